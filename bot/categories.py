@@ -1,0 +1,28 @@
+"""arXiv computer-science classes and their names (data/arxiv_categories.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from bot.paths import CATEGORIES_FILE
+from bot.yaml_io import load_data_file
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@cache
+def categories() -> dict[str, Category]:
+    raw = load_data_file(CATEGORIES_FILE)
+    return {code: Category(code, entry["name"], tuple(entry.get("aliases", ()))) for code, entry in raw.items()}
+
+
+def category_name(code: str) -> str:
+    """The class's name, or the code itself for a class the data file does not know."""
+    known = categories().get(code)
+    return known.name if known else code

@@ -1,0 +1,162 @@
+"""The corpus: a researcher and their papers, with the indexes questions are answered from."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from bot.categories import category_name
+from bot.gazetteer import Gazetteer, default_gazetteer
+from bot.text import compact, fold
+
+
+@dataclass(frozen=True, slots=True)
+class Researcher:
+    name: str
+    primary_category: str
+    h_index: int
+    paper_count: int
+    citations: int
+    novelty: float | int | None
+    ai_score: float | int | None
+    as_of: date
+
+    @property
+    def primary_category_name(self) -> str:
+        return category_name(self.primary_category)
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    id: int
+    title: str
+    date: date
+    year: int
+    year_inferred: bool
+    category: str
+    has_code: bool
+    authors: tuple[str, ...]
+    authors_truncated: bool
+    abstract: str
+    links: tuple[str, ...]
+    system: str | None
+    benchmarks: tuple[str, ...]
+    introduces: tuple[str, ...] = ()
+
+    @property
+    def category_name(self) -> str:
+        return category_name(self.category)
+
+    @property
+    def code_link(self) -> str | None:
+        """The link most likely to hold the code: a code host first, then any other link."""
+        for host in ("github.com", "gitlab.com", "huggingface.co", "modelscope.cn", "bitbucket.org"):
+            for link in self.links:
+                if host in link:
+                    return link
+        return self.links[0] if self.links else None
+
+    @property
+    def short_name(self) -> str:
+        return self.system or self.title
+
+
+@dataclass(slots=True)
+class Person:
+    """One author, however the pages spell them ("Feng-Lin Li" and "Fenglin Li" are one person)."""
+
+    key: str
+    name: str
+    papers: list[Paper] = field(default_factory=list)
+    spellings: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def surname(self) -> str:
+        return fold(self.name.split()[-1]) if self.name.split() else ""
+
+
+def person_key(name: str) -> str:
+    return compact(name)
+
+
+class Corpus:
+    """Papers in profile order plus lookups by year, category, person, benchmark and name."""
+
+    def __init__(self, researcher: Researcher, papers: Sequence[Paper], gazetteer: Gazetteer | None = None) -> None:
+        self.researcher = researcher
+        self.papers: tuple[Paper, ...] = tuple(papers)
+        self.by_id: dict[int, Paper] = {p.id: p for p in self.papers}
+        self.by_year: dict[int, list[Paper]] = defaultdict(list)
+        self.by_category: dict[str, list[Paper]] = defaultdict(list)
+        self.by_benchmark: dict[str, list[Paper]] = defaultdict(list)
+        self.people: dict[str, Person] = {}
+        for paper in self.papers:
+            self.by_year[paper.year].append(paper)
+            self.by_category[paper.category].append(paper)
+            for name in paper.benchmarks:
+                self.by_benchmark[name].append(paper)
+            for author in paper.authors:
+                key = person_key(author)
+                person = self.people.get(key)
+                if person is None:
+                    person = self.people[key] = Person(key, author)
+                if not person.papers or person.papers[-1] is not paper:
+                    person.papers.append(paper)
+                person.spellings[author] += 1
+        for person in self.people.values():
+            person.name = person.spellings.most_common(1)[0][0]
+        self._base_gazetteer = gazetteer or default_gazetteer()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """The shared gazetteer plus the benchmarks this corpus's papers present."""
+        return self._base_gazetteer.extended(self.by_benchmark)
+
+    @property
+    def researcher_key(self) -> str:
+        return person_key(self.researcher.name)
+
+    def newest_first(self, papers: Iterable[Paper] | None = None) -> list[Paper]:
+        return sorted(self.papers if papers is None else papers, key=lambda p: (p.date, -p.id), reverse=True)
+
+    def years(self) -> list[int]:
+        return sorted(self.by_year)
+
+    @classmethod
+    def from_document(cls, document: dict[str, Any], gazetteer: Gazetteer | None = None) -> Corpus:
+        """A corpus from its YAML document, checked by bot.corpus_schema first."""
+        r = document["researcher"]
+        researcher = Researcher(
+            name=r["name"],
+            primary_category=r["primary_category"],
+            h_index=r["h_index"],
+            paper_count=r["paper_count"],
+            citations=r["citations"],
+            novelty=r.get("novelty"),
+            ai_score=r.get("ai_score"),
+            as_of=date.fromisoformat(str(r["as_of"])),
+        )
+        papers = [
+            Paper(
+                id=p["id"],
+                title=p["title"],
+                date=date.fromisoformat(str(p["date"])),
+                year=p["year"],
+                year_inferred=p["year_inferred"],
+                category=p["category"],
+                has_code=p["has_code"],
+                authors=tuple(p["authors"]),
+                authors_truncated=p["authors_truncated"],
+                abstract=p["abstract"],
+                links=tuple(p.get("links") or ()),
+                system=p.get("system"),
+                benchmarks=tuple(p.get("benchmarks") or ()),
+                introduces=tuple(p.get("introduces") or ()),
+            )
+            for p in document["papers"]
+        ]
+        return cls(researcher, papers, gazetteer)

@@ -1,0 +1,174 @@
+"""Benchmark and dataset names: the gazetteer in data/ plus names found in a corpus.
+
+Matching ignores case and the separators people vary ("MSR-VTT", "MSRVTT", "MSR VTT") and only
+matches whole words. One regular expression per gazetteer keeps the scan of a long abstract in C.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from bot.paths import BENCHMARKS_FILE
+from bot.text import compact
+from bot.yaml_io import load_data_file
+
+# Characters that may sit between two letters of a name without changing it.
+_SEPARATOR = r"[\s\-_/.'’]?"
+_NON_ALNUM_KEEP_CASE = re.compile(r"[\W_]+")
+
+
+def _cased_key(text: str) -> str:
+    return _NON_ALNUM_KEEP_CASE.sub("", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Benchmark:
+    name: str
+    aliases: tuple[str, ...] = ()
+    area: str = ""
+    case_sensitive: bool = False
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A benchmark named in a text: its canonical name and where the text names it."""
+
+    name: str
+    start: int
+    end: int
+    surface: str
+
+
+_SEGMENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+|[^\W\d_]+")
+_SEAM = "\u0001"  # stands for an optional separator inside the trie
+
+
+def _seamed(spelling: str, fold_case: bool) -> str:
+    """The spelling's letters with a seam mark where a separator may appear, or not.
+
+    Seams are the separators the spelling already has and its case and letter/digit changes:
+    "CommonsenseQA" also matches "Commonsense QA", "MSR-VTT" also "MSRVTT" and "MSR VTT".
+    """
+    segments = _SEGMENT.findall(spelling)
+    joined = _SEAM.join(segments)
+    return joined.casefold() if fold_case else joined
+
+
+def _trie_regex(spellings: Iterable[str], fold_case: bool) -> re.Pattern[str] | None:
+    """One regular expression shaped like a trie: Python's engine scans it in a single pass."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for spelling in spellings:
+        node = trie
+        for ch in _seamed(spelling, fold_case):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = []
+        for ch, child in node.items():
+            if ch == "":
+                continue
+            head = _SEPARATOR if ch == _SEAM else re.escape(ch)
+            branches.append(head + build_optional(child))
+        if not branches:
+            return ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    def build_optional(child: dict) -> str:  # type: ignore[type-arg]
+        rest = build(child)
+        return f"(?:{rest})?" if rest and "" in child else rest
+
+    body = build(trie)
+    if not body:
+        return None
+    flags = re.IGNORECASE if fold_case else 0
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", flags)
+
+
+class Gazetteer:
+    """Known benchmark names; `find` lists those a text mentions."""
+
+    def __init__(self, entries: Iterable[Benchmark]) -> None:
+        self.entries: dict[str, Benchmark] = {}
+        self._by_key: dict[str, str] = {}
+        self._by_cased_key: dict[str, str] = {}
+        folded_spellings: list[str] = []
+        cased_spellings: list[str] = []
+        for entry in entries:
+            self.entries.setdefault(entry.name, entry)
+            for spelling in entry.spellings:
+                if entry.case_sensitive:
+                    self._by_cased_key.setdefault(_cased_key(spelling), entry.name)
+                    cased_spellings.append(spelling)
+                else:
+                    self._by_key.setdefault(compact(spelling), entry.name)
+                    folded_spellings.append(spelling)
+        self._folded_spellings = folded_spellings
+        self._cased_spellings = cased_spellings
+
+    @cached_property
+    def _patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        # Compiled on first scan only: answering from a YAML corpus never scans text.
+        return (
+            _trie_regex(self._cased_spellings, fold_case=False),
+            _trie_regex(self._folded_spellings, fold_case=True),
+        )
+
+    def extended(self, names: Iterable[str]) -> Gazetteer:
+        """This gazetteer plus names a corpus presents as benchmarks."""
+        extra = [Benchmark(name, area="") for name in names if self.canonical(name) is None]
+        return Gazetteer([*self.entries.values(), *extra])
+
+    def canonical(self, phrase: str) -> str | None:
+        """The canonical name a phrase spells, or None."""
+        return self._by_key.get(compact(phrase)) or self._by_cased_key.get(_cased_key(phrase))
+
+    def keys(self) -> dict[str, str]:
+        """Every folded spelling with its canonical name (for fuzzy lookups)."""
+        folded = {k: v for k, v in self._by_key.items()}
+        folded.update({k.casefold(): v for k, v in self._by_cased_key.items()})
+        return folded
+
+    def find(self, text: str) -> list[Mention]:
+        mentions: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        cased, folded = self._patterns
+        for pattern, table, keyer in (
+            (cased, self._by_cased_key, _cased_key),
+            (folded, self._by_key, compact),
+        ):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                name = table.get(keyer(match.group()))
+                if name is None or any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                mentions.append(Mention(name, match.start(), match.end(), match.group()))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def names_in(self, text: str) -> list[str]:
+        """Canonical names mentioned in a text, first mention first, each once."""
+        return list(dict.fromkeys(m.name for m in self.find(text)))
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    raw = load_data_file(BENCHMARKS_FILE)["benchmarks"]
+    return Gazetteer(
+        Benchmark(
+            name=str(item["name"]),
+            aliases=tuple(str(a) for a in item.get("aliases", ())),
+            area=str(item.get("area", "")),
+            case_sensitive=bool(item.get("case_sensitive", False)),
+        )
+        for item in raw
+    )

@@ -1,0 +1,95 @@
+"""Remove LaTeX left in a profile page, keeping the words a reader would see."""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPED = {"%": "%", "&": "&", "_": "_", "#": "#", "$": "$", "{": "{", "}": "}"}
+_SYMBOLS = {
+    "sim": "~",
+    "approx": "≈",
+    "times": "×",
+    "leq": "≤",
+    "le": "≤",
+    "geq": "≥",
+    "ge": "≥",
+    "pm": "±",
+    "rightarrow": "→",
+    "to": "→",
+    "cdot": "·",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "lambda": "λ",
+    "mu": "μ",
+    "ldots": "…",
+    "dots": "…",
+    "infty": "∞",
+}
+# Commands whose argument is a reference, not prose: dropped with the argument.
+_DROPPED_WITH_ARGUMENT = {"cite", "citep", "citet", "ref", "eqref", "label", "footnote"}
+
+_ESCAPE = re.compile(r"\\([%&_#${}])")
+_ONE_ARGUMENT = re.compile(r"\\([a-zA-Z]+)\*?\s*\{([^{}]*)\}")
+_HREF = re.compile(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_BARE_MACRO = re.compile(r"\\([a-zA-Z]+)(?![a-zA-Z])\s?(?:\{\})?")
+_LINE_BREAK = re.compile(r"\\\\")
+_TEX_QUOTES = re.compile(r"``(.*?)''")
+_TIE = re.compile(r"(?<=\w)~(?=\w)")
+_MATH = re.compile(r"\$([^$]*)\$")
+_SCRIPT = re.compile(r"[\^_]\{([^{}]*)\}")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
+_SPACES = re.compile(r"[ \t]+")
+
+_PLACEHOLDER = "\u0000{}\u0000"
+
+
+def unwrap(match: re.Match[str], unknown_macro: str) -> str:
+    name, argument = match.group(1), match.group(2)
+    if name in _DROPPED_WITH_ARGUMENT:
+        return ""
+    if not argument.strip():  # `\modelname{}` is a macro call, not formatting
+        return unknown_macro
+    return argument
+
+
+def has_latex(text: str) -> bool:
+    return "\\" in text or ("$" in text and _MATH.search(text) is not None)
+
+
+def clean_latex(text: str, unknown_macro: str = "") -> str:
+    """Plain text from text with LaTeX markup.
+
+    `\\textbf{X}` keeps X, `\\%` becomes %, `$\\sim$` becomes ~, and any other macro without an
+    argument (a paper's `\\modelname`) becomes `unknown_macro`, normally the paper's system name.
+    """
+    if "\\" not in text and "$" not in text and "``" not in text and "~" not in text:
+        return text
+    escaped: list[str] = []
+
+    def protect(match: re.Match[str]) -> str:
+        escaped.append(_ESCAPED[match.group(1)])
+        return _PLACEHOLDER.format(len(escaped) - 1)
+
+    out = _ESCAPE.sub(protect, text)
+    out = _HREF.sub(r"\2 (\1)", out)
+    out = _MATH.sub(lambda m: _SCRIPT.sub(r"\1", m.group(1)), out)
+    previous = None
+    while previous != out:  # nested arguments unwrap from the inside out
+        previous = out
+        out = _ONE_ARGUMENT.sub(lambda m: unwrap(m, unknown_macro), out)
+
+    def bare(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in _SYMBOLS:
+            return _SYMBOLS[name]
+        return unknown_macro + (" " if match.group(0).endswith(" ") else "")
+
+    out = _BARE_MACRO.sub(bare, out)
+    out = _LINE_BREAK.sub(" ", out)
+    out = _TEX_QUOTES.sub(r'"\1"', out)
+    out = _TIE.sub(" ", out)
+    out = out.replace("{", "").replace("}", "").replace("\\", "")
+    out = re.sub("\u0000(\\d+)\u0000", lambda m: escaped[int(m.group(1))], out)
+    out = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", out))
+    return out.strip()

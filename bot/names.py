@@ -1,0 +1,158 @@
+"""Names a paper introduces: its system, the benchmarks it presents, its links.
+
+Heuristics over the title and abstract text, general to any profile: a name-like word has internal
+capitals or digits ("mPLUG-Owl", "HaELM", "GSM8K"); generic acronyms ("LLM", "VQA") listed in
+data/generic_terms.yaml never count.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.paths import GENERIC_TERMS_FILE
+from bot.yaml_io import load_data_file
+
+_INTRO_VERB = re.compile(
+    r"\b(?:propose|proposes|proposed|present|presents|presented|introduce|introduces|introduced|"
+    r"develop|develops|developed|design|designs|designed)\s+",
+    re.IGNORECASE,
+)
+_CREATE_VERB = re.compile(
+    r"\b(?:propose|present|introduce|develop|design|build|construct|release|create|curate|collect|"
+    r"contribute)[a-z]*\b",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Za-z0-9][\w.+\-]*[\w+]|[A-Za-z0-9]"
+_KIND = r"(?:benchmark|dataset|evaluation set|evaluation benchmark|test set|testbed|corpus|suite)"
+_NAMED = re.compile(rf"\b(?:namely|named|called|dubbed|termed)\s+({_NAME})")
+_KIND_THEN_NAME = re.compile(rf"\b{_KIND}s?\s+(?:named\s+|called\s+|dubbed\s+)?({_NAME})", re.IGNORECASE)
+_NAME_THEN_APPOSITIVE = re.compile(rf"({_NAME}),\s+(?:a|an|the)\s+[^,.;:]{{0,90}}?\b{_KIND}\b")
+_NAME_THEN_KIND = re.compile(rf"({_NAME})\s+{_KIND}s?\b")
+_BENCH_SUFFIX = re.compile(r"\b([A-Za-z0-9][\w\-]*(?:Bench|Eval))\b")
+_KIND_NOUN = re.compile(
+    r"^(?:benchmark|model|framework|method|system|dataset|approach|network|architecture|paradigm|"
+    r"pipeline|agent|metric|module|tool)s?\s+(" + _NAME + ")",
+    re.IGNORECASE,
+)
+_PARENTHESISED = re.compile(r"\(([^()\s]{2,30})\)")
+_LEADING_FILLER = re.compile(r"^(?:(?:a|an|the|our|novel|new|simple|first)\s+)+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[\w)\]%])[.!?](?:\s|$)")
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_URL_TRAILER = ".,;:)]}'\""
+
+
+@cache
+def generic_terms() -> frozenset[str]:
+    return frozenset(str(t).casefold() for t in load_data_file(GENERIC_TERMS_FILE)["not_names"])
+
+
+def is_name_like(word: str) -> bool:
+    """True for words shaped like the name of a system or dataset.
+
+    Shape: an internal capital ("DeepEyes", "mPLUG") or an all-capitals word ("AMBER") or letters
+    mixed with digits ("GSM8K"); no hyphenated part that is a plain lowercase word ("LLM-free").
+    """
+    word = word.strip(".,;:")
+    if len(word) < 2 or word.casefold() in generic_terms() or not any(ch.isalpha() for ch in word):
+        return False
+    parts = [p for p in re.split(r"[-.]", word) if p]
+    if any(p.isalpha() and p.islower() and len(p) > 1 for p in parts):
+        return False
+    internal_capital = any(ch.isupper() for part in parts for ch in part[1:])
+    digits_and_letters = any(ch.isdigit() for ch in word)
+    return internal_capital or digits_and_letters
+
+
+def title_system(title: str) -> str | None:
+    """The name before the title's colon, when it is a name ("AliMe KG:") and not a phrase."""
+    if ":" not in title:
+        return None
+    prefix = title.split(":", 1)[0].strip()
+    words = prefix.split()
+    if not words or len(words) > 4:
+        return None
+    if len(words) == 1:
+        word = words[0]
+        return word if (is_name_like(word) or word[:1].isupper()) and len(word) > 1 else None
+    shaped = [is_name_like(w) or (w.isupper() and len(w) > 1) or w.isdigit() for w in words]
+    return prefix if all(shaped) and any(is_name_like(w) for w in words) else None
+
+
+def _sentences(text: str) -> list[str]:
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        pieces.append(text[start : match.end()].strip())
+        start = match.end()
+    if start < len(text):
+        pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _clause_after(text: str, start: int) -> str:
+    end = _SENTENCE_END.search(text, start)
+    return text[start : end.start() if end else len(text)][:300]
+
+
+def abstract_system(abstract: str) -> str | None:
+    """The name the abstract says it proposes, presents or introduces, if it names one."""
+    for verb in _INTRO_VERB.finditer(abstract):
+        clause = _clause_after(abstract, verb.end())
+        head = _LEADING_FILLER.sub("", clause)
+        first = re.match(_NAME, head)
+        if first and is_name_like(first.group()):
+            return first.group().rstrip(".")
+        first_phrase = re.split(r"[,;]| which | that ", clause, maxsplit=1)[0]
+        for acronym in _PARENTHESISED.finditer(first_phrase):
+            if is_name_like(acronym.group(1)):
+                return acronym.group(1)
+        described = re.search(
+            r"(?:benchmark|model|framework|method|system|dataset|approach|network|architecture)\s+(" + _NAME + ")",
+            first_phrase,
+            re.IGNORECASE,
+        )
+        if described and is_name_like(described.group(1)):
+            return described.group(1)
+        named = _NAMED.search(clause)
+        if named and is_name_like(named.group(1)):
+            return named.group(1).rstrip(".")
+    named = _NAMED.search(abstract)
+    if named and is_name_like(named.group(1)):
+        return named.group(1).rstrip(".")
+    return None
+
+
+def paper_system(title: str, abstract: str) -> str | None:
+    return title_system(title) or abstract_system(abstract)
+
+
+def presented_benchmarks(text: str) -> list[str]:
+    """Names the text presents as a benchmark or dataset ("benchmark AMBER", "X, a ... dataset")."""
+    found: list[str] = []
+    for pattern in (_KIND_THEN_NAME, _NAME_THEN_APPOSITIVE, _NAME_THEN_KIND, _BENCH_SUFFIX):
+        for match in pattern.finditer(text):
+            name = match.group(1).rstrip(".")
+            if is_name_like(name) and name not in found:
+                found.append(name)
+    return found
+
+
+def introduced_names(abstract: str, system: str | None, presented: list[str]) -> list[str]:
+    """The system and the presented benchmarks the abstract says it builds, releases or proposes."""
+    names = [system] if system else []
+    for sentence in _sentences(abstract):
+        if not _CREATE_VERB.search(sentence):
+            continue
+        for name in presented:
+            if name not in names and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
+                names.append(name)
+    return names
+
+
+def links(text: str) -> list[str]:
+    found = []
+    for match in _URL.finditer(text):
+        url = match.group().rstrip(_URL_TRAILER)
+        if url not in found:
+            found.append(url)
+    return found

@@ -1,0 +1,57 @@
+"""Text normalisation shared by the parser and the matcher."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def strip_invisible(text: str) -> str:
+    """Drop control, zero-width and bidirectional marks: they change nothing a reader sees."""
+    return _INVISIBLE.sub("", text)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: "Tomás" and "tomas" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def compact(text: str) -> str:
+    """Folded with every non-alphanumeric character removed: "MSR-VTT" -> "msrvtt"."""
+    return _NON_ALNUM.sub("", fold(text))
+
+
+def squash_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A run of letters or digits in a text, with its position."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def windows(items: list[Token], max_len: int) -> Iterator[tuple[int, int]]:
+    """Every (start, end) slice of at most max_len consecutive tokens, longest first per start."""
+    for start in range(len(items)):
+        for end in range(min(len(items), start + max_len), start, -1):
+            yield start, end

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.corpus import Corpus
+from bot.corpus_io import load_corpus
+from bot.page_parser import parse_page
+from bot.paths import DATA_DIR
+from tests.pages import ROBOTICS
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SHIPPED_PAGE = DATA_DIR / "guohai_xu.txt"
+SHIPPED_CORPUS = DATA_DIR / "guohai_xu.yaml"
+AS_OF = date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Corpus:
+    return load_corpus(SHIPPED_CORPUS)
+
+
+@pytest.fixture(scope="session")
+def robotics() -> Corpus:
+    return Corpus.from_document(parse_page(ROBOTICS.text(), "robotics.txt", as_of=date(2025, 6, 1)))

@@ -1,0 +1,129 @@
+"""Every shipped data file loads and holds what the bot relies on."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bot.categories import categories, category_name
+from bot.corpus_io import load_corpus, read_corpus_document
+from bot.gazetteer import default_gazetteer
+from bot.page_parser import parse_page_file
+from bot.paths import BENCHMARKS_FILE
+from bot.text import compact
+from bot.yaml_io import load_data_file
+from tests.conftest import SHIPPED_CORPUS, SHIPPED_PAGE
+
+CS_CLASSES = [
+    "AI",
+    "AR",
+    "CC",
+    "CE",
+    "CG",
+    "CL",
+    "CR",
+    "CV",
+    "CY",
+    "DB",
+    "DC",
+    "DL",
+    "DM",
+    "DS",
+    "ET",
+    "FL",
+    "GL",
+    "GR",
+    "GT",
+    "HC",
+    "IR",
+    "IT",
+    "LG",
+    "LO",
+    "MA",
+    "MM",
+    "MS",
+    "NA",
+    "NE",
+    "NI",
+    "OH",
+    "OS",
+    "PF",
+    "PL",
+    "RO",
+    "SC",
+    "SD",
+    "SE",
+    "SI",
+    "SY",
+]
+
+
+def test_shipped_corpus_is_in_sync_with_page() -> None:
+    shipped = read_corpus_document(SHIPPED_CORPUS)
+    from datetime import date
+
+    reparsed = parse_page_file(SHIPPED_PAGE, date.fromisoformat(shipped["researcher"]["as_of"]))
+    assert reparsed == shipped, (
+        "data/guohai_xu.yaml is stale: run `python -m bot parse data/guohai_xu.txt -o data/guohai_xu.yaml`"
+    )
+
+
+def test_page_and_corpus_load_alike() -> None:
+    from_yaml = load_corpus(SHIPPED_CORPUS)
+    from_page = load_corpus(SHIPPED_PAGE, from_yaml.researcher.as_of)
+    assert from_yaml.papers == from_page.papers
+    assert from_yaml.researcher == from_page.researcher
+
+
+def test_every_cs_class_has_a_name() -> None:
+    assert sorted(categories()) == sorted(CS_CLASSES)
+    assert category_name("CV") == "Computer Vision and Pattern Recognition"
+    assert category_name("CL") == "Computation and Language"
+    assert category_name("ZZ") == "ZZ"
+
+
+def test_category_aliases_are_unique() -> None:
+    owners: dict[str, list[str]] = defaultdict(list)
+    for code, category in categories().items():
+        for alias in (category.name, *category.aliases):
+            owners[compact(alias)].append(code)
+    assert {alias: codes for alias, codes in owners.items() if len(set(codes)) > 1} == {}
+
+
+def test_gazetteer_size_and_unique_spellings() -> None:
+    entries = load_data_file(BENCHMARKS_FILE)["benchmarks"]
+    assert len(entries) >= 150
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        for spelling in (entry["name"], *entry.get("aliases", ())):
+            owners[compact(spelling)].add(entry["name"])
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_gazetteer_aliases_and_spacing() -> None:
+    gazetteer = default_gazetteer()
+    cases = {
+        "MSR-VTT": "MSR-VTT",
+        "msrvtt": "MSR-VTT",
+        "MSR VTT": "MSR-VTT",
+        "CSQA": "CommonsenseQA",
+        "Commonsense QA": "CommonsenseQA",
+        "OBQA": "OpenBookQA",
+        "NQ": "Natural Questions",
+        "SSv2": "Something-Something v2",
+        "ImageNet": "ImageNet",
+        "MS COCO": "COCO",
+        "SQuAD": "SQuAD",
+        "GLUE": "GLUE",
+        "HumanEval": "HumanEval",
+        "LibriSpeech": "LibriSpeech",
+    }
+    for text, canonical in cases.items():
+        assert gazetteer.names_in(f"we test on {text}.") == [canonical], text
+
+
+def test_gazetteer_matches_whole_words_only() -> None:
+    gazetteer = default_gazetteer()
+    assert gazetteer.names_in("glued imagenetwork coconut squads msrvttx") == []
+    assert gazetteer.names_in("we race to drop the math") == []  # case-sensitive entries
+    assert gazetteer.names_in("on RACE, DROP and MATH") == ["RACE", "DROP", "MATH"]
+    assert gazetteer.names_in("MSRVTT-QA and SSv2-Template") == ["MSR-VTT", "Something-Something v2"]
