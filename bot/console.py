@@ -1,61 +1,96 @@
-"""Console front end (minimal: papers by year). Replaced by the full engine console."""
+"""Console front end: `ask` (one fresh conversation per question) and `console` (one conversation).
+
+Output is the answer text, or with --json one JSON object per answer on its own line.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
-import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
-from bot.corpus import Corpus
+from bot.answer import Answer
 from bot.corpus_io import load_corpus
+from bot.engine import CONSOLE, Engine
 from bot.page_parser import ProfileError
 from bot.paths import DEFAULT_PROFILE
 
-
-def _answer(corpus: Corpus, question: str) -> dict[str, object]:
-    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", question)]
-    if not years:
-        return {
-            "intent": "fallback",
-            "answer": "Ask me about papers from a year, e.g. 'papers from 2021'.",
-            "papers": [],
-        }
-    papers = [p for p in corpus.papers if p.year in years]
-    lines = [f"{len(papers)} paper(s) from {', '.join(map(str, years))}:"] + [f"- {p.title} ({p.date})" for p in papers]
-    return {
-        "intent": "papers_by_year",
-        "answer": "\n".join(lines),
-        "papers": [{"id": p.id, "title": p.title, "year": p.year} for p in papers],
-    }
+PROMPT = "you> "
+BANNER = "profile-bot console: ask about {name}'s {count} papers. :help for commands, :quit to leave."
+COMMANDS_HELP = ":help  what the bot answers\n:reset  forget this conversation\n:quit  leave (or Ctrl-D)"
 
 
-def _load(profile: Path | None) -> Corpus | None:
+def load_engine(profile: Path | None) -> Engine | None:
     try:
-        return load_corpus(profile or DEFAULT_PROFILE)
+        return Engine(load_corpus(profile or DEFAULT_PROFILE))
     except ProfileError as err:
         print(f"error: {err}", file=sys.stderr)
         return None
 
 
-def _emit(reply: dict[str, object], as_json: bool) -> None:
-    print(json.dumps(reply, ensure_ascii=False) if as_json else reply["answer"], flush=True)
+def render(answer: Answer, as_json: bool) -> str:
+    return json.dumps(answer.to_json(), ensure_ascii=False) if as_json else answer.text
 
 
-def ask(profile: Path | None, questions: list[str], as_json: bool) -> int:
-    corpus = _load(profile)
-    if corpus is None:
+def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: TextIO | None = None) -> int:
+    """Each question in a fresh conversation, answered in order."""
+    out = out or sys.stdout
+    engine = load_engine(profile)
+    if engine is None:
         return 2
-    for question in questions:
-        _emit(_answer(corpus, question), as_json)
+    for index, question in enumerate(questions):
+        conversation = ("ask", str(index))
+        answer = engine.ask(question, conversation)
+        engine.reset(conversation)
+        print(render(answer, as_json), file=out, flush=True)
+        if not as_json:
+            print(file=out)
     return 0
 
 
-def console(profile: Path | None, as_json: bool) -> int:
-    corpus = _load(profile)
-    if corpus is None:
+def console(profile: Path | None, as_json: bool, stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+    """One conversation: a REPL with history on a terminal, else one message per line until EOF."""
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
+    engine = load_engine(profile)
+    if engine is None:
         return 2
-    for line in sys.stdin:
-        if line.strip():
-            _emit(_answer(corpus, line.strip()), as_json)
+    if stdin.isatty() and not as_json:
+        return _repl(engine, out)
+    for line in stdin:
+        message = line.rstrip("\r\n")
+        if not message.strip():
+            continue
+        print(render(engine.ask(message, CONSOLE), as_json), file=out, flush=True)
+        if not as_json:
+            print(file=out)
     return 0
+
+
+def _repl(engine: Engine, out: TextIO) -> int:
+    with contextlib.suppress(ImportError):  # line editing and history for input(); absent on Windows
+        import readline  # noqa: F401
+    r = engine.corpus.researcher
+    print(BANNER.format(name=r.name, count=len(engine.corpus.papers)), file=out)
+    while True:
+        try:
+            message = input(PROMPT)
+        except (EOFError, KeyboardInterrupt):
+            print(file=out)
+            return 0
+        command = message.strip().lower()
+        if command in (":quit", ":q", ":exit"):
+            return 0
+        if command == ":reset":
+            engine.reset(CONSOLE)
+            print("(conversation forgotten)", file=out)
+            continue
+        if command == ":help":
+            print(COMMANDS_HELP, file=out)
+            message = "help"
+        if not message.strip():
+            continue
+        print(engine.ask(message, CONSOLE).text + "\n", file=out)

@@ -94,7 +94,9 @@ class Corpus:
         self.by_category: dict[str, list[Paper]] = defaultdict(list)
         self.by_benchmark: dict[str, list[Paper]] = defaultdict(list)
         self.people: dict[str, Person] = {}
+        self._paper_people: dict[int, tuple[str, ...]] = {}
         for paper in self.papers:
+            self._paper_people[paper.id] = tuple(dict.fromkeys(person_key(a) for a in paper.authors))
             self.by_year[paper.year].append(paper)
             self.by_category[paper.category].append(paper)
             for name in paper.benchmarks:
@@ -119,6 +121,14 @@ class Corpus:
     @property
     def researcher_key(self) -> str:
         return person_key(self.researcher.name)
+
+    def people_keys_of(self, paper: Paper) -> tuple[str, ...]:
+        """The paper's listed authors as person keys, in listed order."""
+        return self._paper_people[paper.id]
+
+    @staticmethod
+    def people_key(name: str) -> str:
+        return person_key(name)
 
     def newest_first(self, papers: Iterable[Paper] | None = None) -> list[Paper]:
         return sorted(self.papers if papers is None else papers, key=lambda p: (p.date, -p.id), reverse=True)

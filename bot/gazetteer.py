@@ -92,6 +92,11 @@ def _trie_regex(spellings: Iterable[str], fold_case: bool) -> re.Pattern[str] | 
     return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", flags)
 
 
+def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    """Whole-word, case- and separator-insensitive pattern for one phrase."""
+    return _trie_regex([phrase], fold_case=True)
+
+
 class Gazetteer:
     """Known benchmark names; `find` lists those a text mentions."""
 

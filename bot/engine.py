@@ -1,0 +1,128 @@
+"""The one core call: Engine.ask(text, conversation) -> Answer. Pure Python, no I/O once built."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from bot.answer import Answer
+from bot.conversation import ConversationKey, ConversationState, ConversationStore
+from bot.corpus import Corpus
+from bot.corpus_io import load_corpus
+from bot.handlers import HANDLERS, HandlerContext
+from bot.handlers.dialogue import example_questions
+from bot.matcher import Matcher, clean_message
+from bot.paths import DEFAULT_PROFILE
+from bot.query import Match, Slots
+from bot.topics import TopicHit
+
+CONSOLE: ConversationKey = ("console", "console")
+SUGGESTION_CUTOFF = 60.0
+
+
+class Engine:
+    def __init__(self, corpus: Corpus, store: ConversationStore | None = None) -> None:
+        self.corpus = corpus
+        self.matcher = Matcher(corpus)
+        self.conversations = store or ConversationStore()
+        self._suggestion_pool = self._build_suggestion_pool()
+
+    @classmethod
+    def from_path(cls, path: Path | None = None) -> Engine:
+        return cls(load_corpus(path or DEFAULT_PROFILE))
+
+    # --- the core call
+
+    def ask(self, text: str, conversation: ConversationKey = CONSOLE) -> Answer:
+        state = self.conversations.get(conversation)
+        match = self.matcher.match(text, state)
+        answer = self.answer(match, state, text)
+        self._remember(state, match, answer)
+        return answer
+
+    def answer(self, match: Match, state: ConversationState | None = None, text: str = "") -> Answer:
+        """Run the handler for a match (slash commands build their Match directly)."""
+        state = state or ConversationState()
+        context = HandlerContext(
+            previous_ids=state.paper_ids,
+            focus=state.focus,
+            followup=match.followup,
+            search_topics=self._search_topics,
+            topic_ignore=self.matcher.ignorable,
+            suggestions=self.suggest(text) if match.intent == "fallback" else (),
+        )
+        handler = HANDLERS.get(match.intent, HANDLERS["fallback"])
+        answer = handler(self.corpus, match.slots, context)
+        confidence = min(answer.confidence, match.confidence) if match.intent != "fallback" else 0.0
+        note = " ".join(n for n in (*match.notes, answer.note) if n)
+        return replace(answer, confidence=confidence, note=note)
+
+    def reset(self, conversation: ConversationKey) -> None:
+        self.conversations.reset(conversation)
+
+    def warm(self) -> None:
+        """Build the lazy indexes now (the Discord bot does this before its first message)."""
+        _ = self.matcher.topics
+
+    # --- helpers
+
+    def _search_topics(self, words: Sequence[str]) -> list[TopicHit]:
+        return self.matcher.topics.search(words)
+
+    def _remember(self, state: ConversationState, match: Match, answer: Answer) -> None:
+        if answer.clarification and match.slots.ambiguous:
+            candidates = match.slots.ambiguous[0][1]
+            state.pending = (match.intent, match.slots, candidates)
+            return
+        state.pending = None
+        if answer.intent in ("fallback", "help", "greeting"):
+            return
+        state.intent = match.intent
+        state.slots = replace(match.slots, within=None)
+        if answer.papers:
+            state.paper_ids = tuple(p.id for p in answer.papers)
+        if answer.focus is not None:
+            state.focus = answer.focus.id
+        elif len(answer.papers) == 1:
+            state.focus = answer.papers[0].id
+
+    def _build_suggestion_pool(self) -> dict[str, str]:
+        """Phrases a mistyped question may have meant, mapped to a question that works."""
+        pool = {q: q for q in example_questions(self.corpus)}
+        for paper in self.corpus.papers:
+            if paper.system:
+                pool[paper.system] = f"tell me about {paper.system}"
+        for person in self.corpus.people.values():
+            pool[person.name] = f"papers with {person.name}"
+        for name in self.corpus.by_benchmark:
+            pool[name] = f"which papers mention {name}?"
+        return pool
+
+    def suggest(self, text: str, limit: int = 3) -> tuple[str, ...]:
+        clean, _ = clean_message(text)
+        if len(clean) < 3 or not any(ch.isalpha() for ch in clean):
+            return tuple(example_questions(self.corpus)[:limit])
+        # WRatio favours short choices inside long text; score both directions and keep the weaker.
+        scored = process.extract(
+            clean,
+            list(self._suggestion_pool),
+            scorer=fuzz.WRatio,
+            processor=str.casefold,
+            limit=limit * 3,
+            score_cutoff=SUGGESTION_CUTOFF,
+        )
+        picked = []
+        for choice, _, _ in scored:
+            both_ways = min(
+                fuzz.WRatio(clean.casefold(), choice.casefold()),
+                fuzz.token_sort_ratio(clean.casefold(), choice.casefold()),
+            )
+            if both_ways >= SUGGESTION_CUTOFF and self._suggestion_pool[choice] not in picked:
+                picked.append(self._suggestion_pool[choice])
+        return tuple(picked[:limit]) or tuple(example_questions(self.corpus)[:limit])
+
+
+__all__ = ["CONSOLE", "Engine", "Slots"]

@@ -1,0 +1,29 @@
+"""What a handler may use besides the corpus and the slots: read-only conversation facts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from bot.answer import Answer
+from bot.corpus import Corpus
+from bot.query import Slots
+from bot.topics import TopicHit
+
+
+def _no_topics(words: Sequence[str]) -> list[TopicHit]:
+    del words
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class HandlerContext:
+    previous_ids: tuple[int, ...] = ()  # papers the previous answer was about
+    focus: int | None = None  # the paper "it" refers to
+    followup: bool = False
+    search_topics: Callable[[Sequence[str]], list[TopicHit]] = field(default=_no_topics)
+    topic_ignore: frozenset[str] = frozenset()
+    suggestions: tuple[str, ...] = ()  # did-you-mean questions for the fallback
+
+
+Handler = Callable[[Corpus, Slots, HandlerContext], Answer]

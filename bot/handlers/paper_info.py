@@ -1,0 +1,191 @@
+"""One paper: its details, its code, its results on a benchmark, which paper introduced a name."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer import Answer
+from bot.corpus import Corpus, Paper
+from bot.gazetteer import phrase_pattern
+from bot.query import Slots
+from bot.text import compact
+
+from .context import HandlerContext
+from .formatting import abstract_preview, authors_text, paper_line, pretty_date
+
+_SENTENCE = re.compile(r"[^.!?]*(?:[.!?](?=\s|$)|$)")
+_CODE_WORDS = re.compile(
+    r"\b(code|github|repository|open[- ]?source|will be (publicly )?(released|available)|available at)\b", re.IGNORECASE
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(\"'])", text) if s.strip()]
+
+
+def detail_fields(paper: Paper) -> tuple[tuple[str, str], ...]:
+    inferred = " (year inferred: the page gives no year)" if paper.year_inferred else ""
+    fields = [
+        ("Date", pretty_date(paper) + inferred),
+        ("Class", f"{paper.category} ({paper.category_name})"),
+        ("Listed authors", authors_text(paper)),
+        ("Code", code_text(paper)),
+    ]
+    if paper.benchmarks:
+        fields.append(("Benchmarks", ", ".join(paper.benchmarks)))
+    fields.append(("Abstract", abstract_preview(paper)))
+    return tuple(fields)
+
+
+def code_text(paper: Paper) -> str:
+    link = paper.code_link
+    if paper.has_code:
+        return link or "yes (the abstract gives no link)"
+    return "not marked on the profile" + (f" (the abstract links {link})" if link else "")
+
+
+def paper_summary(paper: Paper, headline: str, intent: str) -> Answer:
+    return Answer(intent=intent, headline=headline, fields=detail_fields(paper), papers=(paper,), focus=paper)
+
+
+def _papers_of(corpus: Corpus, slots: Slots, context: HandlerContext) -> list[Paper]:
+    ids = slots.papers or ((context.focus,) if context.focus else ())
+    return [corpus.by_id[i] for i in ids if i in corpus.by_id]
+
+
+def _which_paper(intent: str) -> Answer:
+    return Answer(
+        intent=intent, headline="Which paper do you mean? Name it by its title or system name.", confidence=0.3
+    )
+
+
+def paper_details(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
+    papers = _papers_of(corpus, slots, context)
+    if not papers:
+        return _which_paper("paper_details")
+    if len(papers) > 1:
+        return Answer(
+            intent="paper_details",
+            headline=f"{len(papers)} papers match; which one?",
+            items=tuple(paper_line(p) for p in papers),
+            papers=tuple(papers),
+            clarification=True,
+            suggestions=tuple(p.short_name for p in papers),
+            confidence=0.6,
+        )
+    paper = papers[0]
+    return paper_summary(paper, paper.title, "paper_details")
+
+
+def paper_code(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
+    papers = _papers_of(corpus, slots, context)
+    if not papers:
+        return _which_paper("paper_code")
+    if len(papers) > 1:
+        items = tuple(f"{p.short_name}: {code_text(p)}" for p in papers)
+        return Answer(
+            intent="paper_code", headline="Code for each paper:", items=items, papers=tuple(papers), numbered=False
+        )
+    paper = papers[0]
+    link = paper.code_link
+    said = [s for s in sentences(paper.abstract) if _CODE_WORDS.search(s)]
+    quote = f"The abstract says: \u201c{said[-1]}\u201d" if said else ""
+    if paper.has_code and link:
+        headline = f"Yes: {paper.short_name} has code at {link}"
+    elif paper.has_code:
+        headline = f"Yes: the profile marks code for {paper.short_name}, but the abstract gives no link."
+    elif link:
+        headline = f"No: the profile does not mark code for {paper.short_name}; the abstract links {link}."
+    else:
+        headline = f"No: the profile does not mark code for {paper.short_name}, and the abstract gives no link."
+    return Answer(
+        intent="paper_code",
+        headline=headline,
+        fields=(("Title", paper.title),),
+        note=quote,
+        papers=(paper,),
+        focus=paper,
+    )
+
+
+def paper_results(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
+    papers = _papers_of(corpus, slots, context)
+    if not papers:
+        return _which_paper("paper_results")
+    paper = papers[0]
+    name = slots.benchmarks[0] if slots.benchmarks else slots.benchmark_text
+    spellings = [name]
+    entry = corpus.gazetteer.entries.get(name)
+    if entry:
+        spellings += list(entry.aliases)
+    patterns = [p for p in (phrase_pattern(s) for s in spellings) if p]
+    quoted = [s for s in sentences(paper.abstract) if any(p.search(s) for p in patterns)]
+    with_figures = [s for s in quoted if re.search(r"\d", s)]
+    if not quoted:
+        return Answer(
+            intent="paper_results",
+            headline=f"The abstract of {paper.short_name} does not mention {name}.",
+            papers=(paper,),
+            focus=paper,
+            confidence=0.8,
+        )
+    if not with_figures:
+        return Answer(
+            intent="paper_results",
+            headline=f"{paper.short_name} mentions {name} but its abstract gives no figure for it.",
+            note=f"\u201c{quoted[0]}\u201d",
+            papers=(paper,),
+            focus=paper,
+        )
+    sentence = with_figures[0]
+    figure = _figure_near(sentence, patterns)
+    headline = (
+        f"{paper.short_name} on {name}: {figure}."
+        if figure
+        else f"What the abstract of {paper.short_name} reports on {name}:"
+    )
+    return Answer(
+        intent="paper_results", headline=headline, note=f"\u201c{sentence}\u201d", papers=(paper,), focus=paper
+    )
+
+
+def _figure_near(sentence: str, patterns: list[re.Pattern[str]]) -> str | None:
+    """The figure right after the name ("MSVD (50.4 R@1)" -> "50.4 R@1"), when the sentence has one."""
+    for pattern in patterns:
+        for match in pattern.finditer(sentence):
+            after = sentence[match.end() :]
+            bracket = re.match(r"\s*\(([^()]*\d[^()]*)\)", after)
+            if bracket:
+                return bracket.group(1).strip()
+    return None
+
+
+def paper_introducing(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
+    names = list(slots.benchmarks)
+    if slots.papers:
+        names += [corpus.by_id[i].system or "" for i in slots.papers]
+    for name in names:
+        key = compact(name)
+        owners = [p for p in corpus.papers if any(compact(n) == key for n in p.introduces)]
+        if not owners:
+            owners = [p for p in corpus.papers if p.system and compact(p.system) == key]
+        if owners:
+            paper = corpus.newest_first(owners)[-1]
+            return paper_summary(paper, f"{name} was introduced in: {paper.title}", "paper_introducing")
+    if slots.papers:
+        paper = corpus.by_id[slots.papers[0]]
+        return paper_summary(paper, paper.title, "paper_introducing")
+    mentioned = corpus.newest_first(corpus.by_benchmark.get(names[0], [])) if names else []
+    if mentioned:
+        first = mentioned[-1]
+        return Answer(
+            intent="paper_introducing",
+            headline=(f"No paper on the profile introduces {names[0]}; the earliest to mention it is {first.title}."),
+            papers=tuple(mentioned[::-1]),
+            items=tuple(paper_line(p) for p in mentioned[::-1]),
+        )
+    return Answer(
+        intent="paper_introducing",
+        headline=f"No paper on the profile introduces {names[0] if names else 'that'}.",
+        confidence=0.6,
+    )

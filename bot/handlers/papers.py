@@ -1,0 +1,175 @@
+"""Lists of papers: by filters, newest/oldest, by benchmark, by topic, first-author."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bot.answer import Answer
+from bot.corpus import Corpus, Paper
+from bot.query import Slots
+
+from .context import HandlerContext
+from .formatting import join_and, paper_line, plural, possessive
+from .paper_info import paper_summary
+from .people import clarify_person
+from .selection import describe, select
+
+ET_AL_NOTE = "Author lists on the page stop after the first authors (et al.), so this covers listed authors only."
+
+
+def _years_note(corpus: Corpus) -> str:
+    years = corpus.years()
+    return f"The profile's papers run from {years[0]} to {years[-1]}." if years else "The profile lists no papers."
+
+
+def _list_answer(intent: str, headline: str, papers: list[Paper], note: str = "", confidence: float = 1.0) -> Answer:
+    return Answer(
+        intent=intent,
+        headline=headline,
+        items=tuple(paper_line(p) for p in papers),
+        papers=tuple(papers),
+        note=note,
+        confidence=confidence,
+        focus=papers[0] if len(papers) == 1 else None,
+    )
+
+
+def list_papers(corpus: Corpus, slots: Slots, context: HandlerContext, intent: str = "list_papers") -> Answer:
+    if slots.ambiguous:
+        return clarify_person(corpus, slots, intent)
+    papers = select(corpus, slots)
+    what = describe(corpus, slots)
+    among = f" among those {plural(len(slots.within), 'paper')}" if slots.within is not None else ""
+    subject = f"{plural(len(papers), 'paper')} {what}".strip() + among
+    notes = []
+    if slots.people and not slots.first_author:
+        notes.append(ET_AL_NOTE)
+    if slots.researcher_named and not slots.people and not slots.first_author and not slots.filters_papers:
+        notes.append(f"Every paper on the profile is {possessive(corpus.researcher.name)}.")
+    if not papers:
+        if slots.unknown_people:
+            headline = (
+                f"No papers list {join_and(list(slots.unknown_people))} among their authors; "
+                f"nobody by that name appears on {possessive(corpus.researcher.name)} profile."
+            )
+        else:
+            headline = f"No papers {what}{among}.".replace("  ", " ")
+        if slots.span or slots.month:
+            notes.append(_years_note(corpus))
+        return Answer(intent=intent, headline=headline, note=" ".join(notes), confidence=0.9)
+    if slots.count:
+        total = (
+            ""
+            if slots.filters_papers or slots.within is not None
+            else f" (the profile states {corpus.researcher.paper_count})"
+        )
+        headline = f"{corpus.researcher.name} has {subject}{total}:"
+    elif not slots.filters_papers and slots.within is None:
+        headline = f"All {plural(len(papers), 'paper')} on {possessive(corpus.researcher.name)} profile, newest first:"
+    else:
+        headline = (
+            f"{subject[0].upper()}{subject[1:]}, newest first:"
+            if len(papers) > 1
+            else f"{subject[0].upper()}{subject[1:]}:"
+        )
+    return _list_answer(intent, headline, papers, " ".join(notes))
+
+
+def benchmark_papers(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
+    if not slots.benchmarks and not slots.benchmark_text:
+        return benchmarks_used(corpus, slots, context)
+    papers = select(corpus, slots)
+    names = join_and(list(slots.benchmarks) or [slots.benchmark_text], "or")
+    others = slots.with_changes(benchmarks=(), benchmark_text="")
+    rest = describe(corpus, others)
+    scope = f" {rest}" if rest else ""
+    if not papers:
+        searched = plural(len(select(corpus, others)), "paper")
+        headline = f"None of {possessive(corpus.researcher.name)} {searched}{scope} mentions {names}."
+        return Answer(intent="benchmark_papers", headline=headline, confidence=0.9)
+    verb = "mentions" if len(papers) == 1 else "mention"
+    return _list_answer("benchmark_papers", f"{plural(len(papers), 'paper')}{scope} {verb} {names}:", papers)
+
+
+def benchmarks_used(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
+    papers = select(corpus, slots.with_changes(benchmarks=()))
+    counts = Counter(name for paper in papers for name in paper.benchmarks)
+    if not counts:
+        return Answer(intent="benchmarks_used", headline="No benchmark or dataset is named in these papers.")
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+    with_any = [p for p in papers if p.benchmarks]
+    headline = (
+        f"{plural(len(ranked), 'benchmark or dataset', 'benchmarks and datasets')} appear in "
+        f"{plural(len(with_any), 'paper')}, most mentioned first:"
+    )
+    items = tuple(f"{name} ({plural(n, 'paper')})" for name, n in ranked)
+    return Answer(intent="benchmarks_used", headline=headline, items=items, papers=tuple(with_any), numbered=False)
+
+
+def latest_paper(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
+    if slots.ambiguous:
+        return clarify_person(corpus, slots, "latest_paper")
+    papers = select(corpus, slots)
+    if slots.order == "oldest":
+        papers.reverse()
+    what = describe(corpus, slots)
+    scope = f" {what}" if what else ""
+    which = "oldest" if slots.order == "oldest" else "latest"
+    if not papers:
+        return Answer(intent="latest_paper", headline=f"No papers{scope}.", note=_years_note(corpus), confidence=0.9)
+    if slots.limit and slots.limit > 1:
+        chosen = papers[: slots.limit]
+        return _list_answer("latest_paper", f"The {plural(len(chosen), which + ' paper')}{scope}:", chosen)
+    paper = papers[0]
+    tie = [p for p in papers[1:] if p.date == paper.date]
+    answer = paper_summary(
+        paper,
+        f"The {which} paper{scope} ({paper.date:%b} {paper.date.day}, {paper.date.year}): {paper.title}",
+        "latest_paper",
+    )
+    if tie:
+        return _list_answer(
+            "latest_paper", f"{plural(len(tie) + 1, 'paper')}{scope} share the {which} date:", [paper, *tie]
+        )
+    return answer
+
+
+def topic_search(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
+    from bot.topics import topic_words
+
+    words = topic_words(slots.topic, context.topic_ignore)
+    hits = context.search_topics(words)
+    allowed = {p.id for p in select(corpus, slots.with_changes(topic=""))}
+    papers = [corpus.by_id[h.paper_id] for h in hits if h.paper_id in allowed]
+    topic = slots.topic
+    rest = describe(corpus, slots)
+    scope = f" {rest}" if rest else ""
+    if not papers:
+        return Answer(
+            intent="topic_search",
+            headline=f"No paper{scope} is about {topic}.",
+            note="Try other words, or ask 'help' for what I can answer.",
+            confidence=0.5,
+        )
+    exact = all(h.matched_all for h in hits[: len(papers)])
+    headline = (
+        f"{plural(len(papers), 'paper')}{scope} about {topic}, most relevant first:"
+        if exact
+        else f"No paper{scope} covers all of \u201c{topic}\u201d; closest {plural(len(papers), 'match', 'matches')}:"
+    )
+    return _list_answer("topic_search", headline, papers, confidence=0.8 if exact else 0.6)
+
+
+def first_author(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
+    if slots.ambiguous:
+        return clarify_person(corpus, slots, "first_author")
+    slots = slots.with_changes(first_author=True)
+    papers = select(corpus, slots)
+    who = corpus.people[slots.people[0]].name if slots.people else corpus.researcher.name
+    rest = describe(corpus, slots.with_changes(first_author=False, people=()))
+    scope = f" {rest}" if rest else ""
+    if not papers:
+        return Answer(intent="first_author", headline=f"{who} is not the first listed author of any paper{scope}.")
+    return _list_answer(
+        "first_author", f"{who} is the first listed author of {plural(len(papers), 'paper')}{scope}:", papers
+    )

@@ -1,0 +1,120 @@
+"""Topic search over titles and abstracts: tantivy's BM25 with English stemming, in memory.
+
+Ranking and stemming come from the library; this module only builds the index and the query, and
+keeps what is relevant: papers holding every term first; failing that, the close runners-up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import tantivy
+
+from bot.corpus import Paper
+
+TITLE_BOOST = 2.0
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+RELAXED_SHARE = 0.5  # without an all-terms match, keep hits within this share of the best score
+
+
+@dataclass(frozen=True, slots=True)
+class TopicHit:
+    paper_id: int
+    score: float
+    matched_all: bool
+
+
+class TopicIndex:
+    def __init__(self, papers: Sequence[Paper]) -> None:
+        builder = tantivy.SchemaBuilder()
+        builder.add_unsigned_field("pid", stored=True, indexed=True, fast=True)
+        builder.add_text_field("title", stored=False, tokenizer_name="en_stem")
+        builder.add_text_field("body", stored=False, tokenizer_name="en_stem")
+        self.schema = builder.build()
+        self.index = tantivy.Index(self.schema)
+        writer = self.index.writer(heap_size=64_000_000, num_threads=1)
+        for paper in papers:
+            writer.add_document(
+                tantivy.Document.from_dict(
+                    {"pid": paper.id, "title": paper.title, "body": f"{paper.system or ''} {paper.abstract}"},
+                    self.schema,
+                )
+            )
+        writer.commit()
+        writer.wait_merging_threads()
+        self.index.reload()
+        self.searcher = self.index.searcher()
+        # The same analysis the en_stem fields use, to stem a misspelt word before a fuzzy lookup.
+        self.stemmer = (
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.stemmer("english"))
+            .build()
+        )
+
+    def _clause(self, phrase: str) -> tantivy.Query | None:
+        """A word, or a hyphenated compound as a phrase ("video-text"); typo-tolerant when unknown."""
+        parts = phrase.split("-")
+        query = self.index.parse_query(
+            " ".join(parts) if len(parts) == 1 else '"' + " ".join(parts) + '"',
+            ["title", "body"],
+            field_boosts={"title": TITLE_BOOST},
+        )
+        if self._matches(query):
+            return query
+        stems = self.stemmer.analyze(phrase)
+        if len(parts) > 1 or len(phrase) < 5 or len(stems) != 1:
+            return None
+        fuzzy = [
+            tantivy.Query.fuzzy_term_query(
+                self.schema,
+                field,
+                stems[0],
+                distance=1 if len(phrase) < 9 else 2,
+                transposition_cost_one=True,
+                prefix=False,
+            )
+            for field in ("title", "body")
+        ]
+        combined = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in fuzzy])
+        return combined if self._matches(combined) else None
+
+    def _matches(self, query: tantivy.Query) -> bool:
+        return bool(self.searcher.search(query, 1, count=False).hits)
+
+    def known_terms(self, words: Sequence[str]) -> list[str]:
+        return [w for w in words if self._clause(w) is not None]
+
+    def search(self, words: Sequence[str], limit: int = 200) -> list[TopicHit]:
+        clauses = [c for c in (self._clause(w) for w in words) if c is not None]
+        if not clauses:
+            return []
+        conjunction = tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in clauses])
+        hits = self._run(conjunction, limit, matched_all=True)
+        if hits:
+            return hits
+        disjunction = tantivy.Query.boolean_query([(tantivy.Occur.Should, c) for c in clauses])
+        relaxed = self._run(disjunction, limit, matched_all=False)
+        if not relaxed:
+            return []
+        best = relaxed[0].score
+        return [h for h in relaxed if h.score >= RELAXED_SHARE * best][:10]
+
+    def _run(self, query: tantivy.Query, limit: int, matched_all: bool) -> list[TopicHit]:
+        result = self.searcher.search(query, limit)
+        return [
+            TopicHit(int(self.searcher.doc(address)["pid"][0]), float(score), matched_all)
+            for score, address in result.hits
+        ]
+
+
+def topic_words(text: str, ignore: frozenset[str]) -> list[str]:
+    """The content words of a topic ("OCR-free document understanding" -> ocr-free, document, understanding)."""
+    words = []
+    for match in _WORD.finditer(text.lower()):
+        word = match.group()
+        if word not in ignore and (len(word) > 1 or word.isdigit()):
+            words.append(word)
+    return words
