@@ -17,6 +17,7 @@ class ConversationState:
     intent: str | None = None
     slots: Slots = field(default_factory=Slots)
     paper_ids: tuple[int, ...] = ()  # what the last answer was about
+    list_ids: tuple[int, ...] = ()  # the last list shown, for "the second one"
     focus: int | None = None  # the one paper the conversation is about, for "it"
     pending: tuple[str, Slots, tuple[str, ...]] | None = None  # a clarification awaiting a choice
     updated: float = 0.0

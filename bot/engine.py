@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from bot.paths import DEFAULT_PROFILE
 from bot.query import Match, Slots
 from bot.topics import TopicHit
 
+log = logging.getLogger(__name__)
 CONSOLE: ConversationKey = ("console", "console")
 SUGGESTION_CUTOFF = 60.0
 
@@ -52,10 +54,21 @@ class Engine:
             followup=match.followup,
             search_topics=self._search_topics,
             topic_ignore=self.matcher.ignorable,
-            suggestions=self.suggest(text) if match.intent == "fallback" else (),
         )
+        if match.intent == "fallback":
+            suggestions, close = self.suggest(text)
+            context = replace(context, suggestions=suggestions, close_suggestions=close)
         handler = HANDLERS.get(match.intent, HANDLERS["fallback"])
-        answer = handler(self.corpus, match.slots, context)
+        try:
+            answer = handler(self.corpus, match.slots, context)
+        except Exception:  # a bug in one handler must not take the bot down
+            log.exception("handler %s failed on %r", match.intent, text[:200])
+            return Answer(
+                intent="error",
+                headline="Sorry, something went wrong answering that. Please try "
+                "rephrasing; the problem has been logged.",
+                confidence=0.0,
+            )
         confidence = min(answer.confidence, match.confidence) if match.intent != "fallback" else 0.0
         note = " ".join(n for n in (*match.notes, answer.note) if n)
         return replace(answer, confidence=confidence, note=note)
@@ -78,12 +91,14 @@ class Engine:
             state.pending = (match.intent, match.slots, candidates)
             return
         state.pending = None
-        if answer.intent in ("fallback", "help", "greeting"):
+        if answer.intent in ("fallback", "help", "greeting", "thanks", "error"):
             return
         state.intent = match.intent
         state.slots = replace(match.slots, within=None)
         if answer.papers:
             state.paper_ids = tuple(p.id for p in answer.papers)
+            if len(answer.papers) > 1:
+                state.list_ids = state.paper_ids
         if answer.focus is not None:
             state.focus = answer.focus.id
         elif len(answer.papers) == 1:
@@ -101,10 +116,12 @@ class Engine:
             pool[name] = f"which papers mention {name}?"
         return pool
 
-    def suggest(self, text: str, limit: int = 3) -> tuple[str, ...]:
+    def suggest(self, text: str, limit: int = 3) -> tuple[tuple[str, ...], bool]:
+        """Questions close to what was typed (True), else a few examples (False)."""
+        examples = tuple(example_questions(self.corpus)[:limit])
         clean, _ = clean_message(text)
         if len(clean) < 3 or not any(ch.isalpha() for ch in clean):
-            return tuple(example_questions(self.corpus)[:limit])
+            return examples, False
         # WRatio favours short choices inside long text; score both directions and keep the weaker.
         scored = process.extract(
             clean,
@@ -122,7 +139,7 @@ class Engine:
             )
             if both_ways >= SUGGESTION_CUTOFF and self._suggestion_pool[choice] not in picked:
                 picked.append(self._suggestion_pool[choice])
-        return tuple(picked[:limit]) or tuple(example_questions(self.corpus)[:limit])
+        return (tuple(picked[:limit]), True) if picked else (examples, False)
 
 
 __all__ = ["CONSOLE", "Engine", "Slots"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -29,11 +29,28 @@ from bot.timespans import TimeMatch, fix_letter_o_years
 from bot.topics import TopicIndex, topic_words
 from bot.yaml_io import load_data_file
 
-TYPO_CUTOFF = 84.0
+TYPO_CUTOFF = 88.0
+DEFAULT_RECENT = 5
 MIN_CUE_SCORE = 2.0
 _MASK = "§"
 _PLURAL_BACK = re.compile(r"\b(those|these|them|the ones|of (those|these|them)|among (those|these|them)|such)\b")
 _SINGULAR_BACK = re.compile(r"\b(it|its|this (paper|one|work)|that (paper|one|work)|the paper|this|that)\b")
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_ORDINAL_REF = re.compile(
+    r"\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d{1,2}(?:st|nd|rd|th)) "
+    r"(?:one|paper|result|item|entry)\b|\b(?:number|no\.?|#) ?(\d{1,2})\b"
+)
 _FOLLOWUP_START = re.compile(r"^\W*(and|what about|how about|and what about|and for|same for|now|or|also|only|just)\b")
 _ONLY = re.compile(r"\b(only|just)\b")
 _CODE = re.compile(r"\b(code|github|repos?|repositor(y|ies)|implementations?)\b|\bopen[- ]?sourced?\b")
@@ -41,7 +58,7 @@ _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\bhow much\b")
 _NEWEST = re.compile(r"\b(latest|newest|most recent|last|recent|freshest)\b")
 _OLDEST = re.compile(r"\b(oldest|earliest|first)\b(?![- ]?author)")
 _LIMIT = re.compile(
-    r"\b(?:top|first|last|latest|newest|oldest|earliest)\s+(\d{1,3})\b"
+    r"\b(?:top|first|last|latest|newest|recent|oldest|earliest)\s+(\d{1,3})\b"
     r"|\b(\d{1,3})\s+(?:latest|newest|most recent|oldest|earliest|top|most)\b"
 )
 _FIRST_AUTHOR = re.compile(r"\bfirst[- ]author(ed)?\b|\blead author\b|\blisted first\b")
@@ -206,6 +223,8 @@ class Matcher:
         order = "newest" if _NEWEST.search(cue) else "oldest" if _OLDEST.search(cue) else None
         limit_match = _LIMIT.search(cue)
         limit = int(limit_match.group(1) or limit_match.group(2)) if limit_match else None
+        if order and limit is None and re.search(r"\b(papers|publications|works|articles)\b", cue):
+            limit = DEFAULT_RECENT  # "latest papers": a few, not one
         return Slots(
             papers=tuple(papers),
             benchmarks=tuple(benchmarks),
@@ -237,8 +256,11 @@ class Matcher:
     def available(
         self, spec: IntentSpec, slots: Slots, state_focus: int | None, has_previous: bool, cue_text: str
     ) -> bool:
+        # "it" (or a bare "tell me more") means the paper the conversation is about.
+        bare = _MASK not in cue_text
         present = {
-            "paper": bool(slots.papers) or (state_focus is not None and bool(_SINGULAR_BACK.search(cue_text))),
+            "paper": bool(slots.papers)
+            or (state_focus is not None and (bool(_SINGULAR_BACK.search(cue_text)) or bare)),
             "benchmark": bool(slots.benchmarks),
             "person": bool(slots.people) or slots.researcher_named,
             "unknown_person": bool(slots.unknown_people),
@@ -271,10 +293,17 @@ class Matcher:
         clean, cut = clean_message(text)
         notes = ("Your message was cut to its first 2,000 characters.",) if cut else ()
         if not any(ch.isalnum() for ch in clean):
-            return Match("fallback", Slots(), 0.0, notes=notes)
+            lone_question_mark = bool(re.fullmatch(r"\?+", clean))
+            return Match(
+                "help" if lone_question_mark else "fallback", Slots(), 0.5 if lone_question_mark else 0.0, notes=notes
+            )
         reading = self.understand(clean)
         slots = self.slots_from(reading)
         cue = reading.cue_text
+        picked = _ordinal_pick(cue, state.list_ids)
+        if picked is not None and not slots.papers:
+            slots = slots.with_changes(papers=(picked,))
+            state = replace(state, focus=picked)
         if state.pending:
             resolved = self._resolve_pending(reading, slots, state)
             if resolved:
@@ -291,17 +320,21 @@ class Matcher:
             return Match(intent, slots.with_changes(within=state.paper_ids), 0.8, followup=True, notes=notes)
         if ranked and ranked[0][0] >= MIN_CUE_SCORE:
             score, _, intent = ranked[0]
+            if intent == "profile_stats" and slots.stat is None and (slots.people or slots.papers):
+                intent = self._named_only(reading, slots) or intent  # "who is Ming Yan?" is about Ming Yan
             spec = self.by_name[intent]
             if not slots.papers and state.focus is not None and ("paper" in spec.requires | spec.requires_any):
                 slots = slots.with_changes(papers=(state.focus,))
             if previous_list and intent in _LIST_INTENTS:
                 slots = slots.with_changes(within=state.paper_ids)
+            elif intent in _LIST_INTENTS and state.focus is not None and refers_to_focus(cue) and not slots.papers:
+                slots = slots.with_changes(within=(state.focus,))  # "what benchmarks does it use?"
             confidence = min(1.0, 0.55 + score / 20) * (0.85 if fuzzy else 1.0)
             return Match(intent, slots, confidence, notes=notes)
         named = self._named_only(reading, slots)
         if (
             state.intent
-            and state.intent not in ("fallback", "help", "greeting")
+            and state.intent not in ("fallback", "help", "greeting", "thanks")
             and named
             and (starts_like_followup(cue) or not slots.topic)
         ):
@@ -347,6 +380,75 @@ class Matcher:
         return Match(intent, pending_slots.with_changes(people=people, ambiguous=remaining), 0.9, followup=True)
 
 
+_TOPIC_FILLER = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "him",
+        "her",
+        "his",
+        "hers",
+        "their",
+        "researcher",
+        "author",
+        "authors",
+        "guy",
+        "person",
+        "paper",
+        "papers",
+        "work",
+        "works",
+        "worked",
+        "working",
+        "research",
+        "researched",
+        "publication",
+        "publications",
+        "publish",
+        "published",
+        "article",
+        "articles",
+        "topic",
+        "topics",
+        "area",
+        "areas",
+        "field",
+        "related",
+        "relating",
+        "regarding",
+        "concerning",
+        "involving",
+        "dealing",
+        "focused",
+        "focusing",
+        "show",
+        "list",
+        "find",
+        "search",
+        "anything",
+        "something",
+        "stuff",
+        "studies",
+        "study",
+        "which",
+        "what",
+        "written",
+        "wrote",
+        "did",
+        "does",
+        "done",
+        "any",
+        "all",
+        "ones",
+        "me",
+        "around",
+        "about",
+        "tell",
+        "give",
+        "get",
+    }
+)
 _LIST_INTENTS = {
     "list_papers",
     "latest_paper",
@@ -357,6 +459,20 @@ _LIST_INTENTS = {
     "category_counts",
     "benchmarks_used",
 }
+
+
+def _ordinal_pick(cue_text: str, paper_ids: tuple[int, ...]) -> int | None:
+    """ "the second one" / "number 3" of the previous list."""
+    if len(paper_ids) < 2:
+        return None
+    match = _ORDINAL_REF.search(cue_text)
+    if not match:
+        return None
+    word = match.group(1) or match.group(2)
+    if word == "last":
+        return paper_ids[-1]
+    position = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+    return paper_ids[position - 1] if 1 <= position <= len(paper_ids) else None
 
 
 def _merge(previous: Slots, new: Slots) -> Slots:

@@ -23,7 +23,8 @@ class HandlerContext:
     followup: bool = False
     search_topics: Callable[[Sequence[str]], list[TopicHit]] = field(default=_no_topics)
     topic_ignore: frozenset[str] = frozenset()
-    suggestions: tuple[str, ...] = ()  # did-you-mean questions for the fallback
+    suggestions: tuple[str, ...] = ()  # questions to offer in the fallback
+    close_suggestions: bool = False  # they resemble what was typed (did-you-mean), not just examples
 
 
 Handler = Callable[[Corpus, Slots, HandlerContext], Answer]

@@ -53,6 +53,11 @@ def help_answer(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer
     )
 
 
+def thanks(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
+    name = possessive(corpus.researcher.name)
+    return Answer(intent="thanks", headline=f"You're welcome! Ask me more about {name} papers any time.")
+
+
 def greeting(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
     return Answer(
         intent="greeting",
@@ -63,7 +68,10 @@ def greeting(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
 def fallback(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
     suggestions = context.suggestions
     headline = f"I can only answer questions about {possessive(corpus.researcher.name)} publication profile."
-    note = "Did you mean one of these?" if suggestions else "Type \u201chelp\u201d to see what I can answer."
+    if context.close_suggestions:
+        note = "Did you mean one of these?"
+    else:
+        note = "Try one of these, or type \u201chelp\u201d to see what I can answer."
     return Answer(
         intent="fallback",
         headline=headline,

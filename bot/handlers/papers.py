@@ -95,7 +95,12 @@ def benchmarks_used(corpus: Corpus, slots: Slots, context: HandlerContext) -> An
     papers = select(corpus, slots.with_changes(benchmarks=()))
     counts = Counter(name for paper in papers for name in paper.benchmarks)
     if not counts:
-        return Answer(intent="benchmarks_used", headline="No benchmark or dataset is named in these papers.")
+        where = f"{papers[0].short_name}" if len(papers) == 1 else "these papers"
+        return Answer(
+            intent="benchmarks_used",
+            headline=f"No benchmark or dataset is named in {where}.",
+            papers=tuple(papers[:1]) if len(papers) == 1 else (),
+        )
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
     with_any = [p for p in papers if p.benchmarks]
     headline = (

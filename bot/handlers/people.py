@@ -43,23 +43,21 @@ def coauthors(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
         for key in dict.fromkeys(corpus.people_keys_of(paper)):
             if key != center and (center != corpus.researcher_key or key != corpus.researcher_key):
                 counts[key] += 1
-    if slots.people and center != corpus.researcher_key:
-        counts.pop(corpus.researcher_key, None)
-        counts[corpus.researcher_key] = sum(1 for p in papers if corpus.researcher_key in corpus.people_keys_of(p))
-        if not counts[corpus.researcher_key]:
-            del counts[corpus.researcher_key]
+    if center != corpus.researcher_key:
+        # Every paper on the profile is the researcher's, whether or not the truncated list shows them.
+        counts[corpus.researcher_key] = len(papers)
     if not counts:
         return Answer(intent="coauthors", headline=f"No co-authors are listed with {center_name}.")
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], corpus.people[kv[0]].name))
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], _name(corpus, kv[0])))
     limit = slots.limit or TOP_COAUTHORS
     top = ranked[:3]
-    top_text = join_and([f"{corpus.people[k].name} ({plural(n, 'paper')})" for k, n in top])
+    top_text = join_and([f"{_name(corpus, k)} ({plural(n, 'paper')})" for k, n in top])
     headline = (
         f"Among the listed authors, {possessive(center_name)} most frequent co-authors are {top_text}."
         if len(top) > 1
         else f"Among the listed authors, {possessive(center_name)} only co-author is {top_text}."
     )
-    items = tuple(f"{corpus.people[k].name}: {plural(n, 'paper')}" for k, n in ranked[:limit])
+    items = tuple(f"{_name(corpus, k)}: {plural(n, 'paper')}" for k, n in ranked[:limit])
     extra = len(ranked) - limit
     note = ET_AL + (f" {plural(extra, 'more co-author')} with fewer papers not shown." if extra > 0 else "")
     return Answer(
@@ -67,8 +65,13 @@ def coauthors(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
         headline=headline,
         items=items,
         note=note,
-        people=tuple(corpus.people[k].name for k, _ in ranked),
+        people=tuple(_name(corpus, k) for k, _ in ranked),
     )
+
+
+def _name(corpus: Corpus, key: str) -> str:
+    person = corpus.people.get(key)
+    return person.name if person else corpus.researcher.name
 
 
 def worked_with(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
