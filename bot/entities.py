@@ -227,6 +227,8 @@ class EntityFinder:
             window = words[start:end]
             if any(w.folded in self.stopwords or w.folded in self.keywords for w in window):
                 continue
+            if _splits_a_word(text, words, start, end):
+                continue
             key = "".join(compact(w.text) for w in window)
             if len(key) < 4:
                 continue

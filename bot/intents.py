@@ -10,7 +10,17 @@ from pathlib import Path
 from bot.paths import INTENTS_DIR
 from bot.yaml_io import load_yaml_text
 
-SLOT_KINDS = {"paper", "benchmark", "person", "unknown_person", "ambiguous_person", "topic", "category", "time"}
+SLOT_KINDS = {
+    "paper",
+    "benchmark",
+    "mention",
+    "person",
+    "unknown_person",
+    "ambiguous_person",
+    "topic",
+    "category",
+    "time",
+}
 
 
 class IntentFileError(ValueError):

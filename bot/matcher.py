@@ -62,6 +62,10 @@ _LIMIT = re.compile(
     r"|\b(\d{1,3})\s+(?:latest|newest|most recent|oldest|earliest|top|most)\b"
 )
 _FIRST_AUTHOR = re.compile(r"\bfirst[- ]author(ed)?\b|\blead author\b|\blisted first\b")
+_MENTION_PHRASE = re.compile(
+    r"\b(?:mention(?:s|ed|ing)?|mentionning|us(?:e|es|ed|ing)|cit(?:e|es|ing)|refer(?:s|ring)? to|talk(?:s|ing)? about)"
+    r"\s+(?:the\s+)?[\"'“]?([A-Za-z0-9][\w.+\-]*(?:\s+[A-Z0-9][\w.+\-]*){0,3})[\"'”]?"
+)
 _LEAST = re.compile(r"\bleast\b|\bfewest\b")
 _STATS = (
     ("h_index", re.compile(r"\bh[- ]?index\b|\bhindex\b")),
@@ -207,7 +211,8 @@ class Matcher:
             elif entity.kind == "paper":
                 papers += [i for i in entity.value if i not in papers]  # type: ignore[attr-defined]
             elif entity.kind == "benchmark" and entity.value not in benchmarks:
-                benchmarks.append(str(entity.value))
+                if not self._benchmark_is_the_paper(entity, reading.entities):
+                    benchmarks.append(str(entity.value))
             elif entity.kind == "person":
                 if entity.value == self.corpus.researcher_key:
                     researcher_named = True
@@ -220,6 +225,7 @@ class Matcher:
             elif entity.kind == "category" and entity.value not in categories:
                 categories.append(str(entity.value))
         cue = reading.cue_text
+        mention = "" if benchmarks else self._mentioned_phrase(reading)
         order = "newest" if _NEWEST.search(cue) else "oldest" if _OLDEST.search(cue) else None
         limit_match = _LIMIT.search(cue)
         limit = int(limit_match.group(1) or limit_match.group(2)) if limit_match else None
@@ -228,6 +234,7 @@ class Matcher:
         return Slots(
             papers=tuple(papers),
             benchmarks=tuple(benchmarks),
+            benchmark_text=mention,
             people=tuple(people),
             ambiguous=tuple(ambiguous),
             unknown_people=tuple(unknown),
@@ -244,6 +251,30 @@ class Matcher:
             least=bool(_LEAST.search(cue)),
             stat=next((name for name, rx in _STATS if rx.search(cue)), None),
         )
+
+    def _mentioned_phrase(self, reading: Understanding) -> str:
+        """What "papers mentioning X" asks for when X is no known benchmark: X as typed, for a text search."""
+        match = _MENTION_PHRASE.search(reading.text)
+        if not match:
+            return ""
+        start, end = match.span(1)
+        if any(e.start < end and start < e.end for e in reading.entities):
+            return ""
+        phrase = match.group(1).strip(".,;:!?")
+        if not any(ch.isupper() or ch.isdigit() for ch in phrase):
+            return ""  # plain words ("reinforcement learning") are a topic, searched with stemming
+        words = [w for w in phrase.split() if w.casefold() not in self.stopwords]
+        if not words or phrase.casefold() in self.keywords or phrase.casefold() in _TOPIC_FILLER:
+            return ""
+        return phrase
+
+    @staticmethod
+    def _benchmark_is_the_paper(entity: Entity, entities: tuple[Entity, ...]) -> bool:
+        """A name that is both a paper and a benchmark ("Youku-mPLUG") is the paper when the question
+        names another benchmark too ("how did Youku-mPLUG do on LLMDoc?")."""
+        shares_span = any(e.kind == "paper" and e.span == entity.span for e in entities)
+        other_benchmark = any(e.kind == "benchmark" and e.span != entity.span for e in entities)
+        return shares_span and other_benchmark
 
     def _topic(self, reading: Understanding) -> str:
         unmasked = _unmasked(reading.cue_text)
@@ -262,6 +293,7 @@ class Matcher:
             "paper": bool(slots.papers)
             or (state_focus is not None and (bool(_SINGULAR_BACK.search(cue_text)) or bare)),
             "benchmark": bool(slots.benchmarks),
+            "mention": bool(slots.benchmark_text),
             "person": bool(slots.people) or slots.researcher_named,
             "unknown_person": bool(slots.unknown_people),
             "ambiguous_person": bool(slots.ambiguous),

@@ -22,7 +22,14 @@ def _years_note(corpus: Corpus) -> str:
     return f"The profile's papers run from {years[0]} to {years[-1]}." if years else "The profile lists no papers."
 
 
-def _list_answer(intent: str, headline: str, papers: list[Paper], note: str = "", confidence: float = 1.0) -> Answer:
+def _list_answer(
+    intent: str,
+    headline: str,
+    papers: list[Paper],
+    note: str = "",
+    confidence: float = 1.0,
+    people: tuple[str, ...] = (),
+) -> Answer:
     return Answer(
         intent=intent,
         headline=headline,
@@ -31,7 +38,13 @@ def _list_answer(intent: str, headline: str, papers: list[Paper], note: str = ""
         note=note,
         confidence=confidence,
         focus=papers[0] if len(papers) == 1 else None,
+        people=people,
     )
+
+
+def _people(corpus: Corpus, slots: Slots) -> tuple[str, ...]:
+    """Names the answer is about: the people the question filtered by."""
+    return tuple(corpus.people[k].name for k in slots.people if k in corpus.people) + slots.unknown_people
 
 
 def list_papers(corpus: Corpus, slots: Slots, context: HandlerContext, intent: str = "list_papers") -> Answer:
@@ -72,7 +85,7 @@ def list_papers(corpus: Corpus, slots: Slots, context: HandlerContext, intent: s
             if len(papers) > 1
             else f"{subject[0].upper()}{subject[1:]}:"
         )
-    return _list_answer(intent, headline, papers, " ".join(notes))
+    return _list_answer(intent, headline, papers, " ".join(notes), people=_people(corpus, slots))
 
 
 def benchmark_papers(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:

@@ -53,7 +53,9 @@ def profile_stats(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answ
 
 def _bars(counts: list[tuple[str, int]]) -> tuple[str, ...]:
     widest = max((n for _, n in counts), default=1)
-    return tuple(f"{label}: {'█' * max(1, round(12 * n / widest))} {n}" for label, n in counts)
+    return tuple(
+        f"{label}: {'█' * (max(1, round(12 * n / widest)) if n else 0)} {n}".replace(":  ", ": ") for label, n in counts
+    )
 
 
 def year_counts(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
