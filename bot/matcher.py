@@ -479,6 +479,9 @@ _TOPIC_FILLER = frozenset(
         "tell",
         "give",
         "get",
+        # verbs of "papers mentioning/using/discussing X"
+        *("mention", "mentions", "mentioned", "mentioning", "mentionning", "use", "uses", "used", "using"),
+        *("discuss", "discusses", "discussed", "discussing", "cover", "covers", "covered", "covering"),
     }
 )
 _LIST_INTENTS = {
