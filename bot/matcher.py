@@ -108,45 +108,8 @@ class Matcher:
         self.keywords = frozenset(k for spec in self.intents for k in spec.keywords)
         self.keyword_choices = sorted(k for k in self.keywords if len(k) >= 4)
         self.finder = EntityFinder(corpus, self.stopwords, self.keywords)
-        self.ignorable = (
-            self.stopwords
-            | self.keywords
-            | {
-                "he",
-                "she",
-                "they",
-                "him",
-                "her",
-                "his",
-                "hers",
-                "their",
-                "researcher",
-                "author",
-                "guy",
-                "person",
-                "mention",
-                "mentions",
-                "mentioning",
-                "does",
-                "did",
-                "do",
-                "any",
-                "all",
-                "paper",
-                "papers",
-                "work",
-                "works",
-                "research",
-                "publication",
-                "publications",
-                "topic",
-                "topics",
-                "area",
-                "field",
-                "related",
-            }
-            | {w for w in _researcher_words(corpus)}
-        )
+        # Words that never carry a topic: function words, the question's frame, the researcher's name.
+        self.ignorable = self.stopwords | _TOPIC_FILLER | _researcher_words(corpus)
 
     @cached_property
     def topics(self) -> TopicIndex:
