@@ -51,6 +51,7 @@ _ORDINAL_REF = re.compile(
     r"\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d{1,2}(?:st|nd|rd|th)) "
     r"(?:one|paper|result|item|entry)\b|\b(?:number|no\.?|#) ?(\d{1,2})\b"
 )
+_IT = re.compile(r"\b(it|its|this paper|that paper)\b")
 _FOLLOWUP_START = re.compile(r"^\W*(and|what about|how about|and what about|and for|same for|now|or|also|only|just)\b")
 _ONLY = re.compile(r"\b(only|just)\b")
 _CODE = re.compile(r"\b(code|github|repos?|repositor(y|ies)|implementations?)\b|\bopen[- ]?sourced?\b")
@@ -253,8 +254,10 @@ class Matcher:
         # "it" (or a bare "tell me more") means the paper the conversation is about.
         bare = _MASK not in cue_text
         present = {
+            # Without a focus, "who wrote it?" still asks about a paper: the handler asks which one.
             "paper": bool(slots.papers)
-            or (state_focus is not None and (bool(_SINGULAR_BACK.search(cue_text)) or bare)),
+            or (state_focus is not None and (bool(_SINGULAR_BACK.search(cue_text)) or bare))
+            or bool(_IT.search(cue_text)),
             "benchmark": bool(slots.benchmarks),
             "mention": bool(slots.benchmark_text),
             "person": bool(slots.people) or slots.researcher_named,

@@ -55,7 +55,11 @@ class TopicIndex:
         )
 
     def _clause(self, phrase: str) -> tantivy.Query | None:
-        """A word, or a hyphenated compound as a phrase ("video-text"); typo-tolerant when unknown."""
+        return self._clause_and_kind(phrase)[0]
+
+    def _clause_and_kind(self, phrase: str) -> tuple[tantivy.Query | None, bool]:
+        """A word, or a hyphenated compound as a phrase ("video-text"); typo-tolerant when unknown.
+        The flag is True for an exact (stemmed) match, False for a fuzzy one."""
         parts = phrase.split("-")
         query = self.index.parse_query(
             " ".join(parts) if len(parts) == 1 else '"' + " ".join(parts) + '"',
@@ -63,10 +67,10 @@ class TopicIndex:
             field_boosts={"title": TITLE_BOOST},
         )
         if self._matches(query):
-            return query
+            return query, True
         stems = self.stemmer.analyze(phrase)
         if len(parts) > 1 or len(phrase) < 5 or len(stems) != 1:
-            return None
+            return None, False
         fuzzy = [
             tantivy.Query.fuzzy_term_query(
                 self.schema,
@@ -79,7 +83,7 @@ class TopicIndex:
             for field in ("title", "body")
         ]
         combined = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in fuzzy])
-        return combined if self._matches(combined) else None
+        return (combined if self._matches(combined) else None), False
 
     def _matches(self, query: tantivy.Query) -> bool:
         return bool(self.searcher.search(query, 1, count=False).hits)
@@ -88,8 +92,12 @@ class TopicIndex:
         return [w for w in words if self._clause(w) is not None]
 
     def search(self, words: Sequence[str], limit: int = 200) -> list[TopicHit]:
-        clauses = [c for c in (self._clause(w) for w in words) if c is not None]
-        if not clauses:
+        found = [self._clause_and_kind(w) for w in words]
+        clauses = [query for query, _ in found if query is not None]
+        exact = sum(1 for query, is_exact in found if query is not None and is_exact)
+        # A topic whose words are mostly unknown here ("protein folding") has no relevant paper; a misspelt
+        # topic ("halucination") is found when every word of it is.
+        if not clauses or (len(clauses) < len(found) and (exact == 0 or len(clauses) * 2 <= len(found))):
             return []
         conjunction = tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in clauses])
         hits = self._run(conjunction, limit, matched_all=True)
