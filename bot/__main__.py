@@ -83,6 +83,21 @@ def cmd_discord(args: argparse.Namespace) -> int:
     return int(run_discord(args))
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    from bot.corpus_io import write_atomically
+    from bot.synth import synth_page
+
+    if args.count < 1:
+        print("error: N must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    page = synth_page(args.count, seed=args.seed)
+    if args.output is None:
+        sys.stdout.write(page)
+    else:
+        write_atomically(args.output, page)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot", description="Q&A bot over a researcher's publication profile."
@@ -111,6 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("console", cmd_console, "interactive console; reads one message per line when stdin is not a terminal")
     _profile_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per answer")
+
+    p = add("synth", cmd_synth, "write a synthetic profile page with N papers (for scale tests)")
+    p.add_argument("count", type=int, metavar="N")
+    p.add_argument("-o", "--output", type=Path, help="write the page here (default: stdout)")
+    p.add_argument("--seed", type=int, default=0)
 
     p = add("run", cmd_run, "start the bot: Discord when DISCORD_TOKEN is set, else the console")
     _profile_option(p)
