@@ -252,7 +252,7 @@ class Matcher:
         self, spec: IntentSpec, slots: Slots, state_focus: int | None, has_previous: bool, cue_text: str
     ) -> bool:
         # "it" (or a bare "tell me more") means the paper the conversation is about.
-        bare = _MASK not in cue_text
+        bare = _MASK not in cue_text and not slots.topic  # "tell me more", "abstract?"
         present = {
             # Without a focus, "who wrote it?" still asks about a paper: the handler asks which one.
             "paper": bool(slots.papers)

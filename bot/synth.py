@@ -11,24 +11,160 @@ from datetime import date, timedelta
 
 from bot.gazetteer import default_gazetteer
 
-GIVEN = (
-    "Alex Ana Bo Chen Dana Elif Farid Grace Hana Ivan Jun Kai Lena Mei Nadia Omar Priya Qiang Rosa Sven "
-    "Tariq Uma Vera Wei Xin Yara Zoe Ming Hao Lin Yu Jia Rui Sara Tomás José Zoë Noah Liam Ivy"
-).split()
-SURNAMES = (
-    "Li Wang Zhang Chen Liu Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Kim Park Lee "
-    "Müller Schmidt Rossi Garcia Martin Silva Novak Kowalski Ivanova Tanaka Sato Khan Patel Singh Cohen "
-    "Smith Brown"
-).split()
+GIVEN = [
+    "Alex",
+    "Ana",
+    "Bo",
+    "Chen",
+    "Dana",
+    "Elif",
+    "Farid",
+    "Grace",
+    "Hana",
+    "Ivan",
+    "Jun",
+    "Kai",
+    "Lena",
+    "Mei",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Qiang",
+    "Rosa",
+    "Sven",
+    "Tariq",
+    "Uma",
+    "Vera",
+    "Wei",
+    "Xin",
+    "Yara",
+    "Zoe",
+    "Ming",
+    "Hao",
+    "Lin",
+    "Yu",
+    "Jia",
+    "Rui",
+    "Sara",
+    "Tomás",
+    "José",
+    "Zoë",
+    "Noah",
+    "Liam",
+    "Ivy",
+]
+SURNAMES = [
+    "Li",
+    "Wang",
+    "Zhang",
+    "Chen",
+    "Liu",
+    "Yang",
+    "Huang",
+    "Zhao",
+    "Wu",
+    "Zhou",
+    "Xu",
+    "Sun",
+    "Ma",
+    "Zhu",
+    "Hu",
+    "Guo",
+    "He",
+    "Lin",
+    "Gao",
+    "Luo",
+    "Kim",
+    "Park",
+    "Lee",
+    "Müller",
+    "Schmidt",
+    "Rossi",
+    "Garcia",
+    "Martin",
+    "Silva",
+    "Novak",
+    "Kowalski",
+    "Ivanova",
+    "Tanaka",
+    "Sato",
+    "Khan",
+    "Patel",
+    "Singh",
+    "Cohen",
+    "Smith",
+    "Brown",
+]
 CLASSES = ["CV"] * 5 + ["CL"] * 5 + ["LG"] * 4 + ["AI"] * 2 + ["IR", "RO", "SD", "CR", "MA", "HC", "NE", "SE"]
-PREFIXES = "Neuro Deep Omni Hyper Meta Flux Vision Lingua Echo Graph Quant Sparse Atlas Nova Terra Aero".split()
-SUFFIXES = "Former Net Owl Bench Mind Lens Gen Search Agent Pilot Fusion Align Coder Vox".split()
-ADJECTIVES = "Scalable Efficient Robust Unified Modular Sparse Contrastive Hierarchical Multimodal Adaptive".split()
-NOUNS = "Pre-training Alignment Retrieval Reasoning Distillation Grounding Planning Captioning Segmentation".split()
-TASKS = (
-    "Video Understanding|Document Question Answering|Speech Recognition|Code Generation|Robot Manipulation|"
-    "Knowledge Graphs|Recommendation|Hallucination Detection|Machine Translation|Search Agents"
-).split("|")
+PREFIXES = [
+    "Neuro",
+    "Deep",
+    "Omni",
+    "Hyper",
+    "Meta",
+    "Flux",
+    "Vision",
+    "Lingua",
+    "Echo",
+    "Graph",
+    "Quant",
+    "Sparse",
+    "Atlas",
+    "Nova",
+    "Terra",
+    "Aero",
+]
+SUFFIXES = [
+    "Former",
+    "Net",
+    "Owl",
+    "Bench",
+    "Mind",
+    "Lens",
+    "Gen",
+    "Search",
+    "Agent",
+    "Pilot",
+    "Fusion",
+    "Align",
+    "Coder",
+    "Vox",
+]
+ADJECTIVES = [
+    "Scalable",
+    "Efficient",
+    "Robust",
+    "Unified",
+    "Modular",
+    "Sparse",
+    "Contrastive",
+    "Hierarchical",
+    "Multimodal",
+    "Adaptive",
+]
+NOUNS = [
+    "Pre-training",
+    "Alignment",
+    "Retrieval",
+    "Reasoning",
+    "Distillation",
+    "Grounding",
+    "Planning",
+    "Captioning",
+    "Segmentation",
+]
+TASKS = [
+    "Video Understanding",
+    "Document Question Answering",
+    "Speech Recognition",
+    "Code Generation",
+    "Robot Manipulation",
+    "Knowledge Graphs",
+    "Recommendation",
+    "Hallucination Detection",
+    "Machine Translation",
+    "Search Agents",
+]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -41,7 +177,7 @@ def synth_page(count: int, seed: int = 0, as_of: date | None = None, name: str =
     as_of = as_of or date(2026, 11, 26)
     benchmarks = sorted(default_gazetteer().entries)
     pool_size = max(40, count // 3)
-    people = []
+    people: list[str] = []
     seen = set()
     while len(people) < pool_size:
         person = f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}"
