@@ -286,15 +286,15 @@ class EntityFinder:
         for i, word in enumerate(words[:-1]):
             if word.folded not in {"with", "by"}:
                 continue
-            run = []
-            for follower in words[i + 1 : i + 4]:
-                index = words.index(follower)
+            run: list[Token] = []
+            for index in range(i + 1, min(i + 4, len(words))):
+                follower = words[index]
                 if index in claimed or follower.folded in self.stopwords or follower.folded in self.keywords:
                     break
-                if not (follower.text[:1].isupper() or follower.text.isalpha()):
+                if not (follower.text[:1].isupper() and follower.text[:1].isalpha()):
                     break
                 run.append(follower)
-            if (run and any(w.text[:1].isupper() for w in run)) or len(run) >= 2:
+            if run:
                 surface = text[run[0].start : run[-1].end]
                 found.append(Entity("unknown_person", run[0].start, run[-1].end, surface, False, surface))
         return found

@@ -75,6 +75,10 @@ _STATS = (
     ("ai_score", re.compile(r"\bai score\b")),
     ("area", re.compile(r"\b(area|field|discipline|focus)\b|\b(primary|main) (category|class)\b")),
 )
+_ASPECTS = (
+    ("date", re.compile(r"\bwhen\b|\bwhat (date|year|month)\b|\bwhich (year|month)\b")),
+    ("category", re.compile(r"\b(category|class|arxiv class|area|field|subject)\b")),
+)
 _TOPIC_AFTER = re.compile(
     r"\b(?:about|regarding|concerning|related to|relating to|dealing with|focused on|focusing on|"
     r"on the topic of|in the area of|in the field of|involving|on|in|into|around)\s+(.+)$"
@@ -214,6 +218,7 @@ class Matcher:
             researcher_named=researcher_named,
             least=bool(_LEAST.search(cue)),
             stat=next((name for name, rx in _STATS if rx.search(cue)), None),
+            aspect=next((name for name, rx in _ASPECTS if rx.search(cue)), None),
         )
 
     def _mentioned_phrase(self, reading: Understanding) -> str:
@@ -318,6 +323,8 @@ class Matcher:
             return Match(intent, slots.with_changes(within=state.paper_ids), 0.8, followup=True, notes=notes)
         if ranked and ranked[0][0] >= MIN_CUE_SCORE:
             score, _, intent = ranked[0]
+            if intent == "list_papers" and (slots.benchmarks or slots.benchmark_text):
+                intent = "benchmark_papers"  # the same filters, said as "N papers mention X"
             if intent == "profile_stats" and slots.stat is None and (slots.people or slots.papers):
                 intent = self._named_only(reading, slots) or intent  # "who is Ming Yan?" is about Ming Yan
             spec = self.by_name[intent]
@@ -423,7 +430,6 @@ _TOPIC_FILLER = frozenset(
         "show",
         "list",
         "find",
-        "search",
         "anything",
         "something",
         "stuff",
@@ -445,6 +451,7 @@ _TOPIC_FILLER = frozenset(
         "tell",
         "give",
         "get",
+        *("number", "count", "total", "many", "much", "code", "codes", "deal", "deals", "dealing"),
         # verbs of "papers mentioning/using/discussing X"
         *("mention", "mentions", "mentioned", "mentioning", "mentionning", "use", "uses", "used", "using"),
         *("discuss", "discusses", "discussed", "discussing", "cover", "covers", "covered", "covering"),

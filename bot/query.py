@@ -30,6 +30,7 @@ class Slots:
     researcher_named: bool = False
     least: bool = False  # "least productive year" rather than most
     stat: str | None = None  # which profile figure was asked: h_index, citations, novelty, ai_score, area
+    aspect: str | None = None  # which fact of a paper was asked: date, category
 
     def with_changes(self, **changes: object) -> Slots:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -127,3 +127,12 @@ def test_gazetteer_matches_whole_words_only() -> None:
     assert gazetteer.names_in("we race to drop the math") == []  # case-sensitive entries
     assert gazetteer.names_in("on RACE, DROP and MATH") == ["RACE", "DROP", "MATH"]
     assert gazetteer.names_in("MSRVTT-QA and SSv2-Template") == ["MSR-VTT", "Something-Something v2"]
+
+
+def test_word_lists_hold_only_strings() -> None:
+    from bot.paths import GENERIC_TERMS_FILE, STOPWORDS_FILE
+
+    for path, key in ((STOPWORDS_FILE, "stopwords"), (GENERIC_TERMS_FILE, "not_names")):
+        words = load_data_file(path)[key]
+        assert all(isinstance(w, str) for w in words), [w for w in words if not isinstance(w, str)]
+    assert {"on", "off", "no", "yes"} <= set(load_data_file(STOPWORDS_FILE)["stopwords"])

@@ -74,6 +74,15 @@ def paper_details(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answ
             confidence=0.6,
         )
     paper = papers[0]
+    if slots.aspect == "date":
+        inferred = " (the page gives no year; inferred from the profile date)" if paper.year_inferred else ""
+        return paper_summary(
+            paper, f"{paper.short_name} was published on {pretty_date(paper)}{inferred}.", "paper_details"
+        )
+    if slots.aspect == "category":
+        return paper_summary(
+            paper, f"{paper.short_name} is in {paper.category} ({paper.category_name}).", "paper_details"
+        )
     return paper_summary(paper, paper.title, "paper_details")
 
 

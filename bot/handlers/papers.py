@@ -105,7 +105,8 @@ def benchmark_papers(corpus: Corpus, slots: Slots, context: HandlerContext) -> A
 
 
 def benchmarks_used(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
-    papers = select(corpus, slots.with_changes(benchmarks=()))
+    named = [corpus.by_id[i] for i in slots.papers if i in corpus.by_id]
+    papers = named or select(corpus, slots.with_changes(benchmarks=()))
     counts = Counter(name for paper in papers for name in paper.benchmarks)
     if not counts:
         where = f"{papers[0].short_name}" if len(papers) == 1 else "these papers"
@@ -116,10 +117,18 @@ def benchmarks_used(corpus: Corpus, slots: Slots, context: HandlerContext) -> An
         )
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
     with_any = [p for p in papers if p.benchmarks]
-    headline = (
-        f"{plural(len(ranked), 'benchmark or dataset', 'benchmarks and datasets')} appear in "
-        f"{plural(len(with_any), 'paper')}, most mentioned first:"
-    )
+    kinds = plural(len(ranked), "benchmark or dataset", "benchmarks and datasets")
+    if len(with_any) == 1:
+        only = with_any[0]
+        return Answer(
+            intent="benchmarks_used",
+            headline=f"{only.short_name} mentions {kinds}:",
+            items=only.benchmarks,
+            papers=(only,),
+            numbered=False,
+            focus=only,
+        )
+    headline = f"{kinds} appear in {plural(len(with_any), 'paper')}, most mentioned first:"
     items = tuple(f"{name} ({plural(n, 'paper')})" for name, n in ranked)
     return Answer(intent="benchmarks_used", headline=headline, items=items, papers=tuple(with_any), numbered=False)
 
@@ -170,6 +179,8 @@ def topic_search(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answe
             confidence=0.5,
         )
     exact = all(h.matched_all for h in hits[: len(papers)])
+    if exact and len(papers) == 1:
+        return paper_summary(papers[0], f"The paper{scope} about {topic}: {papers[0].title}", "topic_search")
     headline = (
         f"{plural(len(papers), 'paper')}{scope} about {topic}, most relevant first:"
         if exact

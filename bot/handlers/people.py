@@ -132,9 +132,15 @@ def paper_authors(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answ
     if len(papers) == 1:
         paper = papers[0]
         truncated = " (the page lists only the first authors)" if paper.authors_truncated else ""
+        headline = f"Listed authors of {paper.short_name}: {authors_text(paper)}{truncated}."
+        if slots.first_author or slots.order == "oldest":
+            headline = f"The first listed author of {paper.short_name} is {paper.authors[0]}."
+        elif slots.count:
+            more = ", then \u201cet al.\u201d: the full count is not on the profile" if paper.authors_truncated else ""
+            headline = f"The page lists {plural(len(paper.authors), 'author')} for {paper.short_name}{more}."
         return Answer(
             intent="paper_authors",
-            headline=f"Listed authors of {paper.short_name}: {authors_text(paper)}{truncated}.",
+            headline=headline,
             fields=(("Title", paper.title),),
             papers=(paper,),
             people=paper.authors,
