@@ -75,12 +75,15 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_discord(args: argparse.Namespace) -> int:
-    try:
-        from bot.discord_app.runner import run_discord  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        print("error: the Discord front end is not available in this build", file=sys.stderr)
-        return EXIT_USAGE
-    return int(run_discord(args))
+    from bot.discord_app.runner import run_discord
+
+    return run_discord(args)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from bot.discord_app.runner import run_sync
+
+    return run_sync(args)
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
@@ -147,6 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="comma-separated shard ids this process runs (with --shard-count)",
     )
+
+    p = add("sync", cmd_sync, "register the slash commands with Discord (globally, or in one guild)")
+    _profile_option(p)
+    p.add_argument("--guild", type=int, default=None, help="sync to this guild only (appears at once)")
     return parser
 
 

@@ -45,6 +45,13 @@ class Engine:
         self._remember(state, match, answer)
         return answer
 
+    def respond(self, match: Match, conversation: ConversationKey, text: str = "") -> Answer:
+        """Answer a ready-made Match (a slash command's) inside a conversation, remembering it."""
+        state = self.conversations.get(conversation)
+        answer = self.answer(match, state, text)
+        self._remember(state, match, answer)
+        return answer
+
     def answer(self, match: Match, state: ConversationState | None = None, text: str = "") -> Answer:
         """Run the handler for a match (slash commands build their Match directly)."""
         state = state or ConversationState()
