@@ -60,7 +60,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_console(args: argparse.Namespace) -> int:
     from bot.console import console
 
-    return console(args.profile, as_json=args.json)
+    return console(args.profile, as_json=args.json, watch=args.watch)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -71,7 +71,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return cmd_discord(args)
     from bot.console import console
 
-    return console(args.profile, as_json=False)
+    return console(args.profile, as_json=False, watch=args.watch)
 
 
 def cmd_discord(args: argparse.Namespace) -> int:
@@ -99,6 +99,17 @@ def cmd_synth(args: argparse.Namespace) -> int:
     else:
         write_atomically(args.output, page)
     return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from bot.bench import main_sizes, run
+
+    try:
+        sizes = main_sizes(args.sizes)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    return run(sizes, as_json=args.json)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -129,17 +140,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("console", cmd_console, "interactive console; reads one message per line when stdin is not a terminal")
     _profile_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per answer")
+    p.add_argument("--watch", action="store_true", help="re-read the profile when its file changes")
 
     p = add("synth", cmd_synth, "write a synthetic profile page with N papers (for scale tests)")
     p.add_argument("count", type=int, metavar="N")
     p.add_argument("-o", "--output", type=Path, help="write the page here (default: stdout)")
     p.add_argument("--seed", type=int, default=0)
 
+    p = add("bench", cmd_bench, "measure parse, load, answer and autocomplete times as profiles grow")
+    p.add_argument("--sizes", default="23,1000,10000,100000", help="comma-separated paper counts (23 = shipped)")
+    p.add_argument("--json", action="store_true", help="print the full report as JSON")
+
     p = add("run", cmd_run, "start the bot: Discord when DISCORD_TOKEN is set, else the console")
     _profile_option(p)
+    p.add_argument("--watch", action="store_true", help="re-read the profile when its file changes")
 
     p = add("discord", cmd_discord, "run the Discord bot (needs DISCORD_TOKEN)")
     _profile_option(p)
+    p.add_argument("--watch", action="store_true", help="re-read the profile when its file changes")
     p.add_argument(
         "--dump-commands", action="store_true", help="print the JSON body a global command sync would send, then exit"
     )

@@ -31,6 +31,11 @@ class Answer:
     focus: Paper | None = None
     chart: tuple[tuple[str, int], ...] = field(default=())
     numbered: bool = True
+    item_count: int | None = None  # how many items there are when `items` holds only the first ones
+
+    @property
+    def total_items(self) -> int:
+        return self.item_count if self.item_count is not None else len(self.items)
 
     @property
     def text(self) -> str:
@@ -70,13 +75,18 @@ def render_text(answer: Answer, limit: int = MAX_ANSWER_CHARS) -> str:
     fixed = "\n".join(head + tail)
     budget = limit - len(fixed) - 2
     shown: list[str] = []
+    used = 0
     for index, item in enumerate(answer.items):
         line = item_prefix(answer, index) + item
-        more = len(answer.items) - index
+        more = answer.total_items - index
         reserve = len(f"… and {more} more.") + 1 if more > 1 else 0
-        if sum(len(s) + 1 for s in shown) + len(line) + 1 + reserve > budget:
+        if used + len(line) + 1 + reserve > budget:
             shown.append(f"… and {more} more.")
             break
         shown.append(line)
+        used += len(line) + 1
+    else:
+        if answer.total_items > len(answer.items):
+            shown.append(f"… and {answer.total_items - len(answer.items)} more.")
     body = head + shown + tail
     return clip(neutralise_mentions("\n".join(s for s in body if s)), limit)

@@ -17,6 +17,7 @@ from bot.corpus_io import load_corpus
 from bot.engine import CONSOLE, Engine
 from bot.page_parser import ProfileError
 from bot.paths import DEFAULT_PROFILE
+from bot.reloader import ProfileReloader
 
 PROMPT = "you> "
 BANNER = "profile-bot console: ask about {name}'s {count} papers. :help for commands, :quit to leave."
@@ -51,26 +52,41 @@ def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: Text
     return 0
 
 
-def console(profile: Path | None, as_json: bool, stdin: TextIO | None = None, out: TextIO | None = None) -> int:
-    """One conversation: a REPL with history on a terminal, else one message per line until EOF."""
+def console(
+    profile: Path | None, as_json: bool, stdin: TextIO | None = None, out: TextIO | None = None, watch: bool = False
+) -> int:
+    """One conversation: a REPL with history on a terminal, else one message per line until EOF.
+
+    With `watch`, the profile is re-read before a message whenever its file changed; a bad edit
+    is reported on stderr and the last good corpus keeps answering."""
     stdin = stdin or sys.stdin
     out = out or sys.stdout
     engine = load_engine(profile)
     if engine is None:
         return 2
+    reloader = ProfileReloader(engine, profile or DEFAULT_PROFILE) if watch else None
     if stdin.isatty() and not as_json:
-        return _repl(engine, out)
+        return _repl(engine, out, reloader)
     for line in stdin:
         message = line.rstrip("\r\n")
         if not message.strip():
             continue
+        _reload_if_changed(reloader)
         print(render(engine.ask(message, CONSOLE), as_json), file=out, flush=True)
         if not as_json:
             print(file=out)
     return 0
 
 
-def _repl(engine: Engine, out: TextIO) -> int:
+def _reload_if_changed(reloader: ProfileReloader | None) -> None:
+    if reloader is None:
+        return
+    result = reloader.check()
+    if result.changed:
+        print(("reloaded: " if result.reloaded else "error: ") + result.message, file=sys.stderr, flush=True)
+
+
+def _repl(engine: Engine, out: TextIO, reloader: ProfileReloader | None = None) -> int:
     with contextlib.suppress(ImportError):  # line editing and history for input(); absent on Windows
         import readline  # noqa: F401
     r = engine.corpus.researcher
@@ -93,4 +109,5 @@ def _repl(engine: Engine, out: TextIO) -> int:
             message = "help"
         if not message.strip():
             continue
+        _reload_if_changed(reloader)
         print(engine.ask(message, CONSOLE).text + "\n", file=out)

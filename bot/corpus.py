@@ -47,6 +47,10 @@ class Paper:
     benchmarks: tuple[str, ...]
     introduces: tuple[str, ...] = ()
 
+    def __hash__(self) -> int:
+        # Ids are unique within a corpus; hashing every field made sets of papers slow.
+        return self.id
+
     @property
     def category_name(self) -> str:
         return category_name(self.category)
@@ -112,6 +116,10 @@ class Corpus:
         for person in self.people.values():
             person.name = person.spellings.most_common(1)[0][0]
         self._base_gazetteer = gazetteer or default_gazetteer()
+        self.newest: tuple[Paper, ...] = tuple(sorted(self.papers, key=lambda p: (p.date, -p.id), reverse=True))
+        self.rank: dict[int, int] = {p.id: i for i, p in enumerate(self.newest)}
+        self.with_code: list[Paper] = [p for p in self.papers if p.has_code]
+        self.inferred_count = sum(1 for p in self.papers if p.year_inferred)
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -131,7 +139,43 @@ class Corpus:
         return person_key(name)
 
     def newest_first(self, papers: Iterable[Paper] | None = None) -> list[Paper]:
-        return sorted(self.papers if papers is None else papers, key=lambda p: (p.date, -p.id), reverse=True)
+        if papers is None:
+            return list(self.newest)
+        return sorted(papers, key=lambda p: self.rank[p.id])
+
+    @cached_property
+    def coauthor_counts(self) -> Counter[str]:
+        """Listed co-authors of the researcher (every paper on the profile is theirs), by paper count."""
+        counts: Counter[str] = Counter()
+        for paper in self.papers:
+            counts.update(k for k in self._paper_people[paper.id] if k != self.researcher_key)
+        return counts
+
+    @cached_property
+    def coauthor_ranking(self) -> list[tuple[str, int]]:
+        """(person key, shared papers), most frequent first, then by name."""
+        return sorted(self.coauthor_counts.items(), key=lambda kv: (-kv[1], self.people[kv[0]].name))
+
+    @cached_property
+    def benchmark_counts(self) -> Counter[str]:
+        return Counter({name: len(papers) for name, papers in self.by_benchmark.items()})
+
+    @cached_property
+    def introduced_by(self) -> dict[str, list[Paper]]:
+        """Papers by the (compact) names they introduce: their system and the benchmarks they build."""
+        owners: dict[str, list[Paper]] = defaultdict(list)
+        for paper in self.papers:
+            for name in dict.fromkeys(compact(n) for n in (*paper.introduces, paper.system or "") if n):
+                owners[name].append(paper)
+        return owners
+
+    @cached_property
+    def first_authored(self) -> dict[str, list[Paper]]:
+        owners: dict[str, list[Paper]] = defaultdict(list)
+        for paper in self.papers:
+            if paper.authors:
+                owners[person_key(paper.authors[0])].append(paper)
+        return owners
 
     def years(self) -> list[int]:
         return sorted(self.by_year)

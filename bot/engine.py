@@ -23,6 +23,7 @@ from bot.topics import TopicHit
 log = logging.getLogger(__name__)
 CONSOLE: ConversationKey = ("console", "console")
 SUGGESTION_CUTOFF = 60.0
+SUGGESTION_POOL_EACH = 1000
 
 
 class Engine:
@@ -30,6 +31,12 @@ class Engine:
         self.corpus = corpus
         self.matcher = Matcher(corpus)
         self.conversations = store or ConversationStore()
+        self._suggestion_pool = self._build_suggestion_pool()
+
+    def replace_corpus(self, corpus: Corpus) -> None:
+        """Serve a new corpus from the next message on; conversations in progress are kept."""
+        matcher = Matcher(corpus)
+        self.corpus, self.matcher = corpus, matcher
         self._suggestion_pool = self._build_suggestion_pool()
 
     @classmethod
@@ -113,13 +120,15 @@ class Engine:
 
     def _build_suggestion_pool(self) -> dict[str, str]:
         """Phrases a mistyped question may have meant, mapped to a question that works."""
+        # Bounded, so a fallback costs the same on a lab's 100,000 papers as on 23.
         pool = {q: q for q in example_questions(self.corpus)}
-        for paper in self.corpus.papers:
-            if paper.system:
-                pool[paper.system] = f"tell me about {paper.system}"
-        for person in self.corpus.people.values():
+        for paper in [p for p in self.corpus.newest if p.system][:SUGGESTION_POOL_EACH]:
+            pool[paper.system or ""] = f"tell me about {paper.system}"
+        people = sorted(self.corpus.people.values(), key=lambda p: -len(p.papers))[:SUGGESTION_POOL_EACH]
+        for person in people:
             pool[person.name] = f"papers with {person.name}"
-        for name in self.corpus.by_benchmark:
+        benchmarks = sorted(self.corpus.by_benchmark, key=lambda b: -len(self.corpus.by_benchmark[b]))
+        for name in benchmarks[:SUGGESTION_POOL_EACH]:
             pool[name] = f"which papers mention {name}?"
         return pool
 

@@ -23,12 +23,13 @@ _CREATE_VERB = re.compile(
     r"contribute)[a-z]*\b",
     re.IGNORECASE,
 )
-_NAME = r"[A-Za-z0-9][\w.+\-]*[\w+]|[A-Za-z0-9]"
+_NAME = r"(?<![\w.+\-])(?:[A-Za-z0-9][\w.+\-]*[\w+]|[A-Za-z0-9])"
 _KIND = r"(?:benchmark|dataset|evaluation set|evaluation benchmark|test set|testbed|corpus|suite)"
 _NAMED = re.compile(rf"\b(?:namely|named|called|dubbed|termed)\s+({_NAME})")
 _KIND_THEN_NAME = re.compile(rf"\b{_KIND}s?\s+(?:named\s+|called\s+|dubbed\s+)?({_NAME})", re.IGNORECASE)
 _NAME_THEN_APPOSITIVE = re.compile(rf"({_NAME}),\s+(?:a|an|the)\s+[^,.;:]{{0,90}}?\b{_KIND}\b")
 _NAME_THEN_KIND = re.compile(rf"({_NAME})\s+{_KIND}s?\b")
+_MAY_PRESENT = re.compile(r"(?i:benchmark|dataset|evaluation set|test set|testbed|corpus|suite)|Bench|Eval")
 _BENCH_SUFFIX = re.compile(r"\b([A-Za-z0-9][\w\-]*(?:Bench|Eval))\b")
 _KIND_NOUN = re.compile(
     r"^(?:benchmark|model|framework|method|system|dataset|approach|network|architecture|paradigm|"
@@ -128,6 +129,8 @@ def paper_system(title: str, abstract: str) -> str | None:
 
 def presented_benchmarks(text: str) -> list[str]:
     """Names the text presents as a benchmark or dataset ("benchmark AMBER", "X, a ... dataset")."""
+    if not _MAY_PRESENT.search(text):
+        return []  # most abstracts: skip the four patterns below
     found: list[str] = []
     for pattern in (_KIND_THEN_NAME, _NAME_THEN_APPOSITIVE, _NAME_THEN_KIND, _BENCH_SUFFIX):
         for match in pattern.finditer(text):
@@ -140,6 +143,8 @@ def presented_benchmarks(text: str) -> list[str]:
 def introduced_names(abstract: str, system: str | None, presented: list[str]) -> list[str]:
     """The system and the presented benchmarks the abstract says it builds, releases or proposes."""
     names = [system] if system else []
+    if not presented:
+        return names
     for sentence in _sentences(abstract):
         if not _CREATE_VERB.search(sentence):
             continue

@@ -9,7 +9,12 @@ cannot place is an error naming the file, the line and what was expected.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -43,6 +48,8 @@ _STAT_EXAMPLES = {
     "novelty": "'Novelty50%'",
     "ai_score": "'AI Score50'",
 }
+PARALLEL_FROM = 4000  # blocks; below this, starting worker processes costs more than it saves
+MAX_PARSE_WORKERS = 4
 _INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
@@ -265,7 +272,7 @@ class _PageParser:
         return match["cls"], when, inferred, bool(match["code"])
 
     def papers(self, runs: list[list[_Line]]) -> list[dict[str, Any]]:
-        papers: list[dict[str, Any]] = []
+        blocks: list[_RawPaper] = []
         index = 0
         while index < len(runs):
             head = runs[index]
@@ -300,62 +307,96 @@ class _PageParser:
                 if _HEADER.match(line.text.strip()) or _HEADER_LIKE.match(line.text.strip()):
                     raise self.fail(line.number, "expected a blank line before the next paper header")
             raw_abstract = " ".join(line.text.strip() for line in abstract_run)
-            papers.append(
-                self.paper(
-                    len(papers) + 1,
+            blocks.append(
+                _RawPaper(
+                    len(blocks) + 1,
                     category,
-                    when,
+                    when.isoformat(),
                     inferred,
                     has_code,
                     title_line.text,
-                    authors,
+                    tuple(authors),
                     truncated,
                     raw_abstract,
                 )
             )
             index += 3
-        return papers
+        return _enrich_all(blocks, self.gazetteer)
 
-    def paper(
-        self,
-        paper_id: int,
-        category: str,
-        when: date,
-        inferred: bool,
-        has_code: bool,
-        raw_title: str,
-        authors: list[str],
-        truncated: bool,
-        raw_abstract: str,
-    ) -> dict[str, Any]:
-        bare_title = clean_latex(squash_spaces(raw_title))
-        bare_abstract = clean_latex(squash_spaces(raw_abstract))
-        system = paper_system(bare_title, bare_abstract)
-        title = clean_latex(squash_spaces(raw_title), system or "")
-        abstract = clean_latex(squash_spaces(raw_abstract), system or "")
-        text = f"{title}. {abstract}"
-        presented = presented_benchmarks(text)
-        benchmarks = self.gazetteer.names_in(text)
-        for name in presented:
-            canonical = self.gazetteer.canonical(name) or name
-            if canonical not in benchmarks:
-                benchmarks.append(canonical)
-        return {
-            "id": paper_id,
-            "title": title,
-            "date": when.isoformat(),
-            "year": when.year,
-            "year_inferred": inferred,
-            "category": category,
-            "has_code": has_code,
-            "authors": authors,
-            "authors_truncated": truncated,
-            "abstract": abstract,
-            "links": links(abstract),
-            "system": system,
-            "benchmarks": benchmarks,
-            "introduces": introduced_names(abstract, system, presented),
-        }
+
+@dataclass(frozen=True, slots=True)
+class _RawPaper:
+    """One paper block once its structure is checked, before the text work (LaTeX, names, benchmarks)."""
+
+    id: int
+    category: str
+    date: str
+    year_inferred: bool
+    has_code: bool
+    raw_title: str
+    authors: tuple[str, ...]
+    authors_truncated: bool
+    raw_abstract: str
+
+
+def _enrich(raw: _RawPaper, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """The corpus entry of a checked block. Pure, so large pages can share it out between processes."""
+    gazetteer = gazetteer or default_gazetteer()
+    bare_title = clean_latex(squash_spaces(raw.raw_title))
+    bare_abstract = clean_latex(squash_spaces(raw.raw_abstract))
+    system = paper_system(bare_title, bare_abstract)
+    title = clean_latex(squash_spaces(raw.raw_title), system or "")
+    abstract = clean_latex(squash_spaces(raw.raw_abstract), system or "")
+    text = f"{title}. {abstract}"
+    presented = presented_benchmarks(text)
+    benchmarks = gazetteer.names_in(text)
+    for name in presented:
+        canonical = gazetteer.canonical(name) or name
+        if canonical not in benchmarks:
+            benchmarks.append(canonical)
+    return {
+        "id": raw.id,
+        "title": title,
+        "date": raw.date,
+        "year": int(raw.date[:4]),
+        "year_inferred": raw.year_inferred,
+        "category": raw.category,
+        "has_code": raw.has_code,
+        "authors": list(raw.authors),
+        "authors_truncated": raw.authors_truncated,
+        "abstract": abstract,
+        "links": links(abstract),
+        "system": system,
+        "benchmarks": benchmarks,
+        "introduces": introduced_names(abstract, system, presented),
+    }
+
+
+def _enrich_chunk(chunk: list[_RawPaper]) -> list[dict[str, Any]]:
+    return [_enrich(raw) for raw in chunk]
+
+
+def _enrich_all(blocks: list[_RawPaper], gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """Sequentially for ordinary pages. On two or more cores a large page is shared out between forked
+    processes, which inherit the compiled gazetteer; only from a single-threaded process, where
+    forking is safe (a running bot reloading its profile parses in this process instead)."""
+    workers = min(os.cpu_count() or 1, MAX_PARSE_WORKERS)
+    if (
+        len(blocks) < PARALLEL_FROM
+        or workers < 2
+        or gazetteer is not default_gazetteer()
+        or threading.active_count() > 1
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return [_enrich(raw, gazetteer) for raw in blocks]
+    gazetteer.compile()  # before forking, so every worker inherits the compiled patterns
+    size = -(-len(blocks) // workers)
+    chunks = [blocks[i : i + size] for i in range(0, len(blocks), size)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [paper for part in pool.map(_enrich_chunk, chunks) for paper in part]
+    except (OSError, BrokenProcessPool):  # no processes allowed here: do it all in this one
+        return [_enrich(raw, gazetteer) for raw in blocks]
 
 
 def parse_page(

@@ -176,12 +176,15 @@ def synth_page(count: int, seed: int = 0, as_of: date | None = None, name: str =
     rng = random.Random(seed)
     as_of = as_of or date(2026, 11, 26)
     benchmarks = sorted(default_gazetteer().entries)
-    pool_size = max(40, count // 3)
+    # Shared surnames and given names on purpose; a middle initial keeps large pools unique.
+    pool_size = min(max(40, count // 3), len(GIVEN) * len(SURNAMES) * 26)
     people: list[str] = []
-    seen = set()
+    seen = {name}
     while len(people) < pool_size:
         person = f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}"
-        if person not in seen and person != name:
+        if person in seen:
+            person = f"{person.split()[0]} {chr(65 + rng.randrange(26))}. {person.split()[1]}"
+        if person not in seen:
             seen.add(person)
             people.append(person)
     blocks = []

@@ -91,7 +91,7 @@ class TopicIndex:
     def known_terms(self, words: Sequence[str]) -> list[str]:
         return [w for w in words if self._clause(w) is not None]
 
-    def search(self, words: Sequence[str], limit: int = 200) -> list[TopicHit]:
+    def search(self, words: Sequence[str], limit: int = 50) -> list[TopicHit]:
         found = [self._clause_and_kind(w) for w in words]
         clauses = [query for query, _ in found if query is not None]
         exact = sum(1 for query, is_exact in found if query is not None and is_exact)

@@ -14,7 +14,7 @@ from bot.text import fold
 
 from . import limits
 
-FUZZY_CUTOFF = 55.0
+FUZZY_CUTOFF = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,28 +24,31 @@ class Choice:
 
 
 class ChoiceList:
-    """Choices ranked for the empty query, plus folded keys for matching what was typed."""
+    """Choices ranked for the empty query; `keys` (full text) for substring matches while typing,
+    `short_keys` (names) for typo-tolerant matches, which stay fast because names are short."""
 
-    def __init__(self, choices: Sequence[Choice], keys: Sequence[str]) -> None:
+    def __init__(self, choices: Sequence[Choice], keys: Sequence[str], short_keys: Sequence[str] | None = None) -> None:
         self.choices = list(choices)
         self.keys = [fold(k) for k in keys]
+        self.short_keys = [fold(k) for k in short_keys] if short_keys is not None else self.keys
 
     def search(self, typed: str, limit: int = limits.AUTOCOMPLETE_CHOICES) -> list[Choice]:
         query = fold(typed).strip()
         if not query:
             return self.choices[:limit]
-        # Substring hits first (fast, and what people expect while typing), then fuzzy ones for typos.
-        picked = [i for i, key in enumerate(self.keys) if query in key][:limit]
-        if len(picked) < limit:
-            seen = set(picked)
-            for _, _, index in process.extract(
-                query, self.keys, scorer=fuzz.WRatio, processor=None, limit=limit, score_cutoff=FUZZY_CUTOFF
-            ):
-                if index not in seen:
-                    picked.append(index)
-                    seen.add(index)
+        picked: list[int] = []
+        for index, key in enumerate(self.keys):
+            if query in key:
+                picked.append(index)
                 if len(picked) >= limit:
-                    break
+                    return [self.choices[i] for i in picked]
+        seen = set(picked)
+        for _, _, index in process.extract(
+            query, self.short_keys, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=FUZZY_CUTOFF
+        ):
+            if index not in seen:
+                picked.append(index)
+                seen.add(index)
         return [self.choices[i] for i in picked[:limit]]
 
 
@@ -64,6 +67,7 @@ class AutocompleteIndex:
                 for p in newest
             ],
             [f"{p.system or ''} {p.title}" for p in newest],
+            [p.system or p.title[:40] for p in newest],
         )
         people = sorted(corpus.people.values(), key=lambda p: (-len(p.papers), p.name))
         self.people = ChoiceList([_choice(p.name, p.key) for p in people], [p.name for p in people])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Any
@@ -13,6 +14,7 @@ from discord.utils import MISSING
 from bot.answer import Answer
 from bot.conversation import ConversationKey
 from bot.engine import Engine
+from bot.reloader import ProfileReloader, ReloadResult
 from bot.settings import Settings
 
 from .autocomplete import AutocompleteIndex
@@ -21,6 +23,7 @@ from .cooldowns import UserCooldowns
 from .views import AnswerView
 
 log = logging.getLogger(__name__)
+WATCH_INTERVAL = 2.0  # seconds between looks at the profile file
 
 
 def conversation_of(user_id: int, channel_id: int | None) -> ConversationKey:
@@ -41,6 +44,7 @@ class ProfileBot(discord.AutoShardedClient):
         self.settings = settings
         self.cooldowns = UserCooldowns(settings.cooldown_rate, settings.cooldown_seconds)
         self.autocomplete = AutocompleteIndex(engine.corpus)
+        self.reloader = ProfileReloader(engine, settings.profile)
         self.tree = app_commands.CommandTree(self)
         self.tree.interaction_check = self._interaction_check  # type: ignore[method-assign]
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
@@ -48,12 +52,44 @@ class ProfileBot(discord.AutoShardedClient):
 
     async def setup_hook(self) -> None:
         self.engine.warm()
+        if self.settings.watch:
+            self._watcher = asyncio.create_task(self._watch_profile(), name="profile-watcher")
         if self.settings.dev_guild_id:
             # Commands are synced only on request; a development guild gets them at start-up.
             guild = discord.Object(id=self.settings.dev_guild_id)
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to development guild %s", len(synced), guild.id)
+
+    # --- live reload
+
+    def reload_profile(self, force: bool = False) -> ReloadResult:
+        result = self.reloader.check(force=force)
+        if result.reloaded:
+            self.autocomplete = AutocompleteIndex(self.engine.corpus)
+            self.engine.warm()
+        return result
+
+    async def _watch_profile(self) -> None:
+        while not self.is_closed():
+            await asyncio.sleep(WATCH_INTERVAL)
+            result = self.reload_profile()
+            if result.changed and not result.reloaded:
+                await self.tell_owners(f"Profile reload failed: {result.message}")
+
+    def is_owner_user(self, user: discord.abc.User) -> bool:
+        if user.id in self.settings.owner_ids:
+            return True
+        application = self.application
+        return application is not None and application.owner is not None and application.owner.id == user.id
+
+    async def tell_owners(self, text: str) -> None:
+        for owner_id in self.settings.owner_ids:
+            try:
+                user = self.get_user(owner_id) or await self.fetch_user(owner_id)
+                await user.send(text[:2000])
+            except discord.HTTPException as err:
+                log.warning("could not notify owner %s: %s", owner_id, err)
 
     async def on_ready(self) -> None:
         # on_ready fires again on every reconnect: log only, never sync here.

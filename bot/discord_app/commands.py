@@ -30,7 +30,6 @@ def _conversation(interaction: discord.Interaction) -> tuple[str, str]:
 def register_commands(bot: ProfileBot) -> None:
     tree = bot.tree
     engine = bot.engine
-    corpus = engine.corpus
 
     async def paper_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return _choices(bot.autocomplete.papers, current)
@@ -89,7 +88,7 @@ def register_commands(bot: ProfileBot) -> None:
     @app_commands.describe(title="start typing a title or system name")
     @app_commands.autocomplete(title=paper_choices)
     async def paper(interaction: discord.Interaction, title: app_commands.Range[str, 1, 300]) -> None:
-        chosen = int(title) if title.isdigit() and int(title) in corpus.by_id else None
+        chosen = int(title) if title.isdigit() and int(title) in engine.corpus.by_id else None
         match = Match("paper_details", Slots(papers=(chosen,)), 1.0) if chosen else None
         await reply(interaction, match, f"tell me about {title}")
 
@@ -97,7 +96,7 @@ def register_commands(bot: ProfileBot) -> None:
     @app_commands.describe(name="e.g. MSR-VTT, CSQA, ImageNet")
     @app_commands.autocomplete(name=benchmark_choices)
     async def benchmark(interaction: discord.Interaction, name: app_commands.Range[str, 1, 200]) -> None:
-        canonical = corpus.gazetteer.canonical(name)
+        canonical = engine.corpus.gazetteer.canonical(name)
         slots = Slots(benchmarks=(canonical,)) if canonical else Slots(benchmark_text=name.strip())
         await reply(interaction, Match("benchmark_papers", slots, 1.0), f"papers mentioning {name}")
 
@@ -109,7 +108,7 @@ def register_commands(bot: ProfileBot) -> None:
     ) -> None:
         if person is None:
             match: Match | None = Match("coauthors", Slots(), 1.0)
-        elif person in corpus.people:
+        elif person in engine.corpus.people:
             match = Match("coauthors", Slots(people=(person,)), 1.0)
         else:
             match = None
@@ -129,13 +128,22 @@ def register_commands(bot: ProfileBot) -> None:
         figures = engine.respond(Match("profile_stats", Slots(), 1.0), conversation, "stats")
         from .chart import bar_chart_png
 
-        png = bar_chart_png(per_year.chart, f"{corpus.researcher.name}: papers per year")
+        png = bar_chart_png(per_year.chart, f"{engine.corpus.researcher.name}: papers per year")
         file = discord.File(io.BytesIO(png), filename="papers_per_year.png")
         view = bot.view_for(figures, interaction.user.id, conversation)
         embed = view.embed()
         embed.add_field(name="Papers per year", value=per_year.headline[:1024], inline=False)
         embed.set_image(url="attachment://papers_per_year.png")
         await interaction.followup.send(embed=embed, file=file)
+
+    @tree.command(name="reload", description="Re-read the profile file now (bot owner only)")
+    async def reload(interaction: discord.Interaction) -> None:
+        if not bot.is_owner_user(interaction.user):
+            await interaction.response.send_message("Only the bot's owner can reload the profile.", ephemeral=True)
+            return
+        result = bot.reload_profile(force=True)
+        prefix = "Reloaded" if result.reloaded else "Reload failed"
+        await interaction.response.send_message(f"{prefix}: {result.message}"[:2000], ephemeral=True)
 
     @tree.command(name="help", description="What this bot can answer, with examples")
     async def help_command(interaction: discord.Interaction) -> None:

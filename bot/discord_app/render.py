@@ -97,7 +97,7 @@ def embed_for(answer: Answer, page: Page | None = None, page_count: int = 1, pag
         )
     footer = answer.note
     if page_count > 1:
-        footer = f"Page {page_number}/{page_count} · {len(answer.items):,} in all" + (f" · {footer}" if footer else "")
+        footer = f"Page {page_number}/{page_count} · {answer.total_items:,} in all" + (f" · {footer}" if footer else "")
     if footer:
         embed.set_footer(text=safe(footer, limits.EMBED_FOOTER))
     _fit_total(embed)

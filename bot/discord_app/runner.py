@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import sys
+from dataclasses import replace
 from typing import Any
 
 import discord
@@ -29,10 +30,13 @@ def _fail(message: str, status: int = EXIT_CONFIG) -> int:
 
 def _settings(args: argparse.Namespace) -> Settings | None:
     try:
-        return load_settings(profile=getattr(args, "profile", None))
+        settings = load_settings(profile=getattr(args, "profile", None))
     except SettingsError as err:
         _fail(str(err))
         return None
+    if getattr(args, "watch", False):
+        settings = replace(settings, watch=True)
+    return settings
 
 
 def build_bot(settings: Settings, shard_count: int | None = None, shard_ids: list[int] | None = None) -> ProfileBot:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from bot.answer import Answer
 from bot.corpus import Corpus
 from bot.query import Slots
@@ -10,8 +12,9 @@ from .context import HandlerContext
 from .formatting import plural, possessive
 
 
-def example_questions(corpus: Corpus) -> list[str]:
-    """Examples built from the corpus itself, so they hold for any profile."""
+@cache
+def example_questions(corpus: Corpus) -> tuple[str, ...]:
+    """Examples built from the corpus itself, so they hold for any profile (once per corpus)."""
     newest = corpus.newest_first()
     years = corpus.years()
     examples = []
@@ -34,7 +37,7 @@ def example_questions(corpus: Corpus) -> list[str]:
     if others:
         examples.append(f"papers with {others[0].name}")
     examples += ["h-index?", "papers per year", "which of those have code?"]
-    return examples
+    return tuple(examples)
 
 
 def help_answer(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:

@@ -21,8 +21,11 @@ def join_and(items: Sequence[str], conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def pretty_date(paper: Paper) -> str:
-    return f"{paper.date:%b} {paper.date.day}, {paper.date.year}"
+    return f"{MONTH_ABBREVIATIONS[paper.date.month - 1]} {paper.date.day}, {paper.date.year}"
 
 
 def paper_line(paper: Paper) -> str:

@@ -204,10 +204,7 @@ def paper_introducing(corpus: Corpus, slots: Slots, context: HandlerContext) -> 
     if slots.papers:
         names += [corpus.by_id[i].system or "" for i in slots.papers]
     for name in names:
-        key = compact(name)
-        owners = [p for p in corpus.papers if any(compact(n) == key for n in p.introduces)]
-        if not owners:
-            owners = [p for p in corpus.papers if p.system and compact(p.system) == key]
+        owners = corpus.introduced_by.get(compact(name), [])
         if owners:
             paper = corpus.newest_first(owners)[-1]
             return paper_summary(paper, f"{name} was introduced in: {paper.title}", "paper_introducing")

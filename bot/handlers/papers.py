@@ -14,6 +14,7 @@ from .paper_info import paper_summary
 from .people import clarify_person
 from .selection import describe, select
 
+ITEM_LIMIT = 200
 ET_AL_NOTE = "Author lists on the page stop after the first authors (et al.), so this covers listed authors only."
 
 
@@ -33,7 +34,8 @@ def _list_answer(
     return Answer(
         intent=intent,
         headline=headline,
-        items=tuple(paper_line(p) for p in papers),
+        items=tuple(paper_line(p) for p in papers[:ITEM_LIMIT]),  # the text shows fewer; JSON keeps all papers
+        item_count=len(papers),
         papers=tuple(papers),
         note=note,
         confidence=confidence,
@@ -107,7 +109,8 @@ def benchmark_papers(corpus: Corpus, slots: Slots, context: HandlerContext) -> A
 def benchmarks_used(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
     named = [corpus.by_id[i] for i in slots.papers if i in corpus.by_id]
     papers = named or select(corpus, slots.with_changes(benchmarks=()))
-    counts = Counter(name for paper in papers for name in paper.benchmarks)
+    unfiltered = not named and not slots.filters_papers and slots.within is None
+    counts = corpus.benchmark_counts if unfiltered else Counter(n for paper in papers for n in paper.benchmarks)
     if not counts:
         where = f"{papers[0].short_name}" if len(papers) == 1 else "these papers"
         return Answer(
@@ -166,8 +169,10 @@ def topic_search(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answe
 
     words = topic_words(slots.topic, context.topic_ignore)
     hits = context.search_topics(words)
-    allowed = {p.id for p in select(corpus, slots.with_changes(topic=""))}
-    papers = [corpus.by_id[h.paper_id] for h in hits if h.paper_id in allowed]
+    papers = [corpus.by_id[h.paper_id] for h in hits]
+    if slots.filters_papers or slots.within is not None:
+        allowed = {p.id for p in select(corpus, slots.with_changes(topic=""))}
+        papers = [p for p in papers if p.id in allowed]
     topic = slots.topic
     rest = describe(corpus, slots)
     scope = f" {rest}" if rest else ""

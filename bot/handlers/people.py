@@ -36,19 +36,18 @@ def coauthors(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
         return clarify_person(corpus, slots, "coauthors")
     center = slots.people[0] if slots.people else corpus.researcher_key
     center_name = corpus.people[center].name if center in corpus.people else corpus.researcher.name
-    # Every paper on the profile is the researcher's, listed or not (author lists are truncated).
-    papers = list(corpus.papers) if center == corpus.researcher_key else corpus.people[center].papers
-    counts: Counter[str] = Counter()
-    for paper in papers:
-        for key in dict.fromkeys(corpus.people_keys_of(paper)):
-            if key != center and (center != corpus.researcher_key or key != corpus.researcher_key):
-                counts[key] += 1
-    if center != corpus.researcher_key:
-        # Every paper on the profile is the researcher's, whether or not the truncated list shows them.
+    if center == corpus.researcher_key:
+        ranked = corpus.coauthor_ranking  # precomputed: every paper on the profile is the researcher's
+    else:
+        counts: Counter[str] = Counter()
+        papers = corpus.people[center].papers
+        for paper in papers:
+            counts.update(k for k in corpus.people_keys_of(paper) if k not in (center, corpus.researcher_key))
+        # The researcher is on every paper of the profile, whether or not the truncated list shows them.
         counts[corpus.researcher_key] = len(papers)
-    if not counts:
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], _name(corpus, kv[0])))
+    if not ranked:
         return Answer(intent="coauthors", headline=f"No co-authors are listed with {center_name}.")
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], _name(corpus, kv[0])))
     limit = slots.limit or TOP_COAUTHORS
     top = ranked[:3]
     top_text = join_and([f"{_name(corpus, k)} ({plural(n, 'paper')})" for k, n in top])
@@ -65,7 +64,7 @@ def coauthors(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
         headline=headline,
         items=items,
         note=note,
-        people=tuple(_name(corpus, k) for k, _ in ranked),
+        people=tuple(_name(corpus, k) for k, _ in ranked[:limit]),
     )
 
 
@@ -99,7 +98,8 @@ def worked_with(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer
         keys = keys[1:]
     names = [corpus.people[k].name for k in keys]
     wanted = set(keys) | ({corpus.people_key(subject)} if subject != corpus.researcher.name else set())
-    papers = corpus.newest_first(p for p in corpus.papers if wanted <= set(corpus.people_keys_of(p)))
+    smallest = min((corpus.people[k].papers for k in wanted if k in corpus.people), key=len, default=[])
+    papers = corpus.newest_first(p for p in smallest if wanted <= set(corpus.people_keys_of(p)))
     who = join_and(names)
     if not papers:
         return Answer(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from bot.answer import Answer
 from bot.categories import category_name
-from bot.corpus import Corpus
+from bot.corpus import Corpus, Paper
 from bot.query import Slots
 
 from .context import HandlerContext
@@ -59,41 +61,43 @@ def _bars(counts: list[tuple[str, int]]) -> tuple[str, ...]:
 
 
 def year_counts(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
-    papers = select(corpus, slots.with_changes(span=None, month=None))
-    counts: dict[int, int] = {}
-    for paper in papers:
-        counts[paper.year] = counts.get(paper.year, 0) + 1
+    scoped = slots.with_changes(span=None, month=None)
+    if scoped.filters_papers or scoped.within is not None:
+        groups: dict[int, list[Paper]] = defaultdict(list)
+        for paper in select(corpus, scoped):
+            groups[paper.year].append(paper)
+        inferred = sum(1 for group in groups.values() for p in group if p.year_inferred)
+    else:  # the whole profile: the year index already holds the groups
+        groups = corpus.by_year
+        inferred = corpus.inferred_count
+    counts = {year: len(group) for year, group in groups.items() if group}
     if not counts:
         return Answer(intent="year_counts", headline="No papers to count.")
     years = sorted(counts)
     rows = [(str(y), counts.get(y, 0)) for y in range(years[0], years[-1] + 1)]
-    least = slots.least
-    target = min(counts.values()) if least else max(counts.values())
+    target = min(counts.values()) if slots.least else max(counts.values())
     best = [y for y in years if counts[y] == target]
-    label = "least" if least else "most"
-    scope = describe(corpus, slots.with_changes(span=None, month=None))
+    scope = describe(corpus, scoped)
     scope = f" {scope}" if scope else ""
-    best_text = " and ".join(map(str, best))
     headline = (
-        f"Papers per year{scope} ({len(papers)} in all); the {label} productive year"
-        f"{'s are' if len(best) > 1 else ' is'} {best_text} with {plural(target, 'paper')}."
+        f"Papers per year{scope} ({sum(counts.values())} in all); the {'least' if slots.least else 'most'} "
+        f"productive year{'s are' if len(best) > 1 else ' is'} {' and '.join(map(str, best))} "
+        f"with {plural(target, 'paper')}."
     )
-    inferred = [p for p in papers if p.year_inferred]
     note = (
-        f"{plural(len(inferred), 'paper')} without a year on the page counted in the year inferred from the "
+        f"{plural(inferred, 'paper')} without a year on the page counted in the year inferred from the "
         f"profile date ({corpus.researcher.as_of.isoformat()})."
         if inferred
         else ""
     )
-    chart = tuple(rows)
     return Answer(
         intent="year_counts",
         headline=headline,
         items=_bars(rows),
-        chart=chart,
+        chart=tuple(rows),
         note=note,
         numbered=False,
-        papers=tuple(corpus.newest_first(p for p in papers if p.year in best)),
+        papers=tuple(corpus.newest_first(p for year in best for p in groups[year])),
     )
 
 

@@ -8,7 +8,6 @@ from bot.categories import category_name
 from bot.corpus import Corpus, Paper
 from bot.gazetteer import phrase_pattern
 from bot.query import Slots
-from bot.text import compact
 from bot.timespans import MONTH_LABELS
 
 from .formatting import join_and, person_name
@@ -22,40 +21,47 @@ def papers_mentioning(papers: Iterable[Paper], phrase: str) -> list[Paper]:
     return [p for p in papers if pattern.search(p.title) or pattern.search(p.abstract)]
 
 
-def select(corpus: Corpus, slots: Slots, base: Iterable[Paper] | None = None) -> list[Paper]:
-    """Papers passing every filter in the slots, newest first."""
-    if base is None:
-        base = (
-            [corpus.by_id[i] for i in slots.within if i in corpus.by_id] if slots.within is not None else corpus.papers
-        )
-    papers = list(base)
+def _candidate_sets(corpus: Corpus, slots: Slots) -> list[list[Paper]]:
+    """For each filter, the papers its index says can pass (so a filter costs what it selects)."""
+    sets: list[list[Paper]] = []
+    if slots.within is not None:
+        sets.append([corpus.by_id[i] for i in slots.within if i in corpus.by_id])
     if slots.span:
-        papers = [p for p in papers if slots.span.contains(p.year)]
-    if slots.month:
-        papers = [
-            p
-            for p in papers
-            if p.date.month == slots.month.month and (slots.month.year is None or p.date.year == slots.month.year)
-        ]
+        sets.append([p for year, papers in corpus.by_year.items() if slots.span.contains(year) for p in papers])
+    if slots.month and slots.month.year is not None:
+        sets.append(corpus.by_year.get(slots.month.year, []))
     for key in slots.people:
         person = corpus.people.get(key)
-        owned = {id(p) for p in person.papers} if person else set()
-        papers = [p for p in papers if id(p) in owned]
+        sets.append(person.papers if person else [])
     if slots.unknown_people:
-        papers = []
+        sets.append([])
     if slots.benchmarks:
-        wanted = set(slots.benchmarks)
-        papers = [p for p in papers if wanted & set(p.benchmarks)]
+        sets.append([p for name in slots.benchmarks for p in corpus.by_benchmark.get(name, [])])
+    if slots.categories:
+        sets.append([p for code in slots.categories for p in corpus.by_category.get(code, [])])
+    if slots.code:
+        sets.append(corpus.with_code)
+    if slots.first_author:
+        sets.append(corpus.first_authored.get(slots.people[0] if slots.people else corpus.researcher_key, []))
+    return sets
+
+
+def select(corpus: Corpus, slots: Slots) -> list[Paper]:
+    """Papers passing every filter in the slots, newest first."""
+    sets = sorted(_candidate_sets(corpus, slots), key=len)
+    if sets:
+        papers = sets[0]
+        for other in sets[1:]:
+            allowed = {p.id for p in other}
+            papers = [p for p in papers if p.id in allowed]
+        papers = corpus.newest_first(dict.fromkeys(papers))
+    else:
+        papers = list(corpus.newest)
+    if slots.month:
+        papers = [p for p in papers if p.date.month == slots.month.month]
     if slots.benchmark_text:
         papers = papers_mentioning(papers, slots.benchmark_text)
-    if slots.categories:
-        papers = [p for p in papers if p.category in slots.categories]
-    if slots.code:
-        papers = [p for p in papers if p.has_code]
-    if slots.first_author:
-        key = slots.people[0] if slots.people else corpus.researcher_key
-        papers = [p for p in papers if p.authors and compact(p.authors[0]) == key]
-    return corpus.newest_first(papers)
+    return papers
 
 
 def describe(corpus: Corpus, slots: Slots, include_people: bool = True) -> str:

@@ -1,0 +1,66 @@
+"""Live reload: re-read the profile when its file changes; a bad edit never replaces a good corpus.
+
+Polling the file's modification time and size is enough here (a profile changes by hand, rarely)
+and needs no extra dependency or OS-specific watcher.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.corpus_io import load_corpus
+from bot.engine import Engine
+from bot.page_parser import ProfileError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadResult:
+    changed: bool  # the file differs from what was last looked at
+    reloaded: bool  # a new corpus is now being served
+    message: str  # one line for the logs and the bot's owner
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+class ProfileReloader:
+    """Owns the path and the last signature; swaps the engine's corpus on a good edit."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self.engine = engine
+        self.path = path
+        self._seen = _signature(path)
+        self.last_error: str | None = None
+
+    def check(self, force: bool = False) -> ReloadResult:
+        signature = _signature(self.path)
+        if signature == self._seen and not force:
+            return ReloadResult(False, False, "unchanged")
+        self._seen = signature
+        if signature is None:
+            message = f"{self.path}: the file is missing; still serving the last good corpus"
+            return self._refused(message)
+        try:
+            corpus = load_corpus(self.path)
+        except ProfileError as err:
+            return self._refused(f"{err}; still serving the last good corpus")
+        self.engine.replace_corpus(corpus)
+        self.last_error = None
+        message = f"{self.path}: reloaded, {len(corpus.papers)} papers"
+        log.info(message)
+        return ReloadResult(True, True, message)
+
+    def _refused(self, message: str) -> ReloadResult:
+        self.last_error = message
+        log.error(message)
+        return ReloadResult(True, False, message)
