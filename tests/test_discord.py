@@ -314,6 +314,7 @@ def test_dumped_commands_validate() -> None:
         "coauthors",
         "topic",
         "stats",
+        "reload",
         "help",
     }
     assert [error for command in commands for error in command_errors(command)] == []
