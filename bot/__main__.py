@@ -112,6 +112,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run(sizes, as_json=args.json)
 
 
+def cmd_soak(args: argparse.Namespace) -> int:
+    from bot.soak import soak
+
+    if min(args.messages, args.users, args.every) < 1:
+        print("error: --messages, --users and --every must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    return soak(args.messages, args.users, args.every)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot", description="Q&A bot over a researcher's publication profile."
@@ -150,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("bench", cmd_bench, "measure parse, load, answer and autocomplete times as profiles grow")
     p.add_argument("--sizes", default="23,1000,10000,100000", help="comma-separated paper counts (23 = shipped)")
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
+
+    p = add("soak", cmd_soak, "send many messages from many users through the engine, printing memory")
+    p.add_argument("--messages", type=int, default=1_000_000)
+    p.add_argument("--users", type=int, default=100_000)
+    p.add_argument("--every", type=int, default=100_000, help="print a line every N messages")
 
     p = add("run", cmd_run, "start the bot: Discord when DISCORD_TOKEN is set, else the console")
     _profile_option(p)

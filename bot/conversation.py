@@ -7,6 +7,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.corpus import Paper
 from bot.query import Slots
 
 ConversationKey = tuple[str, str]  # (user, channel)
@@ -16,8 +17,8 @@ ConversationKey = tuple[str, str]  # (user, channel)
 class ConversationState:
     intent: str | None = None
     slots: Slots = field(default_factory=Slots)
-    paper_ids: tuple[int, ...] = ()  # what the last answer was about
-    list_ids: tuple[int, ...] = ()  # the last list shown, for "the second one"
+    papers: tuple[Paper, ...] = ()  # what the last answer was about (shared with it, never copied)
+    shown_list: tuple[Paper, ...] = ()  # the last list shown, for "the second one"
     focus: int | None = None  # the one paper the conversation is about, for "it"
     pending: tuple[str, Slots, tuple[str, ...]] | None = None  # a clarification awaiting a choice
     updated: float = 0.0

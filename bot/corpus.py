@@ -118,7 +118,14 @@ class Corpus:
         self._base_gazetteer = gazetteer or default_gazetteer()
         self.newest: tuple[Paper, ...] = tuple(sorted(self.papers, key=lambda p: (p.date, -p.id), reverse=True))
         self.rank: dict[int, int] = {p.id: i for i, p in enumerate(self.newest)}
-        self.with_code: list[Paper] = [p for p in self.papers if p.has_code]
+        # Every index lists its papers newest first, so a filtered list needs no sorting per message.
+        for index in (self.by_year, self.by_category, self.by_benchmark):
+            for group in index.values():
+                group.sort(key=self._rank_of)
+        for person in self.people.values():
+            person.papers.sort(key=self._rank_of)
+        self.with_code: list[Paper] = [p for p in self.newest if p.has_code]
+        self.with_benchmarks: list[Paper] = [p for p in self.newest if p.benchmarks]
         self.inferred_count = sum(1 for p in self.papers if p.year_inferred)
 
     @cached_property
@@ -138,10 +145,13 @@ class Corpus:
     def people_key(name: str) -> str:
         return person_key(name)
 
+    def _rank_of(self, paper: Paper) -> int:
+        return self.rank[paper.id]
+
     def newest_first(self, papers: Iterable[Paper] | None = None) -> list[Paper]:
         if papers is None:
             return list(self.newest)
-        return sorted(papers, key=lambda p: self.rank[p.id])
+        return sorted(papers, key=self._rank_of)
 
     @cached_property
     def coauthor_counts(self) -> Counter[str]:
@@ -172,7 +182,7 @@ class Corpus:
     @cached_property
     def first_authored(self) -> dict[str, list[Paper]]:
         owners: dict[str, list[Paper]] = defaultdict(list)
-        for paper in self.papers:
+        for paper in self.newest:
             if paper.authors:
                 owners[person_key(paper.authors[0])].append(paper)
         return owners

@@ -63,7 +63,6 @@ class Engine:
         """Run the handler for a match (slash commands build their Match directly)."""
         state = state or ConversationState()
         context = HandlerContext(
-            previous_ids=state.paper_ids,
             focus=state.focus,
             followup=match.followup,
             search_topics=self._search_topics,
@@ -110,9 +109,9 @@ class Engine:
         state.intent = match.intent
         state.slots = replace(match.slots, within=None)
         if answer.papers:
-            state.paper_ids = tuple(p.id for p in answer.papers)
+            state.papers = answer.papers
             if len(answer.papers) > 1:
-                state.list_ids = state.paper_ids
+                state.shown_list = answer.papers
         if answer.focus is not None:
             state.focus = answer.focus.id
         elif len(answer.papers) == 1:

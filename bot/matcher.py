@@ -18,7 +18,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from bot.conversation import ConversationState
-from bot.corpus import Corpus
+from bot.corpus import Corpus, Paper
 from bot.entities import Entity, EntityFinder, folded_text
 from bot.intents import IntentSpec, load_intents
 from bot.paths import STOPWORDS_FILE
@@ -303,7 +303,7 @@ class Matcher:
         reading = self.understand(clean)
         slots = self.slots_from(reading)
         cue = reading.cue_text
-        picked = _ordinal_pick(cue, state.list_ids)
+        picked = _ordinal_pick(cue, state.shown_list)
         if picked is not None and not slots.papers:
             slots = slots.with_changes(papers=(picked,))
             state = replace(state, focus=picked)
@@ -313,14 +313,14 @@ class Matcher:
                 return resolved
         ranked = self.score(reading, slots, state.focus, state.intent is not None)
         fuzzy = any(not e.exact for e in reading.entities)
-        previous_list = state.paper_ids and refers_to_previous_list(cue)
+        previous_list = bool(state.papers) and refers_to_previous_list(cue)
         if (
             previous_list
             and (slots.filters_papers or slots.first_author)
             and (not ranked or ranked[0][2] in _LIST_INTENTS)
         ):
             intent = ranked[0][2] if ranked else "list_papers"
-            return Match(intent, slots.with_changes(within=state.paper_ids), 0.8, followup=True, notes=notes)
+            return Match(intent, slots.with_changes(within=state.papers), 0.8, followup=True, notes=notes)
         if ranked and ranked[0][0] >= MIN_CUE_SCORE:
             score, _, intent = ranked[0]
             if intent == "list_papers" and (slots.benchmarks or slots.benchmark_text):
@@ -331,9 +331,9 @@ class Matcher:
             if not slots.papers and state.focus is not None and ("paper" in spec.requires | spec.requires_any):
                 slots = slots.with_changes(papers=(state.focus,))
             if previous_list and intent in _LIST_INTENTS:
-                slots = slots.with_changes(within=state.paper_ids)
+                slots = slots.with_changes(within=state.papers)
             elif intent in _LIST_INTENTS and state.focus is not None and refers_to_focus(cue) and not slots.papers:
-                slots = slots.with_changes(within=(state.focus,))  # "what benchmarks does it use?"
+                slots = slots.with_changes(within=self._focus_paper(state.focus))  # "what benchmarks does it use?"
             confidence = min(1.0, 0.55 + score / 20) * (0.85 if fuzzy else 1.0)
             return Match(intent, slots, confidence, notes=notes)
         named = self._named_only(reading, slots)
@@ -349,6 +349,10 @@ class Matcher:
         if slots.topic and self.topics.known_terms(topic_words(slots.topic, self.ignorable)):
             return Match("topic_search", slots, 0.6, notes=notes)
         return Match("fallback", slots, 0.0, notes=notes)
+
+    def _focus_paper(self, focus: int) -> tuple[Paper, ...]:
+        paper = self.corpus.by_id.get(focus)
+        return (paper,) if paper else ()
 
     @staticmethod
     def _named_only(reading: Understanding, slots: Slots) -> str | None:
@@ -469,18 +473,18 @@ _LIST_INTENTS = {
 }
 
 
-def _ordinal_pick(cue_text: str, paper_ids: tuple[int, ...]) -> int | None:
-    """ "the second one" / "number 3" of the previous list."""
-    if len(paper_ids) < 2:
+def _ordinal_pick(cue_text: str, shown: tuple[Paper, ...]) -> int | None:
+    """ "the second one" / "number 3" of the previous list: that paper's id."""
+    if len(shown) < 2:
         return None
     match = _ORDINAL_REF.search(cue_text)
     if not match:
         return None
     word = match.group(1) or match.group(2)
     if word == "last":
-        return paper_ids[-1]
+        return shown[-1].id
     position = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-    return paper_ids[position - 1] if 1 <= position <= len(paper_ids) else None
+    return shown[position - 1].id if 1 <= position <= len(shown) else None
 
 
 def _merge(previous: Slots, new: Slots) -> Slots:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from bot.corpus import Paper
 from bot.timespans import MonthSpec, YearSpan
 
 
@@ -25,7 +26,7 @@ class Slots:
     count: bool = False
     order: str | None = None  # "newest" | "oldest"
     limit: int | None = None
-    within: tuple[int, ...] | None = None  # only among these papers (a follow-up's "those")
+    within: tuple[Paper, ...] | None = None  # only among these papers (a follow-up's "those")
     first_author: bool = False
     researcher_named: bool = False
     least: bool = False  # "least productive year" rather than most

@@ -79,3 +79,51 @@ ROBOTICS = Page(
         ),
     ],
 )
+
+
+LANGUAGE = Page(
+    name="María José García-López",
+    category="CL",
+    h_index="41",
+    citations="12,345",
+    novelty="63",
+    ai_score="77",
+    papers=[
+        PaperBlock(
+            "CLOct 2, 2024Code",
+            "Reasoning Shortcuts in Reading Comprehension Models",
+            "Jan van der Berg, María José García-López, Wei Zhang et al.",
+            "Reading comprehension models exploit shortcuts. We introduce ShortcutProbe, a diagnostic suite, "
+            "and evaluate on SQuAD 2.0 and Natural Questions, where accuracy drops by 12.4 points. "
+            "Code: https://github.com/example/shortcutprobe",
+        ),
+        PaperBlock(
+            "LGMar 14, 2023",
+            "Program Synthesis with Verified Feedback",
+            "Wei Zhang, María José García-López",
+            "We present VeriCoder, a code generation model trained with verified feedback. VeriCoder reaches "
+            "71.3% pass@1 on HumanEval and 68.0% on MBPP.",
+        ),
+        PaperBlock(
+            "AIJun 30",
+            "Planning Agents that Ask for Help",
+            "Ana Souza, Jan van der Berg, María José García-López",
+            "Agents fail silently. We propose AskPlan, a planner that asks a human when uncertain, tested in "
+            "ALFWorld and WebShop household and shopping tasks.",
+        ),
+        PaperBlock(
+            "SEJan 9, 2022Code",
+            "TestGen: Unit Test Generation with Language Models",
+            "María José García-López, Ana Souza et al.",
+            "We build TestGen, which writes unit tests for Python functions and raises branch coverage by "
+            "18% on a benchmark of open-source projects. Code is available at https://gitlab.com/example/testgen.",
+        ),
+        PaperBlock(
+            "CLNov 30, 2021",
+            "Math Word Problems and the Limits of Scale",
+            "Wei Zhang, Li Na, Jan van der Berg",
+            "We study GSM8K and SVAMP and find that scale alone does not fix arithmetic errors; a verifier "
+            "improves GSM8K accuracy from 55.0% to 61.2%.",
+        ),
+    ],
+)

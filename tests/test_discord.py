@@ -280,7 +280,7 @@ async def test_message_burst_gets_one_cooldown_reply(shipped: Corpus) -> None:
     env = await OfflineDiscord.start(shipped, cooldown_rate=5, cooldown_seconds=60)
     try:
         replies = []
-        for _ in range(40):
+        for _ in range(1000):
             replies += await env.send("h-index?")
         answers = [r for r in replies if (r.body or {}).get("embeds")]
         warnings = [r for r in replies if "asking quickly" in ((r.body or {}).get("content") or "")]
@@ -333,8 +333,9 @@ def test_missing_token_is_one_line(tmp_path: Path) -> None:
     assert result.stderr == "error: DISCORD_TOKEN is not set: put the bot token in the environment or in .env\n"
 
 
-async def test_message_handler_failure_apologises_and_keeps_running(discord_env: OfflineDiscord, monkeypatch: Any,
-                                                                   caplog: Any) -> None:
+async def test_message_handler_failure_apologises_and_keeps_running(
+    discord_env: OfflineDiscord, monkeypatch: Any, caplog: Any
+) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("kaput")
 
@@ -345,3 +346,44 @@ async def test_message_handler_failure_apologises_and_keeps_running(discord_env:
     monkeypatch.undo()
     again = await discord_env.send("papers from 2021")
     assert again[-1].body["embeds"][0]["title"] == "1 paper from 2021:"
+
+
+# --- live reload from Discord
+
+
+async def test_reload_is_for_the_owner_and_keeps_the_last_good_corpus(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from bot.corpus_io import load_corpus
+    from tests.pages import ROBOTICS
+
+    page = tmp_path / "ada.txt"
+
+    def write(text: str, bump: int) -> None:
+        page.write_text(text, encoding="utf-8")
+        os.utime(page, ns=(time.time_ns() + bump * 10**9,) * 2)
+
+    write(ROBOTICS.text(), 1)
+    env = await OfflineDiscord.start(load_corpus(page), profile=page, owner_ids=frozenset({ALICE}))
+    try:
+        await env.command("reload", user_id=BOB)
+        assert callbacks(env)[-1]["data"]["content"] == "Only the bot's owner can reload the profile."
+        write(ROBOTICS.text().replace("h-index12", "h-indexXII"), 2)
+        await env.command("reload", user_id=ALICE)
+        failed = callbacks(env)[-1]["data"]
+        assert failed["flags"] == 64
+        assert failed["content"] == (
+            f"Reload failed: {page}:4: expected a whole number for h index, got 'XII'; "
+            "still serving the last good corpus"
+        )
+        await env.command("ask", {"question": "h-index?"}, user_id=ALICE)
+        assert embed_of(callbacks(env)[-1])["title"] == "Ada Lovelace's h-index is 12."
+        write(ROBOTICS.text().replace("h-index12", "h-index13"), 3)
+        await env.command("reload", user_id=ALICE)
+        assert callbacks(env)[-1]["data"]["content"] == f"Reloaded: {page}: reloaded, 4 papers"
+        await env.command("ask", {"question": "h-index?"}, user_id=ALICE)
+        assert embed_of(callbacks(env)[-1])["title"] == "Ada Lovelace's h-index is 13."
+        assert_valid(env.recorder.requests)
+    finally:
+        await env.aclose()

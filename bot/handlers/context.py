@@ -18,7 +18,6 @@ def _no_topics(words: Sequence[str]) -> list[TopicHit]:
 
 @dataclass(frozen=True, slots=True)
 class HandlerContext:
-    previous_ids: tuple[int, ...] = ()  # papers the previous answer was about
     focus: int | None = None  # the paper "it" refers to
     followup: bool = False
     search_topics: Callable[[Sequence[str]], list[TopicHit]] = field(default=_no_topics)

@@ -108,8 +108,9 @@ def benchmark_papers(corpus: Corpus, slots: Slots, context: HandlerContext) -> A
 
 def benchmarks_used(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
     named = [corpus.by_id[i] for i in slots.papers if i in corpus.by_id]
-    papers = named or select(corpus, slots.with_changes(benchmarks=()))
-    unfiltered = not named and not slots.filters_papers and slots.within is None
+    scoped = slots.with_changes(benchmarks=())
+    unfiltered = not named and not scoped.filters_papers and scoped.within is None
+    papers = named or (corpus.with_benchmarks if unfiltered else select(corpus, scoped))
     counts = corpus.benchmark_counts if unfiltered else Counter(n for paper in papers for n in paper.benchmarks)
     if not counts:
         where = f"{papers[0].short_name}" if len(papers) == 1 else "these papers"
@@ -119,7 +120,7 @@ def benchmarks_used(corpus: Corpus, slots: Slots, context: HandlerContext) -> An
             papers=tuple(papers[:1]) if len(papers) == 1 else (),
         )
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
-    with_any = [p for p in papers if p.benchmarks]
+    with_any = papers if unfiltered else [p for p in papers if p.benchmarks]
     kinds = plural(len(ranked), "benchmark or dataset", "benchmarks and datasets")
     if len(with_any) == 1:
         only = with_any[0]

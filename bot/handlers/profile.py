@@ -102,10 +102,13 @@ def year_counts(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer
 
 
 def category_counts(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
-    papers = select(corpus, slots.with_changes(categories=()))
-    counts: dict[str, int] = {}
-    for paper in papers:
-        counts[paper.category] = counts.get(paper.category, 0) + 1
+    scoped = slots.with_changes(categories=())
+    if scoped.filters_papers or scoped.within is not None:
+        counts: dict[str, int] = {}
+        for paper in select(corpus, scoped):
+            counts[paper.category] = counts.get(paper.category, 0) + 1
+    else:  # the whole profile: the class index already holds the counts
+        counts = {code: len(group) for code, group in corpus.by_category.items()}
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked:
         return Answer(intent="category_counts", headline="No papers to count.")

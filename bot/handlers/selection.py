@@ -21,42 +21,52 @@ def papers_mentioning(papers: Iterable[Paper], phrase: str) -> list[Paper]:
     return [p for p in papers if pattern.search(p.title) or pattern.search(p.abstract)]
 
 
-def _candidate_sets(corpus: Corpus, slots: Slots) -> list[list[Paper]]:
-    """For each filter, the papers its index says can pass (so a filter costs what it selects)."""
-    sets: list[list[Paper]] = []
+def _candidate_lists(corpus: Corpus, slots: Slots) -> list[list[Paper]]:
+    """For each filter, the papers its index says can pass, newest first (so a filter costs what it
+    selects, and the answer needs no sorting)."""
+    lists: list[list[Paper]] = []
     if slots.within is not None:
-        sets.append([corpus.by_id[i] for i in slots.within if i in corpus.by_id])
+        current = (corpus.by_id.get(p.id) for p in slots.within)  # papers from before a reload map to today's
+        lists.append([p for p in current if p is not None])  # in the previous answer's order
     if slots.span:
-        sets.append([p for year, papers in corpus.by_year.items() if slots.span.contains(year) for p in papers])
+        years = sorted((y for y in corpus.by_year if slots.span.contains(y)), reverse=True)
+        lists.append([p for year in years for p in corpus.by_year[year]])
     if slots.month and slots.month.year is not None:
-        sets.append(corpus.by_year.get(slots.month.year, []))
+        lists.append(corpus.by_year.get(slots.month.year, []))
     for key in slots.people:
         person = corpus.people.get(key)
-        sets.append(person.papers if person else [])
+        lists.append(person.papers if person else [])
     if slots.unknown_people:
-        sets.append([])
+        lists.append([])
     if slots.benchmarks:
-        sets.append([p for name in slots.benchmarks for p in corpus.by_benchmark.get(name, [])])
+        lists.append(_merged(corpus, [corpus.by_benchmark.get(name, []) for name in slots.benchmarks]))
     if slots.categories:
-        sets.append([p for code in slots.categories for p in corpus.by_category.get(code, [])])
+        lists.append(_merged(corpus, [corpus.by_category.get(code, []) for code in slots.categories]))
     if slots.code:
-        sets.append(corpus.with_code)
+        lists.append(corpus.with_code)
     if slots.first_author:
-        sets.append(corpus.first_authored.get(slots.people[0] if slots.people else corpus.researcher_key, []))
-    return sets
+        lists.append(corpus.first_authored.get(slots.people[0] if slots.people else corpus.researcher_key, []))
+    return lists
+
+
+def _merged(corpus: Corpus, groups: list[list[Paper]]) -> list[Paper]:
+    if len(groups) == 1:
+        return groups[0]
+    return corpus.newest_first({p.id: p for group in groups for p in group}.values())
 
 
 def select(corpus: Corpus, slots: Slots) -> list[Paper]:
     """Papers passing every filter in the slots, newest first."""
-    sets = sorted(_candidate_sets(corpus, slots), key=len)
-    if sets:
-        papers = sets[0]
-        for other in sets[1:]:
+    lists = sorted(_candidate_lists(corpus, slots), key=len)
+    if not lists:
+        papers = list(corpus.newest)
+    else:
+        papers = lists[0]  # the smallest; the others only filter it
+        for other in lists[1:]:
             allowed = {p.id for p in other}
             papers = [p for p in papers if p.id in allowed]
-        papers = corpus.newest_first(dict.fromkeys(papers))
-    else:
-        papers = list(corpus.newest)
+        # Index lists are newest first already; only a follow-up's "those" may come in another order.
+        papers = corpus.newest_first(papers) if slots.within is not None else list(papers)
     if slots.month:
         papers = [p for p in papers if p.date.month == slots.month.month]
     if slots.benchmark_text:
