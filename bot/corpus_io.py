@@ -11,8 +11,9 @@ from typing import Any
 import yaml
 
 from bot.corpus import Corpus
+from bot.corpus_cache import cached_document
 from bot.corpus_schema import SchemaError, check_corpus_document
-from bot.page_parser import ProfileError, parse_page_file
+from bot.page_parser import ProfileError, parse_page
 from bot.yaml_io import dump_yaml, load_yaml_text
 
 PAGE_SUFFIXES = {".txt", ".text", ""}
@@ -23,13 +24,22 @@ def is_page(path: Path) -> bool:
 
 
 def read_corpus_document(path: Path, as_of: date | None = None) -> dict[str, Any]:
-    """The corpus document of a page (parsed now) or of a YAML corpus (checked against the schema)."""
-    if is_page(path):
-        return parse_page_file(path, as_of)
+    """The corpus document of a page (parsed now) or of a YAML corpus (checked against the schema).
+
+    Large files are read through a JSON copy keyed by their bytes (bot.corpus_cache)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
     except OSError as err:
         raise ProfileError(str(path), None, f"cannot read the file: {err.strerror or err}") from None
+    if is_page(path):
+        effective = as_of or date.today()
+        return cached_document(raw, f"page@{effective.isoformat()}", lambda: parse_page(raw, str(path), effective))
+    return cached_document(raw, "yaml", lambda: _yaml_document(raw, path))
+
+
+def _yaml_document(raw: bytes, path: Path) -> dict[str, Any]:
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ProfileError(str(path), None, "expected a UTF-8 YAML corpus, found bytes that are not UTF-8") from None
     try:
@@ -37,6 +47,8 @@ def read_corpus_document(path: Path, as_of: date | None = None) -> dict[str, Any
     except yaml.MarkedYAMLError as err:
         line = err.problem_mark.line + 1 if err.problem_mark else None
         raise ProfileError(str(path), line, f"expected a YAML corpus: {err.problem}") from None
+    except yaml.YAMLError as err:
+        raise ProfileError(str(path), None, f"expected a YAML corpus: {type(err).__name__}") from None
     try:
         check_corpus_document(document)
     except SchemaError as err:

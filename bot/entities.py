@@ -42,6 +42,30 @@ PERSON_CUES = {
     "wrote",
     "written",
 }
+PAPER_CUES = {
+    "about",
+    "is",
+    "of",
+    "for",
+    "wrote",
+    "on",
+    "authors",
+    "abstract",
+    "describe",
+    "explain",
+    "summarize",
+    "summarise",
+    "summary",
+    "details",
+    "detail",
+    "paper",
+    "me",
+    "was",
+    "does",
+    "did",
+    "has",
+    "introduced",
+}
 MAX_WINDOW = 8
 FUZZY_BENCHMARK_CUTOFF = 85.0
 FUZZY_PAPER_CUTOFF = 86.0
@@ -233,7 +257,15 @@ class EntityFinder:
             if len(key) < 4:
                 continue
             name_shaped = any(any(c.isupper() for c in w.text) or any(c.isdigit() for c in w.text) for w in window)
-            if end - start >= 2 and all(w.text.isalpha() for w in window):
+            previous = words[start - 1].folded if start else ""
+            # Fuzzy lookups scan every name in the corpus: only where a name is likely (typed like one,
+            # or where the question expects one), so a lab's 100,000 papers cost no more per message.
+            capitalised = all(w.text[:1].isupper() for w in window)
+            if (
+                end - start >= 2
+                and all(w.text.isalpha() for w in window)
+                and (capitalised or previous in PERSON_CUES or start == 0)
+            ):
                 person = process.extractOne(
                     key, self.person_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_PERSON_CUTOFF
                 )
@@ -242,7 +274,9 @@ class EntityFinder:
                         _entity("person", text, words, start, end, False, self.person_keys[person[0]], score=person[1])
                     )
                     continue
-            paper = process.extractOne(key, self.system_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_PAPER_CUTOFF)
+            paper = None
+            if name_shaped or previous in PAPER_CUES or (start == 0 and end == len(words)):
+                paper = process.extractOne(key, self.system_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_PAPER_CUTOFF)
             if paper:
                 ids = tuple(sorted(self.paper_keys[paper[0]]))
                 found.append(_entity("paper", text, words, start, end, False, ids, score=paper[1]))

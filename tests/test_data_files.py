@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from bot.categories import categories, category_name
 from bot.corpus_io import load_corpus, read_corpus_document
@@ -59,7 +60,6 @@ CS_CLASSES = [
 
 def test_shipped_corpus_is_in_sync_with_page() -> None:
     shipped = read_corpus_document(SHIPPED_CORPUS)
-    from datetime import date
 
     reparsed = parse_page_file(SHIPPED_PAGE, date.fromisoformat(shipped["researcher"]["as_of"]))
     assert reparsed == shipped, (
@@ -136,3 +136,21 @@ def test_word_lists_hold_only_strings() -> None:
         words = load_data_file(path)[key]
         assert all(isinstance(w, str) for w in words), [w for w in words if not isinstance(w, str)]
     assert {"on", "off", "no", "yes"} <= set(load_data_file(STOPWORDS_FILE)["stopwords"])
+
+
+def test_large_files_load_through_a_json_copy(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bot.corpus_io import corpus_yaml
+    from bot.page_parser import parse_page
+    from bot.synth import synth_page
+
+    monkeypatch.setenv("PROFILE_BOT_CACHE", str(tmp_path / "cache"))
+    page = tmp_path / "big.txt"
+    page.write_text(synth_page(3000, seed=9), encoding="utf-8")
+    corpus_file = tmp_path / "big.yaml"
+    corpus_file.write_text(corpus_yaml(parse_page(page.read_text(), "big.txt", date(2026, 1, 1))), encoding="utf-8")
+    first = read_corpus_document(corpus_file)  # parses the YAML, writes the copy
+    assert len(list((tmp_path / "cache").glob("corpus-*.json"))) == 1
+    assert read_corpus_document(corpus_file) == first  # served from the copy, same document
+    corpus_file.write_text(corpus_file.read_text().replace("h_index:", "h_index: 7 #", 1), encoding="utf-8")
+    assert read_corpus_document(corpus_file)["researcher"]["h_index"] == 7  # a changed file is read afresh
+    assert read_corpus_document(page, date(2026, 1, 1)) == first
