@@ -99,14 +99,18 @@ class Corpus:
         self.by_benchmark: dict[str, list[Paper]] = defaultdict(list)
         self.people: dict[str, Person] = {}
         self._paper_people: dict[int, tuple[str, ...]] = {}
+        keys: dict[str, str] = {}  # author spelling -> person key; authors recur across papers
         for paper in self.papers:
-            self._paper_people[paper.id] = tuple(dict.fromkeys(person_key(a) for a in paper.authors))
+            for author in paper.authors:
+                if author not in keys:
+                    keys[author] = person_key(author)
+            self._paper_people[paper.id] = tuple(dict.fromkeys(keys[a] for a in paper.authors))
             self.by_year[paper.year].append(paper)
             self.by_category[paper.category].append(paper)
             for name in paper.benchmarks:
                 self.by_benchmark[name].append(paper)
             for author in paper.authors:
-                key = person_key(author)
+                key = keys[author]
                 person = self.people.get(key)
                 if person is None:
                     person = self.people[key] = Person(key, author)

@@ -25,8 +25,13 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+_ASCII_PUNCTUATION = bytes(code for code in range(128) if not chr(code).isalnum())
+
+
 def compact(text: str) -> str:
     """Folded with every non-alphanumeric character removed: "MSR-VTT" -> "msrvtt"."""
+    if text.isascii():  # bytes.translate beats a regex substitution about eight times over
+        return text.lower().encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii")
     return _NON_ALNUM.sub("", fold(text))
 
 

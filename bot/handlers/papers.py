@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import takewhile
 
 from bot.answer import Answer
 from bot.corpus import Corpus, Paper
@@ -152,7 +153,7 @@ def latest_paper(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answe
         chosen = papers[: slots.limit]
         return _list_answer("latest_paper", f"The {plural(len(chosen), which + ' paper')}{scope}:", chosen)
     paper = papers[0]
-    tie = [p for p in papers[1:] if p.date == paper.date]
+    tie = list(takewhile(lambda p: p.date == paper.date, papers[1:]))  # sorted by date: ties come first
     answer = paper_summary(
         paper,
         f"The {which} paper{scope} ({paper.date:%b} {paper.date.day}, {paper.date.year}): {paper.title}",

@@ -97,7 +97,7 @@ def year_counts(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer
         chart=tuple(rows),
         note=note,
         numbered=False,
-        papers=tuple(corpus.newest_first(p for year in best for p in groups[year])),
+        papers=tuple(p for year in sorted(best, reverse=True) for p in groups[year]),  # groups are newest first
     )
 
 
