@@ -146,10 +146,9 @@ class Gazetteer:
         return self._by_key.get(compact(phrase)) or self._by_cased_key.get(_cased_key(phrase))
 
     def keys(self) -> dict[str, str]:
-        """Every folded spelling with its canonical name (for fuzzy lookups)."""
-        folded = {k: v for k, v in self._by_key.items()}
-        folded.update({k.casefold(): v for k, v in self._by_cased_key.items()})
-        return folded
+        """Folded spellings with their canonical names, for fuzzy lookups. Case-sensitive names
+        ("MATH", "RACE") are left out: a typo of an English word must not become a benchmark."""
+        return dict(self._by_key)
 
     def find(self, text: str) -> list[Mention]:
         mentions: list[Mention] = []

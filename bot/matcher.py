@@ -53,6 +53,7 @@ _ORDINAL_REF = re.compile(
 )
 _IT = re.compile(r"\b(it|its|this paper|that paper)\b")
 _FOLLOWUP_START = re.compile(r"^\W*(and|what about|how about|and what about|and for|same for|now|or|also|only|just)\b")
+_CODE_WORDS = frozenset({"code", "codes"})
 _ONLY = re.compile(r"\b(only|just)\b")
 _CODE = re.compile(r"\b(code|github|repos?|repositor(y|ies)|implementations?)\b|\bopen[- ]?sourced?\b")
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\bhow much\b")
@@ -210,7 +211,7 @@ class Matcher:
             span=span,
             month=month,
             topic=self._topic(reading),
-            code=bool(_CODE.search(cue)),
+            code=self._code_filter(reading),
             count=bool(_COUNT.search(cue)),
             order=order,
             limit=limit,
@@ -246,10 +247,26 @@ class Matcher:
         return shares_span and other_benchmark
 
     def _topic(self, reading: Understanding) -> str:
+        source = self._topic_source(reading)
+        ignore = (
+            self.ignorable - _CODE_WORDS
+            if _CODE.search(source) and source != _unmasked(reading.cue_text)
+            else (self.ignorable)
+        )
+        return " ".join(topic_words(source, ignore))
+
+    @staticmethod
+    def _topic_source(reading: Understanding) -> str:
         unmasked = _unmasked(reading.cue_text)
         after = _TOPIC_AFTER.search(unmasked)
-        source = after.group(1) if after else unmasked
-        return " ".join(topic_words(source, self.ignorable))
+        return after.group(1) if after else unmasked
+
+    def _code_filter(self, reading: Understanding) -> bool:
+        """ "papers with code" filters; "papers about code generation" is a topic that says code."""
+        if not _CODE.search(reading.cue_text):
+            return False
+        source = self._topic_source(reading)
+        return not (source != _unmasked(reading.cue_text) and _CODE.search(source))
 
     # --- choosing the intent
 

@@ -316,3 +316,69 @@ def test_context_never_leaks_between_users(guohai: Engine) -> None:
     other = guohai.ask("who wrote it?", ("erin", "guild-1"))
     assert other.papers == ()
     assert other.headline == "Which paper do you mean? Name it by its title or system name."
+
+
+# --- a third profile: another field, accents and particles in names, systems named only in abstracts
+
+
+@pytest.fixture(scope="module")
+def maria() -> Engine:
+    from datetime import date
+
+    from bot.page_parser import parse_page
+    from tests.pages import LANGUAGE
+
+    return Engine(Corpus.from_document(parse_page(LANGUAGE.text(), "lang.txt", date(2025, 3, 1))))
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "paper_ids", "headline"),
+    [
+        ("what did she publish in 2024?", "list_papers", [1, 3], "2 papers from 2024, newest first:"),
+        ("papers that evaluate on NQ", "benchmark_papers", [1], "1 paper mentions Natural Questions:"),
+        ("papers with van der Berg", "list_papers", [1, 3, 5], "3 papers with Jan van der Berg, newest first:"),
+        (
+            "has María José García-López worked with Geoffrey Hinton?",
+            "worked_with",
+            [],
+            "No: Geoffrey Hinton is not among the listed authors of any of María José García-López's 5 papers.",
+        ),
+        (
+            "papers with Maria Jose Garcia-Lopez",
+            "list_papers",
+            [1, 3, 2, 4, 5],
+            "All 5 papers on María José García-López's profile, newest first:",
+        ),
+        ("tell me about AskPlan", "paper_details", [3], "Planning Agents that Ask for Help"),
+        (
+            "is there code for TestGen?",
+            "paper_code",
+            [4],
+            "Yes: TestGen has code at https://gitlab.com/example/testgen",
+        ),
+        ("what did VeriCoder get on HumanEval?", "paper_results", [2], "VeriCoder on HumanEval: 71.3%."),
+        (
+            "work on math word problems",
+            "topic_search",
+            [5],
+            "The paper about math word problems: Math Word Problems and the Limits of Scale",
+        ),
+        (
+            "papers about code generation",
+            "topic_search",
+            [4, 2],
+            "2 papers about code generation, most relevant first:",
+        ),
+        ("software engineering papers", "list_papers", [4], "1 paper in SE (Software Engineering):"),
+        ("papers from June 2024", "list_papers", [3], "1 paper from June 2024:"),
+        (
+            "which paper introduced ShortcutProbe?",
+            "paper_introducing",
+            [1],
+            "ShortcutProbe was introduced in: Reasoning Shortcuts in Reading Comprehension Models",
+        ),
+    ],
+)
+def test_third_profile(maria: Engine, question: str, intent: str, paper_ids: list[int], headline: str) -> None:
+    answer = ask(maria, question)
+    assert (answer.intent, ids(answer), answer.headline) == (intent, paper_ids, headline)
