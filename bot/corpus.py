@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.categories import category_name
 from bot.gazetteer import Gazetteer, default_gazetteer
+from bot.gc_control import collector_paused
 from bot.text import compact, fold
 
 
@@ -197,6 +198,11 @@ class Corpus:
     @classmethod
     def from_document(cls, document: dict[str, Any], gazetteer: Gazetteer | None = None) -> Corpus:
         """A corpus from its YAML document, checked by bot.corpus_schema first."""
+        with collector_paused():
+            return cls._from_document(document, gazetteer)
+
+    @classmethod
+    def _from_document(cls, document: dict[str, Any], gazetteer: Gazetteer | None) -> Corpus:
         r = document["researcher"]
         researcher = Researcher(
             name=r["name"],

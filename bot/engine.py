@@ -13,6 +13,7 @@ from bot.answer import Answer
 from bot.conversation import ConversationKey, ConversationState, ConversationStore
 from bot.corpus import Corpus
 from bot.corpus_io import load_corpus
+from bot.gc_control import collector_paused
 from bot.handlers import HANDLERS, HandlerContext
 from bot.handlers.dialogue import example_questions
 from bot.matcher import Matcher, clean_message
@@ -29,13 +30,15 @@ SUGGESTION_POOL_EACH = 1000
 class Engine:
     def __init__(self, corpus: Corpus, store: ConversationStore | None = None) -> None:
         self.corpus = corpus
-        self.matcher = Matcher(corpus)
+        with collector_paused():
+            self.matcher = Matcher(corpus)
         self.conversations = store or ConversationStore()
         self._suggestion_pool = self._build_suggestion_pool()
 
     def replace_corpus(self, corpus: Corpus) -> None:
         """Serve a new corpus from the next message on; conversations in progress are kept."""
-        matcher = Matcher(corpus)
+        with collector_paused():
+            matcher = Matcher(corpus)
         self.corpus, self.matcher = corpus, matcher
         self._suggestion_pool = self._build_suggestion_pool()
 
@@ -91,7 +94,8 @@ class Engine:
 
     def warm(self) -> None:
         """Build the lazy indexes now (the Discord bot does this before its first message)."""
-        _ = self.matcher.topics
+        with collector_paused():
+            _ = self.matcher.topics
 
     # --- helpers
 

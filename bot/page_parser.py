@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.gazetteer import Gazetteer, default_gazetteer
+from bot.gc_control import collector_paused
 from bot.latex import clean_latex
 from bot.names import introduced_names, links, paper_system, presented_benchmarks
 from bot.text import squash_spaces, strip_invisible
@@ -406,7 +407,8 @@ def parse_page(
     if isinstance(text, bytes):
         text = _decode(text, source)
     text = text.removeprefix("\ufeff")
-    return _PageParser(text, source, as_of or date.today(), gazetteer or default_gazetteer()).parse()
+    with collector_paused():
+        return _PageParser(text, source, as_of or date.today(), gazetteer or default_gazetteer()).parse()
 
 
 def parse_page_file(path: Path, as_of: date | None = None) -> dict[str, Any]:

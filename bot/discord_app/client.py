@@ -14,6 +14,7 @@ from discord.utils import MISSING
 from bot.answer import Answer
 from bot.conversation import ConversationKey
 from bot.engine import Engine
+from bot.gc_control import freeze_long_lived
 from bot.reloader import ProfileReloader, ReloadResult
 from bot.settings import Settings
 
@@ -52,6 +53,7 @@ class ProfileBot(discord.AutoShardedClient):
 
     async def setup_hook(self) -> None:
         self.engine.warm()
+        freeze_long_lived()  # the corpus and indexes live as long as the bot: keep them out of GC passes
         if self.settings.watch:
             self._watcher = asyncio.create_task(self._watch_profile(), name="profile-watcher")
         if self.settings.dev_guild_id:
