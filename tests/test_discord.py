@@ -387,3 +387,49 @@ async def test_reload_is_for_the_owner_and_keeps_the_last_good_corpus(tmp_path: 
         assert_valid(env.recorder.requests)
     finally:
         await env.aclose()
+
+
+# --- every kind of answer within Discord's limits, on a 10,000-paper profile
+
+
+@pytest.fixture(scope="module")
+def big_corpus() -> Corpus:
+    from bot.page_parser import parse_page
+
+    return Corpus.from_document(parse_page(synth_page(10_000, seed=11), "big.txt"))
+
+
+def test_every_answer_fits_discord_on_a_large_profile(big_corpus: Corpus) -> None:
+    from bot.discord_app import limits
+    from bot.discord_app.views import AnswerView
+    from bot.engine import Engine
+    from bot.examples import intent_examples
+
+    engine = Engine(big_corpus)
+    questions = [q for _, q in intent_examples(big_corpus)] + [
+        "list all papers",
+        "papers with code",
+        "papers with Li",
+        "asdf qwerty",
+    ]
+    seen_intents = set()
+    for number, question in enumerate(questions):
+        conversation = ("big", str(number))
+        answer = engine.ask(question, conversation)
+        seen_intents.add(answer.intent)
+        view = AnswerView(answer, ALICE, conversation, engine.ask)
+        for index in {0, len(view.pages) - 1}:
+            view.index = index
+            embed = view.embed()
+            assert len(embed) <= limits.EMBED_TOTAL, question
+            assert len(embed.title or "") <= limits.EMBED_TITLE and len(embed.description or "") <= 4096
+            assert len(embed.fields) <= limits.EMBED_FIELDS
+            assert all(len(f.value or "") <= limits.EMBED_FIELD_VALUE for f in embed.fields)
+            body = {"embeds": [embed.to_dict()], "components": view.to_components(), "allowed_mentions": {"parse": []}}
+            assert len(body["components"]) <= limits.ACTION_ROWS
+            if HAS_SPEC:
+                from tests.discord_spec import schema_errors
+
+                assert schema_errors("POST", "/channels/{channel_id}/messages", body) == [], question
+        view.stop()
+    assert len(seen_intents) >= 15
