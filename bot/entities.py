@@ -87,7 +87,7 @@ class Entity:
 
 
 def _plain_word(name: str) -> bool:
-    """A name that is an ordinary capitalised word ("Cheems"): only a capitalised spelling counts."""
+    """A name that is an ordinary capitalised word ("Echo"): only a capitalised spelling counts."""
     return name.isalpha() and name[:1].isupper() and name[1:].islower()
 
 
@@ -122,7 +122,7 @@ class EntityFinder:
                 key = compact(name)
                 if len(key) >= 2:
                     self.paper_keys[key].add(paper.id)
-        # A part of a system name ("DocOwl" of "mPLUG-DocOwl") names the paper when only one has it.
+        # A part of a system name ("GraspNet" of "GraspNet-X") names the paper when only one paper has it.
         for key, owners in component_owners.items():
             if len(owners) == 1 and key not in self.paper_keys and key not in stopwords and key not in keywords:
                 self.paper_keys[key] = set(owners)
@@ -385,7 +385,7 @@ _KIND_RANK = {
 
 def _resolve(candidates: list[Entity]) -> list[Entity]:
     """Non-overlapping entities: exact before fuzzy, longer before shorter. A paper and a benchmark
-    may share one span ("AMBER" is both); the question decides which it means."""
+    may share one span (a benchmark named after its paper); the question decides which it means."""
     ordered = sorted(candidates, key=lambda e: (not e.exact, -(e.end - e.start), _KIND_RANK[e.kind], e.start))
     chosen: list[Entity] = []
     for entity in ordered:

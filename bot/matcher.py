@@ -240,8 +240,8 @@ class Matcher:
 
     @staticmethod
     def _benchmark_is_the_paper(entity: Entity, entities: tuple[Entity, ...]) -> bool:
-        """A name that is both a paper and a benchmark ("Youku-mPLUG") is the paper when the question
-        names another benchmark too ("how did Youku-mPLUG do on LLMDoc?")."""
+        """A name that is both a paper and a benchmark (a dataset paper) is the paper when the question
+        names another benchmark too ("how did TheDataset do on ImageNet?")."""
         shares_span = any(e.kind == "paper" and e.span == entity.span for e in entities)
         other_benchmark = any(e.kind == "benchmark" and e.span != entity.span for e in entities)
         return shares_span and other_benchmark
@@ -343,7 +343,7 @@ class Matcher:
             if intent == "list_papers" and (slots.benchmarks or slots.benchmark_text):
                 intent = "benchmark_papers"  # the same filters, said as "N papers mention X"
             if intent == "profile_stats" and slots.stat is None and (slots.people or slots.papers):
-                intent = self._named_only(reading, slots) or intent  # "who is Ming Yan?" is about Ming Yan
+                intent = self._named_only(reading, slots) or intent  # "who is Li Wei?" is about Li Wei
             spec = self.by_name[intent]
             if not slots.papers and state.focus is not None and ("paper" in spec.requires | spec.requires_any):
                 slots = slots.with_changes(papers=(state.focus,))
@@ -373,7 +373,7 @@ class Matcher:
 
     @staticmethod
     def _named_only(reading: Understanding, slots: Slots) -> str | None:
-        """The natural question about a bare name: "DeepEyes" -> its details, "Ming Yan" -> papers."""
+        """The natural question about a bare name: a system name -> its details, a person -> papers."""
         if slots.papers:
             return "paper_details"
         if slots.ambiguous or slots.people or slots.unknown_people or slots.categories or slots.span or slots.month:
@@ -505,7 +505,7 @@ def _ordinal_pick(cue_text: str, shown: tuple[Paper, ...]) -> int | None:
 
 
 def _merge(previous: Slots, new: Slots) -> Slots:
-    """A follow-up ("and 2023?", "what about Ming Yan?") keeps the previous question, new slots replacing old."""
+    """A follow-up ("and 2023?", "what about Li Wei?") keeps the previous question, new slots replacing old."""
     changes: dict[str, object] = {}
     if new.span or new.month:
         changes.update(span=new.span, month=new.month)

@@ -1,7 +1,7 @@
 """Names a paper introduces: its system, the benchmarks it presents, its links.
 
 Heuristics over the title and abstract text, general to any profile: a name-like word has internal
-capitals or digits ("mPLUG-Owl", "HaELM", "GSM8K"); generic acronyms ("LLM", "VQA") listed in
+capitals or digits ("GraspNet-X", "wav2vec", "GSM8K"); generic acronyms ("LLM", "VQA") listed in
 data/generic_terms.yaml never count.
 """
 
@@ -51,7 +51,7 @@ def generic_terms() -> frozenset[str]:
 def is_name_like(word: str) -> bool:
     """True for words shaped like the name of a system or dataset.
 
-    Shape: an internal capital ("DeepEyes", "mPLUG") or an all-capitals word ("AMBER") or letters
+    Shape: an internal capital ("EchoNav", "iPhone") or an all-capitals word ("BERT") or letters
     mixed with digits ("GSM8K"); no hyphenated part that is a plain lowercase word ("LLM-free").
     """
     word = word.strip(".,;:")
@@ -66,7 +66,7 @@ def is_name_like(word: str) -> bool:
 
 
 def title_system(title: str) -> str | None:
-    """The name before the title's colon, when it is a name ("AliMe KG:") and not a phrase."""
+    """The name before the title's colon, when it is a name ("SafeLink RT:") and not a phrase."""
     if ":" not in title:
         return None
     prefix = title.split(":", 1)[0].strip()
@@ -128,7 +128,7 @@ def paper_system(title: str, abstract: str) -> str | None:
 
 
 def presented_benchmarks(text: str) -> list[str]:
-    """Names the text presents as a benchmark or dataset ("benchmark AMBER", "X, a ... dataset")."""
+    """Names the text presents as a benchmark or dataset ("benchmark SoundNavBench", "X, a ... dataset")."""
     if not _MAY_PRESENT.search(text):
         return []  # most abstracts: skip the four patterns below
     found: list[str] = []

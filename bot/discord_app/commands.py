@@ -93,7 +93,7 @@ def register_commands(bot: ProfileBot) -> None:
         await reply(interaction, match, f"tell me about {title}")
 
     @tree.command(name="benchmark", description="Papers that mention a benchmark or dataset")
-    @app_commands.describe(name="e.g. MSR-VTT, CSQA, ImageNet")
+    @app_commands.describe(name="e.g. ImageNet, SQuAD, HumanEval")
     @app_commands.autocomplete(name=benchmark_choices)
     async def benchmark(interaction: discord.Interaction, name: app_commands.Range[str, 1, 200]) -> None:
         canonical = engine.corpus.gazetteer.canonical(name)

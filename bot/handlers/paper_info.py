@@ -166,7 +166,7 @@ FIGURE_WINDOW = 90  # characters before the name that may still hold its figure 
 
 
 def _figure_near(sentence: str, patterns: list[re.Pattern[str]]) -> str | None:
-    """The figure the sentence gives for the name: "MSVD (50.4 R@1)" or "reaches 91.2% success on X"."""
+    """The figure the sentence gives for the name: "Kinetics (50.4 top-1)" or "reaches 91.2% success on X"."""
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             respective = _respectively(sentence, match)

@@ -75,7 +75,7 @@ def select(corpus: Corpus, slots: Slots) -> list[Paper]:
 
 
 def describe(corpus: Corpus, slots: Slots, include_people: bool = True) -> str:
-    """The filters in words: "with code from 2025", "with Ming Yan in May 2023"."""
+    """The filters in words: "with code from 2025", "with Li Wei in May 2023"."""
     parts: list[str] = []
     if slots.categories:
         parts.append("in " + join_and([f"{c} ({category_name(c)})" for c in slots.categories], "or"))
