@@ -67,7 +67,6 @@ class Engine:
         state = state or ConversationState()
         context = HandlerContext(
             focus=state.focus,
-            followup=match.followup,
             search_topics=self._search_topics,
             topic_ignore=self.matcher.ignorable,
         )

@@ -16,7 +16,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot.categories import categories
-from bot.corpus import Corpus, Paper
+from bot.corpus import Corpus
 from bot.names import generic_terms
 from bot.text import Token, compact, fold, tokens
 from bot.timespans import TimeMatch, find_times
@@ -153,8 +153,9 @@ class EntityFinder:
 
     # --- per message
 
-    def find(self, text: str, folded: str) -> list[Entity]:
-        """Entities in `text` (`folded` is its lower-case form, same length)."""
+    def find(self, text: str, folded: str, typo_keywords: frozenset[str] = frozenset()) -> list[Entity]:
+        """Entities in `text` (`folded` is its lower-case form, same length). `typo_keywords` are this
+        message's misspelt keywords ("mentionning"): never read as names."""
         words = tokens(text)
         candidates: list[Entity] = []
         candidates += self._times(folded)
@@ -162,7 +163,7 @@ class EntityFinder:
         candidates += self._names(text, words)
         chosen = _resolve(candidates)
         claimed = _claimed(chosen, words)
-        chosen = _resolve(chosen + self._fuzzy(text, words, claimed))
+        chosen = _resolve(chosen + self._fuzzy(text, words, claimed, self.keywords | typo_keywords))
         claimed = _claimed(chosen, words)
         chosen += self._unknown_people(text, words, claimed)
         chosen.sort(key=lambda e: (e.start, e.kind))
@@ -242,14 +243,14 @@ class EntityFinder:
         ranked = sorted(owners, key=lambda k: (-len(self.corpus.people[k].papers), self.corpus.people[k].name))
         return [_entity("ambiguous_person", text, words, index, index + 1, True, tuple(ranked))]
 
-    def _fuzzy(self, text: str, words: list[Token], claimed: set[int]) -> list[Entity]:
+    def _fuzzy(self, text: str, words: list[Token], claimed: set[int], keywords: frozenset[str]) -> list[Entity]:
         found: list[Entity] = []
         for start, end in _windows(words, 3):
             span = range(start, end)
             if any(i in claimed for i in span):
                 continue
             window = words[start:end]
-            if any(w.folded in self.stopwords or w.folded in self.keywords for w in window):
+            if any(w.folded in self.stopwords or w.folded in keywords for w in window):
                 continue
             if _splits_a_word(text, words, start, end):
                 continue
@@ -270,26 +271,20 @@ class EntityFinder:
                     key, self.person_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_PERSON_CUTOFF
                 )
                 if person:
-                    found.append(
-                        _entity("person", text, words, start, end, False, self.person_keys[person[0]], score=person[1])
-                    )
+                    found.append(_entity("person", text, words, start, end, False, self.person_keys[person[0]]))
                     continue
             paper = None
             if name_shaped or previous in PAPER_CUES or (start == 0 and end == len(words)):
                 paper = process.extractOne(key, self.system_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_PAPER_CUTOFF)
             if paper:
                 ids = tuple(sorted(self.paper_keys[paper[0]]))
-                found.append(_entity("paper", text, words, start, end, False, ids, score=paper[1]))
+                found.append(_entity("paper", text, words, start, end, False, ids))
             if name_shaped or self._after_benchmark_cue(words, start):
                 bench = process.extractOne(
                     key, self.benchmark_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_BENCHMARK_CUTOFF
                 )
                 if bench:
-                    found.append(
-                        _entity(
-                            "benchmark", text, words, start, end, False, self.benchmark_keys[bench[0]], score=bench[1]
-                        )
-                    )
+                    found.append(_entity("benchmark", text, words, start, end, False, self.benchmark_keys[bench[0]]))
         return found
 
     @staticmethod
@@ -333,10 +328,6 @@ class EntityFinder:
                 found.append(Entity("unknown_person", run[0].start, run[-1].end, surface, False, surface))
         return found
 
-    def papers_for(self, entity: Entity) -> list[Paper]:
-        assert entity.kind == "paper"
-        return [self.corpus.by_id[i] for i in entity.value]  # type: ignore[attr-defined]
-
 
 def _windows(words: list[Token], longest: int) -> Iterable[tuple[int, int]]:
     for start in range(len(words)):
@@ -364,9 +355,7 @@ def _entity(
     end: int,
     exact: bool,
     value: object,
-    score: float = 100.0,
 ) -> Entity:
-    del score
     return Entity(
         kind, words[start].start, words[end - 1].end, text[words[start].start : words[end - 1].end], exact, value
     )

@@ -139,8 +139,7 @@ class Matcher:
                 best = process.extractOne(lower, self.keyword_choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
                 if best and abs(len(best[0]) - len(lower)) <= 2:
                     corrections[index] = best[0]
-        self.finder.keywords = self.keywords | {words[i].folded for i in corrections}
-        entities = self.finder.find(text, folded)
+        entities = self.finder.find(text, folded, frozenset(words[i].folded for i in corrections))
         pieces: list[str] = []
         cursor = 0
         spans = sorted({e.span for e in entities})
@@ -270,9 +269,7 @@ class Matcher:
 
     # --- choosing the intent
 
-    def available(
-        self, spec: IntentSpec, slots: Slots, state_focus: int | None, has_previous: bool, cue_text: str
-    ) -> bool:
+    def available(self, spec: IntentSpec, slots: Slots, state_focus: int | None, cue_text: str) -> bool:
         # "it" (or a bare "tell me more") means the paper the conversation is about.
         bare = _MASK not in cue_text and not slots.topic  # "tell me more", "abstract?"
         present = {
@@ -289,18 +286,15 @@ class Matcher:
             "category": bool(slots.categories),
             "time": bool(slots.span or slots.month),
         }
-        del has_previous
         if not all(present[kind] for kind in spec.requires):
             return False
         return not spec.requires_any or any(present[kind] for kind in spec.requires_any)
 
-    def score(
-        self, reading: Understanding, slots: Slots, focus: int | None, has_previous: bool
-    ) -> list[tuple[float, int, str]]:
+    def score(self, reading: Understanding, slots: Slots, focus: int | None) -> list[tuple[float, int, str]]:
         ranked = []
         for spec in self.intents:
             cue_score = spec.cue_score(reading.cue_text)
-            if cue_score <= 0 or not self.available(spec, slots, focus, has_previous, reading.cue_text):
+            if cue_score <= 0 or not self.available(spec, slots, focus, reading.cue_text):
                 continue
             ranked.append((cue_score, spec.priority, spec.name))
         ranked.sort(reverse=True)
@@ -328,7 +322,7 @@ class Matcher:
             resolved = self._resolve_pending(reading, slots, state)
             if resolved:
                 return resolved
-        ranked = self.score(reading, slots, state.focus, state.intent is not None)
+        ranked = self.score(reading, slots, state.focus)
         fuzzy = any(not e.exact for e in reading.entities)
         previous_list = bool(state.papers) and refers_to_previous_list(cue)
         if (

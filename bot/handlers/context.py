@@ -19,7 +19,6 @@ def _no_topics(words: Sequence[str]) -> list[TopicHit]:
 @dataclass(frozen=True, slots=True)
 class HandlerContext:
     focus: int | None = None  # the paper "it" refers to
-    followup: bool = False
     search_topics: Callable[[Sequence[str]], list[TopicHit]] = field(default=_no_topics)
     topic_ignore: frozenset[str] = frozenset()
     suggestions: tuple[str, ...] = ()  # questions to offer in the fallback
