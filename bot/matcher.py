@@ -334,8 +334,7 @@ class Matcher:
             return Match(intent, slots.with_changes(within=state.papers), 0.8, followup=True, notes=notes)
         if ranked and ranked[0][0] >= MIN_CUE_SCORE:
             score, _, intent = ranked[0]
-            if intent == "list_papers" and (slots.benchmarks or slots.benchmark_text):
-                intent = "benchmark_papers"  # the same filters, said as "N papers mention X"
+            intent = self._refine_list_intent(intent, slots)
             if intent == "profile_stats" and slots.stat is None and (slots.people or slots.papers):
                 intent = self._named_only(reading, slots) or intent  # "who is Li Wei?" is about Li Wei
             spec = self.by_name[intent]
@@ -360,6 +359,24 @@ class Matcher:
         if slots.topic and self.topics.known_terms(topic_words(slots.topic, self.ignorable)):
             return Match("topic_search", slots, 0.6, notes=notes)
         return Match("fallback", slots, 0.0, notes=notes)
+
+    def _refine_list_intent(self, intent: str, slots: Slots) -> str:
+        """A plain list question said more precisely by its slots."""
+        if intent != "list_papers":
+            return intent
+        if slots.benchmarks or slots.benchmark_text:
+            return "benchmark_papers"  # the same filters, said as "N papers mention X"
+        if slots.count and len(slots.categories) > 1:
+            return "category_counts"  # "how many in CV and how many in CL?"
+        if (
+            slots.topic
+            and not slots.filters_papers
+            and not slots.first_author
+            and slots.within is None
+            and self.topics.known_terms(topic_words(slots.topic, self.ignorable))
+        ):
+            return "topic_search"  # "find papers on hallucination": the words name a topic, not a filter
+        return intent
 
     def _focus_paper(self, focus: int) -> tuple[Paper, ...]:
         paper = self.corpus.by_id.get(focus)

@@ -16,7 +16,9 @@ from bot.corpus import Paper
 
 TITLE_BOOST = 2.0
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-RELAXED_SHARE = 0.5  # without an all-terms match, keep hits within this share of the best score
+RELAXED_SHARE = 0.5  # runners-up must score at least this share of the best partial match
+FEW_HITS = 3  # fewer papers than this hold every word: look for runners-up
+MAX_RUNNERS_UP = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,12 @@ class TopicIndex:
         combined = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in fuzzy])
         return (combined if self._matches(combined) else None), False
 
+    def _document_frequency(self, phrase: str) -> int:
+        stems = self.stemmer.analyze(phrase)
+        if not stems:
+            return 0
+        return min(self.searcher.doc_freq("body", s) + self.searcher.doc_freq("title", s) for s in stems)
+
     def _matches(self, query: tantivy.Query) -> bool:
         return bool(self.searcher.search(query, 1, count=False).hits)
 
@@ -101,14 +109,22 @@ class TopicIndex:
             return []
         conjunction = tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in clauses])
         hits = self._run(conjunction, limit, matched_all=True)
-        if hits:
+        if len(hits) >= FEW_HITS or len(clauses) < 2:
             return hits
-        disjunction = tantivy.Query.boolean_query([(tantivy.Occur.Should, c) for c in clauses])
-        relaxed = self._run(disjunction, limit, matched_all=False)
+        # Few papers hold every word of a longer topic ("hallucination in multimodal models"): add the
+        # runners-up that hold its most specific word (the rarest here) and as many others as can be.
+        known = [(w, q) for w, (q, _) in zip(words, found, strict=True) if q is not None]
+        rarest = min(range(len(known)), key=lambda i: self._document_frequency(known[i][0]))
+        relaxed_query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must if i == rarest else tantivy.Occur.Should, q) for i, (_, q) in enumerate(known)]
+        )
+        relaxed = self._run(relaxed_query, limit, matched_all=False)
         if not relaxed:
-            return []
+            return hits
         best = relaxed[0].score
-        return [h for h in relaxed if h.score >= RELAXED_SHARE * best][:10]
+        seen = {h.paper_id for h in hits}
+        runners_up = [h for h in relaxed if h.score >= RELAXED_SHARE * best and h.paper_id not in seen]
+        return hits + runners_up[:MAX_RUNNERS_UP]
 
     def _run(self, query: tantivy.Query, limit: int, matched_all: bool) -> list[TopicHit]:
         result = self.searcher.search(query, limit)

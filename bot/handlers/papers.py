@@ -185,15 +185,19 @@ def topic_search(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answe
             note="Try other words, or ask 'help' for what I can answer.",
             confidence=0.5,
         )
-    exact = all(h.matched_all for h in hits[: len(papers)])
-    if exact and len(papers) == 1:
+    complete = {h.paper_id for h in hits if h.matched_all}
+    full = sum(1 for p in papers if p.id in complete)
+    if full == 1 == len(papers):
         return paper_summary(papers[0], f"The paper{scope} about {topic}: {papers[0].title}", "topic_search")
-    headline = (
-        f"{plural(len(papers), 'paper')}{scope} about {topic}, most relevant first:"
-        if exact
-        else f"No paper{scope} covers all of \u201c{topic}\u201d; closest {plural(len(papers), 'match', 'matches')}:"
-    )
-    return _list_answer("topic_search", headline, papers, confidence=0.8 if exact else 0.6)
+    if not full:
+        headline = (
+            f"No paper{scope} covers all of \u201c{topic}\u201d; closest {plural(len(papers), 'match', 'matches')}:"
+        )
+        return _list_answer("topic_search", headline, papers, confidence=0.6)
+    first = "The first paper mentions" if full == 1 else f"The first {full} papers mention"
+    note = f"{first} every word of \u201c{topic}\u201d; the others most of them." if full < len(papers) else ""
+    headline = f"{plural(len(papers), 'paper')}{scope} about {topic}, most relevant first:"
+    return _list_answer("topic_search", headline, papers, note=note, confidence=0.8)
 
 
 def first_author(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
