@@ -159,8 +159,12 @@ def _looks_like_name(name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 6 or len(name) > 60 or re.search(r"\d", name) or name.endswith("."):
         return False
-    # Every word is capitalised (or uncased, as in CJK scripts) except particles such as "van".
-    return all((w[0].isalpha() and not w[0].islower()) or w.lower() in _NAME_PARTICLES for w in words)
+    # Every word is capitalised (or uncased, as in CJK scripts) or holds a capital ("d'Ascoli",
+    # "al-Farabi"), except particles such as "van"; an abstract's lower-case words fail this.
+    return all(
+        (w[0].isalpha() and not w[0].islower()) or any(c.isupper() for c in w) or w.lower() in _NAME_PARTICLES
+        for w in words
+    )
 
 
 def _looks_like_authors(names: list[str]) -> bool:

@@ -317,3 +317,18 @@ def test_name_line_must_be_alone() -> None:
     del lines[1]
     error = _error("\n".join(lines))
     assert (error.line, error.message) == (2, "expected the researcher's name alone on line 1, then a blank line")
+
+
+def test_author_names_in_many_styles() -> None:
+    authors = "J. Smith, Stéphane d'Ascoli, Ali al-Farabi, Jan van der Berg, 王小明, O'Neil McKay et al."
+    page = Page(papers=[PaperBlock("LGMar 3, 2024", "A Title", authors, "An abstract.")])
+    paper = parse_page(page.text(), "names.txt", date(2025, 6, 1))["papers"][0]
+    assert paper["authors"] == [
+        "J. Smith",
+        "Stéphane d'Ascoli",
+        "Ali al-Farabi",
+        "Jan van der Berg",
+        "王小明",
+        "O'Neil McKay",
+    ]
+    assert paper["authors_truncated"] is True
