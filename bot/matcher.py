@@ -48,8 +48,8 @@ _ORDINALS = {
     "tenth": 10,
 }
 _ORDINAL_REF = re.compile(
-    r"\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d{1,2}(?:st|nd|rd|th)) "
-    r"(?:one|paper|result|item|entry)\b|\b(?:number|no\.?|#) ?(\d{1,2})\b"
+    r"\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d{1,2}(?:st|nd|rd|th))"
+    r"(?: (?:one|paper|result|item|entry))?\b|\b(?:number|no\.?|#) ?(\d{1,2})\b"
 )
 _IT = re.compile(r"\b(it|its|this paper|that paper)\b")
 _FOLLOWUP_START = re.compile(r"^\W*(and|what about|how about|and what about|and for|same for|now|or|also|only|just)\b")
@@ -316,7 +316,10 @@ class Matcher:
         cue = reading.cue_text
         picked = _ordinal_pick(cue, state.shown_list)
         if picked is not None and not slots.papers:
-            slots = slots.with_changes(papers=(picked,))
+            # "the second one" names a paper: read the rest of the message as if it had named it.
+            cue = _ORDINAL_REF.sub(f" {_MASK} ", cue)
+            reading = replace(reading, cue_text=cue)
+            slots = self.slots_from(reading).with_changes(papers=(picked,))
             state = replace(state, focus=picked)
         if state.pending:
             resolved = self._resolve_pending(reading, slots, state)
@@ -487,6 +490,7 @@ _TOPIC_FILLER = frozenset(
         # verbs of "papers mentioning/using/discussing X"
         *("mention", "mentions", "mentioned", "mentioning", "mentionning", "use", "uses", "used", "using"),
         *("discuss", "discusses", "discussed", "discussing", "cover", "covers", "covered", "covering"),
+        *("public", "publicly", "available", "released", "open", "link", "links", "url"),
     }
 )
 _LIST_INTENTS = {

@@ -88,10 +88,14 @@ class TopicIndex:
         return (combined if self._matches(combined) else None), False
 
     def _document_frequency(self, phrase: str) -> int:
+        """Papers holding the word (in the abstract or the title; the larger count is a lower bound)."""
         stems = self.stemmer.analyze(phrase)
         if not stems:
             return 0
-        return min(self.searcher.doc_freq("body", s) + self.searcher.doc_freq("title", s) for s in stems)
+        return min(max(self.searcher.doc_freq("body", s), self.searcher.doc_freq("title", s)) for s in stems)
+
+    def _common(self, phrase: str) -> bool:
+        return self._document_frequency(phrase) * 2 > self.searcher.num_docs
 
     def _matches(self, query: tantivy.Query) -> bool:
         return bool(self.searcher.search(query, 1, count=False).hits)
@@ -107,8 +111,11 @@ class TopicIndex:
         # topic ("halucination") is found when every word of it is.
         if not clauses or (len(clauses) < len(found) and (exact == 0 or len(clauses) * 2 <= len(found))):
             return []
+        every_word_known = len(clauses) == len(found)
+        if not every_word_known and all(self._common(w) for w, (q, _) in zip(words, found, strict=True) if q):
+            return []  # "the best language model": the words that would pick papers out are not here
         conjunction = tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in clauses])
-        hits = self._run(conjunction, limit, matched_all=True)
+        hits = self._run(conjunction, limit, matched_all=every_word_known)
         if len(hits) >= FEW_HITS or len(clauses) < 2:
             return hits
         # Few papers hold every word of a longer topic ("hallucination in multimodal models"): add the

@@ -382,3 +382,13 @@ def maria() -> Engine:
 def test_third_profile(maria: Engine, question: str, intent: str, paper_ids: list[int], headline: str) -> None:
     answer = ask(maria, question)
     assert (answer.intent, ids(answer), answer.headline) == (intent, paper_ids, headline)
+
+
+def test_ordinals_and_topic_words_that_are_not_in_the_profile(guohai: Engine) -> None:
+    chat = ("frank", "dm")
+    assert ids(guohai.ask("papers about hallucination", chat)) == [11, 4, 14, 6]
+    assert ids(guohai.ask("and the second?", chat)) == [4]
+    assert ids(guohai.ask("what about the last one?", chat)) == [6]
+    assert ids(guohai.ask("is there code for number 2?", chat)) == [4]
+    unknown = ask(guohai, "what's the best language model?")
+    assert unknown.papers == () and unknown.headline == "No paper is about best language model."
