@@ -350,10 +350,13 @@ class Matcher:
             confidence = min(1.0, 0.55 + score / 20) * (0.85 if fuzzy else 1.0)
             return Match(intent, slots, confidence, notes=notes)
         named = self._named_only(reading, slots)
+        # A paper named after a list ("and the second?") is a question about that paper, not the list again.
+        paper_after_list = bool(slots.papers) and state.intent in _LIST_INTENTS
         if (
             state.intent
             and state.intent not in ("fallback", "help", "greeting", "thanks")
             and named
+            and not paper_after_list
             and (starts_like_followup(cue) or not slots.topic)
         ):
             return Match(state.intent, _merge(state.slots, slots), 0.75, followup=True, notes=notes)
