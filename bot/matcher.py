@@ -368,6 +368,12 @@ class Matcher:
 
     def _refine_list_intent(self, intent: str, slots: Slots) -> str:
         """A plain list question said more precisely by its slots."""
+        if (
+            intent == "latest_paper"
+            and slots.topic
+            and self.topics.known_terms(topic_words(slots.topic, self.ignorable))
+        ):
+            return "topic_search"  # "the oldest paper on knowledge graphs": the topic picks, the date orders
         if intent != "list_papers":
             return intent
         if slots.benchmarks or slots.benchmark_text:
@@ -494,6 +500,7 @@ _TOPIC_FILLER = frozenset(
         *("mention", "mentions", "mentioned", "mentioning", "mentionning", "use", "uses", "used", "using"),
         *("discuss", "discusses", "discussed", "discussing", "cover", "covers", "covered", "covering"),
         *("public", "publicly", "available", "released", "open", "link", "links", "url"),
+        *("latest", "newest", "recent", "recently", "oldest", "earliest", "first", "last", "most", "freshest"),
     }
 )
 _LIST_INTENTS = {

@@ -146,6 +146,7 @@ def topic_words(text: str, ignore: frozenset[str]) -> list[str]:
     words = []
     for match in _WORD.finditer(text.lower()):
         word = match.group()
-        if word not in ignore and (len(word) > 1 or word.isdigit()):
+        # A bare count ("the 3 latest papers") is not a topic; a single letter rarely is.
+        if word not in ignore and len(word) > 1 and not (word.isdigit() and len(word) <= 3):
             words.append(word)
     return words

@@ -185,6 +185,15 @@ def topic_search(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answe
             note="Try other words, or ask 'help' for what I can answer.",
             confidence=0.5,
         )
+    if slots.order:  # "the latest paper about video": the topic picks the papers, the date the answer
+        by_date = corpus.newest_first(papers)
+        if slots.order == "oldest":
+            by_date.reverse()
+        if not slots.limit or slots.limit == 1:
+            which = "oldest" if slots.order == "oldest" else "latest"
+            first = by_date[0]
+            return paper_summary(first, f"The {which} paper{scope} about {topic}: {first.title}", "topic_search")
+        papers = by_date[: slots.limit]
     complete = {h.paper_id for h in hits if h.matched_all}
     full = sum(1 for p in papers if p.id in complete)
     if full == 1 == len(papers):
@@ -194,9 +203,11 @@ def topic_search(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answe
             f"No paper{scope} covers all of \u201c{topic}\u201d; closest {plural(len(papers), 'match', 'matches')}:"
         )
         return _list_answer("topic_search", headline, papers, confidence=0.6)
-    first = "The first paper mentions" if full == 1 else f"The first {full} papers mention"
-    note = f"{first} every word of \u201c{topic}\u201d; the others most of them." if full < len(papers) else ""
-    headline = f"{plural(len(papers), 'paper')}{scope} about {topic}, most relevant first:"
+    lead = "The first paper mentions" if full == 1 else f"The first {full} papers mention"
+    partial = full < len(papers) and not slots.order  # sorted by date, the full matches are not first
+    note = f"{lead} every word of \u201c{topic}\u201d; the others most of them." if partial else ""
+    order = {"newest": "newest first", "oldest": "oldest first"}.get(slots.order or "", "most relevant first")
+    headline = f"{plural(len(papers), 'paper')}{scope} about {topic}, {order}:"
     return _list_answer("topic_search", headline, papers, note=note, confidence=0.8)
 
 
