@@ -107,7 +107,7 @@ class Engine:
             state.pending = (match.intent, match.slots, candidates)
             return
         state.pending = None
-        if answer.intent in ("fallback", "help", "greeting", "thanks", "error"):
+        if answer.intent in ("fallback", "help", "greeting", "thanks", "farewell", "error"):
             return
         state.intent = match.intent
         state.slots = replace(match.slots, within=None)

@@ -233,6 +233,13 @@ class EntityFinder:
                 best_score, best = max(scored)
                 if best_score >= FUZZY_PERSON_CUTOFF:
                     return [_entity("person", text, words, index - 1, index + 1, True, best)]
+                if given.text[:1].isupper() and words[index].text[:1].isupper():
+                    # "Fei-Fei Li": a capitalised given name nobody here has is someone else entirely.
+                    first = index - 1
+                    while first > 0 and text[words[first].start - 1] == "-" and words[first - 1].text[:1].isupper():
+                        first -= 1
+                    surface = text[words[first].start : words[index].end]
+                    return [Entity("unknown_person", words[first].start, words[index].end, surface, True, surface)]
         if not self._single_word_name_ok(words, index):
             return []
         others = [k for k in owners if k != self.corpus.researcher_key]

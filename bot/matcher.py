@@ -354,7 +354,7 @@ class Matcher:
         paper_after_list = bool(slots.papers) and state.intent in _LIST_INTENTS
         if (
             state.intent
-            and state.intent not in ("fallback", "help", "greeting", "thanks")
+            and state.intent not in ("fallback", "help", "greeting", "thanks", "farewell")
             and named
             and not paper_after_list
             and (starts_like_followup(cue) or not slots.topic)

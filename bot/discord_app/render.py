@@ -35,6 +35,7 @@ FAMILY = {
     "help": "help",
     "greeting": "help",
     "thanks": "help",
+    "farewell": "help",
     "fallback": "problem",
     "error": "problem",
 }

@@ -61,6 +61,10 @@ def thanks(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
     return Answer(intent="thanks", headline=f"You're welcome! Ask me more about {name} papers any time.")
 
 
+def farewell(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
+    return Answer(intent="farewell", headline="Goodbye! Come back with more questions any time.")
+
+
 def greeting(corpus: Corpus, slots: Slots, context: HandlerContext) -> Answer:
     return Answer(
         intent="greeting",
