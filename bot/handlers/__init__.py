@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .context import Handler, HandlerContext
-from .dialogue import farewell, fallback, greeting, help_answer, thanks
+from .dialogue import fallback, farewell, greeting, help_answer, thanks
 from .paper_info import paper_code, paper_details, paper_introducing, paper_results
 from .papers import benchmark_papers, benchmarks_used, first_author, latest_paper, list_papers, topic_search
 from .people import coauthors, paper_authors, worked_with
