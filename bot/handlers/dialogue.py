@@ -33,7 +33,7 @@ def example_questions(corpus: Corpus) -> tuple[str, ...]:
     others = sorted(
         (p for k, p in corpus.people.items() if k != corpus.researcher_key), key=lambda p: (-len(p.papers), p.name)
     )
-    examples.append("who does he work with most?")
+    examples.append("who are the most frequent co-authors?")
     if others:
         examples.append(f"papers with {others[0].name}")
     examples += ["h-index?", "papers per year", "which of those have code?"]
