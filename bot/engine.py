@@ -16,9 +16,10 @@ from bot.corpus_io import load_corpus
 from bot.gc_control import collector_paused
 from bot.handlers import HANDLERS, HandlerContext
 from bot.handlers.dialogue import example_questions
-from bot.matcher import Matcher, clean_message
+from bot.matcher import Matcher
 from bot.paths import DEFAULT_PROFILE
 from bot.query import Match, Slots
+from bot.reading import clean_message
 from bot.topics import TopicHit
 
 log = logging.getLogger(__name__)
