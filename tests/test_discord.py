@@ -433,3 +433,15 @@ def test_every_answer_fits_discord_on_a_large_profile(big_corpus: Corpus) -> Non
                 assert schema_errors("POST", "/channels/{channel_id}/messages", body) == [], question
         view.stop()
     assert len(seen_intents) >= 15
+
+
+async def test_stats_without_matplotlib_shows_text_bars(discord_env: OfflineDiscord, monkeypatch: Any) -> None:
+    from bot.discord_app import chart
+
+    monkeypatch.setattr(chart, "available", lambda: False)
+    await discord_env.command("stats")
+    followup = discord_env.recorder.requests[-1]
+    assert followup.files == []
+    fields = {f["name"]: f["value"] for f in embed_of(followup.body)["fields"]}
+    assert fields["Chart"].splitlines()[3] == "2023: ████████████ 11"
+    assert_valid(discord_env.recorder.requests)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 from collections.abc import Sequence
+
+
+def available() -> bool:
+    """matplotlib is the optional `chart` extra."""
+    return importlib.util.find_spec("matplotlib") is not None
 
 
 def bar_chart_png(rows: Sequence[tuple[str, int]], title: str) -> bytes:

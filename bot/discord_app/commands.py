@@ -11,6 +11,7 @@ from discord import app_commands
 from bot.query import Match, Slots
 from bot.timespans import YearSpan
 
+from . import chart
 from .autocomplete import ChoiceList
 
 if TYPE_CHECKING:
@@ -126,15 +127,16 @@ def register_commands(bot: ProfileBot) -> None:
         conversation = _conversation(interaction)
         per_year = engine.respond(Match("year_counts", Slots(), 1.0), conversation, "papers per year")
         figures = engine.respond(Match("profile_stats", Slots(), 1.0), conversation, "stats")
-        from .chart import bar_chart_png
-
-        png = bar_chart_png(per_year.chart, f"{engine.corpus.researcher.name}: papers per year")
-        file = discord.File(io.BytesIO(png), filename="papers_per_year.png")
         view = bot.view_for(figures, interaction.user.id, conversation)
         embed = view.embed()
         embed.add_field(name="Papers per year", value=per_year.headline[:1024], inline=False)
+        if not chart.available():  # installed without the `chart` extra: the same bars as text
+            embed.add_field(name="Chart", value="\n".join(per_year.items)[:1024], inline=False)
+            await interaction.followup.send(embed=embed)
+            return
+        png = chart.bar_chart_png(per_year.chart, f"{engine.corpus.researcher.name}: papers per year")
         embed.set_image(url="attachment://papers_per_year.png")
-        await interaction.followup.send(embed=embed, file=file)
+        await interaction.followup.send(embed=embed, file=discord.File(io.BytesIO(png), filename="papers_per_year.png"))
 
     @tree.command(name="reload", description="Re-read the profile file now (bot owner only)")
     async def reload(interaction: discord.Interaction) -> None:
