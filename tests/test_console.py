@@ -155,3 +155,29 @@ def test_hostile_input_gets_one_polite_answer(question: str) -> None:
     replies = json_lines(out.getvalue())
     assert len(replies) == 1
     assert 0 < len(replies[0]["answer"]) <= MAX_ANSWER_CHARS
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_interactive_repl_commands(monkeypatch: pytest.MonkeyPatch) -> None:
+    typed = iter(["tell me about UReader", "who wrote it?", ":reset", "who wrote it?", ":help", "", ":quit"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(typed))
+    out = io.StringIO()
+    assert console(None, as_json=False, stdin=_Terminal(), out=out) == 0
+    text = out.getvalue()
+    assert text.startswith("profile-bot console: ask about Guohai Xu's 23 papers.")
+    assert "Listed authors of UReader: Jiabo Ye, Anwen Hu, Haiyang Xu et al." in text
+    assert "(conversation forgotten)" in text
+    assert "Which paper do you mean? Name it by its title or system name." in text  # :reset forgot "it"
+    assert ":reset  forget this conversation" in text and "I answer questions about Guohai Xu's profile" in text
+
+
+def test_repl_ends_on_end_of_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    def end(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", end)
+    assert console(None, as_json=False, stdin=_Terminal(), out=io.StringIO()) == 0
