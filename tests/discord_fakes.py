@@ -157,6 +157,11 @@ def record_http(bot: ProfileBot, recorder: Recorder) -> None:
         body = _body_of(kwargs.get("json"), form)
         recorder.record(route.method, route.path, route.url, body, [f.filename for f in files or []])
         channel_id = int(route.channel_id or 0)
+        if route.method == "POST" and route.path == "/users/@me/channels":  # opening a DM
+            recipient = user_payload(int(body["recipient_id"]), "owner")
+            return {"id": str(dm_channel_id(int(body["recipient_id"]))), "type": 1, "recipients": [recipient]}
+        if route.method == "GET" and route.path == "/users/{user_id}":
+            return user_payload(int(route.url.rsplit("/", 1)[-1]), "owner")
         if route.method in ("POST", "PATCH") and "/messages" in route.path:
             message_id = int(route.url.rsplit("/", 1)[-1]) if route.method == "PATCH" else None
             return recorder.message(body, channel_id, message_id)

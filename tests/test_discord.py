@@ -445,3 +445,30 @@ async def test_stats_without_matplotlib_shows_text_bars(discord_env: OfflineDisc
     fields = {f["name"]: f["value"] for f in embed_of(followup.body)["fields"]}
     assert fields["Chart"].splitlines()[3] == "2023: ████████████ 11"
     assert_valid(discord_env.recorder.requests)
+
+
+async def test_watcher_tells_the_owners_about_a_bad_edit(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from bot.corpus_io import load_corpus
+    from tests.pages import ROBOTICS
+
+    page = tmp_path / "ada.txt"
+    page.write_text(ROBOTICS.text(), encoding="utf-8")
+    env = await OfflineDiscord.start(load_corpus(page), profile=page, owner_ids=frozenset({BOB}))
+    try:
+        assert (await env.bot.check_profile_file()).changed is False
+        page.write_text(ROBOTICS.text().replace("1,204citations", "lots of citations"), encoding="utf-8")
+        os.utime(page, ns=(time.time_ns() + 10**9,) * 2)
+        result = await env.bot.check_profile_file()
+        assert (result.changed, result.reloaded) == (True, False)
+        sent = env.recorder.requests[-1]
+        assert sent.path == "/channels/{channel_id}/messages"
+        assert sent.body["content"] == (
+            f"Profile reload failed: {page}:6: expected a whole number for citations, "
+            "got 'lots of'; still serving the last good corpus"
+        )
+        assert_valid(env.recorder.requests)
+    finally:
+        await env.aclose()

@@ -75,9 +75,14 @@ class ProfileBot(discord.AutoShardedClient):
     async def _watch_profile(self) -> None:
         while not self.is_closed():
             await asyncio.sleep(WATCH_INTERVAL)
-            result = self.reload_profile()
-            if result.changed and not result.reloaded:
-                await self.tell_owners(f"Profile reload failed: {result.message}")
+            await self.check_profile_file()
+
+    async def check_profile_file(self) -> ReloadResult:
+        """One look at the profile file: reload a good edit; tell the owners about a bad one."""
+        result = self.reload_profile()
+        if result.changed and not result.reloaded:
+            await self.tell_owners(f"Profile reload failed: {result.message}")
+        return result
 
     def is_owner_user(self, user: discord.abc.User) -> bool:
         if user.id in self.settings.owner_ids:
