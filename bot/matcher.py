@@ -45,6 +45,7 @@ _ORDINAL_REF = re.compile(
 _IT = re.compile(r"\b(it|its|this paper|that paper)\b")
 _FOLLOWUP_START = re.compile(r"^\W*(and|what about|how about|and what about|and for|same for|now|or|also|only|just)\b")
 _ONLY = re.compile(r"\b(only|just)\b")
+_ONE_PAPER = re.compile(r"\b(the|that|this) (paper|work|article|study|preprint)\b")
 
 
 class Matcher:
@@ -126,6 +127,7 @@ class Matcher:
             resolved = self._resolve_pending(reading, slots, state)
             if resolved:
                 return resolved
+        slots = self._paper_described(slots, cue)
         ranked = self.score(reading, slots, state.focus)
         fuzzy = any(not e.exact for e in reading.entities)
         previous_list = bool(state.papers) and refers_to_previous_list(cue)
@@ -166,6 +168,15 @@ class Matcher:
         if slots.topic and self.topics.known_terms(topic_words(slots.topic, self.ignorable)):
             return Match("topic_search", slots, 0.6, notes=notes)
         return Match("fallback", slots, 0.0, notes=notes)
+
+    def _paper_described(self, slots: Slots, cue: str) -> Slots:
+        """ "who wrote the paper on learned controllers?": one paper described by its topic is named."""
+        if slots.papers or not slots.topic or not _ONE_PAPER.search(cue):
+            return slots
+        hits = [h for h in self.topics.search(topic_words(slots.topic, self.ignorable)) if h.matched_all]
+        if len(hits) != 1:
+            return slots
+        return slots.with_changes(papers=(hits[0].paper_id,), topic="")
 
     def _refine_list_intent(self, intent: str, slots: Slots) -> str:
         """A plain list question said more precisely by its slots."""

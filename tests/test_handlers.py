@@ -392,3 +392,16 @@ def test_ordinals_and_topic_words_that_are_not_in_the_profile(guohai: Engine) ->
     assert ids(guohai.ask("is there code for number 2?", chat)) == [4]
     unknown = ask(guohai, "what's the best language model?")
     assert unknown.papers == () and unknown.headline == "No paper is about best language model."
+
+
+def test_a_paper_described_by_its_topic(ada: Engine) -> None:
+    authors = ask(ada, "who wrote the paper on learned controllers?")
+    assert (authors.intent, ids(authors)) == ("paper_authors", [4])
+    assert authors.headline == "Listed authors of On the Stability of Learned Controllers: Grace Hopper."
+    code = ask(ada, "is there code for the paper about tactile grasping?")
+    assert (code.intent, ids(code)) == ("paper_code", [1])
+    when = ask(ada, "when was the paper on audio navigation published?")
+    assert (
+        when.headline
+        == "EchoNav was published on Nov 20, 2024 (the page gives no year; inferred from the profile date)."
+    )
