@@ -53,10 +53,6 @@ def unwrap(match: re.Match[str], unknown_macro: str) -> str:
     return argument
 
 
-def has_latex(text: str) -> bool:
-    return "\\" in text or ("$" in text and _MATH.search(text) is not None)
-
-
 def clean_latex(text: str, unknown_macro: str = "") -> str:
     """Plain text from text with LaTeX markup.
 

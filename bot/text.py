@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 _INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
@@ -54,10 +53,3 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def windows(items: list[Token], max_len: int) -> Iterator[tuple[int, int]]:
-    """Every (start, end) slice of at most max_len consecutive tokens, longest first per start."""
-    for start in range(len(items)):
-        for end in range(min(len(items), start + max_len), start, -1):
-            yield start, end

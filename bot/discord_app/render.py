@@ -112,8 +112,3 @@ def _fit_total(embed: discord.Embed) -> None:
         embed.description = clip(embed.description, max(1, len(embed.description) - excess - 1))
     while len(embed) > limits.EMBED_TOTAL and embed.fields:
         embed.remove_field(len(embed.fields) - 1)
-
-
-def plain_text(answer: Answer) -> str:
-    """The answer as message content (for places an embed cannot go)."""
-    return safe(answer.text, limits.CONTENT)
