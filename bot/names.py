@@ -31,9 +31,8 @@ _NAME_THEN_APPOSITIVE = re.compile(rf"({_NAME}),\s+(?:a|an|the)\s+[^,.;:]{{0,90}
 _NAME_THEN_KIND = re.compile(rf"({_NAME})\s+{_KIND}s?\b")
 _MAY_PRESENT = re.compile(r"(?i:benchmark|dataset|evaluation set|test set|testbed|corpus|suite)|Bench|Eval")
 _BENCH_SUFFIX = re.compile(r"\b([A-Za-z0-9][\w\-]*(?:Bench|Eval))\b")
-_KIND_NOUN = re.compile(
-    r"^(?:benchmark|model|framework|method|system|dataset|approach|network|architecture|paradigm|"
-    r"pipeline|agent|metric|module|tool)s?\s+(" + _NAME + ")",
+_DESCRIBED = re.compile(  # "we propose a new benchmark FooBench, ..."
+    r"(?:benchmark|model|framework|method|system|dataset|approach|network|architecture)\s+(" + _NAME + ")",
     re.IGNORECASE,
 )
 _PARENTHESISED = re.compile(r"\(([^()\s]{2,30})\)")
@@ -107,11 +106,7 @@ def abstract_system(abstract: str) -> str | None:
         for acronym in _PARENTHESISED.finditer(first_phrase):
             if is_name_like(acronym.group(1)):
                 return acronym.group(1)
-        described = re.search(
-            r"(?:benchmark|model|framework|method|system|dataset|approach|network|architecture)\s+(" + _NAME + ")",
-            first_phrase,
-            re.IGNORECASE,
-        )
+        described = _DESCRIBED.search(first_phrase)
         if described and is_name_like(described.group(1)):
             return described.group(1)
         named = _NAMED.search(clause)

@@ -13,7 +13,6 @@ from bot.text import compact
 from .context import HandlerContext
 from .formatting import abstract_preview, authors_text, paper_line, pretty_date
 
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?](?=\s|$)|$)")
 _CODE_WORDS = re.compile(
     r"\b(code|github|repository|open[- ]?source|will be (publicly )?(released|available)|available at)\b", re.IGNORECASE
 )
