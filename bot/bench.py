@@ -19,7 +19,6 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from bot.corpus import Corpus
@@ -285,4 +284,4 @@ def main_sizes(text: str) -> list[int]:
     return sizes
 
 
-__all__ = ["Path", "main_sizes", "run"]
+__all__ = ["main_sizes", "run"]

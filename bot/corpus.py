@@ -12,7 +12,7 @@ from typing import Any
 from bot.categories import category_name
 from bot.gazetteer import Gazetteer, default_gazetteer
 from bot.gc_control import collector_paused
-from bot.text import compact, fold
+from bot.text import compact
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +78,6 @@ class Person:
     name: str
     papers: list[Paper] = field(default_factory=list)
     spellings: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def surname(self) -> str:
-        return fold(self.name.split()[-1]) if self.name.split() else ""
 
 
 def person_key(name: str) -> str:

@@ -137,7 +137,7 @@ class Matcher:
             and (not ranked or ranked[0][2] in _LIST_INTENTS)
         ):
             intent = ranked[0][2] if ranked else "list_papers"
-            return Match(intent, slots.with_changes(within=state.papers), 0.8, followup=True, notes=notes)
+            return Match(intent, slots.with_changes(within=state.papers), 0.8, notes=notes)
         if ranked and ranked[0][0] >= MIN_CUE_SCORE:
             score, _, intent = ranked[0]
             intent = self._refine_list_intent(intent, slots)
@@ -162,7 +162,7 @@ class Matcher:
             and not paper_after_list
             and (starts_like_followup(cue) or not slots.topic)
         ):
-            return Match(state.intent, _merge(state.slots, slots), 0.75, followup=True, notes=notes)
+            return Match(state.intent, _merge(state.slots, slots), 0.75, notes=notes)
         if named:
             return Match(named, slots, 0.7 * (0.85 if fuzzy else 1.0), notes=notes)
         if slots.topic and self.topics.known_terms(topic_words(slots.topic, self.ignorable)):
@@ -238,7 +238,7 @@ class Matcher:
             return None
         remaining = pending_slots.ambiguous[1:]
         people = tuple(dict.fromkeys((*pending_slots.people, chosen[0])))
-        return Match(intent, pending_slots.with_changes(people=people, ambiguous=remaining), 0.9, followup=True)
+        return Match(intent, pending_slots.with_changes(people=people, ambiguous=remaining), 0.9)
 
 
 _LIST_INTENTS = {

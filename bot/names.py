@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from bot.paths import GENERIC_TERMS_FILE
+from bot.text import sentences
 from bot.yaml_io import load_data_file
 
 _INTRO_VERB = re.compile(
@@ -79,16 +80,6 @@ def title_system(title: str) -> str | None:
     return prefix if all(shaped) and any(is_name_like(w) for w in words) else None
 
 
-def _sentences(text: str) -> list[str]:
-    pieces, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        pieces.append(text[start : match.end()].strip())
-        start = match.end()
-    if start < len(text):
-        pieces.append(text[start:].strip())
-    return [p for p in pieces if p]
-
-
 def _clause_after(text: str, start: int) -> str:
     end = _SENTENCE_END.search(text, start)
     return text[start : end.start() if end else len(text)][:300]
@@ -140,7 +131,7 @@ def introduced_names(abstract: str, system: str | None, presented: list[str]) ->
     names = [system] if system else []
     if not presented:
         return names
-    for sentence in _sentences(abstract):
+    for sentence in sentences(abstract):
         if not _CREATE_VERB.search(sentence):
             continue
         for name in presented:

@@ -55,5 +55,4 @@ class Match:
     intent: str
     slots: Slots
     confidence: float
-    followup: bool = False
     notes: tuple[str, ...] = field(default=())

@@ -51,5 +51,13 @@ class Token:
         return fold(self.text)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of an abstract: a stop, then space, then a capital ("e.g. foo" stays whole)."""
+    return [s.strip() for s in _SENTENCE_BREAK.split(text) if s.strip()]
+
+
 def tokens(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]

@@ -8,7 +8,7 @@ from bot.answer import Answer
 from bot.corpus import Corpus, Paper
 from bot.gazetteer import phrase_pattern
 from bot.query import Slots
-from bot.text import compact
+from bot.text import compact, sentences
 
 from .context import HandlerContext
 from .formatting import abstract_preview, authors_text, paper_line, pretty_date
@@ -16,10 +16,6 @@ from .formatting import abstract_preview, authors_text, paper_line, pretty_date
 _CODE_WORDS = re.compile(
     r"\b(code|github|repository|open[- ]?source|will be (publicly )?(released|available)|available at)\b", re.IGNORECASE
 )
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(\"'])", text) if s.strip()]
 
 
 def detail_fields(paper: Paper) -> tuple[tuple[str, str], ...]:
