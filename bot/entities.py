@@ -182,7 +182,7 @@ class EntityFinder:
             if word.text.upper() in self.codes and (upper or lower_with_noun) and following != "score":
                 found.append(Entity("category", word.start, word.end, word.text, True, word.text.upper()))
         for start, end in _windows(words, 5):
-            code = self.category_keys.get("".join(compact(w.text) for w in words[start:end]))
+            code = self.category_keys.get("".join(w.key for w in words[start:end]))
             if code and not (end - start == 1 and len(words[start].text) <= 2):
                 found.append(_entity("category", text, words, start, end, True, code))
         return found
@@ -193,7 +193,7 @@ class EntityFinder:
             if _splits_a_word(text, words, start, end):
                 continue
             surface = text[words[start].start : words[end - 1].end]
-            key = "".join(compact(w.text) for w in words[start:end])
+            key = "".join(w.key for w in words[start:end])
             canonical = self.gazetteer.canonical(surface)
             if canonical and (canonical in self.corpus.by_benchmark or canonical in self.gazetteer.entries):
                 found.append(_entity("benchmark", text, words, start, end, True, canonical))
@@ -220,7 +220,7 @@ class EntityFinder:
 
     def _partial_name(self, text: str, words: list[Token], index: int) -> list[Entity]:
         """A surname or given name alone ("papers with Ye"): one person, or several to choose from."""
-        key = compact(words[index].text)
+        key = words[index].key
         owners = list(dict.fromkeys(self.by_surname.get(key, []) + self.by_given.get(key, [])))
         if not owners:
             return []
@@ -228,7 +228,7 @@ class EntityFinder:
             # "Qinhao Ye": a mistyped given name before a known surname picks one of its owners.
             given = words[index - 1]
             if given.folded not in self.stopwords and given.folded not in self.keywords and given.text.isalpha():
-                pair = compact(given.text) + key
+                pair = given.key + key
                 scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)), k) for k in owners]
                 best_score, best = max(scored)
                 if best_score >= FUZZY_PERSON_CUTOFF:
@@ -261,7 +261,7 @@ class EntityFinder:
                 continue
             if _splits_a_word(text, words, start, end):
                 continue
-            key = "".join(compact(w.text) for w in window)
+            key = "".join(w.key for w in window)
             if len(key) < 4:
                 continue
             name_shaped = any(any(c.isupper() for c in w.text) or any(c.isdigit() for c in w.text) for w in window)

@@ -40,15 +40,14 @@ def squash_spaces(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A run of letters or digits in a text, with its position."""
+    """A run of letters or digits in a text, with its position and its folded and compact forms
+    (computed once: entity lookups read them many times per message)."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def folded(self) -> str:
-        return fold(self.text)
+    folded: str
+    key: str
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
@@ -60,4 +59,9 @@ def sentences(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        folded = fold(word)
+        found.append(Token(word, match.start(), match.end(), folded, compact(word)))
+    return found
