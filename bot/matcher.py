@@ -140,9 +140,7 @@ class Matcher:
             return Match(intent, slots.with_changes(within=state.papers), 0.8, notes=notes)
         if ranked and ranked[0][0] >= MIN_CUE_SCORE:
             score, _, intent = ranked[0]
-            intent = self._refine_list_intent(intent, slots)
-            if intent == "profile_stats" and slots.stat is None and (slots.people or slots.papers):
-                intent = self._named_only(reading, slots) or intent  # "who is Li Wei?" is about Li Wei
+            intent = self._refine_intent(intent, slots, reading)
             spec = self.by_name[intent]
             if not slots.papers and state.focus is not None and ("paper" in spec.requires | spec.requires_any):
                 slots = slots.with_changes(papers=(state.focus,))
@@ -178,8 +176,10 @@ class Matcher:
             return slots
         return slots.with_changes(papers=(hits[0].paper_id,), topic="")
 
-    def _refine_list_intent(self, intent: str, slots: Slots) -> str:
-        """A plain list question said more precisely by its slots."""
+    def _refine_intent(self, intent: str, slots: Slots, reading: Understanding) -> str:
+        """The winning intent said more precisely by the slots it came with."""
+        if intent == "profile_stats" and slots.stat is None and (slots.people or slots.papers):
+            return self._named_only(reading, slots) or intent  # "who is Li Wei?" is about Li Wei
         if (
             intent == "latest_paper"
             and slots.topic

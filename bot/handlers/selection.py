@@ -95,9 +95,6 @@ def describe(corpus: Corpus, slots: Slots, include_people: bool = True) -> str:
         label = MONTH_LABELS[slots.month.month]
         parts.append(f"from {label} {slots.month.year}" if slots.month.year else f"from {label}")
     elif slots.span:
-        parts.append(
-            slots.span.describe().replace("in ", "from ", 1)
-            if slots.span.describe().startswith("in ")
-            else slots.span.describe()
-        )
+        said = slots.span.describe()  # "in 2023" reads "from 2023" after a noun: "papers from 2023"
+        parts.append("from " + said.removeprefix("in ") if said.startswith("in ") else said)
     return " ".join(parts)
