@@ -24,7 +24,7 @@ def template_values(corpus: Corpus) -> dict[str, str]:
     category = max(corpus.by_category, key=lambda c: len(corpus.by_category[c]), default="CL")
     years = corpus.years() or [corpus.researcher.as_of.year]
     first, second = (others + others[:1] * 2)[:2] if others else (None, None)
-    month_source = corpus.newest_first()[0] if corpus.papers else None
+    month_source = corpus.newest[-1] if corpus.papers else None  # the oldest paper: its month is in {year}
     return {
         "year": str(years[0]),
         "year2": str(years[-1]),

@@ -381,18 +381,13 @@ class OfflineDiscord:
             payload["channel_id"] = str(dm_channel_id(user_id))
         return payload
 
-    async def send(
-        self,
-        content: str,
-        user_id: int = ALICE,
-        in_guild: bool = False,
-        mention_bot: bool = False,
-        author_is_bot: bool = False,
-    ) -> list[Request]:
-        """Deliver a message through discord.py's own MESSAGE_CREATE parsing; return what the bot sent."""
+    async def send(self, content: str, **options: Any) -> list[Request]:
+        """Deliver a message (options as for `message_payload`) through discord.py's own MESSAGE_CREATE
+        parsing; return what the bot sent."""
         state = self.bot._connection
-        payload = self.message_payload(content, user_id, in_guild, mention_bot, author_is_bot)
-        if not in_guild and state._get_private_channel(int(payload["channel_id"])) is None:
+        payload = self.message_payload(content, **options)
+        in_dm = "guild_id" not in payload
+        if in_dm and state._get_private_channel(int(payload["channel_id"])) is None:
             dm = discord.DMChannel(
                 me=self.bot.user,
                 state=state,  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ import pytest
 from bot.conversation import ConversationState
 from bot.corpus import Corpus
 from bot.engine import Engine
+from bot.examples import fill, template_values
 from bot.intents import load_intents
 from bot.query import Slots
 from bot.text import fold
@@ -80,49 +81,15 @@ def test_case_sentences_are_unique() -> None:
     assert [text for text, n in counts.items() if n > 1] == []
 
 
-def fill_template(template: str, corpus: Corpus) -> str:
-    """An intent example with its {slots} filled from the corpus (never from code)."""
-    others = sorted(
-        (p for k, p in corpus.people.items() if k != corpus.researcher_key), key=lambda p: (-len(p.papers), p.name)
-    )
-    named = [p for p in corpus.papers if p.system]
-    benchmark = max(corpus.by_benchmark, key=lambda b: (len(corpus.by_benchmark[b]), b))
-    category = max(corpus.by_category, key=lambda c: len(corpus.by_category[c]))
-    from bot.categories import category_name
-
-    years = corpus.years()
-    pair = next(
-        ((a, b) for a in others for b in others if a is not b and set(map(id, a.papers)) & set(map(id, b.papers))),
-        (others[0], others[1]),
-    )
-    values = {
-        "year": str(years[0]),
-        "year2": str(years[-1]),
-        "month": corpus.papers[0].date.strftime("%B"),
-        "person": others[0].name,
-        "person2": others[1].name if pair[0] is others[0] else pair[1].name,
-        "paper": named[0].system or "",
-        "benchmark": benchmark,
-        "category": category,
-        "category_name": category_name(category),
-        "researcher": corpus.researcher.name,
-        "topic": "retrieval",
-    }
-    if "{person2}" in template:
-        values["person"], values["person2"] = pair[0].name, pair[1].name
-    if "{month}" in template:
-        values["year"] = str(corpus.papers[0].year)
-    return template.format(**values)
-
-
 @pytest.mark.parametrize("spec", load_intents(), ids=lambda s: s.name)
 def test_intent_examples_route_home_on_both_profiles(spec: Any, shipped: Corpus, robotics: Corpus) -> None:
     for corpus in (shipped, robotics):
         engine = Engine(corpus)
+        values = template_values(corpus)
         state = ConversationState()
         if any("{paper}" not in e and " it" in e for e in spec.examples):
             state.focus = corpus.papers[0].id
         for template in spec.examples:
-            text = fill_template(template, corpus)
+            text = fill(template, values)
             match = engine.matcher.match(text, state)
             assert match.intent == spec.name, f"{corpus.researcher.name}: {text!r} went to {match.intent}"
