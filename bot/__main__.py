@@ -34,8 +34,8 @@ def _profile_option(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from bot.corpus_io import corpus_yaml, write_atomically
-    from bot.page_parser import ProfileError, parse_page_file
+    from bot.corpus.loading import corpus_yaml, write_atomically
+    from bot.corpus.page_parser import ProfileError, parse_page_file
 
     try:
         document = parse_page_file(args.profile, args.as_of)
@@ -52,13 +52,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from bot.console import ask
+    from bot.frontends.console import ask
 
     return ask(args.profile, args.questions, as_json=args.json)
 
 
 def cmd_console(args: argparse.Namespace) -> int:
-    from bot.console import console
+    from bot.frontends.console import console
 
     return console(args.profile, as_json=args.json, watch=args.watch)
 
@@ -69,26 +69,26 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     if discord_token():
         return cmd_discord(args)
-    from bot.console import console
+    from bot.frontends.console import console
 
     return console(args.profile, as_json=False, watch=args.watch)
 
 
 def cmd_discord(args: argparse.Namespace) -> int:
-    from bot.discord_app.runner import run_discord
+    from bot.frontends.discord_app.runner import run_discord
 
     return run_discord(args)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from bot.discord_app.runner import run_sync
+    from bot.frontends.discord_app.runner import run_sync
 
     return run_sync(args)
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
-    from bot.corpus_io import write_atomically
-    from bot.synth import synth_page
+    from bot.corpus.loading import write_atomically
+    from bot.corpus.synth import synth_page
 
     if args.count < 1:
         print("error: N must be at least 1", file=sys.stderr)
@@ -102,7 +102,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from bot.bench import main_sizes, run
+    from bot.measure.bench import main_sizes, run
 
     try:
         sizes = main_sizes(args.sizes)
@@ -113,7 +113,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
-    from bot.soak import soak
+    from bot.measure.soak import soak
 
     if min(args.messages, args.users, args.every) < 1:
         print("error: --messages, --users and --every must be at least 1", file=sys.stderr)

@@ -9,18 +9,18 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from bot.answer import Answer
-from bot.conversation import ConversationKey, ConversationState, ConversationStore
-from bot.corpus import Corpus
-from bot.corpus_io import load_corpus
+from bot.answers.answer import Answer
+from bot.answers.handlers import HANDLERS, HandlerContext
+from bot.answers.handlers.dialogue import example_questions
+from bot.corpus.loading import load_corpus
+from bot.corpus.model import Corpus
+from bot.corpus.topics import TopicHit
+from bot.dialogue.conversation import ConversationKey, ConversationState, ConversationStore
 from bot.gc_control import collector_paused
-from bot.handlers import HANDLERS, HandlerContext
-from bot.handlers.dialogue import example_questions
-from bot.matcher import Matcher
 from bot.paths import DEFAULT_PROFILE
-from bot.query import Match, Slots
-from bot.reading import clean_message
-from bot.topics import TopicHit
+from bot.understanding.matcher import Matcher
+from bot.understanding.query import Match, Slots
+from bot.understanding.reading import clean_message
 
 log = logging.getLogger(__name__)
 CONSOLE: ConversationKey = ("console", "console")

@@ -11,9 +11,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.corpus_io import load_corpus
+from bot.corpus.loading import load_corpus
+from bot.corpus.page_parser import ProfileError
 from bot.engine import Engine
-from bot.page_parser import ProfileError
 
 log = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.corpus import Corpus
-from bot.corpus_io import load_corpus
-from bot.page_parser import parse_page
+from bot.corpus.loading import load_corpus
+from bot.corpus.model import Corpus
+from bot.corpus.page_parser import parse_page
 from bot.paths import DATA_DIR
 from tests.pages import ROBOTICS
 

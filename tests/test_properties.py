@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.corpus import Corpus
+from bot.corpus.model import Corpus
+from bot.corpus.page_parser import ProfileError, parse_page
 from bot.engine import Engine
-from bot.page_parser import ProfileError, parse_page
 from bot.safety import MAX_ANSWER_CHARS, has_live_mention
 from tests.pages import ROBOTICS
 

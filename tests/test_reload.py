@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.corpus_io import load_corpus
+from bot.corpus.loading import load_corpus
 from bot.engine import Engine
 from bot.reloader import ProfileReloader
 from tests.pages import ROBOTICS
@@ -76,7 +76,7 @@ def test_console_watch_reloads_between_messages(page: Path) -> None:
     script = (
         "import os, sys, time\n"
         f"page = {str(page)!r}\n"
-        "from bot.console import console\n"
+        "from bot.frontends.console import console\n"
         "class Lines:\n"
         "    def isatty(self): return False\n"
         "    def __iter__(self):\n"

@@ -1,0 +1,92 @@
+"""An answer is data: each front end (console text, JSON, Discord embeds) renders it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.corpus.model import Paper
+from bot.safety import MAX_ANSWER_CHARS, clip, neutralise_mentions
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What the bot says, and what it says it about.
+
+    `headline` answers in one sentence; `items` are list lines (papers, people, counts), `fields`
+    label/value pairs (one paper's details); `note` closes. `papers` holds every paper the answer
+    is about, in answer order, even when the text shows only the first ones.
+    """
+
+    intent: str
+    headline: str
+    items: tuple[str, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+    note: str = ""
+    papers: tuple[Paper, ...] = ()
+    people: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    confidence: float = 1.0
+    clarification: bool = False
+    focus: Paper | None = None
+    chart: tuple[tuple[str, int], ...] = field(default=())
+    numbered: bool = True
+    item_count: int | None = None  # how many items there are when `items` holds only the first ones
+
+    @property
+    def total_items(self) -> int:
+        return self.item_count if self.item_count is not None else len(self.items)
+
+    @property
+    def text(self) -> str:
+        return render_text(self)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "intent": self.intent,
+            "answer": self.text,
+            "papers": [
+                {
+                    "id": p.id,
+                    "title": p.title,
+                    "year": p.year,
+                    "date": p.date.isoformat(),
+                    "category": p.category,
+                    "has_code": p.has_code,
+                }
+                for p in self.papers
+            ],
+            "people": list(self.people),
+            "confidence": round(self.confidence, 3),
+            "suggestions": list(self.suggestions),
+            "clarification": self.clarification,
+        }
+
+
+def item_prefix(answer: Answer, index: int) -> str:
+    return f"{index + 1}. " if answer.numbered else "• "
+
+
+def render_text(answer: Answer, limit: int = MAX_ANSWER_CHARS) -> str:
+    """Plain text within `limit` characters; a long list says how many there are and shows the first."""
+    head = [answer.headline]
+    head += [f"{label}: {value}" for label, value in answer.fields]
+    tail = [answer.note] if answer.note else []
+    fixed = "\n".join(head + tail)
+    budget = limit - len(fixed) - 2
+    shown: list[str] = []
+    used = 0
+    for index, item in enumerate(answer.items):
+        line = item_prefix(answer, index) + item
+        more = answer.total_items - index
+        reserve = len(f"… and {more} more.") + 1 if more > 1 else 0
+        if used + len(line) + 1 + reserve > budget:
+            shown.append(f"… and {more} more.")
+            break
+        shown.append(line)
+        used += len(line) + 1
+    else:
+        if answer.total_items > len(answer.items):
+            shown.append(f"… and {answer.total_items - len(answer.items)} more.")
+    body = head + shown + tail
+    return clip(neutralise_mentions("\n".join(s for s in body if s)), limit)

@@ -1,0 +1,82 @@
+"""Load a corpus from a `.yaml` corpus or a `.txt` profile page; write a corpus as YAML."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.corpus.cache import cached_document
+from bot.corpus.model import Corpus
+from bot.corpus.page_parser import ProfileError, parse_page
+from bot.corpus.schema import SchemaError, check_corpus_document
+from bot.yaml_io import dump_yaml, load_yaml_text
+
+PAGE_SUFFIXES = {".txt", ".text", ""}
+
+
+def is_page(path: Path) -> bool:
+    return path.suffix.lower() in PAGE_SUFFIXES
+
+
+def read_corpus_document(path: Path, as_of: date | None = None) -> dict[str, Any]:
+    """The corpus document of a page (parsed now) or of a YAML corpus (checked against the schema).
+
+    Large files are read through a JSON copy keyed by their bytes (bot.corpus.cache)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ProfileError(str(path), None, f"cannot read the file: {err.strerror or err}") from None
+    if is_page(path):
+        effective = as_of or date.today()
+        return cached_document(raw, f"page@{effective.isoformat()}", lambda: parse_page(raw, str(path), effective))
+    return cached_document(raw, "yaml", lambda: _yaml_document(raw, path))
+
+
+def _yaml_document(raw: bytes, path: Path) -> dict[str, Any]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProfileError(str(path), None, "expected a UTF-8 YAML corpus, found bytes that are not UTF-8") from None
+    try:
+        document = load_yaml_text(text)
+    except yaml.MarkedYAMLError as err:
+        line = err.problem_mark.line + 1 if err.problem_mark else None
+        raise ProfileError(str(path), line, f"expected a YAML corpus: {err.problem}") from None
+    except yaml.YAMLError as err:
+        raise ProfileError(str(path), None, f"expected a YAML corpus: {type(err).__name__}") from None
+    try:
+        check_corpus_document(document)
+    except SchemaError as err:
+        raise ProfileError(str(path), None, f"{err.where}: {err.message}") from None
+    return document  # type: ignore[no-any-return]
+
+
+def load_corpus(path: Path, as_of: date | None = None) -> Corpus:
+    return Corpus.from_document(read_corpus_document(path, as_of))
+
+
+def corpus_yaml(document: dict[str, Any]) -> str:
+    return dump_yaml(document)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` in one step, so a reader never sees half a file and a failure leaves the old one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        # mkstemp creates the file 0600; give it the mode a plain open() would (or the old file's).
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,232 @@
+"""The corpus: a researcher and their papers, with the indexes questions are answered from."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from bot.corpus.categories import category_name
+from bot.corpus.gazetteer import Gazetteer, default_gazetteer
+from bot.gc_control import collector_paused
+from bot.text import compact
+
+
+@dataclass(frozen=True, slots=True)
+class Researcher:
+    name: str
+    primary_category: str
+    h_index: int
+    paper_count: int
+    citations: int
+    novelty: float | int | None
+    ai_score: float | int | None
+    as_of: date
+
+    @property
+    def primary_category_name(self) -> str:
+        return category_name(self.primary_category)
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    id: int
+    title: str
+    date: date
+    year: int
+    year_inferred: bool
+    category: str
+    has_code: bool
+    authors: tuple[str, ...]
+    authors_truncated: bool
+    abstract: str
+    links: tuple[str, ...]
+    system: str | None
+    benchmarks: tuple[str, ...]
+    introduces: tuple[str, ...] = ()
+
+    def __hash__(self) -> int:
+        # Ids are unique within a corpus; hashing every field made sets of papers slow.
+        return self.id
+
+    @property
+    def category_name(self) -> str:
+        return category_name(self.category)
+
+    @property
+    def code_link(self) -> str | None:
+        """The link most likely to hold the code: a code host first, then any other link."""
+        for host in ("github.com", "gitlab.com", "huggingface.co", "modelscope.cn", "bitbucket.org"):
+            for link in self.links:
+                if host in link:
+                    return link
+        return self.links[0] if self.links else None
+
+    @property
+    def short_name(self) -> str:
+        return self.system or self.title
+
+
+@dataclass(slots=True)
+class Person:
+    """One author, however the pages spell them ("Feng-Lin Li" and "Fenglin Li" are one person)."""
+
+    key: str
+    name: str
+    papers: list[Paper] = field(default_factory=list)
+    spellings: Counter[str] = field(default_factory=Counter)
+
+
+def person_key(name: str) -> str:
+    return compact(name)
+
+
+class Corpus:
+    """Papers in profile order plus lookups by year, category, person, benchmark and name."""
+
+    def __init__(self, researcher: Researcher, papers: Sequence[Paper], gazetteer: Gazetteer | None = None) -> None:
+        self.researcher = researcher
+        self.papers: tuple[Paper, ...] = tuple(papers)
+        self.by_id: dict[int, Paper] = {p.id: p for p in self.papers}
+        self.by_year: dict[int, list[Paper]] = defaultdict(list)
+        self.by_category: dict[str, list[Paper]] = defaultdict(list)
+        self.by_benchmark: dict[str, list[Paper]] = defaultdict(list)
+        self.people: dict[str, Person] = {}
+        self._paper_people: dict[int, tuple[str, ...]] = {}
+        keys: dict[str, str] = {}  # author spelling -> person key; authors recur across papers
+        for paper in self.papers:
+            for author in paper.authors:
+                if author not in keys:
+                    keys[author] = person_key(author)
+            self._paper_people[paper.id] = tuple(dict.fromkeys(keys[a] for a in paper.authors))
+            self.by_year[paper.year].append(paper)
+            self.by_category[paper.category].append(paper)
+            for name in paper.benchmarks:
+                self.by_benchmark[name].append(paper)
+            for author in paper.authors:
+                key = keys[author]
+                person = self.people.get(key)
+                if person is None:
+                    person = self.people[key] = Person(key, author)
+                if not person.papers or person.papers[-1] is not paper:
+                    person.papers.append(paper)
+                person.spellings[author] += 1
+        for person in self.people.values():
+            person.name = person.spellings.most_common(1)[0][0]
+        self._base_gazetteer = gazetteer or default_gazetteer()
+        self.newest: tuple[Paper, ...] = tuple(sorted(self.papers, key=lambda p: (p.date, -p.id), reverse=True))
+        self.rank: dict[int, int] = {p.id: i for i, p in enumerate(self.newest)}
+        # Every index lists its papers newest first, so a filtered list needs no sorting per message.
+        for index in (self.by_year, self.by_category, self.by_benchmark):
+            for group in index.values():
+                group.sort(key=self._rank_of)
+        for person in self.people.values():
+            person.papers.sort(key=self._rank_of)
+        self.with_code: list[Paper] = [p for p in self.newest if p.has_code]
+        self.with_benchmarks: list[Paper] = [p for p in self.newest if p.benchmarks]
+        self.inferred_count = sum(1 for p in self.papers if p.year_inferred)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """The shared gazetteer plus the benchmarks this corpus's papers present."""
+        return self._base_gazetteer.extended(self.by_benchmark)
+
+    @property
+    def researcher_key(self) -> str:
+        return person_key(self.researcher.name)
+
+    def people_keys_of(self, paper: Paper) -> tuple[str, ...]:
+        """The paper's listed authors as person keys, in listed order."""
+        return self._paper_people[paper.id]
+
+    @staticmethod
+    def people_key(name: str) -> str:
+        return person_key(name)
+
+    def _rank_of(self, paper: Paper) -> int:
+        return self.rank[paper.id]
+
+    def newest_first(self, papers: Iterable[Paper] | None = None) -> list[Paper]:
+        if papers is None:
+            return list(self.newest)
+        return sorted(papers, key=self._rank_of)
+
+    @cached_property
+    def coauthor_counts(self) -> Counter[str]:
+        """Listed co-authors of the researcher (every paper on the profile is theirs), by paper count."""
+        counts: Counter[str] = Counter()
+        for paper in self.papers:
+            counts.update(k for k in self._paper_people[paper.id] if k != self.researcher_key)
+        return counts
+
+    @cached_property
+    def coauthor_ranking(self) -> list[tuple[str, int]]:
+        """(person key, shared papers), most frequent first, then by name."""
+        return sorted(self.coauthor_counts.items(), key=lambda kv: (-kv[1], self.people[kv[0]].name))
+
+    @cached_property
+    def benchmark_counts(self) -> Counter[str]:
+        return Counter({name: len(papers) for name, papers in self.by_benchmark.items()})
+
+    @cached_property
+    def introduced_by(self) -> dict[str, list[Paper]]:
+        """Papers by the (compact) names they introduce: their system and the benchmarks they build."""
+        owners: dict[str, list[Paper]] = defaultdict(list)
+        for paper in self.papers:
+            for name in dict.fromkeys(compact(n) for n in (*paper.introduces, paper.system or "") if n):
+                owners[name].append(paper)
+        return owners
+
+    @cached_property
+    def first_authored(self) -> dict[str, list[Paper]]:
+        owners: dict[str, list[Paper]] = defaultdict(list)
+        for paper in self.newest:
+            if paper.authors:
+                owners[person_key(paper.authors[0])].append(paper)
+        return owners
+
+    def years(self) -> list[int]:
+        return sorted(self.by_year)
+
+    @classmethod
+    def from_document(cls, document: dict[str, Any], gazetteer: Gazetteer | None = None) -> Corpus:
+        """A corpus from its YAML document, checked by bot.corpus.schema first."""
+        with collector_paused():
+            return cls._from_document(document, gazetteer)
+
+    @classmethod
+    def _from_document(cls, document: dict[str, Any], gazetteer: Gazetteer | None) -> Corpus:
+        r = document["researcher"]
+        researcher = Researcher(
+            name=r["name"],
+            primary_category=r["primary_category"],
+            h_index=r["h_index"],
+            paper_count=r["paper_count"],
+            citations=r["citations"],
+            novelty=r.get("novelty"),
+            ai_score=r.get("ai_score"),
+            as_of=date.fromisoformat(str(r["as_of"])),
+        )
+        papers = [
+            Paper(
+                id=p["id"],
+                title=p["title"],
+                date=date.fromisoformat(str(p["date"])),
+                year=p["year"],
+                year_inferred=p["year_inferred"],
+                category=p["category"],
+                has_code=p["has_code"],
+                authors=tuple(p["authors"]),
+                authors_truncated=p["authors_truncated"],
+                abstract=p["abstract"],
+                links=tuple(p.get("links") or ()),
+                system=p.get("system"),
+                benchmarks=tuple(p.get("benchmarks") or ()),
+                introduces=tuple(p.get("introduces") or ()),
+            )
+            for p in document["papers"]
+        ]
+        return cls(researcher, papers, gazetteer)

@@ -1,0 +1,423 @@
+"""Parse a researcher's profile page (saved as text) into a corpus document.
+
+The page: the researcher's name; a blank line; the primary arXiv class; `h-index29`;
+`23papers`; `3,988citations`; `Novelty50%`; `AI Score50`; a blank line; `23 Papers`; then one
+block per paper: a header `<CLASS><Mon D[, YYYY]>[Code]`, the title, a blank line, the authors
+(`A, B, C et al.`), a blank line, the abstract. Every line is placed or reported: a line the parser
+cannot place is an error naming the file, the line and what was expected.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bot.corpus.gazetteer import Gazetteer, default_gazetteer
+from bot.corpus.latex import clean_latex
+from bot.corpus.names import introduced_names, links, paper_system, presented_benchmarks
+from bot.gc_control import collector_paused
+from bot.text import squash_spaces, strip_invisible
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], start=1)
+}
+
+_HEADER = re.compile(r"^(?P<cls>[A-Z]{2})(?P<mon>[A-Z][a-z]{2}) (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?(?P<code>Code)?$")
+_HEADER_LIKE = re.compile(r"^[A-Za-z]{2}[A-Z][a-z]{2,8}\.? ?\d")
+_COUNT_LINE = re.compile(r"^(?P<n>\S+) Papers$")
+_ET_AL = re.compile(r",?\s*et\s+al\.?$", re.IGNORECASE)
+_STATS: dict[str, re.Pattern[str]] = {
+    "h_index": re.compile(r"^h-index\s*(?P<v>.*)$", re.IGNORECASE),
+    "paper_count": re.compile(r"^(?P<v>.*?)\s*papers$"),
+    "citations": re.compile(r"^(?P<v>.*?)\s*citations$", re.IGNORECASE),
+    "novelty": re.compile(r"^Novelty\s*(?P<v>.*?)%?$", re.IGNORECASE),
+    "ai_score": re.compile(r"^AI Score\s*(?P<v>.*)$", re.IGNORECASE),
+}
+_STAT_EXAMPLES = {
+    "h_index": "'h-index29'",
+    "paper_count": "'23papers'",
+    "citations": "'3,988citations'",
+    "novelty": "'Novelty50%'",
+    "ai_score": "'AI Score50'",
+}
+PARALLEL_FROM = 4000  # blocks; below this, starting worker processes costs more than it saves
+MAX_PARSE_WORKERS = 4
+_INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+class ProfileError(ValueError):
+    """A profile the bot cannot read: which file, which line (when known), what was expected."""
+
+    def __init__(self, source: str, line: int | None, message: str) -> None:
+        super().__init__(f"{source}:{line}: {message}" if line else f"{source}: {message}")
+        self.source = source
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int
+    text: str
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _decode(raw: bytes, source: str) -> str:
+    if b"\x00" in raw:
+        raise ProfileError(source, 1, "expected a text file, found binary data (NUL bytes)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise ProfileError(source, line, "expected UTF-8 text, found bytes that are not UTF-8") from None
+
+
+def _integer(value: str, source: str, line: int, what: str) -> int:
+    if not _INTEGER.match(value):
+        raise ProfileError(source, line, f"expected a whole number for {what}, got {value!r}")
+    return int(value.replace(",", ""))
+
+
+def _number(value: str, source: str, line: int, what: str) -> float | int:
+    if not _NUMBER.match(value):
+        raise ProfileError(source, line, f"expected a number for {what}, got {value!r}")
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def resolve_date(month: int, day: int, year: int | None, as_of: date) -> tuple[date, bool]:
+    """The paper's date; a date without a year is the latest such date on or before `as_of`."""
+    if year is not None:
+        return date(year, month, day), False
+    for candidate_year in range(as_of.year, as_of.year - 8, -1):
+        try:
+            candidate = date(candidate_year, month, day)
+        except ValueError:  # Feb 29 outside a leap year
+            continue
+        if candidate <= as_of:
+            return candidate, True
+    raise ValueError("no such date")
+
+
+def _runs(lines: list[_Line]) -> list[list[_Line]]:
+    """Groups of consecutive non-blank lines."""
+    runs: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in lines:
+        if line.text.strip():
+            current.append(line)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _split_authors(text: str) -> tuple[list[str], bool]:
+    truncated = bool(_ET_AL.search(text))
+    body = _ET_AL.sub("", text).strip()
+    parts = re.split(r",\s*|\s+and\s+|\s*;\s*", body)
+    return [squash_spaces(p) for p in parts if p.strip()], truncated
+
+
+_NAME_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "del",
+    "della",
+    "der",
+    "den",
+    "van",
+    "von",
+    "la",
+    "le",
+    "du",
+    "bin",
+    "al",
+    "y",
+    "dos",
+    "das",
+}
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 6 or len(name) > 60 or re.search(r"\d", name) or name.endswith("."):
+        return False
+    # Every word is capitalised (or uncased, as in CJK scripts) or holds a capital ("d'Ascoli",
+    # "al-Farabi"), except particles such as "van"; an abstract's lower-case words fail this.
+    return all(
+        (w[0].isalpha() and not w[0].islower()) or any(c.isupper() for c in w) or w.lower() in _NAME_PARTICLES
+        for w in words
+    )
+
+
+def _looks_like_authors(names: list[str]) -> bool:
+    return bool(names) and all(_looks_like_name(n) for n in names)
+
+
+class _PageParser:
+    def __init__(self, text: str, source: str, as_of: date, gazetteer: Gazetteer) -> None:
+        self.source = source
+        self.as_of = as_of
+        self.gazetteer = gazetteer
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.lines = [_Line(i, strip_invisible(t).rstrip()) for i, t in enumerate(text.split("\n"), 1)]
+
+    def fail(self, line: int, message: str) -> ProfileError:
+        return ProfileError(self.source, line, message)
+
+    def parse(self) -> dict[str, Any]:
+        if not any(line.text.strip() for line in self.lines):
+            raise self.fail(1, "the file is empty: expected the researcher's name on line 1")
+        runs = _runs(self.lines)
+        researcher, count_line, first_paper_run = self.header(runs)
+        paper_runs = runs[first_paper_run:]
+        papers = self.papers(paper_runs)
+        expected = _integer(count_line.text.split()[0], self.source, count_line.number, "the paper count")
+        if expected != len(papers):
+            raise self.fail(
+                count_line.number,
+                f"the page says {expected} papers here but {len(papers)} paper blocks follow",
+            )
+        return {"researcher": researcher, "papers": papers}
+
+    def header(self, runs: list[list[_Line]]) -> tuple[dict[str, Any], _Line, int]:
+        name_run = runs[0]
+        name = name_run[0]
+        if _HEADER.match(name.text.strip()) or len(name_run) > 1:
+            bad = name if len(name_run) == 1 else name_run[1]
+            raise self.fail(bad.number, "expected the researcher's name alone on line 1, then a blank line")
+        if len(runs) < 2:
+            raise self.fail(name.number + 1, "expected the profile statistics ('h-index29', '23papers', …)")
+        stats_run = runs[1]
+        category = stats_run[0]
+        if not re.fullmatch(r"[A-Z]{2}", category.text.strip()):
+            raise self.fail(
+                category.number,
+                f"expected the primary arXiv class (two capitals such as 'CL'), got '{_shorten(category.text)}'",
+            )
+        values: dict[str, Any] = {}
+        for line in stats_run[1:]:
+            text = line.text.strip()
+            for key, pattern in _STATS.items():
+                match = pattern.match(text)
+                if match and key not in values:
+                    raw = match.group("v").strip()
+                    if key in ("novelty", "ai_score"):
+                        values[key] = _number(raw, self.source, line.number, key.replace("_", " "))
+                    else:
+                        values[key] = _integer(raw, self.source, line.number, key.replace("_", " "))
+                    break
+            else:
+                raise self.fail(
+                    line.number,
+                    "expected a profile statistic such as 'h-index29', '23papers', "
+                    f"'3,988citations', 'Novelty50%' or 'AI Score50', got '{_shorten(text)}'",
+                )
+        for key in ("h_index", "paper_count", "citations"):
+            if key not in values:
+                last = stats_run[-1].number
+                raise self.fail(last, f"expected a {_STAT_EXAMPLES[key]} line among the profile statistics")
+        if len(runs) < 3:
+            raise self.fail(stats_run[-1].number + 1, "expected the paper count line ('23 Papers')")
+        count_run = runs[2]
+        count_line = count_run[0]
+        if not _COUNT_LINE.match(count_line.text.strip()) or len(count_run) > 1:
+            bad = count_line if len(count_run) == 1 else count_run[1]
+            raise self.fail(
+                bad.number, f"expected the paper count alone on its line ('23 Papers'), got '{_shorten(bad.text)}'"
+            )
+        researcher = {
+            "name": squash_spaces(name.text),
+            "primary_category": category.text.strip(),
+            "h_index": values["h_index"],
+            "paper_count": values["paper_count"],
+            "citations": values["citations"],
+            "novelty": values.get("novelty"),
+            "ai_score": values.get("ai_score"),
+            "as_of": self.as_of.isoformat(),
+        }
+        return researcher, count_line, 3
+
+    def paper_header(self, line: _Line) -> tuple[str, date, bool, bool]:
+        text = line.text.strip()
+        match = _HEADER.match(text)
+        if not match:
+            raise self.fail(
+                line.number,
+                "expected a paper header: class, date and optional 'Code', as in "
+                f"'CVFeb 1, 2023Code' or 'AIFeb 15', got '{_shorten(text)}'",
+            )
+        month = MONTHS.get(match["mon"])
+        if month is None:
+            raise self.fail(line.number, f"expected a month abbreviation (Jan … Dec), got {match['mon']!r}")
+        year = int(match["year"]) if match["year"] else None
+        try:
+            when, inferred = resolve_date(month, int(match["day"]), year, self.as_of)
+        except ValueError:
+            raise self.fail(
+                line.number, f"expected a real calendar date, got {text[2:].removesuffix('Code')!r}"
+            ) from None
+        return match["cls"], when, inferred, bool(match["code"])
+
+    def papers(self, runs: list[list[_Line]]) -> list[dict[str, Any]]:
+        blocks: list[_RawPaper] = []
+        index = 0
+        while index < len(runs):
+            head = runs[index]
+            category, when, inferred, has_code = self.paper_header(head[0])
+            if len(head) < 2:
+                raise self.fail(head[0].number + 1, "expected the paper's title on the line after its header")
+            if len(head) > 2:
+                raise self.fail(head[2].number, "expected a blank line after the title, then the authors")
+            title_line = head[1]
+            if _HEADER.match(title_line.text.strip()):
+                raise self.fail(title_line.number, "expected the paper's title, found another paper header")
+            if index + 1 >= len(runs) or _HEADER.match(runs[index + 1][0].text.strip()):
+                where = runs[index + 1][0].number if index + 1 < len(runs) else title_line.number + 1
+                raise self.fail(
+                    where,
+                    f"expected the authors of '{_shorten(title_line.text)}' ('A, B, C et al.') after a blank line",
+                )
+            author_run = runs[index + 1]
+            if len(author_run) > 1:
+                raise self.fail(author_run[1].number, "expected a blank line after the authors, then the abstract")
+            authors, truncated = _split_authors(clean_latex(author_run[0].text.strip()))
+            if not _looks_like_authors(authors):
+                raise self.fail(
+                    author_run[0].number,
+                    f"expected the authors as 'A, B, C et al.', got '{_shorten(author_run[0].text.strip())}'",
+                )
+            if index + 2 >= len(runs) or _HEADER.match(runs[index + 2][0].text.strip()):
+                where = runs[index + 2][0].number if index + 2 < len(runs) else author_run[0].number + 1
+                raise self.fail(where, f"expected the abstract of '{_shorten(title_line.text)}' after a blank line")
+            abstract_run = runs[index + 2]
+            for line in abstract_run[1:]:
+                if _HEADER.match(line.text.strip()) or _HEADER_LIKE.match(line.text.strip()):
+                    raise self.fail(line.number, "expected a blank line before the next paper header")
+            raw_abstract = " ".join(line.text.strip() for line in abstract_run)
+            blocks.append(
+                _RawPaper(
+                    len(blocks) + 1,
+                    category,
+                    when.isoformat(),
+                    inferred,
+                    has_code,
+                    title_line.text,
+                    tuple(authors),
+                    truncated,
+                    raw_abstract,
+                )
+            )
+            index += 3
+        return _enrich_all(blocks, self.gazetteer)
+
+
+@dataclass(frozen=True, slots=True)
+class _RawPaper:
+    """One paper block once its structure is checked, before the text work (LaTeX, names, benchmarks)."""
+
+    id: int
+    category: str
+    date: str
+    year_inferred: bool
+    has_code: bool
+    raw_title: str
+    authors: tuple[str, ...]
+    authors_truncated: bool
+    raw_abstract: str
+
+
+def _enrich(raw: _RawPaper, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """The corpus entry of a checked block. Pure, so large pages can share it out between processes."""
+    gazetteer = gazetteer or default_gazetteer()
+    bare_title = clean_latex(squash_spaces(raw.raw_title))
+    bare_abstract = clean_latex(squash_spaces(raw.raw_abstract))
+    system = paper_system(bare_title, bare_abstract)
+    title = clean_latex(squash_spaces(raw.raw_title), system or "")
+    abstract = clean_latex(squash_spaces(raw.raw_abstract), system or "")
+    text = f"{title}. {abstract}"
+    presented = presented_benchmarks(text)
+    benchmarks = gazetteer.names_in(text)
+    for name in presented:
+        canonical = gazetteer.canonical(name) or name
+        if canonical not in benchmarks:
+            benchmarks.append(canonical)
+    return {
+        "id": raw.id,
+        "title": title,
+        "date": raw.date,
+        "year": int(raw.date[:4]),
+        "year_inferred": raw.year_inferred,
+        "category": raw.category,
+        "has_code": raw.has_code,
+        "authors": list(raw.authors),
+        "authors_truncated": raw.authors_truncated,
+        "abstract": abstract,
+        "links": links(abstract),
+        "system": system,
+        "benchmarks": benchmarks,
+        "introduces": introduced_names(abstract, system, presented),
+    }
+
+
+def _enrich_chunk(chunk: list[_RawPaper]) -> list[dict[str, Any]]:
+    return [_enrich(raw) for raw in chunk]
+
+
+def _enrich_all(blocks: list[_RawPaper], gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """Sequentially for ordinary pages. On two or more cores a large page is shared out between forked
+    processes, which inherit the compiled gazetteer; only from a single-threaded process, where
+    forking is safe (a running bot reloading its profile parses in this process instead)."""
+    workers = min(os.cpu_count() or 1, MAX_PARSE_WORKERS)
+    if (
+        len(blocks) < PARALLEL_FROM
+        or workers < 2
+        or gazetteer is not default_gazetteer()
+        or threading.active_count() > 1
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return [_enrich(raw, gazetteer) for raw in blocks]
+    gazetteer.compile()  # before forking, so every worker inherits the compiled patterns
+    size = -(-len(blocks) // workers)
+    chunks = [blocks[i : i + size] for i in range(0, len(blocks), size)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [paper for part in pool.map(_enrich_chunk, chunks) for paper in part]
+    except (OSError, BrokenProcessPool):  # no processes allowed here: do it all in this one
+        return [_enrich(raw, gazetteer) for raw in blocks]
+
+
+def parse_page(
+    text: str | bytes, source: str = "<page>", as_of: date | None = None, gazetteer: Gazetteer | None = None
+) -> dict[str, Any]:
+    """The corpus document for a profile page; raises ProfileError naming the line at fault."""
+    if isinstance(text, bytes):
+        text = _decode(text, source)
+    text = text.removeprefix("\ufeff")
+    with collector_paused():
+        return _PageParser(text, source, as_of or date.today(), gazetteer or default_gazetteer()).parse()
+
+
+def parse_page_file(path: Path, as_of: date | None = None) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ProfileError(str(path), None, f"cannot read the file: {err.strerror or err}") from None
+    return parse_page(raw, str(path), as_of)

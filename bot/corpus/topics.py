@@ -1,0 +1,155 @@
+"""Topic search over titles and abstracts: tantivy's BM25 with English stemming, in memory.
+
+Ranking and stemming come from the library; this module only builds the index and the query, and
+keeps what is relevant: papers holding every term first; failing that, the close runners-up.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import tantivy
+
+from bot.corpus.model import Paper
+
+TITLE_BOOST = 2.0
+WRITER_HEAP_PER_THREAD = 64_000_000
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+RELAXED_SHARE = 0.5  # runners-up must score at least this share of the best partial match
+FEW_HITS = 3  # fewer papers than this hold every word: look for runners-up
+MAX_RUNNERS_UP = 10
+
+
+@dataclass(frozen=True, slots=True)
+class TopicHit:
+    paper_id: int
+    score: float
+    matched_all: bool
+
+
+class TopicIndex:
+    def __init__(self, papers: Sequence[Paper]) -> None:
+        builder = tantivy.SchemaBuilder()
+        builder.add_unsigned_field("pid", stored=True, indexed=True, fast=True)
+        builder.add_text_field("title", stored=False, tokenizer_name="en_stem")
+        builder.add_text_field("body", stored=False, tokenizer_name="en_stem")
+        self.schema = builder.build()
+        self.index = tantivy.Index(self.schema)
+        threads = min(2, os.cpu_count() or 1)  # indexing threads halve build time on two cores
+        writer = self.index.writer(heap_size=WRITER_HEAP_PER_THREAD * threads, num_threads=threads)
+        for paper in papers:
+            writer.add_document(
+                tantivy.Document.from_dict(
+                    {"pid": paper.id, "title": paper.title, "body": f"{paper.system or ''} {paper.abstract}"},
+                    self.schema,
+                )
+            )
+        writer.commit()
+        writer.wait_merging_threads()
+        self.index.reload()
+        self.searcher = self.index.searcher()
+        # The same analysis the en_stem fields use, to stem a misspelt word before a fuzzy lookup.
+        self.stemmer = (
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.stemmer("english"))
+            .build()
+        )
+
+    def _clause(self, phrase: str) -> tantivy.Query | None:
+        return self._clause_and_kind(phrase)[0]
+
+    def _clause_and_kind(self, phrase: str) -> tuple[tantivy.Query | None, bool]:
+        """A word, or a hyphenated compound as a phrase ("video-text"); typo-tolerant when unknown.
+        The flag is True for an exact (stemmed) match, False for a fuzzy one."""
+        parts = phrase.split("-")
+        query = self.index.parse_query(
+            " ".join(parts) if len(parts) == 1 else '"' + " ".join(parts) + '"',
+            ["title", "body"],
+            field_boosts={"title": TITLE_BOOST},
+        )
+        if self._matches(query):
+            return query, True
+        stems = self.stemmer.analyze(phrase)
+        if len(parts) > 1 or len(phrase) < 5 or len(stems) != 1:
+            return None, False
+        fuzzy = [
+            tantivy.Query.fuzzy_term_query(
+                self.schema,
+                field,
+                stems[0],
+                distance=1 if len(phrase) < 9 else 2,
+                transposition_cost_one=True,
+                prefix=False,
+            )
+            for field in ("title", "body")
+        ]
+        combined = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in fuzzy])
+        return (combined if self._matches(combined) else None), False
+
+    def _document_frequency(self, phrase: str) -> int:
+        """Papers holding the word (in the abstract or the title; the larger count is a lower bound)."""
+        stems = self.stemmer.analyze(phrase)
+        if not stems:
+            return 0
+        return min(max(self.searcher.doc_freq("body", s), self.searcher.doc_freq("title", s)) for s in stems)
+
+    def _common(self, phrase: str) -> bool:
+        return self._document_frequency(phrase) * 2 > self.searcher.num_docs
+
+    def _matches(self, query: tantivy.Query) -> bool:
+        return bool(self.searcher.search(query, 1, count=False).hits)
+
+    def known_terms(self, words: Sequence[str]) -> list[str]:
+        return [w for w in words if self._clause(w) is not None]
+
+    def search(self, words: Sequence[str], limit: int = 50) -> list[TopicHit]:
+        found = [self._clause_and_kind(w) for w in words]
+        clauses = [query for query, _ in found if query is not None]
+        exact = sum(1 for query, is_exact in found if query is not None and is_exact)
+        # A topic whose words are mostly unknown here ("protein folding") has no relevant paper; a misspelt
+        # topic ("halucination") is found when every word of it is.
+        if not clauses or (len(clauses) < len(found) and (exact == 0 or len(clauses) * 2 <= len(found))):
+            return []
+        every_word_known = len(clauses) == len(found)
+        if not every_word_known and all(self._common(w) for w, (q, _) in zip(words, found, strict=True) if q):
+            return []  # "the best language model": the words that would pick papers out are not here
+        conjunction = tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in clauses])
+        hits = self._run(conjunction, limit, matched_all=every_word_known)
+        if len(hits) >= FEW_HITS or len(clauses) < 2:
+            return hits
+        # Few papers hold every word of a longer topic ("hallucination in multimodal models"): add the
+        # runners-up that hold its most specific word (the rarest here) and as many others as can be.
+        known = [(w, q) for w, (q, _) in zip(words, found, strict=True) if q is not None]
+        rarest = min(range(len(known)), key=lambda i: self._document_frequency(known[i][0]))
+        relaxed_query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must if i == rarest else tantivy.Occur.Should, q) for i, (_, q) in enumerate(known)]
+        )
+        relaxed = self._run(relaxed_query, limit, matched_all=False)
+        if not relaxed:
+            return hits
+        best = relaxed[0].score
+        seen = {h.paper_id for h in hits}
+        runners_up = [h for h in relaxed if h.score >= RELAXED_SHARE * best and h.paper_id not in seen]
+        return hits + runners_up[:MAX_RUNNERS_UP]
+
+    def _run(self, query: tantivy.Query, limit: int, matched_all: bool) -> list[TopicHit]:
+        result = self.searcher.search(query, limit)
+        return [
+            TopicHit(int(self.searcher.doc(address)["pid"][0]), float(score), matched_all)
+            for score, address in result.hits
+        ]
+
+
+def topic_words(text: str, ignore: frozenset[str]) -> list[str]:
+    """The content words of a topic ("OCR-free document understanding" -> ocr-free, document, understanding)."""
+    words = []
+    for match in _WORD.finditer(text.lower()):
+        word = match.group()
+        # A bare count ("the 3 latest papers") is not a topic; a single letter rarely is.
+        if word not in ignore and len(word) > 1 and not (word.isdigit() and len(word) <= 3):
+            words.append(word)
+    return words

@@ -1,0 +1,113 @@
+"""Console front end: `ask` (one fresh conversation per question) and `console` (one conversation).
+
+Output is the answer text, or with --json one JSON object per answer on its own line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from bot.answers.answer import Answer
+from bot.corpus.loading import load_corpus
+from bot.corpus.page_parser import ProfileError
+from bot.engine import CONSOLE, Engine
+from bot.paths import DEFAULT_PROFILE
+from bot.reloader import ProfileReloader
+
+PROMPT = "you> "
+BANNER = "profile-bot console: ask about {name}'s {count} papers. :help for commands, :quit to leave."
+COMMANDS_HELP = ":help  what the bot answers\n:reset  forget this conversation\n:quit  leave (or Ctrl-D)"
+
+
+def load_engine(profile: Path | None) -> Engine | None:
+    try:
+        return Engine(load_corpus(profile or DEFAULT_PROFILE))
+    except ProfileError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return None
+
+
+def render(answer: Answer, as_json: bool) -> str:
+    return json.dumps(answer.to_json(), ensure_ascii=False) if as_json else answer.text
+
+
+def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: TextIO | None = None) -> int:
+    """Each question in a fresh conversation, answered in order."""
+    out = out or sys.stdout
+    engine = load_engine(profile)
+    if engine is None:
+        return 2
+    for index, question in enumerate(questions):
+        conversation = ("ask", str(index))
+        answer = engine.ask(question, conversation)
+        engine.reset(conversation)
+        print(render(answer, as_json), file=out, flush=True)
+        if not as_json:
+            print(file=out)
+    return 0
+
+
+def console(
+    profile: Path | None, as_json: bool, stdin: TextIO | None = None, out: TextIO | None = None, watch: bool = False
+) -> int:
+    """One conversation: a REPL with history on a terminal, else one message per line until EOF.
+
+    With `watch`, the profile is re-read before a message whenever its file changed; a bad edit
+    is reported on stderr and the last good corpus keeps answering."""
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
+    engine = load_engine(profile)
+    if engine is None:
+        return 2
+    reloader = ProfileReloader(engine, profile or DEFAULT_PROFILE) if watch else None
+    if stdin.isatty() and not as_json:
+        return _repl(engine, out, reloader)
+    for line in stdin:
+        message = line.rstrip("\r\n")
+        if not message.strip():
+            continue
+        _reload_if_changed(reloader)
+        print(render(engine.ask(message, CONSOLE), as_json), file=out, flush=True)
+        if not as_json:
+            print(file=out)
+    return 0
+
+
+def _reload_if_changed(reloader: ProfileReloader | None) -> None:
+    if reloader is None:
+        return
+    result = reloader.check()
+    if result.changed:
+        print(("reloaded: " if result.reloaded else "error: ") + result.message, file=sys.stderr, flush=True)
+
+
+def _repl(engine: Engine, out: TextIO, reloader: ProfileReloader | None = None) -> int:
+    with contextlib.suppress(ImportError):  # line editing and history for input(); absent on Windows
+        import readline  # noqa: F401
+    r = engine.corpus.researcher
+    print(BANNER.format(name=r.name, count=len(engine.corpus.papers)), file=out)
+    while True:
+        try:
+            message = input(PROMPT)
+        except (EOFError, KeyboardInterrupt):
+            print(file=out)
+            return 0
+        command = message.strip().lower()
+        if command in (":quit", ":q", ":exit"):
+            return 0
+        if command == ":reset":
+            engine.reset(CONSOLE)
+            print("(conversation forgotten)", file=out)
+            continue
+        if command == ":help":
+            print(COMMANDS_HELP, file=out)
+            message = "help"
+        if not message.strip():
+            continue
+        _reload_if_changed(reloader)
+        print(engine.ask(message, CONSOLE).text + "\n", file=out)

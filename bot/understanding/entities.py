@@ -1,0 +1,407 @@
+"""Typed names in a question, found before anything else: times, classes, benchmarks, papers, people.
+
+Everything named comes from the corpus or the data files. Exact spellings (ignoring case, accents,
+spaces and hyphens) beat fuzzy ones; longer matches beat shorter ones; fuzzy matching (rapidfuzz,
+explicit scorer and cut-offs) only runs on words no exact name or known keyword explains.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from bot.corpus.categories import categories
+from bot.corpus.model import Corpus
+from bot.corpus.names import generic_terms
+from bot.text import Token, compact, fold, tokens
+from bot.understanding.timespans import TimeMatch, find_times
+
+EntityKind = Literal["time", "category", "benchmark", "paper", "person", "ambiguous_person", "unknown_person"]
+
+PERSON_CUES = {
+    "with",
+    "by",
+    "and",
+    "author",
+    "authors",
+    "coauthor",
+    "coauthors",
+    "co",
+    "collaborator",
+    "collaborators",
+    "collaborated",
+    "collaborate",
+    "worked",
+    "work",
+    "works",
+    "wrote",
+    "written",
+}
+PAPER_CUES = {
+    "about",
+    "is",
+    "of",
+    "for",
+    "wrote",
+    "on",
+    "authors",
+    "abstract",
+    "describe",
+    "explain",
+    "summarize",
+    "summarise",
+    "summary",
+    "details",
+    "detail",
+    "paper",
+    "me",
+    "was",
+    "does",
+    "did",
+    "has",
+    "introduced",
+}
+MAX_WINDOW = 8
+FUZZY_BENCHMARK_CUTOFF = 85.0
+FUZZY_PAPER_CUTOFF = 86.0
+FUZZY_PERSON_CUTOFF = 85.0
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    kind: EntityKind
+    start: int
+    end: int
+    surface: str
+    exact: bool
+    value: object  # TimeMatch | str (class, benchmark, person key, name) | tuple of ids or keys
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _plain_word(name: str) -> bool:
+    """A name that is an ordinary capitalised word ("Echo"): only a capitalised spelling counts."""
+    return name.isalpha() and name[:1].isupper() and name[1:].islower()
+
+
+class EntityFinder:
+    """Lookups built once per corpus; `find` runs per message."""
+
+    def __init__(self, corpus: Corpus, stopwords: frozenset[str], keywords: frozenset[str]) -> None:
+        self.corpus = corpus
+        self.stopwords = stopwords
+        self.keywords = keywords
+        self.gazetteer = corpus.gazetteer
+        self.benchmark_keys = self.gazetteer.keys()
+        self.benchmark_choices = [k for k in self.benchmark_keys if len(k) >= 3]
+
+        self.paper_keys: dict[str, set[int]] = defaultdict(set)
+        self.plain_word_keys: set[str] = set()
+        component_owners: dict[str, set[int]] = defaultdict(set)
+        for paper in corpus.papers:
+            names = [paper.title, paper.title.split(":", 1)[0]]
+            if paper.system:
+                names.append(paper.system)
+                if _plain_word(paper.system):
+                    self.plain_word_keys.add(compact(paper.system))
+                for part in re.split(r"[-\s]+", paper.system):
+                    if (
+                        len(part) >= 4
+                        and part.casefold() not in generic_terms()
+                        and compact(part) != compact(paper.system)
+                    ):
+                        component_owners[compact(part)].add(paper.id)
+            for name in names:
+                key = compact(name)
+                if len(key) >= 2:
+                    self.paper_keys[key].add(paper.id)
+        # A part of a system name ("GraspNet" of "GraspNet-X") names the paper when only one paper has it.
+        for key, owners in component_owners.items():
+            if len(owners) == 1 and key not in self.paper_keys and key not in stopwords and key not in keywords:
+                self.paper_keys[key] = set(owners)
+        self.system_choices = [compact(p.system) for p in corpus.papers if p.system and len(compact(p.system)) >= 4]
+
+        self.person_keys: dict[str, str] = {}
+        self.by_surname: dict[str, list[str]] = defaultdict(list)
+        self.by_given: dict[str, list[str]] = defaultdict(list)
+        for key, person in corpus.people.items():
+            words = [compact(w) for w in person.name.split() if compact(w)]
+            for spelling in person.spellings:
+                self.person_keys[compact(spelling)] = key
+            if len(words) >= 2:
+                self.person_keys.setdefault(compact("".join(reversed(words))), key)
+                self.by_surname[words[-1]].append(key)
+                self.by_given["".join(words[:-1])].append(key)
+                if len(words) > 2:
+                    self.by_given[words[0]].append(key)
+            elif words:
+                self.by_surname[words[0]].append(key)
+        self.person_choices = list(self.person_keys)
+
+        self.category_keys: dict[str, str] = {}
+        for code, category in categories().items():
+            for alias in (category.name, *category.aliases):
+                self.category_keys[compact(alias)] = code
+        self.codes = set(categories()) | set(corpus.by_category)
+
+    # --- per message
+
+    def find(self, text: str, folded: str, typo_keywords: frozenset[str] = frozenset()) -> list[Entity]:
+        """Entities in `text` (`folded` is its lower-case form, same length). `typo_keywords` are this
+        message's misspelt keywords ("mentionning"): never read as names."""
+        words = tokens(text)
+        candidates: list[Entity] = []
+        candidates += self._times(folded)
+        candidates += self._categories(text, words)
+        candidates += self._names(text, words)
+        chosen = _resolve(candidates)
+        claimed = _claimed(chosen, words)
+        chosen = _resolve(chosen + self._fuzzy(text, words, claimed, self.keywords | typo_keywords))
+        claimed = _claimed(chosen, words)
+        chosen += self._unknown_people(text, words, claimed)
+        chosen.sort(key=lambda e: (e.start, e.kind))
+        return chosen
+
+    def _times(self, folded: str) -> list[Entity]:
+        this_year = self.corpus.researcher.as_of.year
+        return [Entity("time", m.start, m.end, folded[m.start : m.end], True, m) for m in find_times(folded, this_year)]
+
+    def _categories(self, text: str, words: list[Token]) -> list[Entity]:
+        found = []
+        for i, word in enumerate(words):
+            upper = word.text.isupper() and len(word.text) == 2
+            following = words[i + 1].folded if i + 1 < len(words) else ""
+            lower_with_noun = word.text.islower() and following in {"paper", "papers", "category", "class", "area"}
+            if word.text.upper() in self.codes and (upper or lower_with_noun) and following != "score":
+                found.append(Entity("category", word.start, word.end, word.text, True, word.text.upper()))
+        for start, end in _windows(words, 5):
+            code = self.category_keys.get("".join(w.key for w in words[start:end]))
+            if code and not (end - start == 1 and len(words[start].text) <= 2):
+                found.append(_entity("category", text, words, start, end, True, code))
+        return found
+
+    def _names(self, text: str, words: list[Token]) -> list[Entity]:
+        found = []
+        for start, end in _windows(words, MAX_WINDOW):
+            if _splits_a_word(text, words, start, end):
+                continue
+            surface = text[words[start].start : words[end - 1].end]
+            key = "".join(w.key for w in words[start:end])
+            canonical = self.gazetteer.canonical(surface)
+            if canonical and (canonical in self.corpus.by_benchmark or canonical in self.gazetteer.entries):
+                found.append(_entity("benchmark", text, words, start, end, True, canonical))
+            ids = self.paper_keys.get(key)
+            if ids and not (key in self.plain_word_keys and not surface[:1].isupper()):
+                found.append(_entity("paper", text, words, start, end, True, tuple(sorted(ids))))
+            person = self.person_keys.get(key)
+            if person and (end - start >= 2 or (len(key) >= 3 and self._single_word_name_ok(words, start))):
+                found.append(_entity("person", text, words, start, end, True, person))
+            if end - start == 1 and not person:
+                found += self._partial_name(text, words, start)
+        return found
+
+    def _single_word_name_ok(self, words: list[Token], index: int) -> bool:
+        word = words[index]
+        previous = words[index - 1].folded if index > 0 else ""
+        possessive = index + 1 < len(words) and words[index + 1].folded == "s"
+        capitalised = (word.text[:1].isupper() and not word.text.isupper()) or (
+            len(word.text) <= 3 and word.text[:1].isupper()
+        )
+        if word.folded in self.stopwords or word.folded in self.keywords:
+            return capitalised and (previous in PERSON_CUES or possessive) and index > 0
+        return capitalised or previous in PERSON_CUES or possessive
+
+    def _partial_name(self, text: str, words: list[Token], index: int) -> list[Entity]:
+        """A surname or given name alone ("papers with Ye"): one person, or several to choose from."""
+        key = words[index].key
+        owners = list(dict.fromkeys(self.by_surname.get(key, []) + self.by_given.get(key, [])))
+        if not owners:
+            return []
+        if index > 0:
+            # "Qinhao Ye": a mistyped given name before a known surname picks one of its owners.
+            given = words[index - 1]
+            if given.folded not in self.stopwords and given.folded not in self.keywords and given.text.isalpha():
+                pair = given.key + key
+                scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)), k) for k in owners]
+                best_score, best = max(scored)
+                if best_score >= FUZZY_PERSON_CUTOFF:
+                    return [_entity("person", text, words, index - 1, index + 1, True, best)]
+                if given.text[:1].isupper() and words[index].text[:1].isupper():
+                    # "Fei-Fei Li": a capitalised given name nobody here has is someone else entirely.
+                    first = index - 1
+                    while first > 0 and text[words[first].start - 1] == "-" and words[first - 1].text[:1].isupper():
+                        first -= 1
+                    surface = text[words[first].start : words[index].end]
+                    return [Entity("unknown_person", words[first].start, words[index].end, surface, True, surface)]
+        if not self._single_word_name_ok(words, index):
+            return []
+        others = [k for k in owners if k != self.corpus.researcher_key]
+        if len(others) >= 1 and len(others) < len(owners):
+            owners = others  # "Xu" means a co-author, not the profile's own researcher
+        if len(owners) == 1:
+            return [_entity("person", text, words, index, index + 1, True, owners[0])]
+        ranked = sorted(owners, key=lambda k: (-len(self.corpus.people[k].papers), self.corpus.people[k].name))
+        return [_entity("ambiguous_person", text, words, index, index + 1, True, tuple(ranked))]
+
+    def _fuzzy(self, text: str, words: list[Token], claimed: set[int], keywords: frozenset[str]) -> list[Entity]:
+        found: list[Entity] = []
+        for start, end in _windows(words, 3):
+            span = range(start, end)
+            if any(i in claimed for i in span):
+                continue
+            window = words[start:end]
+            if any(w.folded in self.stopwords or w.folded in keywords for w in window):
+                continue
+            if _splits_a_word(text, words, start, end):
+                continue
+            key = "".join(w.key for w in window)
+            if len(key) < 4:
+                continue
+            name_shaped = any(any(c.isupper() for c in w.text) or any(c.isdigit() for c in w.text) for w in window)
+            previous = words[start - 1].folded if start else ""
+            # Fuzzy lookups scan every name in the corpus: only where a name is likely (typed like one,
+            # or where the question expects one), so a lab's 100,000 papers cost no more per message.
+            capitalised = all(w.text[:1].isupper() for w in window)
+            if (
+                end - start >= 2
+                and all(w.text.isalpha() for w in window)
+                and (capitalised or previous in PERSON_CUES or start == 0)
+            ):
+                person = process.extractOne(
+                    key, self.person_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_PERSON_CUTOFF
+                )
+                if person:
+                    found.append(_entity("person", text, words, start, end, False, self.person_keys[person[0]]))
+                    continue
+            paper = None
+            if name_shaped or previous in PAPER_CUES or (start == 0 and end == len(words)):
+                paper = process.extractOne(key, self.system_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_PAPER_CUTOFF)
+            if paper:
+                ids = tuple(sorted(self.paper_keys[paper[0]]))
+                found.append(_entity("paper", text, words, start, end, False, ids))
+            if name_shaped or self._after_benchmark_cue(words, start):
+                bench = process.extractOne(
+                    key, self.benchmark_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_BENCHMARK_CUTOFF
+                )
+                if bench:
+                    found.append(_entity("benchmark", text, words, start, end, False, self.benchmark_keys[bench[0]]))
+        return found
+
+    @staticmethod
+    def _after_benchmark_cue(words: list[Token], index: int) -> bool:
+        previous = {w.folded for w in words[max(0, index - 2) : index]}
+        return bool(
+            previous
+            & {
+                "mention",
+                "mentions",
+                "mentioning",
+                "mentionning",
+                "use",
+                "uses",
+                "using",
+                "on",
+                "benchmark",
+                "dataset",
+                "evaluated",
+                "evaluate",
+                "tested",
+            }
+        )
+
+    def _unknown_people(self, text: str, words: list[Token], claimed: set[int]) -> list[Entity]:
+        """Capitalised words after "with"/"by" that name nobody in the corpus ("worked with Yann LeCun")."""
+        found = []
+        for i, word in enumerate(words[:-1]):
+            if word.folded not in {"with", "by"}:
+                continue
+            run: list[Token] = []
+            for index in range(i + 1, min(i + 4, len(words))):
+                follower = words[index]
+                if index in claimed or follower.folded in self.stopwords or follower.folded in self.keywords:
+                    break
+                if not (follower.text[:1].isupper() and follower.text[:1].isalpha()):
+                    break
+                run.append(follower)
+            if run:
+                surface = text[run[0].start : run[-1].end]
+                found.append(Entity("unknown_person", run[0].start, run[-1].end, surface, False, surface))
+        return found
+
+
+def _windows(words: list[Token], longest: int) -> Iterable[tuple[int, int]]:
+    for start in range(len(words)):
+        for end in range(min(len(words), start + longest), start, -1):
+            yield start, end
+
+
+def _splits_a_word(text: str, words: list[Token], start: int, end: int) -> bool:
+    """True when the window starts or ends inside a hyphen/apostrophe compound ("multi-|modal")."""
+    before = text[words[start].start - 1] if words[start].start > 0 else " "
+    after = text[words[end - 1].end] if words[end - 1].end < len(text) else " "
+    return (before in "-'’" and words[start].start > 1 and text[words[start].start - 2].isalnum()) or (
+        after in "-'’"
+        and words[end - 1].end + 1 < len(text)
+        and text[words[end - 1].end + 1].isalnum()
+        and not (after in "'’" and text[words[end - 1].end + 1 : words[end - 1].end + 2].lower() == "s")
+    )
+
+
+def _entity(
+    kind: EntityKind,
+    text: str,
+    words: list[Token],
+    start: int,
+    end: int,
+    exact: bool,
+    value: object,
+) -> Entity:
+    return Entity(
+        kind, words[start].start, words[end - 1].end, text[words[start].start : words[end - 1].end], exact, value
+    )
+
+
+_KIND_RANK = {
+    "time": 0,
+    "paper": 1,
+    "benchmark": 1,
+    "person": 2,
+    "ambiguous_person": 3,
+    "category": 2,
+    "unknown_person": 4,
+}
+
+
+def _resolve(candidates: list[Entity]) -> list[Entity]:
+    """Non-overlapping entities: exact before fuzzy, longer before shorter. A paper and a benchmark
+    may share one span (a benchmark named after its paper); the question decides which it means."""
+    ordered = sorted(candidates, key=lambda e: (not e.exact, -(e.end - e.start), _KIND_RANK[e.kind], e.start))
+    chosen: list[Entity] = []
+    for entity in ordered:
+        clash = [c for c in chosen if c.start < entity.end and entity.start < c.end]
+        if not clash or all(
+            c.span == entity.span and {c.kind, entity.kind} <= {"paper", "benchmark"} and c.kind != entity.kind
+            for c in clash
+        ):
+            chosen.append(entity)
+    return chosen
+
+
+def _claimed(entities: list[Entity], words: list[Token]) -> set[int]:
+    return {i for i, w in enumerate(words) for e in entities if e.start <= w.start and w.end <= e.end}
+
+
+def folded_text(text: str) -> str:
+    """Lower-case form with the same length as `text` (so offsets line up)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+__all__ = ["Entity", "EntityFinder", "TimeMatch", "fold", "folded_text"]

@@ -1,0 +1,407 @@
+"""Exact answers, on the shipped profile and on a synthetic one written in the tests."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.answers.answer import Answer
+from bot.corpus.model import Corpus
+from bot.engine import Engine
+
+_fresh = itertools.count()
+
+
+def ask(engine: Engine, question: str) -> Answer:
+    return engine.ask(question, ("test", str(next(_fresh))))
+
+
+@pytest.fixture(scope="module")
+def guohai(shipped: Corpus) -> Engine:
+    return Engine(shipped)
+
+
+@pytest.fixture(scope="module")
+def ada(robotics: Corpus) -> Engine:
+    return Engine(robotics)
+
+
+def ids(answer: Answer) -> list[int]:
+    return [p.id for p in answer.papers]
+
+
+# --- shipped profile
+
+
+def test_papers_by_year(guohai: Engine) -> None:
+    answer = ask(guohai, "What did he publish in 2020?")
+    assert answer.text == (
+        "1 paper from 2020:\n"
+        "1. AliMe KG: Domain Knowledge Graph Construction and Application in E-commerce (Sep 24, 2020, AI)"
+    )
+    assert ids(ask(guohai, "papers from 2023")) == [4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1]
+    assert ids(ask(guohai, "papers after 2023")) == [18, 16, 14, 19, 17, 15]
+    assert ids(ask(guohai, "papers between 2020 and 2021")) == [22, 23]
+    assert ids(ask(guohai, "papers before 2022")) == [22, 23]
+    assert ids(ask(guohai, "papers from July 2023")) == [3, 5]
+
+
+def test_empty_year_says_what_the_profile_covers(guohai: Engine) -> None:
+    answer = ask(guohai, "list papers from 2019")
+    assert answer.text == "No papers from 2019.\nThe profile's papers run from 2020 to 2026."
+    assert answer.papers == ()
+
+
+def test_count_per_year(guohai: Engine) -> None:
+    answer = ask(guohai, "how many papers were published in 2025?")
+    assert answer.headline == "Guohai Xu has 5 papers from 2025:"
+    assert ids(answer) == [16, 14, 19, 17, 15]
+
+
+def test_latest_paper_is_the_inferred_2026_one(guohai: Engine) -> None:
+    answer = ask(guohai, "newest paper")
+    assert answer.headline == (
+        "The latest paper (Feb 15, 2026): REDSearcher: A Scalable and Cost-Efficient Framework for "
+        "Long-Horizon Search Agents"
+    )
+    assert answer.fields[0] == ("Date", "Feb 15, 2026 (year inferred: the page gives no year)")
+    assert ids(answer) == [18]
+    assert ids(ask(guohai, "oldest paper")) == [23]
+    assert ids(ask(guohai, "the 3 latest papers")) == [18, 16, 14]
+
+
+def test_benchmark_alias(guohai: Engine) -> None:
+    answer = ask(guohai, "which papers use CSQA?")
+    assert answer.text == (
+        "2 papers mention CommonsenseQA:\n"
+        "1. Distinguish Before Answer: Generating Contrastive Explanation as Knowledge for Commonsense Question "
+        "Answering (May 14, 2023, CL)\n"
+        "2. DictBERT: Dictionary Description Knowledge Enhanced Language Model Pre-training via Contrastive "
+        "Learning (Aug 1, 2022, CL)"
+    )
+    assert ids(ask(guohai, "which papers mention msr vtt")) == [1, 7]
+    assert ids(ask(guohai, "papers that mention LLMDoc")) == [5]
+
+
+def test_known_benchmark_nobody_uses(guohai: Engine) -> None:
+    answer = ask(guohai, "papers mentioning COCO")
+    assert answer.text == "None of Guohai Xu's 23 papers mentions COCO."
+
+
+def test_plain_text_mention(guohai: Engine) -> None:
+    answer = ask(guohai, "papers mentioning Taobao")
+    assert answer.headline == "1 paper mentions Taobao:"
+    assert ids(answer) == [22]
+
+
+def test_coauthors_ranked(guohai: Engine) -> None:
+    answer = ask(guohai, "who does he work with most?")
+    assert answer.headline == (
+        "Among the listed authors, Guohai Xu's most frequent co-authors are Haiyang Xu (6 papers), "
+        "Feng-Lin Li (4 papers) and Ming Yan (4 papers)."
+    )
+    assert answer.items[:4] == (
+        "Haiyang Xu: 6 papers",
+        "Feng-Lin Li: 4 papers",
+        "Ming Yan: 4 papers",
+        "Qinghao Ye: 4 papers",
+    )
+    assert "listed authors only" in answer.note
+
+
+def test_papers_with_person_and_count(guohai: Engine) -> None:
+    answer = ask(guohai, "how many papers with Haiyang Xu")
+    assert answer.headline == "Guohai Xu has 6 papers with Haiyang Xu:"
+    assert ids(answer) == [10, 5, 12, 2, 1, 8]
+    assert answer.people == ("Haiyang Xu",)
+    assert ids(ask(guohai, "papers with Haiyang Xu and Qinghao Ye")) == [12, 2, 1]
+
+
+def test_worked_with_unknown_person(guohai: Engine) -> None:
+    answer = ask(guohai, "has Guohai Xu worked with Yann LeCun?")
+    assert answer.text == (
+        "No: Yann LeCun is not among the listed authors of any of Guohai Xu's 23 papers.\n"
+        "The page lists only the first authors of each paper, so a collaboration further down an author list "
+        "would not show."
+    )
+    assert answer.papers == ()
+
+
+def test_worked_with_known_person(guohai: Engine) -> None:
+    answer = ask(guohai, "has he worked with Junyang Wang?")
+    assert answer.headline == "Yes: Junyang Wang and Guohai Xu are listed together on 2 papers:"
+    assert ids(answer) == [4, 11]
+
+
+def test_paper_authors(guohai: Engine) -> None:
+    answer = ask(guohai, "who wrote HiTeA?")
+    assert answer.text == (
+        "Listed authors of HiTeA: Qinghao Ye, Guohai Xu, Ming Yan et al. (the page lists only the first authors).\n"
+        "Title: HiTeA: Hierarchical Temporal-Aware Video-Language Pre-training"
+    )
+
+
+def test_paper_details(guohai: Engine) -> None:
+    answer = ask(guohai, "tell me about ChatPLUG")
+    assert answer.headline == (
+        "ChatPLUG: Open-Domain Generative Dialogue System with Internet-Augmented Instruction Tuning for Digital Human"
+    )
+    assert dict(answer.fields) | {"Abstract": ""} == {
+        "Date": "Apr 16, 2023",
+        "Class": "CL (Computation and Language)",
+        "Listed authors": "Junfeng Tian, Hehong Chen, Guohai Xu et al.",
+        "Code": "https://github.com/X-PLUG/ChatPLUG",
+        "Abstract": "",
+    }
+    assert "\\" not in dict(answer.fields)["Abstract"]
+    assert ids(ask(guohai, "tell me about DeepEyesV2")) == [16]
+    assert ids(ask(guohai, "tell me about DeepEyes")) == [14]
+    assert ids(ask(guohai, "what is mPLUG?")) == [8]
+    assert ids(ask(guohai, "tell me about AliMe KG")) == [23]
+
+
+def test_code_yes_and_no(guohai: Engine) -> None:
+    yes = ask(guohai, "is there code for AMBER?")
+    assert yes.headline == "Yes: AMBER has code at https://github.com/junyangwang0410/AMBER"
+    no = ask(guohai, "does HiTeA have code?")
+    assert no.headline == "No: the profile does not mark code for HiTeA, and the abstract gives no link."
+    assert no.note == "The abstract says: \u201cModels and demo will be available on ModelScope.\u201d"
+    marked = ask(guohai, "is there code for CValues?")
+    assert marked.headline == "Yes: the profile marks code for CValues, but the abstract gives no link."
+    assert ids(ask(guohai, "papers with code from 2025")) == [14, 15]
+
+
+def test_profile_stats(guohai: Engine) -> None:
+    assert ask(guohai, "h-index?").headline == "Guohai Xu's h-index is 29."
+    assert ask(guohai, "total citations").headline == "Guohai Xu has 3,988 citations."
+    assert ask(guohai, "what is his primary area?").headline == (
+        "Guohai Xu's primary area is CL (Computation and Language)."
+    )
+    assert ask(guohai, "how many NLP papers (CL) does he have?").headline == (
+        "Guohai Xu has 10 papers in CL (Computation and Language):"
+    )
+
+
+def test_year_and_category_counts(guohai: Engine) -> None:
+    years = ask(guohai, "papers per year")
+    assert years.headline == "Papers per year (23 in all); the most productive year is 2023 with 11 papers."
+    assert years.chart == (("2020", 1), ("2021", 1), ("2022", 4), ("2023", 11), ("2024", 0), ("2025", 5), ("2026", 1))
+    categories = ask(guohai, "papers per category")
+    assert categories.items == (
+        "CL (Computation and Language): 10 papers",
+        "CV (Computer Vision and Pattern Recognition): 9 papers",
+        "AI (Artificial Intelligence): 2 papers",
+        "IR (Information Retrieval): 1 paper",
+        "LG (Machine Learning): 1 paper",
+    )
+
+
+def test_results_quote_the_figure(guohai: Engine) -> None:
+    answer = ask(guohai, "what did X-CLIP get on MSVD?")
+    assert answer.headline == "X-CLIP on MSVD: 50.4 R@1."
+    assert answer.note.startswith("\u201cWith multi-grained contrast and the proposed AOSM module")
+    assert ask(guohai, "how did CPACE do on OBQA?").headline == "CPACE on OpenBookQA: 3.5%."
+    assert ask(guohai, "how well did mPLUG-2 do on MSRVTT?").headline == (
+        "mPLUG-2 on MSR-VTT: 48.0 top-1 accuracy and 80.3 CIDEr."
+    )
+
+
+def test_topic_search_keeps_only_relevant(guohai: Engine) -> None:
+    assert ids(ask(guohai, "papers about hallucination")) == [11, 4, 14, 6]
+    assert ids(ask(guohai, "papers about OCR-free document understanding")) == [10, 5]
+    assert ids(ask(guohai, "e-commerce")) == [23, 22, 21]
+    assert ask(guohai, "papers about protein folding").papers == ()
+
+
+def test_introduced(guohai: Engine) -> None:
+    assert ids(ask(guohai, "Which paper introduced the AMBER benchmark?")) == [4]
+    assert ids(ask(guohai, "which paper introduced OwlEval?")) == [2]
+
+
+def test_first_author(guohai: Engine) -> None:
+    answer = ask(guohai, "first-author papers")
+    assert answer.headline == "Guohai Xu is the first listed author of 2 papers:"
+    assert ids(answer) == [3, 22]
+
+
+def test_clarification_lists_candidates(guohai: Engine) -> None:
+    answer = ask(guohai, "papers with Li")
+    assert answer.clarification
+    assert answer.items == ("Feng-Lin Li (4 papers)", "Chenliang Li (1 paper)", "Zichao Li (1 paper)")
+    assert answer.papers == ()
+
+
+def test_fallback_suggests(guohai: Engine) -> None:
+    answer = ask(guohai, "what's the capital of France?")
+    assert answer.intent == "fallback"
+    assert answer.papers == ()
+    assert answer.suggestions
+    typo = ask(guohai, "Haiyangg Xuu")
+    assert "papers with Haiyang Xu" in typo.suggestions or ids(typo) == [10, 5, 12, 2, 1, 8]
+
+
+# --- a synthetic profile: other classes, accents, year-less dates, LaTeX
+
+
+def test_synthetic_years_and_inferred_dates(ada: Engine) -> None:
+    assert ids(ask(ada, "papers from 2024")) == [2, 1]
+    latest = ask(ada, "latest paper")
+    assert latest.headline == "The latest paper (Jan 5, 2025): Secure Teleoperation under Adversarial Networks"
+    assert ids(ask(ada, "papers before 2020")) == [4]
+
+
+def test_synthetic_accents_merge_people(ada: Engine) -> None:
+    answer = ask(ada, "papers with Tomas")
+    assert answer.headline == "2 papers with Tomás Müller, newest first:"
+    assert ids(answer) == [3, 1]
+    assert ids(ask(ada, "papers with tomas muller")) == [3, 1]
+
+
+def test_synthetic_coauthors(ada: Engine) -> None:
+    answer = ask(ada, "who does she work with most?")
+    assert answer.items == ("Li Wei: 3 papers", "Grace Hopper: 2 papers", "Tomás Müller: 2 papers")
+
+
+def test_synthetic_categories_and_benchmarks(ada: Engine) -> None:
+    assert ask(ada, "robotics papers").headline == "1 paper in RO (Robotics):"
+    assert ask(ada, "which papers use LibriSpeech").headline == "1 paper mentions LibriSpeech:"
+    assert ids(ask(ada, "which paper introduced SoundNavBench?")) == [2]
+    assert ask(ada, "h-index?").headline == "Ada Lovelace's h-index is 12."
+
+
+def test_synthetic_details_code_results(ada: Engine) -> None:
+    details = ask(ada, "tell me about EchoNav")
+    assert dict(details.fields)["Class"] == "SD (Sound)"
+    assert dict(details.fields)["Abstract"].startswith("We introduce EchoNav, an audio-visual navigation agent")
+    assert ask(ada, "is there code for GraspNet-X?").headline == (
+        "Yes: GraspNet-X has code at https://github.com/example/graspnet-x"
+    )
+    assert ask(ada, "what did GraspNet-X get on YCB-Grasp?").headline == "GraspNet-X on YCB-Grasp: 91.2% success."
+    assert ask(ada, "who wrote SafeLink?").headline == (
+        "Listed authors of SafeLink: Ada Lovelace, Grace Hopper, Tomas Muller, Li Wei et al. "
+        "(the page lists only the first authors)."
+    )
+
+
+# --- follow-ups within one conversation, and isolation between conversations
+
+
+def test_followups(guohai: Engine) -> None:
+    chat = ("alice", "dm")
+    assert ids(guohai.ask("papers from 2025", chat)) == [16, 14, 19, 17, 15]
+    assert ids(guohai.ask("which of these have code?", chat)) == [14, 15]
+    assert ids(guohai.ask("and 2023?", chat)) == [4, 3, 5, 2, 6, 1]
+    assert guohai.ask("what about 2020?", chat).headline == "No papers with code from 2020."
+
+
+def test_it_and_ordinals(guohai: Engine) -> None:
+    chat = ("bob", "dm")
+    guohai.ask("tell me about UReader", chat)
+    authors = guohai.ask("who wrote it?", chat)
+    assert ids(authors) == [10]
+    assert "Jiabo Ye, Anwen Hu" in authors.headline
+    assert ids(guohai.ask("papers about hallucination", chat)) == [11, 4, 14, 6]
+    assert ids(guohai.ask("who wrote the second one?", chat)) == [4]
+
+
+def test_clarification_reply(guohai: Engine) -> None:
+    chat = ("carol", "dm")
+    assert guohai.ask("papers with Ye", chat).clarification
+    assert ids(guohai.ask("2", chat)) == [10, 5]  # Jiabo Ye, the second candidate
+
+
+def test_context_never_leaks_between_users(guohai: Engine) -> None:
+    guohai.ask("tell me about UReader", ("dave", "guild-1"))
+    other = guohai.ask("who wrote it?", ("erin", "guild-1"))
+    assert other.papers == ()
+    assert other.headline == "Which paper do you mean? Name it by its title or system name."
+
+
+# --- a third profile: another field, accents and particles in names, systems named only in abstracts
+
+
+@pytest.fixture(scope="module")
+def maria() -> Engine:
+    from datetime import date
+
+    from bot.corpus.page_parser import parse_page
+    from tests.pages import LANGUAGE
+
+    return Engine(Corpus.from_document(parse_page(LANGUAGE.text(), "lang.txt", date(2025, 3, 1))))
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "paper_ids", "headline"),
+    [
+        ("what did she publish in 2024?", "list_papers", [1, 3], "2 papers from 2024, newest first:"),
+        ("papers that evaluate on NQ", "benchmark_papers", [1], "1 paper mentions Natural Questions:"),
+        ("papers with van der Berg", "list_papers", [1, 3, 5], "3 papers with Jan van der Berg, newest first:"),
+        (
+            "has María José García-López worked with Geoffrey Hinton?",
+            "worked_with",
+            [],
+            "No: Geoffrey Hinton is not among the listed authors of any of María José García-López's 5 papers.",
+        ),
+        (
+            "papers with Maria Jose Garcia-Lopez",
+            "list_papers",
+            [1, 3, 2, 4, 5],
+            "All 5 papers on María José García-López's profile, newest first:",
+        ),
+        ("tell me about AskPlan", "paper_details", [3], "Planning Agents that Ask for Help"),
+        (
+            "is there code for TestGen?",
+            "paper_code",
+            [4],
+            "Yes: TestGen has code at https://gitlab.com/example/testgen",
+        ),
+        ("what did VeriCoder get on HumanEval?", "paper_results", [2], "VeriCoder on HumanEval: 71.3%."),
+        (
+            "work on math word problems",
+            "topic_search",
+            [5],
+            "The paper about math word problems: Math Word Problems and the Limits of Scale",
+        ),
+        (
+            "papers about code generation",
+            "topic_search",
+            [4, 2],
+            "2 papers about code generation, most relevant first:",
+        ),
+        ("software engineering papers", "list_papers", [4], "1 paper in SE (Software Engineering):"),
+        ("papers from June 2024", "list_papers", [3], "1 paper from June 2024:"),
+        (
+            "which paper introduced ShortcutProbe?",
+            "paper_introducing",
+            [1],
+            "ShortcutProbe was introduced in: Reasoning Shortcuts in Reading Comprehension Models",
+        ),
+    ],
+)
+def test_third_profile(maria: Engine, question: str, intent: str, paper_ids: list[int], headline: str) -> None:
+    answer = ask(maria, question)
+    assert (answer.intent, ids(answer), answer.headline) == (intent, paper_ids, headline)
+
+
+def test_ordinals_and_topic_words_that_are_not_in_the_profile(guohai: Engine) -> None:
+    chat = ("frank", "dm")
+    assert ids(guohai.ask("papers about hallucination", chat)) == [11, 4, 14, 6]
+    assert ids(guohai.ask("and the second?", chat)) == [4]
+    assert ids(guohai.ask("what about the last one?", chat)) == [6]
+    assert ids(guohai.ask("is there code for number 2?", chat)) == [4]
+    unknown = ask(guohai, "what's the best language model?")
+    assert unknown.papers == () and unknown.headline == "No paper is about best language model."
+
+
+def test_a_paper_described_by_its_topic(ada: Engine) -> None:
+    authors = ask(ada, "who wrote the paper on learned controllers?")
+    assert (authors.intent, ids(authors)) == ("paper_authors", [4])
+    assert authors.headline == "Listed authors of On the Stability of Learned Controllers: Grace Hopper."
+    code = ask(ada, "is there code for the paper about tactile grasping?")
+    assert (code.intent, ids(code)) == ("paper_code", [1])
+    when = ask(ada, "when was the paper on audio navigation published?")
+    assert (
+        when.headline
+        == "EchoNav was published on Nov 20, 2024 (the page gives no year; inferred from the profile date)."
+    )

@@ -1,0 +1,156 @@
+"""Every shipped data file loads and holds what the bot relies on."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from bot.corpus.categories import categories, category_name
+from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.loading import load_corpus, read_corpus_document
+from bot.corpus.page_parser import parse_page_file
+from bot.paths import BENCHMARKS_FILE
+from bot.text import compact
+from bot.yaml_io import load_data_file
+from tests.conftest import SHIPPED_CORPUS, SHIPPED_PAGE
+
+CS_CLASSES = [
+    "AI",
+    "AR",
+    "CC",
+    "CE",
+    "CG",
+    "CL",
+    "CR",
+    "CV",
+    "CY",
+    "DB",
+    "DC",
+    "DL",
+    "DM",
+    "DS",
+    "ET",
+    "FL",
+    "GL",
+    "GR",
+    "GT",
+    "HC",
+    "IR",
+    "IT",
+    "LG",
+    "LO",
+    "MA",
+    "MM",
+    "MS",
+    "NA",
+    "NE",
+    "NI",
+    "OH",
+    "OS",
+    "PF",
+    "PL",
+    "RO",
+    "SC",
+    "SD",
+    "SE",
+    "SI",
+    "SY",
+]
+
+
+def test_shipped_corpus_is_in_sync_with_page() -> None:
+    shipped = read_corpus_document(SHIPPED_CORPUS)
+
+    reparsed = parse_page_file(SHIPPED_PAGE, date.fromisoformat(shipped["researcher"]["as_of"]))
+    assert reparsed == shipped, (
+        "data/guohai_xu.yaml is stale: run `python -m bot parse data/guohai_xu.txt -o data/guohai_xu.yaml`"
+    )
+
+
+def test_page_and_corpus_load_alike() -> None:
+    from_yaml = load_corpus(SHIPPED_CORPUS)
+    from_page = load_corpus(SHIPPED_PAGE, from_yaml.researcher.as_of)
+    assert from_yaml.papers == from_page.papers
+    assert from_yaml.researcher == from_page.researcher
+
+
+def test_every_cs_class_has_a_name() -> None:
+    assert sorted(categories()) == sorted(CS_CLASSES)
+    assert category_name("CV") == "Computer Vision and Pattern Recognition"
+    assert category_name("CL") == "Computation and Language"
+    assert category_name("ZZ") == "ZZ"
+
+
+def test_category_aliases_are_unique() -> None:
+    owners: dict[str, list[str]] = defaultdict(list)
+    for code, category in categories().items():
+        for alias in (category.name, *category.aliases):
+            owners[compact(alias)].append(code)
+    assert {alias: codes for alias, codes in owners.items() if len(set(codes)) > 1} == {}
+
+
+def test_gazetteer_size_and_unique_spellings() -> None:
+    entries = load_data_file(BENCHMARKS_FILE)["benchmarks"]
+    assert len(entries) >= 150
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        for spelling in (entry["name"], *entry.get("aliases", ())):
+            owners[compact(spelling)].add(entry["name"])
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_gazetteer_aliases_and_spacing() -> None:
+    gazetteer = default_gazetteer()
+    cases = {
+        "MSR-VTT": "MSR-VTT",
+        "msrvtt": "MSR-VTT",
+        "MSR VTT": "MSR-VTT",
+        "CSQA": "CommonsenseQA",
+        "Commonsense QA": "CommonsenseQA",
+        "OBQA": "OpenBookQA",
+        "NQ": "Natural Questions",
+        "SSv2": "Something-Something v2",
+        "ImageNet": "ImageNet",
+        "MS COCO": "COCO",
+        "SQuAD": "SQuAD",
+        "GLUE": "GLUE",
+        "HumanEval": "HumanEval",
+        "LibriSpeech": "LibriSpeech",
+    }
+    for text, canonical in cases.items():
+        assert gazetteer.names_in(f"we test on {text}.") == [canonical], text
+
+
+def test_gazetteer_matches_whole_words_only() -> None:
+    gazetteer = default_gazetteer()
+    assert gazetteer.names_in("glued imagenetwork coconut squads msrvttx") == []
+    assert gazetteer.names_in("we race to drop the math") == []  # case-sensitive entries
+    assert gazetteer.names_in("on RACE, DROP and MATH") == ["RACE", "DROP", "MATH"]
+    assert gazetteer.names_in("MSRVTT-QA and SSv2-Template") == ["MSR-VTT", "Something-Something v2"]
+
+
+def test_word_lists_hold_only_strings() -> None:
+    from bot.paths import GENERIC_TERMS_FILE, STOPWORDS_FILE
+
+    for path, key in ((STOPWORDS_FILE, "stopwords"), (GENERIC_TERMS_FILE, "not_names")):
+        words = load_data_file(path)[key]
+        assert all(isinstance(w, str) for w in words), [w for w in words if not isinstance(w, str)]
+    assert {"on", "off", "no", "yes"} <= set(load_data_file(STOPWORDS_FILE)["stopwords"])
+
+
+def test_large_files_load_through_a_json_copy(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bot.corpus.loading import corpus_yaml
+    from bot.corpus.page_parser import parse_page
+    from bot.corpus.synth import synth_page
+
+    monkeypatch.setenv("PROFILE_BOT_CACHE", str(tmp_path / "cache"))
+    page = tmp_path / "big.txt"
+    page.write_text(synth_page(3000, seed=9), encoding="utf-8")
+    corpus_file = tmp_path / "big.yaml"
+    corpus_file.write_text(corpus_yaml(parse_page(page.read_text(), "big.txt", date(2026, 1, 1))), encoding="utf-8")
+    first = read_corpus_document(corpus_file)  # parses the YAML, writes the copy
+    assert len(list((tmp_path / "cache").glob("corpus-*.json"))) == 1
+    assert read_corpus_document(corpus_file) == first  # served from the copy, same document
+    corpus_file.write_text(corpus_file.read_text().replace("h_index:", "h_index: 7 #", 1), encoding="utf-8")
+    assert read_corpus_document(corpus_file)["researcher"]["h_index"] == 7  # a changed file is read afresh
+    assert read_corpus_document(page, date(2026, 1, 1)) == first

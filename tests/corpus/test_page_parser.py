@@ -1,0 +1,334 @@
+"""The profile page parser: the shipped profile's exact figures, synthetic pages, bad input."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from bot.corpus.page_parser import ProfileError, parse_page, resolve_date
+from tests.conftest import AS_OF, SHIPPED_PAGE
+from tests.pages import ROBOTICS, Page, PaperBlock
+
+
+@pytest.fixture(scope="module")
+def shipped_doc() -> dict:
+    return parse_page(SHIPPED_PAGE.read_bytes(), str(SHIPPED_PAGE), AS_OF)
+
+
+def test_shipped_profile_figures(shipped_doc: dict) -> None:
+    papers = shipped_doc["papers"]
+    assert len(papers) == 23
+    assert Counter(p["year"] for p in papers) == {2020: 1, 2021: 1, 2022: 4, 2023: 11, 2025: 5, 2026: 1}
+    assert sum(p["has_code"] for p in papers) == 8
+    assert Counter(p["category"] for p in papers) == {"CV": 9, "CL": 10, "LG": 1, "AI": 2, "IR": 1}
+    assert shipped_doc["researcher"] == {
+        "name": "Guohai Xu",
+        "primary_category": "CL",
+        "h_index": 29,
+        "paper_count": 23,
+        "citations": 3988,
+        "novelty": 50,
+        "ai_score": 50,
+        "as_of": "2026-11-26",
+    }
+
+
+def test_shipped_inferred_year(shipped_doc: dict) -> None:
+    inferred = [p for p in shipped_doc["papers"] if p["year_inferred"]]
+    assert [(p["id"], p["date"], p["system"]) for p in inferred] == [(18, "2026-02-15", "REDSearcher")]
+
+
+def test_shipped_ids_follow_profile_order(shipped_doc: dict) -> None:
+    assert [p["id"] for p in shipped_doc["papers"]] == list(range(1, 24))
+    assert shipped_doc["papers"][0]["title"].startswith("mPLUG-2:")
+    assert shipped_doc["papers"][-1]["title"].startswith("AliMe KG:")
+
+
+def test_shipped_systems(shipped_doc: dict) -> None:
+    systems = {p["id"]: p["system"] for p in shipped_doc["papers"]}
+    assert systems == {
+        1: "mPLUG-2",
+        2: "mPLUG-Owl",
+        3: "CValues",
+        4: "AMBER",
+        5: "mPLUG-DocOwl",
+        6: "ChatPLUG",
+        7: "X-CLIP",
+        8: "mPLUG",
+        9: "HiTeA",
+        10: "UReader",
+        11: "HaELM",
+        12: "Youku-mPLUG",
+        13: "DictBERT",
+        14: "DeepEyes",
+        15: "Cheems",
+        16: "DeepEyesV2",
+        17: "MLLM-Selector",
+        18: "REDSearcher",
+        19: None,
+        20: "CPACE",
+        21: "AMTSS",
+        22: "AliMe MKG",
+        23: "AliMe KG",
+    }
+
+
+def test_shipped_benchmarks(shipped_doc: dict) -> None:
+    benchmarks = {p["id"]: p["benchmarks"] for p in shipped_doc["papers"] if p["benchmarks"]}
+    assert benchmarks == {
+        1: ["MSR-VTT"],
+        2: ["OwlEval"],
+        3: ["CValues"],
+        4: ["AMBER"],
+        5: ["LLMDoc"],
+        7: ["MSR-VTT", "MSVD", "LSMDC", "DiDeMo", "ActivityNet"],
+        9: ["Something-Something v2"],
+        12: ["Youku-mPLUG"],
+        13: ["CommonsenseQA", "OpenBookQA", "GLUE"],
+        15: ["CheemsBench", "CheemsPreference"],
+        16: ["RealX-Bench"],
+        20: ["CommonsenseQA", "QASC", "OpenBookQA"],
+        21: ["XNLI", "AliExpress"],
+    }
+
+
+def test_shipped_latex_never_reaches_corpus(shipped_doc: dict) -> None:
+    for paper in shipped_doc["papers"]:
+        for text in (paper["title"], paper["abstract"], *paper["authors"]):
+            assert "\\" not in text, (paper["id"], text)
+    chatplug = shipped_doc["papers"][5]
+    assert "we further instruction tune ChatPLUG via unified" in chatplug["abstract"]
+    dictbert = shipped_doc["papers"][12]
+    assert "we propose DictBERT, a novel approach" in dictbert["abstract"]
+    assert "0.5%, 2.9%, 9.0%, 7.1% and 3.3%" in dictbert["abstract"]
+
+
+def test_shipped_links_and_authors(shipped_doc: dict) -> None:
+    chatplug = shipped_doc["papers"][5]
+    assert chatplug["links"] == [
+        "https://modelscope.cn/models/damo/ChatPLUG-3.7B",
+        "https://github.com/X-PLUG/ChatPLUG",
+    ]
+    assert shipped_doc["papers"][3]["links"] == ["https://github.com/junyangwang0410/AMBER"]
+    assert shipped_doc["papers"][8]["authors"] == ["Qinghao Ye", "Guohai Xu", "Ming Yan"]
+    assert all(p["authors_truncated"] for p in shipped_doc["papers"])
+
+
+def test_shipped_introduced_names(shipped_doc: dict) -> None:
+    introduces = {p["id"]: p["introduces"] for p in shipped_doc["papers"]}
+    assert introduces[2] == ["mPLUG-Owl", "OwlEval"]
+    assert introduces[15] == ["Cheems", "CheemsBench", "CheemsPreference"]
+    assert introduces[16] == ["DeepEyesV2", "RealX-Bench"]
+    assert introduces[21] == ["AMTSS"]  # it evaluates on AliExpress, it does not build it
+
+
+# --- another researcher, other classes and names
+
+
+@pytest.fixture(scope="module")
+def robotics_doc() -> dict:
+    return parse_page(ROBOTICS.text(), "robotics.txt", date(2025, 6, 1))
+
+
+def test_other_profile_classes_and_dates(robotics_doc: dict) -> None:
+    papers = robotics_doc["papers"]
+    assert [(p["category"], p["date"], p["year_inferred"]) for p in papers] == [
+        ("RO", "2024-03-03", False),
+        ("SD", "2024-11-20", True),  # Nov 20 would lie after 2025-06-01: the year before
+        ("CR", "2025-01-05", True),  # Jan 5 lies before 2025-06-01: that year
+        ("LG", "2019-12-24", False),
+    ]
+    assert robotics_doc["researcher"]["name"] == "Ada Lovelace"
+    assert robotics_doc["researcher"]["primary_category"] == "RO"
+    assert robotics_doc["researcher"]["citations"] == 1204
+
+
+def test_other_profile_names_and_latex(robotics_doc: dict) -> None:
+    first, second, third, fourth = robotics_doc["papers"]
+    assert first["title"] == "GraspNet-X: Learning Dexterous Grasps from Tactile Feedback"
+    assert "91.2% success" in first["abstract"]
+    assert first["system"] == "GraspNet-X"
+    assert first["benchmarks"] == ["ImageNet", "YCB-Grasp"]
+    assert first["links"] == ["https://github.com/example/graspnet-x"]
+    assert first["authors"] == ["Ada Lovelace", "Tomás Müller", "Li Wei"]
+    assert second["abstract"].startswith("We introduce EchoNav, an audio-visual")
+    assert "EchoNav uses sound" in second["abstract"]
+    assert second["benchmarks"] == ["LibriSpeech", "AudioSet", "SoundNavBench"]
+    assert second["authors_truncated"] is False
+    assert third["system"] == "SafeLink"
+    assert fourth["system"] is None
+    assert fourth["abstract"] == "We study when learned controllers stay stable, with ~10% overhead."
+
+
+def test_crlf_bom_and_missing_final_newline(robotics_doc: dict) -> None:
+    text = ROBOTICS.text().rstrip("\n").replace("\n", "\r\n")
+    raw = b"\xef\xbb\xbf" + text.encode("utf-8")
+    assert parse_page(raw, "crlf.txt", date(2025, 6, 1)) == robotics_doc
+
+
+def test_year_less_dates_around_as_of() -> None:
+    as_of = date(2026, 2, 15)
+    assert resolve_date(2, 15, None, as_of) == (date(2026, 2, 15), True)
+    assert resolve_date(2, 16, None, as_of) == (date(2025, 2, 16), True)
+    assert resolve_date(12, 31, None, as_of) == (date(2025, 12, 31), True)
+    assert resolve_date(2, 29, None, as_of) == (date(2024, 2, 29), True)
+    assert resolve_date(3, 1, 2020, as_of) == (date(2020, 3, 1), False)
+
+
+# --- bad input: one clear error naming the line and what was expected
+
+
+def _error(text: str | bytes) -> ProfileError:
+    with pytest.raises(ProfileError) as caught:
+        parse_page(text, "bad.txt", date(2025, 6, 1))
+    return caught.value
+
+
+def _lines(page: Page) -> list[str]:
+    return page.text().split("\n")
+
+
+def _with_line(line_no: int, replacement: str | None) -> str:
+    lines = _lines(ROBOTICS)
+    if replacement is None:
+        del lines[line_no - 1]
+    else:
+        lines[line_no - 1] = replacement
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        ("", 1, "the file is empty"),
+        ("\n\n  \n", 1, "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 1, "expected a text file, found binary data"),
+        (b"Ada\n\nRO\nh-index\xff\xfe", 4, "expected UTF-8 text"),
+    ],
+)
+def test_unreadable_files(text: str | bytes, line: int, expected: str) -> None:
+    error = _error(text)
+    assert (error.line, error.source) == (line, "bad.txt")
+    assert expected in error.message
+
+
+def test_bad_header_statistic() -> None:
+    error = _error(_with_line(4, "h-indexXX"))
+    assert error.line == 4
+    assert error.message == "expected a whole number for h index, got 'XX'"
+
+
+def test_bad_citation_number() -> None:
+    error = _error(_with_line(6, "1,2,04citations"))
+    assert (error.line, error.message) == (6, "expected a whole number for citations, got '1,2,04'")
+
+
+def test_unknown_statistic_line() -> None:
+    error = _error(_with_line(7, "Impact: high"))
+    assert error.line == 7
+    assert error.message.startswith("expected a profile statistic such as 'h-index29'")
+
+
+def test_bad_primary_class() -> None:
+    error = _error(_with_line(3, "Robotics"))
+    assert error.line == 3 and "expected the primary arXiv class" in error.message
+
+
+def test_count_line_differs_from_blocks() -> None:
+    error = _error(_with_line(10, "5 Papers"))
+    assert error.line == 10
+    assert error.message == "the page says 5 papers here but 4 paper blocks follow"
+
+
+def test_malformed_count_line() -> None:
+    error = _error(_with_line(10, "four Papers"))
+    assert (error.line, error.message) == (10, "expected a whole number for the paper count, got 'four'")
+
+
+def test_malformed_paper_header() -> None:
+    error = _error(_with_line(12, "RO March 3, 2024"))
+    assert error.line == 12
+    assert error.message.startswith("expected a paper header: class, date and optional 'Code'")
+    assert "'RO March 3, 2024'" in error.message
+
+
+def test_impossible_date() -> None:
+    error = _error(_with_line(12, "ROFeb 30, 2024Code"))
+    assert (error.line, error.message) == (12, "expected a real calendar date, got 'Feb 30, 2024'")
+
+
+def test_unknown_month() -> None:
+    error = _error(_with_line(12, "ROMay 3, 2024Code".replace("May", "Mai")))
+    assert (error.line, error.message) == (12, "expected a month abbreviation (Jan … Dec), got 'Mai'")
+
+
+def test_block_without_title() -> None:
+    lines = _lines(ROBOTICS)
+    del lines[12]  # the first paper's title
+    error = _error("\n".join(lines))
+    assert error.line == 13
+    assert error.message == "expected the paper's title on the line after its header"
+
+
+def test_block_without_authors() -> None:
+    page = Page(papers=[PaperBlock("ROMar 3, 2024", "A Title", "Ada Lovelace", "An abstract.")])
+    lines = _lines(page)
+    del lines[14:16]  # the authors line and the blank after it
+    error = _error("\n".join(lines))
+    assert error.line == 15
+    assert error.message == "expected the authors as 'A, B, C et al.', got 'An abstract.'"
+
+
+def test_block_without_abstract() -> None:
+    lines = _lines(ROBOTICS)
+    del lines[16:18]  # the first abstract and the blank after it
+    error = _error("\n".join(lines))
+    assert error.line == 17
+    assert error.message == (
+        "expected the abstract of 'GraspNet-X: Learning Dexterous Grasps from \\textbf{Tactile}…' after a blank line"
+    )
+
+
+def test_last_block_without_abstract() -> None:
+    lines = _lines(ROBOTICS)[:-3]  # drop the last abstract
+    error = _error("\n".join(lines))
+    assert "expected the abstract of 'On the Stability of Learned Controllers'" in error.message
+    assert error.line == len(lines) + 1
+
+
+def test_stray_line_is_never_dropped() -> None:
+    lines = _lines(ROBOTICS)
+    lines.insert(13, "a stray subtitle")  # straight after the first title
+    error = _error("\n".join(lines))
+    assert (error.line, error.message) == (14, "expected a blank line after the title, then the authors")
+
+
+def test_header_glued_to_abstract() -> None:
+    lines = _lines(ROBOTICS)
+    del lines[17]  # the blank line between the first abstract and the next header
+    error = _error("\n".join(lines))
+    assert (error.line, error.message) == (18, "expected a blank line before the next paper header")
+
+
+def test_name_line_must_be_alone() -> None:
+    lines = _lines(ROBOTICS)
+    del lines[1]
+    error = _error("\n".join(lines))
+    assert (error.line, error.message) == (2, "expected the researcher's name alone on line 1, then a blank line")
+
+
+def test_author_names_in_many_styles() -> None:
+    authors = "J. Smith, Stéphane d'Ascoli, Ali al-Farabi, Jan van der Berg, 王小明, O'Neil McKay et al."
+    page = Page(papers=[PaperBlock("LGMar 3, 2024", "A Title", authors, "An abstract.")])
+    paper = parse_page(page.text(), "names.txt", date(2025, 6, 1))["papers"][0]
+    assert paper["authors"] == [
+        "J. Smith",
+        "Stéphane d'Ascoli",
+        "Ali al-Farabi",
+        "Jan van der Berg",
+        "王小明",
+        "O'Neil McKay",
+    ]
+    assert paper["authors_truncated"] is True
