@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from bot.clock import today
 from bot.corpus.cache import cached_document
 from bot.corpus.model import Corpus
 from bot.corpus.page_parser import ProfileError, parse_page
@@ -32,7 +33,7 @@ def read_corpus_document(path: Path, as_of: date | None = None) -> dict[str, Any
     except OSError as err:
         raise ProfileError(str(path), None, f"cannot read the file: {err.strerror or err}") from None
     if is_page(path):
-        effective = as_of or date.today()
+        effective = as_of or today()
         return cached_document(raw, f"page@{effective.isoformat()}", lambda: parse_page(raw, str(path), effective))
     return cached_document(raw, "yaml", lambda: _yaml_document(raw, path))
 

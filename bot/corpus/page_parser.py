@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bot.clock import today
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.corpus.latex import clean_latex
 from bot.corpus.names import introduced_names, links, paper_system, presented_benchmarks
@@ -412,7 +413,7 @@ def parse_page(
         text = _decode(text, source)
     text = text.removeprefix("\ufeff")
     with collector_paused():
-        return _PageParser(text, source, as_of or date.today(), gazetteer or default_gazetteer()).parse()
+        return _PageParser(text, source, as_of or today(), gazetteer or default_gazetteer()).parse()
 
 
 def parse_page_file(path: Path, as_of: date | None = None) -> dict[str, Any]:
