@@ -1,47 +1,59 @@
-"""The one core call: Engine.ask(text, conversation) -> Answer. Pure Python, no I/O once built."""
+"""The one core call: Engine.ask(text, conversation) -> Answer. Pure Python, no I/O once built.
+
+    text --recognise--> Recognition --dialogue policy--> Query --execute--> Result --render--> Answer
+
+Slash commands build their Query themselves and call `Engine.run`, so both share one executor."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from bot.answers.answer import Answer
-from bot.answers.handlers import HANDLERS, HandlerContext
-from bot.answers.handlers.dialogue import example_questions
+from bot.answers.examples import example_questions
+from bot.answers.execute import World, check_registry, execute
+from bot.answers.render import render
+from bot.answers.suggestions import Suggester
+from bot.clock import today
 from bot.corpus.loading import load_corpus
-from bot.corpus.model import Corpus
-from bot.corpus.topics import TopicHit
+from bot.corpus.model import Corpus, person_key
+from bot.corpus.topics import TopicIndex, topic_words
 from bot.dialogue.conversation import ConversationKey, ConversationState, ConversationStore
+from bot.dialogue.policy import DialoguePolicy
 from bot.gc_control import collector_paused
 from bot.paths import DEFAULT_PROFILE
-from bot.understanding.matcher import Matcher
-from bot.understanding.query import Match, Slots
-from bot.understanding.reading import clean_message
+from bot.query import Query
+from bot.understanding.intents import IntentSpec, load_intents
+from bot.understanding.recognizer import Recognizer
 
 log = logging.getLogger(__name__)
 CONSOLE: ConversationKey = ("console", "console")
-SUGGESTION_CUTOFF = 60.0
-SUGGESTION_POOL_EACH = 1000
+TOPIC_CACHE = 256  # topic searches remembered per corpus (a message often searches its topic twice)
 
 
 class Engine:
     def __init__(self, corpus: Corpus, store: ConversationStore | None = None) -> None:
-        self.corpus = corpus
-        with collector_paused():
-            self.matcher = Matcher(corpus)
+        self.intents: tuple[IntentSpec, ...] = load_intents()
+        check_registry(spec.operation for spec in self.intents)
+        self.by_intent = {spec.name: spec for spec in self.intents}
         self.conversations = store or ConversationStore()
-        self._suggestion_pool = self._build_suggestion_pool()
+        self._build(corpus)
+
+    def _build(self, corpus: Corpus) -> None:
+        with collector_paused():
+            self.corpus = corpus
+            self.recognizer = Recognizer(corpus, self.intents)
+            self.policy = DialoguePolicy(corpus)
+            self.examples = example_questions(corpus)
+            self.suggester = Suggester(corpus, self.examples)
+            self._topics: TopicIndex | None = None
+            self._topic_hits = lru_cache(maxsize=TOPIC_CACHE)(self._search_topic)
 
     def replace_corpus(self, corpus: Corpus) -> None:
         """Serve a new corpus from the next message on; conversations in progress are kept."""
-        with collector_paused():
-            matcher = Matcher(corpus)
-        self.corpus, self.matcher = corpus, matcher
-        self._suggestion_pool = self._build_suggestion_pool()
+        self._build(corpus)
 
     @classmethod
     def from_path(cls, path: Path | None = None) -> Engine:
@@ -51,43 +63,42 @@ class Engine:
 
     def ask(self, text: str, conversation: ConversationKey = CONSOLE) -> Answer:
         state = self.conversations.get(conversation)
-        match = self.matcher.match(text, state)
-        answer = self.answer(match, state, text)
-        self._remember(state, match, answer)
+        query = self.understand(text, state)
+        answer = self._answer(query, text)
+        self._remember(state, query, answer)
         return answer
 
-    def respond(self, match: Match, conversation: ConversationKey, text: str = "") -> Answer:
-        """Answer a ready-made Match (a slash command's) inside a conversation, remembering it."""
-        state = self.conversations.get(conversation)
-        answer = self.answer(match, state, text)
-        self._remember(state, match, answer)
-        return answer
-
-    def answer(self, match: Match, state: ConversationState | None = None, text: str = "") -> Answer:
-        """Run the handler for a match (slash commands build their Match directly)."""
+    def understand(self, text: str, state: ConversationState | None = None) -> Query:
+        """What a message asks, in the light of the conversation so far."""
         state = state or ConversationState()
-        context = HandlerContext(
-            focus=state.focus,
-            search_topics=self._search_topics,
-            topic_ignore=self.matcher.ignorable,
-        )
-        if match.intent == "fallback":
-            suggestions, close = self.suggest(text)
-            context = replace(context, suggestions=suggestions, close_suggestions=close)
-        handler = HANDLERS.get(match.intent, HANDLERS["fallback"])
+        message = self.recognizer.clean(text)
+        recognition = self.recognizer.recognize(message, today(), has_focus=bool(state.focus))
+        return self.policy.decide(recognition, state)
+
+    def run(self, query: Query, conversation: ConversationKey, text: str = "") -> Answer:
+        """Answer a ready-made Query (a slash command's) inside a conversation, remembering it."""
+        state = self.conversations.get(conversation)
+        answer = self._answer(query, text)
+        self._remember(state, query, answer)
+        return answer
+
+    def _answer(self, query: Query, text: str) -> Answer:
+        spec = self.by_intent.get(query.intent) or self.by_intent["fallback"]
+        world = World(self.corpus, self._topic_hits, self.suggester.suggest, self.examples, text)
         try:
-            answer = handler(self.corpus, match.slots, context)
+            result = execute(world, query)
+            answer = render(result, self.corpus, spec.name, spec.family)
         except Exception:  # a bug in one handler must not take the bot down
-            log.exception("handler %s failed on %r", match.intent, text[:200])
+            log.exception("answering %r failed on %r", query.intent, text[:200])
             return Answer(
                 intent="error",
-                headline="Sorry, something went wrong answering that. Please try "
-                "rephrasing; the problem has been logged.",
+                headline="Sorry, something went wrong answering that. Please try rephrasing; "
+                "the problem has been logged.",
                 confidence=0.0,
             )
-        confidence = min(answer.confidence, match.confidence) if match.intent != "fallback" else 0.0
-        note = " ".join(n for n in (*match.notes, answer.note) if n)
-        return replace(answer, confidence=confidence, note=note)
+        confidence = min(answer.confidence, query.confidence) if spec.name != "fallback" else 0.0
+        note = " ".join(n for n in (*query.notes, answer.note) if n)
+        return replace(answer, confidence=confidence, note=note, query=query.to_data())
 
     def reset(self, conversation: ConversationKey) -> None:
         self.conversations.reset(conversation)
@@ -95,70 +106,41 @@ class Engine:
     def warm(self) -> None:
         """Build the lazy indexes now (the Discord bot does this before its first message)."""
         with collector_paused():
-            _ = self.matcher.topics
+            _ = self.topics
 
-    # --- helpers
+    # --- memory
 
-    def _search_topics(self, words: Sequence[str]) -> list[TopicHit]:
-        return self.matcher.topics.search(words)
-
-    def _remember(self, state: ConversationState, match: Match, answer: Answer) -> None:
-        if answer.clarification and match.slots.ambiguous:
-            candidates = match.slots.ambiguous[0][1]
-            state.pending = (match.intent, match.slots, candidates)
+    def _remember(self, state: ConversationState, query: Query, answer: Answer) -> None:
+        if answer.clarification and query.ambiguous:
+            state.pending = query
             return
         state.pending = None
-        if answer.intent in ("fallback", "help", "greeting", "thanks", "farewell", "error"):
+        spec = self.by_intent.get(query.intent)
+        if spec is None or not spec.remembered or answer.intent == "error":
             return
-        state.intent = match.intent
-        state.slots = replace(match.slots, within=None)
-        if answer.papers:
-            state.papers = answer.papers
-            if len(answer.papers) > 1:
-                state.shown_list = answer.papers
+        state.query = query
+        state.shown = tuple(p.id for p in answer.papers)
+        researcher = self.corpus.researcher_key
+        keys = (person_key(name) for name in answer.people)
+        state.people = tuple(k for k in dict.fromkeys(keys) if k in self.corpus.people and k != researcher)
         if answer.focus is not None:
-            state.focus = answer.focus.id
+            state.remember_focus(answer.focus.id)
         elif len(answer.papers) == 1:
-            state.focus = answer.papers[0].id
+            state.remember_focus(answer.papers[0].id)
 
-    def _build_suggestion_pool(self) -> dict[str, str]:
-        """Phrases a mistyped question may have meant, mapped to a question that works."""
-        # Bounded, so a fallback costs the same on a lab's 100,000 papers as on 23.
-        pool = {q: q for q in example_questions(self.corpus)}
-        for paper in [p for p in self.corpus.newest if p.system][:SUGGESTION_POOL_EACH]:
-            pool[paper.system or ""] = f"tell me about {paper.system}"
-        people = sorted(self.corpus.people.values(), key=lambda p: -len(p.papers))[:SUGGESTION_POOL_EACH]
-        for person in people:
-            pool[person.name] = f"papers with {person.name}"
-        benchmarks = sorted(self.corpus.by_benchmark, key=lambda b: -len(self.corpus.by_benchmark[b]))
-        for name in benchmarks[:SUGGESTION_POOL_EACH]:
-            pool[name] = f"which papers mention {name}?"
-        return pool
+    # --- topic search
 
-    def suggest(self, text: str, limit: int = 3) -> tuple[tuple[str, ...], bool]:
-        """Questions close to what was typed (True), else a few examples (False)."""
-        examples = tuple(example_questions(self.corpus)[:limit])
-        clean, _ = clean_message(text)
-        if len(clean) < 3 or not any(ch.isalpha() for ch in clean):
-            return examples, False
-        # WRatio favours short choices inside long text; score both directions and keep the weaker.
-        scored = process.extract(
-            clean,
-            list(self._suggestion_pool),
-            scorer=fuzz.WRatio,
-            processor=str.casefold,
-            limit=limit * 3,
-            score_cutoff=SUGGESTION_CUTOFF,
-        )
-        picked = []
-        for choice, _, _ in scored:
-            both_ways = min(
-                fuzz.WRatio(clean.casefold(), choice.casefold()),
-                fuzz.token_sort_ratio(clean.casefold(), choice.casefold()),
-            )
-            if both_ways >= SUGGESTION_CUTOFF and self._suggestion_pool[choice] not in picked:
-                picked.append(self._suggestion_pool[choice])
-        return (tuple(picked[:limit]), True) if picked else (examples, False)
+    @property
+    def topics(self) -> TopicIndex:
+        if self._topics is None:
+            self._topics = TopicIndex(self.corpus.papers)
+        return self._topics
+
+    def _search_topic(self, text: str) -> list[tuple[int, float, bool]]:
+        words = topic_words(text, self.recognizer.frame_base)
+        if not words:
+            return []
+        return [(hit.paper_id, hit.score, hit.matched_all) for hit in self.topics.search(words)]
 
 
-__all__ = ["CONSOLE", "Engine", "Slots"]
+__all__ = ["CONSOLE", "Engine"]

@@ -32,6 +32,8 @@ class Answer:
     chart: tuple[tuple[str, int], ...] = field(default=())
     numbered: bool = True
     item_count: int | None = None  # how many items there are when `items` holds only the first ones
+    family: str = ""  # how front ends present it (the intent's family): papers, paper, people, counts, ...
+    query: dict[str, Any] | None = None  # the understood query as plain data, shown in JSON
 
     @property
     def total_items(self) -> int:
@@ -60,6 +62,8 @@ class Answer:
             "confidence": round(self.confidence, 3),
             "suggestions": list(self.suggestions),
             "clarification": self.clarification,
+            "family": self.family,
+            "query": self.query,
         }
 
 

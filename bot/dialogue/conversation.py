@@ -5,23 +5,26 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from bot.corpus.model import Paper
-from bot.understanding.query import Slots
+from bot.query import Query
 
 ConversationKey = tuple[str, str]  # (user, channel)
+FOCUS_DEPTH = 2  # "which of the two is newer?" looks back at the last two papers talked about
 
 
 @dataclass(slots=True)
 class ConversationState:
-    intent: str | None = None
-    slots: Slots = field(default_factory=Slots)
-    papers: tuple[Paper, ...] = ()  # what the last answer was about (shared with it, never copied)
-    shown_list: tuple[Paper, ...] = ()  # the last list shown, for "the second one"
-    focus: int | None = None  # the one paper the conversation is about, for "it"
-    pending: tuple[str, Slots, tuple[str, ...]] | None = None  # a clarification awaiting a choice
+    query: Query | None = None  # the last question a follow-up may edit, as it was answered
+    shown: tuple[int, ...] = ()  # the papers of the last answer, in the order shown ("those", "the second one")
+    people: tuple[str, ...] = ()  # person keys the last answer was about ("them", "her")
+    focus: tuple[int, ...] = ()  # the papers "it" and "the two" mean, most recent last
+    pending: Query | None = None  # a question waiting for "which Li do you mean?"
     updated: float = 0.0
+
+    def remember_focus(self, paper_id: int) -> None:
+        focus = tuple(i for i in self.focus if i != paper_id)
+        self.focus = (*focus, paper_id)[-FOCUS_DEPTH:]
 
 
 class ConversationStore:

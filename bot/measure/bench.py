@@ -122,7 +122,7 @@ def bench_size(size: int, use_dev_set: bool) -> dict[str, Any]:
     questions = _questions(corpus, use_dev_set and size == 23)
     for number, question in enumerate(questions):  # warm-up, and the intent of each question
         engine.ask(question, ("bench", str(number)))
-    intents = {q: engine.matcher.match(q).intent for q in questions}
+    intents = {q: engine.understand(q).intent for q in questions}
     for round_number in range(repeats["questions"]):
         for number, question in enumerate(questions):
             conversation = ("bench", f"{round_number}-{number}")

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -19,7 +20,7 @@ from bot.corpus.categories import categories
 from bot.corpus.model import Corpus
 from bot.corpus.names import generic_terms
 from bot.text import Token, compact, fold, tokens
-from bot.understanding.timespans import TimeMatch, find_times
+from bot.understanding.time_shim import TimeExpression, find_time_expressions
 
 EntityKind = Literal["time", "category", "benchmark", "paper", "person", "ambiguous_person", "unknown_person"]
 
@@ -79,7 +80,10 @@ class Entity:
     end: int
     surface: str
     exact: bool
-    value: object  # TimeMatch | str (class, benchmark, person key, name) | tuple of ids or keys
+    key: str = ""  # class code, canonical benchmark, person key, or the name of an unknown person
+    keys: tuple[str, ...] = ()  # the people an ambiguous name may be, most papers first
+    ids: tuple[int, ...] = ()  # the papers a name may be
+    time: TimeExpression | None = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -153,12 +157,12 @@ class EntityFinder:
 
     # --- per message
 
-    def find(self, text: str, folded: str, typo_keywords: frozenset[str] = frozenset()) -> list[Entity]:
+    def find(self, text: str, folded: str, today: date, typo_keywords: frozenset[str] = frozenset()) -> list[Entity]:
         """Entities in `text` (`folded` is its lower-case form, same length). `typo_keywords` are this
         message's misspelt keywords ("mentionning"): never read as names."""
         words = tokens(text)
         candidates: list[Entity] = []
-        candidates += self._times(folded)
+        candidates += self._times(folded, today)
         candidates += self._categories(text, words)
         candidates += self._names(text, words)
         chosen = _resolve(candidates)
@@ -169,9 +173,11 @@ class EntityFinder:
         chosen.sort(key=lambda e: (e.start, e.kind))
         return chosen
 
-    def _times(self, folded: str) -> list[Entity]:
-        this_year = self.corpus.researcher.as_of.year
-        return [Entity("time", m.start, m.end, folded[m.start : m.end], True, m) for m in find_times(folded, this_year)]
+    def _times(self, folded: str, today: date) -> list[Entity]:
+        return [
+            Entity("time", m.start, m.end, folded[m.start : m.end], True, time=m)
+            for m in find_time_expressions(folded, today)
+        ]
 
     def _categories(self, text: str, words: list[Token]) -> list[Entity]:
         found = []
@@ -180,11 +186,11 @@ class EntityFinder:
             following = words[i + 1].folded if i + 1 < len(words) else ""
             lower_with_noun = word.text.islower() and following in {"paper", "papers", "category", "class", "area"}
             if word.text.upper() in self.codes and (upper or lower_with_noun) and following != "score":
-                found.append(Entity("category", word.start, word.end, word.text, True, word.text.upper()))
+                found.append(Entity("category", word.start, word.end, word.text, True, key=word.text.upper()))
         for start, end in _windows(words, 5):
             code = self.category_keys.get("".join(w.key for w in words[start:end]))
             if code and not (end - start == 1 and len(words[start].text) <= 2):
-                found.append(_entity("category", text, words, start, end, True, code))
+                found.append(_entity("category", text, words, start, end, True, key=code))
         return found
 
     def _names(self, text: str, words: list[Token]) -> list[Entity]:
@@ -196,13 +202,13 @@ class EntityFinder:
             key = "".join(w.key for w in words[start:end])
             canonical = self.gazetteer.canonical(surface)
             if canonical and (canonical in self.corpus.by_benchmark or canonical in self.gazetteer.entries):
-                found.append(_entity("benchmark", text, words, start, end, True, canonical))
+                found.append(_entity("benchmark", text, words, start, end, True, key=canonical))
             ids = self.paper_keys.get(key)
             if ids and not (key in self.plain_word_keys and not surface[:1].isupper()):
-                found.append(_entity("paper", text, words, start, end, True, tuple(sorted(ids))))
+                found.append(_entity("paper", text, words, start, end, True, ids=tuple(sorted(ids))))
             person = self.person_keys.get(key)
             if person and (end - start >= 2 or (len(key) >= 3 and self._single_word_name_ok(words, start))):
-                found.append(_entity("person", text, words, start, end, True, person))
+                found.append(_entity("person", text, words, start, end, True, key=person))
             if end - start == 1 and not person:
                 found += self._partial_name(text, words, start)
         return found
@@ -232,23 +238,23 @@ class EntityFinder:
                 scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)), k) for k in owners]
                 best_score, best = max(scored)
                 if best_score >= FUZZY_PERSON_CUTOFF:
-                    return [_entity("person", text, words, index - 1, index + 1, True, best)]
+                    return [_entity("person", text, words, index - 1, index + 1, True, key=best)]
                 if given.text[:1].isupper() and words[index].text[:1].isupper():
                     # "Fei-Fei Li": a capitalised given name nobody here has is someone else entirely.
                     first = index - 1
                     while first > 0 and text[words[first].start - 1] == "-" and words[first - 1].text[:1].isupper():
                         first -= 1
                     surface = text[words[first].start : words[index].end]
-                    return [Entity("unknown_person", words[first].start, words[index].end, surface, True, surface)]
+                    return [Entity("unknown_person", words[first].start, words[index].end, surface, True, key=surface)]
         if not self._single_word_name_ok(words, index):
             return []
         others = [k for k in owners if k != self.corpus.researcher_key]
         if len(others) >= 1 and len(others) < len(owners):
             owners = others  # "Xu" means a co-author, not the profile's own researcher
         if len(owners) == 1:
-            return [_entity("person", text, words, index, index + 1, True, owners[0])]
+            return [_entity("person", text, words, index, index + 1, True, key=owners[0])]
         ranked = sorted(owners, key=lambda k: (-len(self.corpus.people[k].papers), self.corpus.people[k].name))
-        return [_entity("ambiguous_person", text, words, index, index + 1, True, tuple(ranked))]
+        return [_entity("ambiguous_person", text, words, index, index + 1, True, keys=tuple(ranked))]
 
     def _fuzzy(self, text: str, words: list[Token], claimed: set[int], keywords: frozenset[str]) -> list[Entity]:
         found: list[Entity] = []
@@ -278,20 +284,22 @@ class EntityFinder:
                     key, self.person_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_PERSON_CUTOFF
                 )
                 if person:
-                    found.append(_entity("person", text, words, start, end, False, self.person_keys[person[0]]))
+                    found.append(_entity("person", text, words, start, end, False, key=self.person_keys[person[0]]))
                     continue
             paper = None
             if name_shaped or previous in PAPER_CUES or (start == 0 and end == len(words)):
                 paper = process.extractOne(key, self.system_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_PAPER_CUTOFF)
             if paper:
                 ids = tuple(sorted(self.paper_keys[paper[0]]))
-                found.append(_entity("paper", text, words, start, end, False, ids))
+                found.append(_entity("paper", text, words, start, end, False, ids=ids))
             if name_shaped or self._after_benchmark_cue(words, start):
                 bench = process.extractOne(
                     key, self.benchmark_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_BENCHMARK_CUTOFF
                 )
                 if bench:
-                    found.append(_entity("benchmark", text, words, start, end, False, self.benchmark_keys[bench[0]]))
+                    found.append(
+                        _entity("benchmark", text, words, start, end, False, key=self.benchmark_keys[bench[0]])
+                    )
         return found
 
     @staticmethod
@@ -332,7 +340,7 @@ class EntityFinder:
                 run.append(follower)
             if run:
                 surface = text[run[0].start : run[-1].end]
-                found.append(Entity("unknown_person", run[0].start, run[-1].end, surface, False, surface))
+                found.append(Entity("unknown_person", run[0].start, run[-1].end, surface, False, key=surface))
         return found
 
 
@@ -361,11 +369,12 @@ def _entity(
     start: int,
     end: int,
     exact: bool,
-    value: object,
+    key: str = "",
+    keys: tuple[str, ...] = (),
+    ids: tuple[int, ...] = (),
 ) -> Entity:
-    return Entity(
-        kind, words[start].start, words[end - 1].end, text[words[start].start : words[end - 1].end], exact, value
-    )
+    surface = text[words[start].start : words[end - 1].end]
+    return Entity(kind, words[start].start, words[end - 1].end, surface, exact, key=key, keys=keys, ids=ids)
 
 
 _KIND_RANK = {
@@ -404,4 +413,4 @@ def folded_text(text: str) -> str:
     return lowered if len(lowered) == len(text) else "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
-__all__ = ["Entity", "EntityFinder", "TimeMatch", "fold", "folded_text"]
+__all__ = ["Entity", "EntityFinder", "fold", "folded_text"]

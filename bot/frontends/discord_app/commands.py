@@ -1,15 +1,28 @@
-"""Slash commands: typed options become a Match directly, so slash commands and free text share handlers."""
+"""Slash commands: typed options become a Query directly, so slash commands and free text share one executor."""
 
 from __future__ import annotations
 
 import io
+from datetime import date
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 
-from bot.understanding.query import Match, Slots
-from bot.understanding.timespans import YearSpan
+from bot.query import (
+    AmongPapers,
+    ByPerson,
+    Clause,
+    DateRange,
+    During,
+    HasCode,
+    InCategory,
+    MentionsBenchmark,
+    MentionsPhrase,
+    Operation,
+    Query,
+    Selection,
+)
 
 from . import chart
 from .autocomplete import ChoiceList
@@ -22,6 +35,10 @@ YEAR = app_commands.Range[int, 1900, 2100]
 
 def _choices(options: ChoiceList, current: str) -> list[app_commands.Choice[str]]:
     return [app_commands.Choice(name=c.name, value=c.value) for c in options.search(current)]
+
+
+def _papers(ids: tuple[int, ...], label: str) -> Selection:
+    return Selection((Clause((AmongPapers(ids, label),)),))
 
 
 def _conversation(interaction: discord.Interaction) -> tuple[str, str]:
@@ -44,10 +61,10 @@ def register_commands(bot: ProfileBot) -> None:
     async def category_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return _choices(bot.autocomplete.categories, current)
 
-    async def reply(interaction: discord.Interaction, match: Match | None, text: str) -> None:
-        """A typed Match when the options resolved, else the free-text engine on `text`."""
+    async def reply(interaction: discord.Interaction, query: Query | None, text: str) -> None:
+        """A typed Query when the options resolved, else the free-text engine on `text`."""
         conversation = _conversation(interaction)
-        answer = engine.ask(text, conversation) if match is None else engine.respond(match, conversation, text)
+        answer = engine.ask(text, conversation) if query is None else engine.run(query, conversation, text)
         await bot.send_answer(interaction, answer)
 
     @tree.command(name="ask", description="Ask anything about the profile in plain words")
@@ -73,33 +90,44 @@ def register_commands(bot: ProfileBot) -> None:
         with_code: bool = False,
         category: str | None = None,
     ) -> None:
-        span = None
+        clauses = []
         if year is not None:
-            span = YearSpan(year, year)
+            clauses.append(Clause((During((DateRange(date(year, 1, 1), date(year, 12, 31), str(year)),), str(year)),)))
         elif from_year is not None or to_year is not None:
             low, high = from_year, to_year
             if low is not None and high is not None and low > high:
                 low, high = high, low
-            span = YearSpan(low, high)
-        categories = (category.strip().upper()[:2],) if category else ()
-        slots = Slots(span=span, code=with_code, categories=categories)
-        await reply(interaction, Match("list_papers", slots, 1.0), "papers")
+            label = f"{low or '…'}–{high or '…'}"
+            start = date(low, 1, 1) if low is not None else None
+            end = date(high, 12, 31) if high is not None else None
+            clauses.append(Clause((During((DateRange(start, end, label),), label),)))
+        if with_code:
+            clauses.append(Clause((HasCode(),)))
+        if category:
+            clauses.append(Clause((InCategory(category.strip().upper()[:2]),)))
+        query = Query("list_papers", Operation("list"), Selection(tuple(clauses)))
+        await reply(interaction, query, "papers")
 
     @tree.command(name="paper", description="One paper: date, class, listed authors, abstract and code")
     @app_commands.describe(title="start typing a title or system name")
     @app_commands.autocomplete(title=paper_choices)
     async def paper(interaction: discord.Interaction, title: app_commands.Range[str, 1, 300]) -> None:
         chosen = int(title) if title.isdigit() and int(title) in engine.corpus.by_id else None
-        match = Match("paper_details", Slots(papers=(chosen,)), 1.0) if chosen else None
-        await reply(interaction, match, f"tell me about {title}")
+        query = (
+            Query("paper_details", Operation("paper_fact", field="summary"), _papers((chosen,), title))
+            if chosen
+            else None
+        )
+        await reply(interaction, query, f"tell me about {title}")
 
     @tree.command(name="benchmark", description="Papers that mention a benchmark or dataset")
     @app_commands.describe(name="e.g. ImageNet, SQuAD, HumanEval")
     @app_commands.autocomplete(name=benchmark_choices)
     async def benchmark(interaction: discord.Interaction, name: app_commands.Range[str, 1, 200]) -> None:
         canonical = engine.corpus.gazetteer.canonical(name)
-        slots = Slots(benchmarks=(canonical,)) if canonical else Slots(benchmark_text=name.strip())
-        await reply(interaction, Match("benchmark_papers", slots, 1.0), f"papers mentioning {name}")
+        atom = MentionsBenchmark(canonical) if canonical else MentionsPhrase(name.strip())
+        query = Query("benchmark_papers", Operation("list"), Selection((Clause((atom,)),)))
+        await reply(interaction, query, f"papers mentioning {name}")
 
     @tree.command(name="coauthors", description="Co-authors ranked by shared papers (of the researcher or one person)")
     @app_commands.describe(person="leave empty for the researcher's co-authors")
@@ -107,13 +135,15 @@ def register_commands(bot: ProfileBot) -> None:
     async def coauthors(
         interaction: discord.Interaction, person: app_commands.Range[str, 1, 200] | None = None
     ) -> None:
+        ranking = Operation("rank_groups", group_by="coauthor")
         if person is None:
-            match: Match | None = Match("coauthors", Slots(), 1.0)
+            query: Query | None = Query("coauthors", ranking)
         elif person in engine.corpus.people:
-            match = Match("coauthors", Slots(people=(person,)), 1.0)
+            found = engine.corpus.people[person]
+            query = Query("coauthors", ranking, subject=ByPerson(found.key, found.name))
         else:
-            match = None
-        await reply(interaction, match, f"coauthors of {person}")
+            query = None
+        await reply(interaction, query, f"coauthors of {person}")
 
     @tree.command(name="topic", description="Papers about a topic, most relevant first")
     @app_commands.describe(query="e.g. hallucination, knowledge graphs, reinforcement learning")
@@ -125,8 +155,8 @@ def register_commands(bot: ProfileBot) -> None:
         # Drawing the chart imports matplotlib: defer first, then follow up.
         await interaction.response.defer(thinking=True)
         conversation = _conversation(interaction)
-        per_year = engine.respond(Match("year_counts", Slots(), 1.0), conversation, "papers per year")
-        figures = engine.respond(Match("profile_stats", Slots(), 1.0), conversation, "stats")
+        per_year = engine.run(Query("year_counts", Operation("rank_groups", group_by="year")), conversation)
+        figures = engine.run(Query("profile_stats", Operation("profile")), conversation)
         view = bot.view_for(figures, interaction.user.id, conversation)
         embed = view.embed()
         embed.add_field(name="Papers per year", value=per_year.headline[:1024], inline=False)
@@ -149,4 +179,4 @@ def register_commands(bot: ProfileBot) -> None:
 
     @tree.command(name="help", description="What this bot can answer, with examples")
     async def help_command(interaction: discord.Interaction) -> None:
-        await reply(interaction, Match("help", Slots(), 1.0), "help")
+        await reply(interaction, Query("help", Operation("chat", chat="help")), "help")

@@ -1,4 +1,4 @@
-"""Words and lines shared by the handlers."""
+"""Words and lines shared by the answers: plurals, lists, dates, a paper in one line."""
 
 from __future__ import annotations
 

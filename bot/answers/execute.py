@@ -1,0 +1,379 @@
+"""Query -> Result: one executor, one handler per operation, registered by name.
+
+Intents name their operation in YAML; `check_registry` fails start-up (and a test) when an intent
+names an operation no handler serves, or a handler serves no intent."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from bot.answers import results as r
+from bot.answers.quoting import figure_near
+from bot.answers.selecting import Selected, Selector, describe
+from bot.corpus.gazetteer import phrase_pattern
+from bot.corpus.model import Corpus, Paper
+from bot.query import (
+    AboutTopic,
+    AmongPapers,
+    ByPerson,
+    Clause,
+    During,
+    Introduces,
+    Query,
+    Selection,
+    UnknownPerson,
+)
+from bot.text import compact, sentences
+from bot.vocabulary import vocabulary
+
+TopicHits = Callable[[str], list[tuple[int, float, bool]]]  # topic -> (paper id, score, holds every word)
+Handler = Callable[["World", Query], r.Result]
+HANDLERS: dict[str, Handler] = {}
+DESCRIBED_MARGIN = 1.5  # a topic names one paper when its best hit scores this much above the next
+
+
+def handles(name: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        if name in HANDLERS:
+            raise ValueError(f"two handlers for operation {name!r}")
+        HANDLERS[name] = handler
+        return handler
+
+    return register
+
+
+def check_registry(operations: Iterable[str]) -> None:
+    """Every intent's operation has a handler, and every handler an intent."""
+    named = set(operations)
+    missing = sorted(named - set(HANDLERS))
+    unused = sorted(set(HANDLERS) - named)
+    if missing or unused:
+        raise RuntimeError(f"operations without a handler: {missing}; handlers without an intent: {unused}")
+
+
+@dataclass
+class World:
+    """What handlers answer from: the corpus, its indexes, and the fallback's suggestions."""
+
+    corpus: Corpus
+    topic_hits: TopicHits
+    suggest: Callable[[str], tuple[tuple[str, ...], bool]] = field(default=lambda text: ((), False))
+    examples: tuple[str, ...] = ()
+    text: str = ""  # the message, for the fallback's suggestions
+
+    def __post_init__(self) -> None:
+        self.selector = Selector(self.corpus, self._search)
+
+    def _search(self, topic: str) -> list[tuple[int, float]]:
+        return [(paper_id, score) for paper_id, score, _ in self.topic_hits(topic)]
+
+    def select(self, selection: Selection, by_relevance: bool = False) -> Selected:
+        return self.selector.select(selection, by_relevance)
+
+    def scope(self, selection: Selection, *skip: str) -> str:
+        return describe(self.corpus, selection, skip)
+
+
+def execute(world: World, query: Query) -> r.Result:
+    if query.ambiguous:
+        typed = query.ambiguous[0]
+        people = [world.corpus.people[k] for k in typed.keys if k in world.corpus.people]
+        return r.Clarify(typed.typed, tuple((p.name, len(p.papers)) for p in people))
+    return HANDLERS[query.operation.name](world, query)
+
+
+# --- lists
+
+
+def _topic_order(query: Query) -> str:
+    order = query.operation.order
+    return order or ("relevance" if query.selection.has("topic") else "newest")
+
+
+def _among(selection: Selection) -> int | None:
+    among = [a for a in selection.positive("papers") if isinstance(a, AmongPapers) and a.label.startswith("those")]
+    return len(among[0].ids) if among else None
+
+
+def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
+    order = _topic_order(query)
+    selected = world.select(query.selection, by_relevance=order == "relevance")
+    papers = list(selected.papers)
+    if order == "oldest":
+        papers.reverse()
+    total = len(papers)
+    if query.operation.limit:
+        papers = papers[: query.operation.limit]
+    unknown_people = tuple(a.name for a in query.selection.positive("person") if isinstance(a, UnknownPerson))
+    partial = None
+    topics = [a for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
+    if topics and papers:
+        complete = {pid for t in topics for pid, _, every in world.topic_hits(t.text) if every}
+        partial = sum(1 for p in papers if p.id in complete)
+    years = world.corpus.years()
+    return r.PaperList(
+        papers=tuple(papers),
+        order=order,  # type: ignore[arg-type]
+        scope=world.scope(query.selection),
+        total=total,
+        counting=counting,
+        among=_among(query.selection),
+        unknown_topics=selected.unknown_topics,
+        unknown_people=unknown_people,
+        topic_partial=partial,
+        empty_years=(years[0], years[-1]) if not papers and years and query.selection.has("time") else None,
+        mention_only=query.intent == "benchmark_papers",
+    )
+
+
+@handles("list")
+def list_papers(world: World, query: Query) -> r.Result:
+    return _paper_list(world, query, counting=False)
+
+
+@handles("count")
+def count_papers(world: World, query: Query) -> r.Result:
+    return _paper_list(world, query, counting=True)
+
+
+@handles("pick")
+def pick_paper(world: World, query: Query) -> r.Result:
+    operation = query.operation
+    order = operation.order or "newest"
+    papers = list(world.select(query.selection).papers)
+    if order == "oldest":
+        papers.reverse()
+    rank = operation.rank or 1
+    scope = world.scope(query.selection)
+    among = _among(query.selection)
+    if rank > len(papers):
+        return r.PaperPick(None, rank, order, scope, len(papers), among=among)
+    paper = papers[rank - 1]
+    ties = tuple(p for p in papers if p.date == paper.date and p is not paper) if rank == 1 else ()
+    return r.PaperPick(paper, rank, order, scope, len(papers), ties, among)
+
+
+@handles("exists")
+def worked_with(world: World, query: Query) -> r.Result:
+    corpus = world.corpus
+    people = [a for a in query.selection.positive("person") if isinstance(a, ByPerson)]
+    unknown = [a for a in query.selection.positive("person") if isinstance(a, UnknownPerson)]
+    subject = corpus.researcher.name
+    if unknown and not people:
+        return r.YesNo(subject, tuple(a.name for a in unknown), (), unknown=True)
+    selection = query.selection
+    if len(people) >= 2:
+        subject = people[0].name  # "has A worked with B?": the papers listing both
+    papers = world.select(selection).papers
+    others = tuple(p.name for p in people[1:] if len(people) >= 2) or tuple(p.name for p in people)
+    return r.YesNo(subject, others, tuple(papers), scope=world.scope(selection, "person"))
+
+
+# --- one paper
+
+
+def _the_papers(world: World, query: Query) -> list[Paper]:
+    """The paper(s) a question about one paper is about: named, pointed at, or described by a topic."""
+    named = [a for a in query.selection.positive("papers") if isinstance(a, AmongPapers)]
+    if named:
+        ids = dict.fromkeys(i for a in named for i in a.ids)
+        return [world.corpus.by_id[i] for i in ids if i in world.corpus.by_id]
+    introduced = [a for a in query.selection.positive("introduces") if isinstance(a, Introduces)]
+    if introduced:
+        return list(world.select(query.selection).papers)
+    topics = [a for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
+    if topics:
+        hits = world.topic_hits(" ".join(t.text for t in topics))
+        complete = [h for h in hits if h[2]]
+        best = complete or hits
+        if best and (len(best) == 1 or best[0][1] >= DESCRIBED_MARGIN * best[1][1]):
+            return [world.corpus.by_id[best[0][0]]]
+        return [world.corpus.by_id[h[0]] for h in best[:5]]
+    return []
+
+
+@handles("paper_fact")
+def paper_fact(world: World, query: Query) -> r.Result:
+    operation = query.operation
+    field_name = operation.field or "summary"
+    papers = _the_papers(world, query)
+    if not papers:
+        return r.NoPaper(field_name)
+    if len(papers) > 1:
+        return r.PaperChoice(tuple(papers), field_name)
+    paper = papers[0]
+    if field_name == "results":
+        return _results(world, paper, operation.benchmark, operation.metric)
+    return r.PaperFact(paper, field_name, position=operation.position, limit=operation.limit)
+
+
+def _results(world: World, paper: Paper, benchmark: str | None, metric: str | None) -> r.PaperFact:
+    name = benchmark or ""
+    spellings = [name] if name else []
+    entry = world.corpus.gazetteer.entries.get(name)
+    if entry:
+        spellings += list(entry.aliases)
+    patterns = [p for p in (phrase_pattern(s) for s in spellings) if p]
+    quoted = [s for s in sentences(paper.abstract) if any(p.search(s) for p in patterns)]
+    with_figures = [s for s in quoted if re.search(r"\d", s)]
+    if not with_figures:
+        return r.PaperFact(
+            paper,
+            "results",
+            benchmark=name,
+            metric=metric,
+            benchmark_mentioned=bool(quoted),
+            sentence=quoted[0] if quoted else None,
+        )
+    sentence = with_figures[0]
+    return r.PaperFact(
+        paper,
+        "results",
+        benchmark=name,
+        metric=metric,
+        figure=figure_near(sentence, patterns),
+        sentence=sentence,
+        benchmark_mentioned=True,
+    )
+
+
+@handles("introduced")
+def introduced(world: World, query: Query) -> r.Result:
+    names = [a.name for a in query.selection.positive("introduces") if isinstance(a, Introduces)]
+    name = names[0] if names else ""
+    owners = world.corpus.introduced_by.get(compact(name), [])
+    if owners:
+        return r.Introduced(name, world.corpus.newest_first(owners)[-1])
+    mentioned = world.corpus.newest_first(world.corpus.by_benchmark.get(name, []))
+    return r.Introduced(name, None, tuple(reversed(mentioned)))
+
+
+# --- groups
+
+
+@handles("rank_groups")
+def rank_groups(world: World, query: Query) -> r.Result:
+    corpus = world.corpus
+    by = query.operation.group_by or "year"
+    subject = query.subject
+    selection = query.selection
+    if subject is not None:
+        selection = selection.with_clause(Clause((subject,)))
+    papers = world.select(selection).papers
+    groups: dict[str, list[Paper]] = defaultdict(list)
+    labels: dict[str, str] = {}
+    for paper in papers:
+        for key, label in _group_keys(corpus, paper, by, subject):
+            groups[key].append(paper)
+            labels[key] = label
+    descending = not query.operation.least
+    ranked = sorted(groups, key=lambda k: ((-1 if descending else 1) * len(groups[k]), _natural(by, k, labels)))
+    chart: tuple[tuple[str, int], ...] = ()
+    if by == "year" and groups:
+        years = sorted(int(k) for k in groups)
+        chart = tuple((str(y), len(groups.get(str(y), []))) for y in range(years[0], years[-1] + 1))
+    elif by == "month" and groups:
+        chart = tuple((labels[k], len(groups[k])) for k in sorted(groups, key=int))
+    elif by == "category":
+        chart = tuple((k, len(groups[k])) for k in ranked)
+    return r.Groups(
+        by=by,
+        groups=tuple(r.Group(labels[k], tuple(groups[k]), k) for k in ranked),
+        least=query.operation.least,
+        scope=world.scope(query.selection),
+        subject=subject.name if subject else corpus.researcher.name,
+        total_papers=len(papers),
+        inferred=sum(1 for p in papers if p.year_inferred) if by == "year" else 0,
+        chart=chart,
+        limit=query.operation.limit,
+    )
+
+
+def _natural(by: str, key: str, labels: dict[str, str]) -> tuple[int, str]:
+    if by in ("year", "month"):
+        return (int(key), "")
+    return (0, labels[key].casefold())
+
+
+def _group_keys(corpus: Corpus, paper: Paper, by: str, subject: ByPerson | None) -> list[tuple[str, str]]:
+    if by == "year":
+        return [(str(paper.year), str(paper.year))]
+    if by == "month":
+        return [(str(paper.date.month), paper.date.strftime("%B"))]
+    if by == "category":
+        return [(paper.category, paper.category)]
+    if by == "benchmark":
+        return [(name, name) for name in paper.benchmarks]
+    keys = corpus.people_keys_of(paper)
+    if by == "first_author":
+        return [(keys[0], corpus.people[keys[0]].name)] if keys else []
+    center = subject.key if subject else corpus.researcher_key
+    found = [(k, corpus.people[k].name) for k in keys if k not in (center, corpus.researcher_key)]
+    if subject is not None and subject.key != corpus.researcher_key:
+        found.append((corpus.researcher_key, corpus.researcher.name))  # on every paper, listed or not
+    return found
+
+
+@handles("compare")
+def compare(world: World, query: Query) -> r.Result:
+    kind = query.operation.compare_kind
+    if kind is None:
+        return rank_groups(world, query)
+    shared = query.selection.without(kind)
+    groups = []
+    for atom in query.selection.positive(kind):
+        parts = [During((x,), x.label) for x in atom.ranges] if isinstance(atom, During) else [atom]
+        for part in parts:
+            papers = world.select(shared.with_clause(Clause((part,)))).papers
+            label = world.scope(Selection((Clause((part,)),))) or part.__class__.__name__
+            groups.append(r.Group(_compare_label(label), tuple(papers)))
+    for clause in query.selection.clauses:
+        if clause.negated and clause.kind == kind:
+            shared = shared.with_clause(clause)
+    return r.Comparison(tuple(groups), world.scope(shared), query.operation.least)
+
+
+def _compare_label(scope: str) -> str:
+    for prefix in ("from ", "in ", "with ", "mentioning ", "about "):
+        if scope.startswith(prefix):
+            return scope[len(prefix) :]
+    return scope
+
+
+# --- the profile, honesty, small talk
+
+
+@handles("profile")
+def profile(world: World, query: Query) -> r.Result:
+    return r.ProfileFigures(query.operation.stat)
+
+
+@handles("not_on_page")
+def not_on_page(world: World, query: Query) -> r.Result:
+    missing = query.operation.missing or "venue"
+    what = vocabulary().missing_fields.get(missing, missing.replace("_", " "))
+    subject = query.subject
+    papers = _the_papers(world, query) if query.selection else []
+    return r.NotOnPage(
+        missing,
+        what,
+        subject=subject.name if subject else None,
+        subject_papers=len(world.corpus.people[subject.key].papers)
+        if subject and subject.key in world.corpus.people
+        else 0,
+        paper=papers[0] if len(papers) == 1 else None,
+    )
+
+
+@handles("chat")
+def chat(world: World, query: Query) -> r.Result:
+    return r.Chat(query.operation.chat or "greeting", world.examples)
+
+
+@handles("fallback")
+def fallback(world: World, query: Query) -> r.Result:
+    suggestions, close = world.suggest(world.text)
+    return r.NoMatch(suggestions, close)

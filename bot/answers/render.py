@@ -1,0 +1,585 @@
+"""Result -> Answer: each kind of result put into words, the same for every front end."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import singledispatch
+
+from bot.answers import results as r
+from bot.answers.answer import Answer
+from bot.answers.selecting import ordinal_word
+from bot.answers.wording import (
+    abstract_preview,
+    authors_text,
+    join_and,
+    paper_line,
+    plural,
+    possessive,
+    pretty_date,
+)
+from bot.corpus.categories import category_name
+from bot.corpus.model import Corpus, Paper
+from bot.text import sentences
+
+ITEM_LIMIT = 200
+TOP_GROUPS = 10
+ET_AL = "Author lists on the page stop after the first few names (et al.), so this covers listed authors only."
+_CODE_WORDS = re.compile(
+    r"\b(code|github|repository|open[- ]?source|will be (publicly )?(released|available)|available at)\b", re.IGNORECASE
+)
+
+
+def render(result: r.Result, corpus: Corpus, intent: str, family: str) -> Answer:
+    answer = _render(result, corpus)
+    return replace(answer, intent=intent, family=family)
+
+
+@singledispatch
+def _render(result: object, corpus: Corpus) -> Answer:
+    raise TypeError(f"no renderer for {type(result).__name__}")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _list_answer(headline: str, papers: tuple[Paper, ...], note: str = "", confidence: float = 1.0) -> Answer:
+    return Answer(
+        intent="",
+        headline=headline,
+        items=tuple(paper_line(p) for p in papers[:ITEM_LIMIT]),  # the text shows fewer; JSON keeps all papers
+        item_count=len(papers),
+        papers=papers,
+        note=note,
+        confidence=confidence,
+        focus=papers[0] if len(papers) == 1 else None,
+    )
+
+
+def _years_note(years: tuple[int, int] | None) -> str:
+    return f"The profile's papers run from {years[0]} to {years[1]}." if years else ""
+
+
+@_render.register
+def _(result: r.PaperList, corpus: Corpus) -> Answer:
+    name = corpus.researcher.name
+    scope = f" {result.scope}" if result.scope else ""
+    notes = []
+    if result.unknown_topics and not result.papers:
+        topics = join_and([f"\u201c{t}\u201d" for t in result.unknown_topics], "or")
+        headline = f"None of {possessive(name)} {plural(len(corpus.papers), 'paper')} is about {topics}."
+        return Answer(
+            "", headline, note="Try other words, or ask \u201chelp\u201d for what I can answer.", confidence=0.6
+        )
+    if result.unknown_people and not result.papers:
+        who = join_and(list(result.unknown_people))
+        headline = (
+            f"No papers list {who} among their authors; nobody by that name appears on {possessive(name)} profile."
+        )
+        return Answer("", headline, note="The page lists only the first authors of each paper.", confidence=0.9)
+    if not result.papers:
+        if result.mention_only:
+            headline = f"None of {possessive(name)} papers{scope}.".replace(" papers mentioning", " papers mentions")
+        else:
+            headline = f"No papers{scope}."
+        return Answer("", headline, note=_years_note(result.empty_years), confidence=0.9)
+    shown = len(result.papers)
+    subject = f"{plural(result.total, 'paper')}{scope}"
+    if result.counting:
+        stated = (
+            f" (the profile states {corpus.researcher.paper_count})"
+            if not result.scope and result.among is None and corpus.researcher.paper_count != result.total
+            else ""
+        )
+        return _list_answer(f"{name} has {subject}{stated}:", result.papers)
+    if result.order == "relevance":
+        if result.topic_partial == 0:
+            headline = (
+                f"No paper{scope.replace(' about ', ' covers all of ')}; closest {plural(shown, 'match', 'matches')}:"
+            )
+            return _list_answer(headline, result.papers, confidence=0.6)
+        if result.topic_partial is not None and result.topic_partial < shown:
+            lead = (
+                "The first paper holds"
+                if result.topic_partial == 1
+                else f"The first {result.topic_partial} papers hold"
+            )
+            notes.append(f"{lead} every word of the topic; the others most of them.")
+        order = "most relevant first"
+    else:
+        order = "oldest first" if result.order == "oldest" else "newest first"
+    if result.mention_only:
+        verb = "mentions" if result.total == 1 else "mention"
+        headline = f"{plural(result.total, 'paper')}{scope}:".replace(" mentioning ", f" {verb} ", 1)
+    elif not result.scope:
+        headline = f"All {plural(result.total, 'paper')} on {possessive(name)} profile, {order}:"
+    elif shown < result.total:
+        headline = f"The {plural(shown, 'paper')}{scope} ({result.total} in all), {order}:"
+    else:
+        headline = f"{_cap(subject)}, {order}:" if shown > 1 else f"{_cap(subject)}:"
+    if shown < result.total and not result.scope:
+        headline = f"The {order.split()[0]} {plural(shown, 'paper')} on {possessive(name)} profile:"
+    return _list_answer(headline, result.papers, " ".join(notes))
+
+
+@_render.register
+def _(result: r.PaperPick, corpus: Corpus) -> Answer:
+    scope = f" {result.scope}" if result.scope else ""
+    which = "oldest" if result.order == "oldest" else "latest"
+    if result.paper is None:
+        if result.pool == 0:
+            return Answer("", f"No papers{scope}.", confidence=0.9)
+        return Answer(
+            "",
+            f"There are only {plural(result.pool, 'paper')}{scope}, so no {ordinal_word(result.rank)} {which} one.",
+            confidence=0.9,
+        )
+    paper = result.paper
+    if result.ties:
+        tied = (paper, *result.ties)
+        return _list_answer(f"{plural(len(tied), 'paper')}{scope} share the {which} date:", tied)
+    rank = "" if result.rank == 1 else f"{ordinal_word(result.rank)} "
+    if result.pool == 2 and result.among == 2 and result.rank == 1:
+        newer = "newer" if result.order == "newest" else "older"
+        headline = f"The {newer} of the two is {paper.short_name} ({pretty_date(paper)}): {paper.title}"
+    else:
+        headline = f"The {rank}{which} paper{scope} ({pretty_date(paper)}): {paper.title}"
+    return _paper_card(paper, headline)
+
+
+def _paper_card(paper: Paper, headline: str, note: str = "") -> Answer:
+    return Answer("", headline, fields=detail_fields(paper), papers=(paper,), focus=paper, note=note)
+
+
+def detail_fields(paper: Paper) -> tuple[tuple[str, str], ...]:
+    inferred = " (year inferred: the page gives no year)" if paper.year_inferred else ""
+    fields = [
+        ("Date", pretty_date(paper) + inferred),
+        ("Class", f"{paper.category} ({paper.category_name})"),
+        ("Listed authors", authors_text(paper)),
+        ("Code", code_text(paper)),
+    ]
+    if paper.benchmarks:
+        fields.append(("Benchmarks", ", ".join(paper.benchmarks)))
+    fields.append(("Abstract", abstract_preview(paper)))
+    return tuple(fields)
+
+
+def code_text(paper: Paper) -> str:
+    link = paper.code_link
+    if paper.has_code:
+        return link or "yes (the abstract gives no link)"
+    return "not marked on the profile" + (f" (the abstract links {link})" if link else "")
+
+
+@_render.register
+def _(result: r.PaperFact, corpus: Corpus) -> Answer:
+    paper = result.paper
+    name = paper.short_name
+    field = result.field
+    if field == "date":
+        inferred = " (the page gives no year; inferred from the profile date)" if paper.year_inferred else ""
+        return _paper_card(paper, f"{name} was published on {pretty_date(paper)}{inferred}.")
+    if field == "category":
+        return _paper_card(paper, f"{name} is in {paper.category} ({paper.category_name}).")
+    if field in ("authors", "author", "author_count"):
+        return _authors(result, corpus)
+    if field == "code":
+        return _code(paper)
+    if field == "benchmarks":
+        if not paper.benchmarks:
+            return Answer("", f"No benchmark or dataset is named in {name}.", papers=(paper,), focus=paper)
+        return Answer(
+            "",
+            f"{name} mentions {plural(len(paper.benchmarks), 'benchmark or dataset', 'benchmarks and datasets')}:",
+            items=paper.benchmarks,
+            numbered=False,
+            papers=(paper,),
+            focus=paper,
+        )
+    if field == "results":
+        return _results(result)
+    if field == "abstract":
+        return Answer("", f"Abstract of {name}:", note=paper.abstract, papers=(paper,), focus=paper)
+    return _paper_card(paper, paper.title)
+
+
+def _authors(result: r.PaperFact, corpus: Corpus) -> Answer:
+    paper = result.paper
+    name = paper.short_name
+    listed = paper.authors
+    truncated = " (the page lists only the first authors)" if paper.authors_truncated else ""
+    people = listed
+    if result.field == "author" and result.position is not None:
+        position = result.position
+        if position == -1:
+            if paper.authors_truncated:
+                headline = (
+                    f"The last listed author of {name} is {listed[-1]}, but the page cuts the list short "
+                    "(et al.), so the real last author is not shown."
+                )
+            else:
+                headline = f"The last author of {name} is {listed[-1]}."
+            people = listed[-1:]
+        elif position <= len(listed):
+            headline = f"The {ordinal_word(position)} listed author of {name} is {listed[position - 1]}."
+            people = (listed[position - 1],)
+        else:
+            more = " before \u201cet al.\u201d" if paper.authors_truncated else ""
+            headline = (
+                f"The page lists only {plural(len(listed), 'author')} for {name}{more}, "
+                f"so it does not say who the {ordinal_word(position)} author is."
+            )
+            people = ()
+    elif result.field == "author_count":
+        more = ", then \u201cet al.\u201d: the full count is not on the profile" if paper.authors_truncated else ""
+        headline = f"The page lists {plural(len(listed), 'author')} for {name}{more}."
+    elif result.limit and result.limit < len(listed):
+        people = listed[: result.limit]
+        headline = f"The first {plural(result.limit, 'listed author')} of {name}: {join_and(list(people))}."
+    elif result.limit and result.limit > len(listed):
+        headline = f"The page lists only {plural(len(listed), 'author')} of {name}: {authors_text(paper)}."
+    else:
+        headline = f"Listed authors of {name}: {authors_text(paper)}{truncated}."
+    return Answer("", headline, fields=(("Title", paper.title),), papers=(paper,), people=people, focus=paper)
+
+
+def _code(paper: Paper) -> Answer:
+    name = paper.short_name
+    link = paper.code_link
+    said = [s for s in sentences(paper.abstract) if _CODE_WORDS.search(s)]
+    quote = f"The abstract says: \u201c{said[-1]}\u201d" if said else ""
+    if paper.has_code and link:
+        headline = f"Yes: {name} has code at {link}"
+    elif paper.has_code:
+        headline = f"Yes: the profile marks code for {name}, but the abstract gives no link."
+    elif link:
+        headline = f"No: the profile does not mark code for {name}; the abstract links {link}."
+    else:
+        headline = f"No: the profile does not mark code for {name}, and the abstract gives no link."
+    return Answer("", headline, fields=(("Title", paper.title),), note=quote, papers=(paper,), focus=paper)
+
+
+def _results(result: r.PaperFact) -> Answer:
+    paper = result.paper
+    name = result.benchmark or "that benchmark"
+    if not result.benchmark_mentioned:
+        return Answer(
+            "",
+            f"The abstract of {paper.short_name} does not mention {name}.",
+            papers=(paper,),
+            focus=paper,
+            confidence=0.8,
+        )
+    if not result.figure:
+        if result.sentence and re.search(r"\d", result.sentence):
+            headline = f"What the abstract of {paper.short_name} reports on {name}:"
+        else:
+            headline = f"{paper.short_name} mentions {name} but its abstract gives no figure for it."
+        return Answer("", headline, note=f"\u201c{result.sentence}\u201d", papers=(paper,), focus=paper)
+    return Answer(
+        "",
+        f"{paper.short_name} on {name}: {result.figure}.",
+        note=f"\u201c{result.sentence}\u201d",
+        papers=(paper,),
+        focus=paper,
+    )
+
+
+@_render.register
+def _(result: r.PaperChoice, corpus: Corpus) -> Answer:
+    return Answer(
+        "",
+        f"{len(result.papers)} papers match; which one?",
+        items=tuple(paper_line(p) for p in result.papers),
+        papers=result.papers,
+        clarification=True,
+        suggestions=tuple(p.short_name for p in result.papers),
+        confidence=0.6,
+    )
+
+
+@_render.register
+def _(result: r.NoPaper, corpus: Corpus) -> Answer:
+    return Answer("", "Which paper do you mean? Name it by its title or system name.", confidence=0.3)
+
+
+@_render.register
+def _(result: r.Groups, corpus: Corpus) -> Answer:
+    if not result.groups:
+        what = {"coauthor": "co-authors", "first_author": "first authors", "benchmark": "benchmarks"}.get(result.by)
+        headline = f"No {what} are listed." if what else "No papers to count."
+        return Answer("", headline)
+    scope = f" {result.scope}" if result.scope else ""
+    if result.by == "coauthor":
+        return _coauthors(result)
+    if result.by == "benchmark":
+        return _benchmarks(result)
+    top = result.groups[0]
+    tied = [g for g in result.groups if g.count == top.count]
+    most = "fewest" if result.least else "most"
+    labels = join_and([_group_label(result.by, g) for g in tied])
+    count = plural(top.count, "paper")
+    total = plural(result.total_papers, "paper")
+    if result.by == "year":
+        busiest = "least productive" if result.least else "busiest"
+        are = "years are" if len(tied) > 1 else "year is"
+        headline = f"Papers per year{scope} ({total} in all); the {busiest} {are} {labels} with {count}."
+    elif result.by == "month":
+        are = "months are" if len(tied) > 1 else "month is"
+        headline = f"Papers per month{scope} ({total} in all, any year); the {most} common {are} {labels} with {count}."
+    elif result.by == "category":
+        headline = (
+            f"{possessive(corpus.researcher.name)} papers{scope} span "
+            f"{plural(len(result.groups), 'arXiv class', 'arXiv classes')}; the {most} are in {labels} with {count}."
+        )
+    else:  # first_author
+        are = "authors are" if len(tied) > 1 else "author is"
+        headline = f"Among papers{scope}, the {most} frequent first {are} {labels} with {count}."
+    rows = result.chart or tuple((_group_label(result.by, g), g.count) for g in result.groups)
+    items = _bars(rows) if result.by in ("year", "month", "category") else tuple(f"{label}: {n}" for label, n in rows)
+    note = ""
+    if result.inferred:
+        note = f"{plural(result.inferred, 'paper')} without a year on the page counted in the year inferred from the profile date."
+    papers = tuple(p for g in tied for p in g.papers)
+    return Answer(
+        "",
+        headline,
+        items=items[: result.limit or ITEM_LIMIT] if result.by == "first_author" else items,
+        chart=rows,
+        note=note,
+        numbered=False,
+        papers=papers if result.by != "first_author" else (),
+        people=tuple(g.label for g in tied) if result.by == "first_author" else (),
+    )
+
+
+def _group_label(by: str, group: r.Group) -> str:
+    if by == "category":
+        return f"{group.label} ({category_name(group.label)})"
+    return group.label
+
+
+def _bars(rows: tuple[tuple[str, int], ...]) -> tuple[str, ...]:
+    widest = max((n for _, n in rows), default=1) or 1
+    return tuple(f"{label}: {'█' * max(1, round(12 * n / widest))} {n}" if n else f"{label}: 0" for label, n in rows)
+
+
+def _coauthors(result: r.Groups) -> Answer:
+    limit = result.limit or TOP_GROUPS
+    center = possessive(result.subject)
+    top = result.groups[:3]
+    top_text = join_and([f"{g.label} ({plural(g.count, 'paper')})" for g in top])
+    scope = f" {result.scope}" if result.scope else ""
+    if result.least:
+        headline = f"Among the listed authors{scope}, {center} least frequent co-authors are {top_text}."
+    elif len(result.groups) > 1:
+        headline = f"Among the listed authors{scope}, {center} most frequent co-authors are {top_text}."
+    else:
+        headline = f"Among the listed authors{scope}, {center} only co-author is {top_text}."
+    items = tuple(f"{g.label}: {plural(g.count, 'paper')}" for g in result.groups[:limit])
+    extra = len(result.groups) - limit
+    note = ET_AL + (f" {plural(extra, 'more co-author')} with fewer papers not shown." if extra > 0 else "")
+    return Answer("", headline, items=items, note=note, people=tuple(g.label for g in result.groups[:limit]))
+
+
+def _benchmarks(result: r.Groups) -> Answer:
+    papers = {p.id: p for g in result.groups for p in g.papers}
+    kinds = plural(len(result.groups), "benchmark or dataset", "benchmarks and datasets")
+    if len(papers) == 1:
+        only = next(iter(papers.values()))
+        return Answer(
+            "",
+            f"{only.short_name} mentions {kinds}:",
+            items=tuple(g.label for g in result.groups),
+            papers=(only,),
+            numbered=False,
+            focus=only,
+        )
+    headline = f"{kinds} appear in {plural(len(papers), 'paper')}, most mentioned first:"
+    items = tuple(f"{g.label} ({plural(g.count, 'paper')})" for g in result.groups)
+    ordered = tuple(sorted(papers.values(), key=lambda p: (p.date, p.id), reverse=True))
+    return Answer("", headline, items=items, papers=ordered, numbered=False)
+
+
+@_render.register
+def _(result: r.Comparison, corpus: Corpus) -> Answer:
+    groups = sorted(result.groups, key=lambda g: g.count if result.least else -g.count)
+    scope = f" {result.scope}" if result.scope else ""
+    items = tuple(f"{g.label}: {plural(g.count, 'paper')}" for g in result.groups)
+    first, second = groups[0], groups[1]
+    if first.count == second.count:
+        headline = (
+            f"{join_and([g.label for g in result.groups])} are level{scope}: {plural(first.count, 'paper')} each."
+        )
+    else:
+        more = "fewer" if result.least else "more"
+        others = join_and([f"{plural(g.count, 'paper')} {g.label}" for g in groups[1:]]).replace(
+            " paper ", " paper in "
+        )
+        others = join_and([f"{g.count} in {g.label}" for g in groups[1:]])
+        headline = f"{first.label} has {more} papers{scope}: {plural(first.count, 'paper')}, against {others}."
+    return Answer("", headline, items=items, numbered=False, chart=tuple((g.label, g.count) for g in result.groups))
+
+
+@_render.register
+def _(result: r.YesNo, corpus: Corpus) -> Answer:
+    who = join_and(list(result.others))
+    subject = result.subject
+    if result.unknown:
+        return Answer(
+            "",
+            f"No: {who} is not among the listed authors of any of {possessive(subject)} "
+            f"{plural(len(corpus.papers), 'paper')}.",
+            note="The page lists only the first authors of each paper, so a collaboration further down an "
+            "author list would not show.",
+            people=result.others,
+            confidence=0.8,
+        )
+    scope = f" {result.scope}" if result.scope else ""
+    if not result.papers:
+        return Answer(
+            "",
+            f"No: {subject} and {who} are not listed together on any paper{scope} of the profile.",
+            note=ET_AL,
+            people=result.others,
+        )
+    headline = f"Yes: {who} and {subject} are listed together on {plural(len(result.papers), 'paper')}{scope}:"
+    answer = _list_answer(headline, result.papers, ET_AL)
+    return replace(answer, people=result.others)
+
+
+@_render.register
+def _(result: r.ProfileFigures, corpus: Corpus) -> Answer:
+    researcher = corpus.researcher
+    name = possessive(researcher.name)
+    fields = (
+        ("h-index", str(researcher.h_index)),
+        ("Citations", f"{researcher.citations:,}"),
+        (
+            "Papers",
+            f"{researcher.paper_count:,}"
+            + ("" if researcher.paper_count == len(corpus.papers) else f" (the page lists {len(corpus.papers):,})"),
+        ),
+        ("Primary area", f"{researcher.primary_category} ({researcher.primary_category_name})"),
+        ("Novelty", _number(researcher.novelty) + ("%" if researcher.novelty is not None else "")),
+        ("AI score", _number(researcher.ai_score)),
+    )
+    headlines = {
+        "h_index": f"{name} h-index is {researcher.h_index}.",
+        "citations": f"{researcher.name} has {researcher.citations:,} citations.",
+        "novelty": f"{name} novelty score is {_number(researcher.novelty)}%.",
+        "ai_score": f"{name} AI score is {_number(researcher.ai_score)}.",
+        "area": f"{name} primary area is {researcher.primary_category} ({researcher.primary_category_name}).",
+        "papers": f"{researcher.name} has {plural(researcher.paper_count, 'paper')} on the profile.",
+    }
+    headline = headlines.get(result.stat or "") or (
+        f"{researcher.name}: h-index {researcher.h_index}, {researcher.citations:,} citations, "
+        f"{plural(researcher.paper_count, 'paper')}, primary area {researcher.primary_category} "
+        f"({researcher.primary_category_name})."
+    )
+    return Answer("", headline, fields=fields)
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return "not given"
+    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+
+
+@_render.register
+def _(result: r.NotOnPage, corpus: Corpus) -> Answer:
+    researcher = corpus.researcher
+    has = (
+        f"It has {possessive(researcher.name)} h-index ({researcher.h_index}), total citations "
+        f"({researcher.citations:,}) and, for each paper, its date, arXiv class, listed authors, code flag and abstract."
+    )
+    headline = f"The profile page doesn't list {result.what}."
+    if result.missing == "paper_citations":
+        about = f" for {result.paper.short_name}" if result.paper else ""
+        headline = (
+            f"The profile page doesn't list citation counts of single papers{about}: it only gives "
+            f"{possessive(researcher.name)} total across all papers ({researcher.citations:,})."
+        )
+        has = "For each paper it has the date, arXiv class, listed authors, code flag and abstract."
+    elif result.missing == "others_metrics" and result.subject:
+        headline = (
+            f"The profile page doesn't give {possessive(result.subject)} figures: it only has "
+            f"{possessive(researcher.name)} own (h-index {researcher.h_index}, {researcher.citations:,} citations)."
+        )
+        has = f"{result.subject} is a listed author on {plural(result.subject_papers, 'paper')} of the profile; ask for them."
+    elif result.missing == "venue" and result.paper:
+        headline = f"The profile page doesn't list where {result.paper.short_name} was published (no venue is given)."
+    return Answer("", headline, note=has, confidence=0.9)
+
+
+@_render.register
+def _(result: r.Introduced, corpus: Corpus) -> Answer:
+    if result.paper is not None:
+        return _paper_card(result.paper, f"{result.name} was introduced in: {result.paper.title}")
+    if result.mentions:
+        first = result.mentions[0]
+        return Answer(
+            "",
+            f"No paper on the profile introduces {result.name}; the earliest to mention it is {first.title}.",
+            papers=result.mentions,
+            items=tuple(paper_line(p) for p in result.mentions),
+        )
+    return Answer("", f"No paper on the profile introduces {result.name or 'that'}.", confidence=0.6)
+
+
+@_render.register
+def _(result: r.Clarify, corpus: Corpus) -> Answer:
+    return Answer(
+        "",
+        f"Which {result.typed} do you mean? Several listed authors match:",
+        items=tuple(f"{name} ({plural(n, 'paper')})" for name, n in result.options),
+        people=tuple(name for name, _ in result.options),
+        suggestions=tuple(name for name, _ in result.options),
+        note="Reply with the full name (or its number).",
+        clarification=True,
+        confidence=0.5,
+    )
+
+
+@_render.register
+def _(result: r.Chat, corpus: Corpus) -> Answer:
+    name = corpus.researcher.name
+    if result.kind == "thanks":
+        return Answer("", f"You're welcome! Ask me more about {possessive(name)} papers any time.")
+    if result.kind == "farewell":
+        return Answer("", "Goodbye! Come back with more questions any time.")
+    if result.kind == "help":
+        headline = (
+            f"I answer questions about {possessive(name)} profile: {plural(len(corpus.papers), 'paper')}, "
+            "their dates, classes, authors, benchmarks, code and abstracts. For example:"
+        )
+        return Answer(
+            "",
+            headline,
+            items=result.examples,
+            numbered=False,
+            note="Follow-ups work too: \u201cwhich of those have code?\u201d, \u201cand 2023?\u201d, "
+            "\u201cwho wrote it?\u201d.",
+        )
+    return Answer("", f"Hello! Ask me anything about {possessive(name)} papers, or type \u201chelp\u201d.")
+
+
+@_render.register
+def _(result: r.NoMatch, corpus: Corpus) -> Answer:
+    headline = f"I can only answer questions about {possessive(corpus.researcher.name)} publication profile."
+    note = (
+        "Did you mean one of these?"
+        if result.close
+        else "Try one of these, or type \u201chelp\u201d to see what I can answer."
+    )
+    return Answer(
+        "",
+        headline,
+        items=result.suggestions,
+        suggestions=result.suggestions,
+        note=note,
+        numbered=False,
+        confidence=0.0,
+    )

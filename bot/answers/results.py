@@ -1,0 +1,163 @@
+"""What executing a query found, before it is put into words (bot/answers/render.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.corpus.model import Paper
+from bot.query import Order, PaperField
+
+
+@dataclass(frozen=True, slots=True)
+class PaperList:
+    papers: tuple[Paper, ...]  # every match, in answer order (the text may show fewer)
+    order: Order
+    scope: str  # the selection in words
+    total: int  # matches before a limit
+    counting: bool = False  # "how many" was asked
+    among: int | None = None  # only among the last answer's papers (how many there were)
+    unknown_topics: tuple[str, ...] = ()
+    unknown_people: tuple[str, ...] = ()
+    topic_partial: int | None = None  # how many of the papers hold every word of the topic
+    empty_years: tuple[int, int] | None = None  # the profile's first and last year, said when nothing matched
+    mention_only: bool = False  # the question was "which papers mention X"
+
+
+@dataclass(frozen=True, slots=True)
+class PaperPick:
+    """The n-th newest (or oldest) paper of a selection."""
+
+    paper: Paper | None
+    rank: int
+    order: Order
+    scope: str
+    pool: int  # how many papers it was picked from
+    ties: tuple[Paper, ...] = ()  # others of the same date
+    among: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaperFact:
+    paper: Paper
+    field: PaperField
+    position: int | None = None  # author: which listed author was asked for
+    limit: int | None = None  # authors: "the first three authors"
+    benchmark: str | None = None  # results
+    metric: str | None = None
+    figure: str | None = None  # results: the figure quoted
+    sentence: str | None = None  # results: the sentence it comes from
+    benchmark_mentioned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PaperChoice:
+    """Several papers fit a question about one paper: which one?"""
+
+    papers: tuple[Paper, ...]
+    field: PaperField
+
+
+@dataclass(frozen=True, slots=True)
+class NoPaper:
+    """A question about one paper that names none."""
+
+    field: PaperField
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    label: str
+    papers: tuple[Paper, ...]
+    key: str = ""  # person key, class code, year...
+
+    @property
+    def count(self) -> int:
+        return len(self.papers)
+
+
+@dataclass(frozen=True, slots=True)
+class Groups:
+    by: str
+    groups: tuple[Group, ...]  # ranked: most first (or least first when asked)
+    least: bool
+    scope: str
+    subject: str  # whose co-authors, or the researcher
+    total_papers: int
+    inferred: int = 0  # papers counted in an inferred year
+    chart: tuple[tuple[str, int], ...] = ()  # groups in natural order (years ascending)
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    groups: tuple[Group, ...]  # in the order asked
+    scope: str
+    least: bool
+
+
+@dataclass(frozen=True, slots=True)
+class YesNo:
+    """Has the researcher (or `subject`) worked with someone: the shared papers."""
+
+    subject: str
+    others: tuple[str, ...]  # names asked about
+    papers: tuple[Paper, ...]
+    unknown: bool = False  # the name matches nobody on the profile
+    scope: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileFigures:
+    stat: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NotOnPage:
+    missing: str  # the declared field
+    what: str  # the field in words
+    subject: str | None = None  # whose figures were asked (others_metrics)
+    subject_papers: int = 0
+    paper: Paper | None = None  # the paper asked about, when one was named
+
+
+@dataclass(frozen=True, slots=True)
+class Introduced:
+    name: str
+    paper: Paper | None
+    mentions: tuple[Paper, ...] = ()  # papers mentioning the name, oldest first, when none introduces it
+
+
+@dataclass(frozen=True, slots=True)
+class Clarify:
+    typed: str
+    options: tuple[tuple[str, int], ...]  # (name, papers)
+
+
+@dataclass(frozen=True, slots=True)
+class Chat:
+    kind: str  # greeting, thanks, farewell, help
+    examples: tuple[str, ...] = ()  # help: questions that work on this profile
+
+
+@dataclass(frozen=True, slots=True)
+class NoMatch:
+    suggestions: tuple[str, ...]
+    close: bool  # the suggestions resemble what was typed
+
+
+Result = (
+    PaperList
+    | PaperPick
+    | PaperFact
+    | PaperChoice
+    | NoPaper
+    | Groups
+    | Comparison
+    | YesNo
+    | ProfileFigures
+    | NotOnPage
+    | Introduced
+    | Clarify
+    | Chat
+    | NoMatch
+)

@@ -1,0 +1,209 @@
+"""Which papers a selection holds, from the corpus indexes; and the selection said in words."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.answers.wording import join_and, possessive
+from bot.corpus.gazetteer import phrase_pattern
+from bot.corpus.model import Corpus, Paper
+from bot.query import (
+    AboutTopic,
+    AmongPapers,
+    Atom,
+    ByPerson,
+    Clause,
+    DateRange,
+    During,
+    HasCode,
+    InCategory,
+    Introduces,
+    MentionsBenchmark,
+    MentionsPhrase,
+    Previous,
+    Selection,
+    UnknownPerson,
+)
+from bot.text import compact
+from bot.vocabulary import vocabulary
+
+TopicSearch = Callable[[str], list[tuple[int, float]]]  # topic text -> (paper id, relevance), best first
+
+
+@dataclass(frozen=True, slots=True)
+class Selected:
+    papers: list[Paper]  # newest first, or by relevance when a topic chose them
+    relevance: dict[int, float]  # topic score per paper, when a topic was searched
+    unknown_topics: tuple[str, ...] = ()  # topics no paper here is about
+
+
+def papers_mentioning(papers: Iterable[Paper], phrase: str) -> list[Paper]:
+    """Papers whose title or abstract names `phrase` (whole words, any case or separators)."""
+    pattern = phrase_pattern(phrase)
+    if pattern is None:
+        return []
+    return [p for p in papers if pattern.search(p.title) or pattern.search(p.abstract)]
+
+
+class Selector:
+    """Evaluates selections over one corpus."""
+
+    def __init__(self, corpus: Corpus, search_topic: TopicSearch) -> None:
+        self.corpus = corpus
+        self.search_topic = search_topic
+        self._by_date = sorted(corpus.papers, key=lambda p: (p.date, p.id))
+        self._dates = [p.date for p in self._by_date]
+
+    def select(self, selection: Selection, ordered_by_relevance: bool = False) -> Selected:
+        relevance: dict[int, float] = {}
+        unknown: list[str] = []
+        ids: set[int] | None = None
+        # Smallest first, so each further clause only filters a short list.
+        for clause in sorted(selection.clauses, key=lambda c: c.negated):
+            members = self._clause(clause, relevance, unknown)
+            if clause.negated:
+                ids = (ids if ids is not None else set(self.corpus.by_id)) - members
+            else:
+                ids = members if ids is None else ids & members
+        if ids is None:
+            papers = list(self.corpus.newest)
+        else:
+            papers = self.corpus.newest_first(self.corpus.by_id[i] for i in ids)
+        if relevance and ordered_by_relevance:
+            papers.sort(key=lambda p: -relevance.get(p.id, 0.0))  # stable: ties stay newest first
+        return Selected(papers, relevance, tuple(unknown))
+
+    def _clause(self, clause: Clause, relevance: dict[int, float], unknown: list[str]) -> set[int]:
+        found: set[int] = set()
+        for atom in clause.atoms:
+            found |= self.atom_ids(atom, relevance, unknown)
+        return found
+
+    def atom_ids(self, atom: Atom, relevance: dict[int, float], unknown: list[str]) -> set[int]:
+        corpus = self.corpus
+        if isinstance(atom, During):
+            return {p.id for r in atom.ranges for p in self._in_range(r)}
+        if isinstance(atom, ByPerson):
+            person = corpus.people.get(atom.key)
+            papers = person.papers if person else []
+            if atom.position is None:
+                return {p.id for p in papers}
+            return {p.id for p in papers if _at_position(corpus.people_keys_of(p), atom.key, atom.position)}
+        if isinstance(atom, UnknownPerson):
+            return set()
+        if isinstance(atom, MentionsBenchmark):
+            return {p.id for p in corpus.by_benchmark.get(atom.name, [])}
+        if isinstance(atom, MentionsPhrase):
+            return {p.id for p in papers_mentioning(corpus.papers, atom.phrase)}
+        if isinstance(atom, InCategory):
+            return {p.id for p in corpus.by_category.get(atom.code, [])}
+        if isinstance(atom, HasCode):
+            return {p.id for p in corpus.with_code}
+        if isinstance(atom, AboutTopic):
+            hits = self.search_topic(atom.text)
+            if not hits:
+                unknown.append(atom.text)
+            for paper_id, score in hits:
+                relevance[paper_id] = max(relevance.get(paper_id, 0.0), score)
+            return {paper_id for paper_id, _ in hits}
+        if isinstance(atom, AmongPapers):
+            return {i for i in atom.ids if i in corpus.by_id}
+        if isinstance(atom, Introduces):
+            return {p.id for p in corpus.introduced_by.get(compact(atom.name), [])}
+        if isinstance(atom, Previous):
+            return set()  # the dialogue policy resolves these; one left over means nothing to point at
+        raise TypeError(f"unknown atom {atom!r}")
+
+    def _in_range(self, r: DateRange) -> Sequence[Paper]:
+        low = 0 if r.start is None else bisect.bisect_left(self._dates, r.start)
+        high = len(self._dates) if r.end is None else bisect.bisect_right(self._dates, r.end)
+        papers = self._by_date[low:high]
+        return [p for p in papers if p.date.month in r.months] if r.months else papers
+
+
+def _at_position(keys: tuple[str, ...], key: str, position: int) -> bool:
+    if position == -1:
+        return bool(keys) and keys[-1] == key
+    return len(keys) >= position and keys[position - 1] == key
+
+
+# --- in words
+
+
+def atom_words(corpus: Corpus, atom: Atom, negated: bool = False) -> str:
+    """One filter as a phrase after "papers": "from 2023", "with Ming Yan", "not in CV (Computer Vision)"."""
+    if isinstance(atom, During):
+        return ("not " if negated else "") + _time_words(atom)
+    if isinstance(atom, ByPerson):
+        name = atom.name
+        if atom.position is not None:
+            where = "last listed author" if atom.position == -1 else f"{ordinal_word(atom.position)} author"
+            return f"{'without' if negated else 'with'} {name} as {where}"
+        return f"{'without' if negated else 'with'} {name}"
+    if isinstance(atom, UnknownPerson):
+        return f"{'without' if negated else 'with'} {atom.name}"
+    if isinstance(atom, MentionsBenchmark):
+        return f"{'not ' if negated else ''}mentioning {atom.name}"
+    if isinstance(atom, MentionsPhrase):
+        return f"{'not ' if negated else ''}mentioning {atom.phrase}"
+    if isinstance(atom, InCategory):
+        from bot.corpus.categories import category_name
+
+        return f"{'outside' if negated else 'in'} {atom.code} ({category_name(atom.code)})"
+    if isinstance(atom, HasCode):
+        return "without code" if negated else "with code"
+    if isinstance(atom, AboutTopic):
+        return f"{'not ' if negated else ''}about {atom.text}"
+    if isinstance(atom, AmongPapers):
+        names = [corpus.by_id[i].short_name for i in atom.ids if i in corpus.by_id]
+        listed = atom.label if len(names) > 3 else join_and(names)
+        return f"other than {listed}" if negated else f"among {listed}"
+    if isinstance(atom, Introduces):
+        return f"introducing {atom.name}"
+    return ""
+
+
+def _time_words(atom: During) -> str:
+    labels = [r.label for r in atom.ranges]
+    words = join_and(labels, "or")
+    return words if words.split(" ", 1)[0] in _TIME_PREPOSITIONS else f"from {words}"
+
+
+_TIME_PREPOSITIONS = {"since", "before", "after", "until", "up", "from", "in", "between", "during", "within", "over"}
+
+
+def clause_words(corpus: Corpus, clause: Clause) -> str:
+    if len(clause.atoms) == 1:
+        return atom_words(corpus, clause.atoms[0], clause.negated)
+    if isinstance(clause.atoms[0], During) and not clause.negated:
+        return _time_words(During(tuple(r for a in clause.atoms if isinstance(a, During) for r in a.ranges), ""))
+    parts = [atom_words(corpus, a) for a in clause.atoms]
+    if clause.negated:
+        return "not " + join_and(parts, "or")
+    return join_and(parts, "or")
+
+
+def describe(corpus: Corpus, selection: Selection, skip: Iterable[str] = ()) -> str:
+    """The filters in words: "in CL (Computation and Language) without code from 2023"."""
+    skipped = set(skip)
+    order = ["category", "benchmark", "topic", "code", "person", "papers", "introduces", "time"]
+    clauses = sorted(
+        (c for c in selection.clauses if c.kind not in skipped),
+        key=lambda c: (order.index(c.kind) if c.kind in order else 99, c.negated),
+    )
+    return " ".join(w for w in (clause_words(corpus, c) for c in clauses) if w)
+
+
+def ordinal_word(n: int) -> str:
+    """ "second", from data/numbers.yaml; "21st" past its words."""
+    words = {value: word for word, value in vocabulary().ordinals.items()}
+    if n in words:
+        return words[n]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def whose(corpus: Corpus) -> str:
+    return possessive(corpus.researcher.name)

@@ -1,0 +1,201 @@
+"""Query + conversation -> query: what a message means given what came before.
+
+A new full question replaces the context. A follow-up edits the last question: names of a kind
+replace that kind's filter ("and 2023?", "what about Ming Yan?", "I meant 2025"), a shift moves
+its time ("the year after"), "only/which of those/filter out" narrows the last answer, and words
+pointing back are resolved: "those" (the last answer's papers), "it" (the paper in focus), "the
+two", "the second one" (as displayed), "them"/"her" (the people of the last answer)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from bot.corpus.model import Corpus
+from bot.dialogue.conversation import ConversationState
+from bot.query import (
+    AmongPapers,
+    Atom,
+    ByPerson,
+    Clause,
+    During,
+    Previous,
+    Query,
+    Selection,
+    atom_kind,
+)
+from bot.understanding.recognizer import Recognition
+from bot.understanding.time_shim import shift_range
+
+PAPER_OPERATIONS = frozenset({"paper_fact"})
+LIST_OPERATIONS = frozenset({"list", "count", "pick", "rank_groups", "compare", "exists"})
+_ELSE = re.compile(r"\b(?:else|others)\b|\bother (?:papers|ones|work|works|things|stuff)\b")
+
+
+class DialoguePolicy:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    def decide(self, recognition: Recognition, state: ConversationState) -> Query:
+        if state.pending is not None:
+            chosen = self._clarified(recognition, state.pending)
+            if chosen is not None:
+                return chosen
+        query = recognition.query
+        previous = state.query
+        if previous is not None and self._edits_previous(recognition, previous):
+            query = self._edit(previous, recognition, state)
+        elif _ELSE.search(recognition.reply.casefold()) and state.shown and query.selection:
+            # "what else did he do with X?": the last answer's papers are not wanted again.
+            query = query.with_selection(
+                query.selection.with_clause(Clause((AmongPapers(state.shown, "the last answer"),), negated=True))
+            )
+        return self._resolve(query, state)
+
+    # --- follow-ups
+
+    def _edits_previous(self, recognition: Recognition, previous: Query) -> bool:
+        query = recognition.query
+        if recognition.spec.operation in ("chat", "not_on_page") and recognition.cued:
+            return False
+        if recognition.shift is not None or recognition.restrict:
+            return True
+        if recognition.cued and not recognition.opener:
+            return False
+        kinds = {atom_kind(a) for a in query.selection.atoms(negated=False)}
+        if not kinds and query.operation.name == "fallback":
+            return False
+        if recognition.opener:
+            return True
+        if "papers" in kinds:
+            # A paper named after a list is a question about that paper; after a paper, its sibling.
+            return previous.operation.name in PAPER_OPERATIONS
+        return kinds <= previous.selection.kinds() | {"time"} or previous.operation.name != "list"
+
+    def _edit(self, previous: Query, recognition: Recognition, state: ConversationState) -> Query:
+        new = recognition.query
+        if recognition.restrict:
+            base = previous.selection
+            if previous.operation.limit or previous.operation.name not in LIST_OPERATIONS:
+                base = base.restricted_to(state.shown, f"those {len(state.shown)} papers")
+            added = [c for c in new.selection.clauses if not _points_at_last_list(c)]
+            selection = Selection((*base.clauses, *added))
+        else:
+            selection = previous.selection
+            positive_kinds = {c.kind for c in new.selection.clauses if not c.negated}
+            selection = selection.without(*positive_kinds)
+            selection = Selection((*selection.clauses, *new.selection.clauses))
+        if recognition.shift is not None:
+            selection = _shifted(selection, recognition)
+        operation = new.operation if recognition.cued else previous.operation
+        intent = new.intent if recognition.cued else previous.intent
+        if not recognition.cued and new.operation.order:
+            operation = replace(operation, order=new.operation.order)
+        return replace(
+            previous,
+            intent=intent,
+            operation=operation,
+            selection=selection,
+            ambiguous=new.ambiguous,
+            notes=new.notes,
+            subject=new.subject or previous.subject,
+        )
+
+    def _clarified(self, recognition: Recognition, pending: Query) -> Query | None:
+        """The reply to "Which Li do you mean?": a full name, a number, or something else entirely."""
+        ambiguity = pending.ambiguous[0]
+        candidates = ambiguity.keys
+        chosen = [a.key for a in recognition.query.selection.atoms("person") if isinstance(a, ByPerson)]
+        chosen = [k for k in chosen if k in candidates]
+        number = re.fullmatch(r"\W*(?:number |no\.? ?|#)?(\d{1,2})\W*", recognition.reply.lower())
+        if not chosen and number and 1 <= int(number.group(1)) <= len(candidates):
+            chosen = [candidates[int(number.group(1)) - 1]]
+        if not chosen and recognition.reply:
+            names = {self.corpus.people[k].name: k for k in candidates if k in self.corpus.people}
+            best = process.extractOne(
+                recognition.reply, list(names), scorer=fuzz.WRatio, processor=str.casefold, score_cutoff=88
+            )
+            if best:
+                chosen = [names[best[0]]]
+        if not chosen:
+            return None
+        person = self.corpus.people[chosen[0]]
+        return replace(
+            pending,
+            selection=pending.selection.with_clause(Clause((ByPerson(person.key, person.name),))),
+            ambiguous=pending.ambiguous[1:],
+        )
+
+    # --- words pointing back
+
+    def _resolve(self, query: Query, state: ConversationState) -> Query:
+        clauses: list[Clause] = []
+        for clause in query.selection.clauses:
+            atoms: list[Atom] = []
+            for atom in clause.atoms:
+                if isinstance(atom, Previous):
+                    atoms += self._previous(atom, state)
+                else:
+                    atoms.append(atom)
+            if not atoms:
+                continue
+            if (
+                all(isinstance(a, ByPerson) for a in atoms)
+                and not clause.negated
+                and len(atoms) > 1
+                and any(isinstance(a, Previous) and a.what == "people" for a in clause.atoms)
+            ):
+                clauses += [Clause((a,)) for a in atoms]  # "the papers with them": with each of them
+            else:
+                clauses.append(Clause(tuple(atoms), clause.negated))
+        selection = Selection(tuple(clauses))
+        if (
+            (query.operation.name in PAPER_OPERATIONS or query.operation.name == "not_on_page")
+            and not selection.has("papers")
+            and not selection.has("topic")
+            and not selection.has("introduces")
+        ):
+            if state.focus and query.operation.missing in (None, "venue", "paper_citations"):
+                selection = selection.with_clause(Clause((AmongPapers(state.focus[-1:], "it"),)))
+        return query.with_selection(selection)
+
+    def _previous(self, atom: Previous, state: ConversationState) -> list[ByPerson | AmongPapers]:
+        shown, focus = state.shown, state.focus
+        if atom.what == "papers":
+            return [AmongPapers(shown, f"those {len(shown)} papers")] if shown else []
+        if atom.what == "paper":
+            return [AmongPapers(focus[-1:], "it")] if focus else []
+        if atom.what == "pair":
+            two = shown if len(shown) == 2 else focus if len(focus) == 2 else shown[:2]
+            return [AmongPapers(two, "those 2 papers")] if two else []
+        if atom.what == "item":
+            index = atom.index or 1
+            if shown and (index == -1 or 1 <= index <= len(shown)):
+                return [AmongPapers((shown[index - 1] if index > 0 else shown[-1],), "that one")]
+            return []
+        people = [self.corpus.people[k] for k in state.people if k in self.corpus.people]
+        if atom.what == "person" and len(people) != 1:
+            return []  # "with him" with nobody else in view: the researcher, on every paper anyway
+        return [ByPerson(p.key, p.name) for p in people]
+
+
+def _points_at_last_list(clause: Clause) -> bool:
+    return any(isinstance(a, Previous) and a.what == "papers" for a in clause.atoms)
+
+
+def _shifted(selection: Selection, recognition: Recognition) -> Selection:
+    shift = recognition.shift
+    assert shift is not None
+    clauses = []
+    for clause in selection.clauses:
+        if clause.kind == "time" and not clause.negated:
+            atoms = tuple(
+                During(tuple(shift_range(r, shift) for r in a.ranges), a.label) if isinstance(a, During) else a
+                for a in clause.atoms
+            )
+            clauses.append(Clause(atoms, clause.negated))
+        else:
+            clauses.append(clause)
+    return Selection(tuple(clauses))

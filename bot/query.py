@@ -1,0 +1,301 @@
+"""The Query: the contract between understanding a message and answering it.
+
+A query is a selection of papers (a conjunction of clauses; each clause is a disjunction of atomic
+filters and may be negated) and an operation over it (list, count, pick the n-th, a fact of one
+paper, groups ranked, groups compared, a profile figure, an honest "the page does not say").
+Free text and slash commands both end up here, so one executor answers both. Every part is plain
+frozen data and turns into JSON (`to_data`), so a misunderstanding is visible in tests and reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from typing import Any, Literal
+
+Order = Literal["newest", "oldest", "relevance"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """Inclusive bounds; None is open. `months` keeps only those months of any year ("in March")."""
+
+    start: date | None
+    end: date | None
+    label: str
+    months: frozenset[int] = frozenset()
+
+    def contains(self, day: date) -> bool:
+        if self.start is not None and day < self.start:
+            return False
+        if self.end is not None and day > self.end:
+            return False
+        return not self.months or day.month in self.months
+
+
+# --- atomic filters: each says which papers pass
+
+
+@dataclass(frozen=True, slots=True)
+class During:
+    """Papers dated inside one of the ranges."""
+
+    ranges: tuple[DateRange, ...]
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ByPerson:
+    """Papers listing a person among their authors; at `position` when given (1-based, -1 = last listed)."""
+
+    key: str
+    name: str
+    position: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownPerson:
+    """A name that matches nobody on the profile: no paper passes, and the answer says so."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class MentionsBenchmark:
+    name: str  # canonical gazetteer or corpus name
+
+
+@dataclass(frozen=True, slots=True)
+class MentionsPhrase:
+    """Free text the title or abstract must contain (a name no gazetteer knows)."""
+
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class InCategory:
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class HasCode:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class AboutTopic:
+    """Papers about a topic, found by search over titles and abstracts (with the concept lexicon)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AmongPapers:
+    """Specific papers: named ones, "those" of the last answer, "that one"."""
+
+    ids: tuple[int, ...]
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Introduces:
+    """The paper that introduces a name (its system, a benchmark it builds)."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """What the conversation points back at, resolved by the dialogue policy before execution: the
+    last answer's papers ("those"), the paper in focus ("it"), the two in focus ("which of the two"),
+    an item of the last list ("the second one"), its people ("them", "her")."""
+
+    what: Literal["papers", "paper", "pair", "item", "people", "person"]
+    index: int | None = None  # item: 1-based position in the last list, -1 = the last one
+
+
+Atom = (
+    During
+    | ByPerson
+    | UnknownPerson
+    | MentionsBenchmark
+    | MentionsPhrase
+    | InCategory
+    | HasCode
+    | AboutTopic
+    | AmongPapers
+    | Introduces
+    | Previous
+)
+ATOM_KINDS: dict[type, str] = {
+    During: "time",
+    ByPerson: "person",
+    UnknownPerson: "person",
+    MentionsBenchmark: "benchmark",
+    MentionsPhrase: "benchmark",
+    InCategory: "category",
+    HasCode: "code",
+    AboutTopic: "topic",
+    AmongPapers: "papers",
+    Introduces: "introduces",
+}
+
+
+def atom_kind(atom: Atom) -> str:
+    """Atoms of one kind replace each other in a follow-up ("and 2023?" replaces the year)."""
+    if isinstance(atom, Previous):
+        return "person" if atom.what in ("people", "person") else "papers"
+    return ATOM_KINDS[type(atom)]
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Any of `atoms` (or none of them, when negated)."""
+
+    atoms: tuple[Atom, ...]
+    negated: bool = False
+
+    @property
+    def kind(self) -> str:
+        return atom_kind(self.atoms[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Every clause must hold. No clause: every paper on the profile."""
+
+    clauses: tuple[Clause, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.clauses)
+
+    def kinds(self) -> set[str]:
+        return {clause.kind for clause in self.clauses}
+
+    def atoms(self, kind: str | None = None, negated: bool | None = None) -> list[Atom]:
+        return [
+            atom
+            for clause in self.clauses
+            if negated is None or clause.negated == negated
+            for atom in clause.atoms
+            if kind is None or atom_kind(atom) == kind
+        ]
+
+    def positive(self, kind: str) -> list[Atom]:
+        return self.atoms(kind, negated=False)
+
+    def has(self, kind: str) -> bool:
+        return kind in self.kinds()
+
+    def with_clause(self, clause: Clause) -> Selection:
+        return Selection((*self.clauses, clause))
+
+    def without(self, *kinds: str) -> Selection:
+        return Selection(tuple(c for c in self.clauses if c.kind not in kinds))
+
+    def replacing(self, other: Selection) -> Selection:
+        """This selection with `other`'s clauses in place of the clauses of the kinds `other` names."""
+        return Selection((*self.without(*other.kinds()).clauses, *other.clauses))
+
+    def restricted_to(self, ids: Iterable[int], label: str) -> Selection:
+        """Only among these papers (a follow-up's "those"); replaces an earlier "among"."""
+        return self.without("papers").with_clause(Clause((AmongPapers(tuple(ids), label),)))
+
+
+def all_of(atoms: Iterable[Atom]) -> Selection:
+    return Selection(tuple(Clause((atom,)) for atom in atoms))
+
+
+# --- operations
+
+GroupKey = Literal["year", "month", "category", "coauthor", "first_author", "benchmark"]
+PaperField = Literal[
+    "summary", "date", "category", "authors", "author", "author_count", "abstract", "code", "benchmarks", "results"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """What to do with the selection. `name` is a registered handler (intents name theirs in YAML);
+    the other fields are the parameters the handlers read."""
+
+    name: str
+    order: Order | None = None  # list/pick: newest first unless asked otherwise
+    limit: int | None = None  # list: at most this many; rank: the top n groups
+    rank: int | None = None  # pick: the n-th ("third most recent"); compare: unused
+    field: PaperField | None = None  # paper_fact
+    position: int | None = None  # paper_fact "author": 2 = second listed, -1 = last listed
+    group_by: GroupKey | None = None  # rank_groups
+    least: bool = False  # rank_groups/compare: fewest first
+    stat: str | None = None  # profile: h_index, citations, papers, area, novelty, ai_score
+    benchmark: str | None = None  # paper_fact results: on which benchmark
+    metric: str | None = None  # paper_fact results: which metric ("R@1")
+    compare_kind: str | None = None  # compare: the atom kind whose atoms are the groups
+    missing: str | None = None  # not_on_page: which declared field the page lacks
+    chat: str | None = None  # chat: greeting, thanks, farewell, help
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """A name that fits several people: the answer asks which one."""
+
+    typed: str
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    intent: str  # the intent that recognised it: its YAML says how it is remembered and rendered
+    operation: Operation
+    selection: Selection = field(default_factory=Selection)
+    subject: ByPerson | None = None  # whose co-authors/figures, when not the researcher's
+    ambiguous: tuple[Ambiguity, ...] = ()
+    confidence: float = 1.0
+    notes: tuple[str, ...] = ()
+
+    def with_selection(self, selection: Selection) -> Query:
+        return replace(self, selection=selection)
+
+    def with_operation(self, **changes: Any) -> Query:
+        return replace(self, operation=replace(self.operation, **changes))
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain data for JSON: the operation's set parameters and the selection as nested lists."""
+        operation = {f.name: _plain(getattr(self.operation, f.name)) for f in fields(self.operation)}
+        data: dict[str, Any] = {
+            "intent": self.intent,
+            "operation": {k: v for k, v in operation.items() if v not in (None, False)},
+            "selection": [
+                {"not" if clause.negated else "any": [_atom_data(a) for a in clause.atoms]}
+                for clause in self.selection.clauses
+            ],
+        }
+        if self.subject:
+            data["subject"] = self.subject.name
+        if self.ambiguous:
+            data["ambiguous"] = [a.typed for a in self.ambiguous]
+        return data
+
+
+def _atom_data(atom: Atom) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": type(atom).__name__}
+    for f in fields(atom):
+        value = getattr(atom, f.name)
+        if value not in (None, ()):
+            data[f.name] = _plain(value)
+    return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, DateRange):
+        return {
+            "start": value.start.isoformat() if value.start else None,
+            "end": value.end.isoformat() if value.end else None,
+            **({"months": sorted(value.months)} if value.months else {}),
+        }
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, frozenset | set):
+        return sorted(value)
+    return value

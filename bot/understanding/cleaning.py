@@ -1,0 +1,148 @@
+"""A chat message as a question: Discord markup, emoji and small talk removed, the question picked
+out of a longer message. Corpus-free: the words come from data/vocabulary.yaml."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.safety import MAX_MESSAGE_CHARS
+from bot.text import strip_invisible
+from bot.understanding.timespans import fix_letter_o_years
+from bot.vocabulary import Vocabulary, phrase_alternation
+
+ChatKind = Literal["greeting", "thanks", "farewell", "help"]
+
+_DISCORD_TOKENS = re.compile(
+    r"<a?:\w{2,32}:\d{5,25}>"  # custom emoji
+    r"|<@[!&]?\d{5,25}>|<#\d{5,25}>"  # user, role and channel mentions
+    r"|</[\w -]{1,64}:\d{5,25}>"  # command mentions
+    r"|<t:-?\d{1,13}(?::[tTdDfFR])?>"  # timestamps
+    r"|@(?:everyone|here)\b"
+    r"|(?<![\w:]):[a-z0-9_+-]{2,32}:(?![\w:])",  # :emoji_shortcodes:
+    re.IGNORECASE,
+)
+_MARKDOWN = re.compile(r"\*{1,3}|~~|\|\||`{1,3}|(?<!\w)_{1,2}|_{1,2}(?!\w)|^\s*>{1,3}\s?", re.MULTILINE)
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+_QUESTION_START = re.compile(
+    r"^(?:who|whom|whose|what|what's|whats|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|"
+    r"can|could|would|will|should|any|anything|show|list|give|tell|find|get|name|papers?)\b"
+)
+_EMPTY = re.compile(r"^[\W_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanMessage:
+    text: str  # the question to read
+    context: str = ""  # the sentences before it, for a question that points back ("which paper is that?")
+    chat: ChatKind | None = None  # the message was only small talk of this kind
+    cut: bool = False  # the message was longer than we read
+
+
+def _is_symbol(ch: str) -> bool:
+    # Emoji and pictographs (So), skin tones (Sk) and the variation selectors that style them.
+    return unicodedata.category(ch) in ("So", "Sk", "Cs", "Co") or "\ufe00" <= ch <= "\ufe0f"
+
+
+class Cleaner:
+    """Built once per vocabulary; `clean` runs per message."""
+
+    def __init__(self, vocabulary: Vocabulary, known_words: Collection[str]) -> None:
+        self.known_words = known_words
+        words = vocabulary.lists
+
+        def alternation(*names: str) -> str:
+            return phrase_alternation([w for name in names for w in words[name]])
+
+        self.kinds: dict[ChatKind, re.Pattern[str]] = {
+            "greeting": re.compile(rf"^(?:{alternation('greeting_words')})$"),
+            "thanks": re.compile(rf"^(?:{alternation('thanks_words')})$"),
+            "farewell": re.compile(rf"^(?:{alternation('farewell_words')})$"),
+        }
+        separator = r"(?:[\s,.!?;:~—–-]+|$)"
+        # Small talk before a request ("hi there! can u ...", "ok so ...", "no wait — 2019").
+        self.leading = re.compile(
+            rf"^(?:{alternation('greeting_words', 'thanks_words', 'politeness_words', 'filler_leading')})"
+            rf"{separator}"
+        )
+        self.trailing = re.compile(
+            rf"(?:^|[\s,.!?;:~—–-]+)(?:{alternation('thanks_words', 'politeness_words', 'farewell_words')})"
+            r"[\s.!?]*$"
+        )
+        self.anywhere = re.compile(rf"(?<![\w@])(?:{alternation('politeness_words', 'filler_anywhere')})(?![\w@])[,!]?")
+        self.chat_word = re.compile(
+            rf"(?:{alternation('greeting_words', 'thanks_words', 'farewell_words', 'politeness_words')})"
+        )
+
+    def clean(self, message: str) -> CleanMessage:
+        text = unicodedata.normalize("NFKC", strip_invisible(message))
+        if re.fullmatch(r"\s*\?+\s*", text):
+            return CleanMessage("", chat="help")  # a lone "?": what can I ask?
+        cut = len(text) > MAX_MESSAGE_CHARS
+        text = text[:MAX_MESSAGE_CHARS]
+        text = _DISCORD_TOKENS.sub(" ", text)
+        text = _MARKDOWN.sub(" ", text)
+        text = "".join(" " if _is_symbol(ch) else ch for ch in text)
+        text = fix_letter_o_years(self._unshout(text))
+        chats: list[ChatKind] = []
+        kept: list[str] = []
+        for sentence in _SENTENCE.split(text):
+            rest, kinds = self._strip_small_talk(sentence)
+            chats += kinds
+            if not _EMPTY.match(rest):
+                kept.append(rest)
+        if not kept:
+            chat = next((k for k in ("thanks", "farewell", "greeting") if k in chats), None)
+            return CleanMessage("", chat=chat or ("greeting" if chats else None), cut=cut)
+        index = self._question_index(kept)
+        return CleanMessage(kept[index], " ".join(kept[:index]), None, cut)
+
+    def _strip_small_talk(self, sentence: str) -> tuple[str, list[ChatKind]]:
+        kinds: list[ChatKind] = []
+        rest = re.sub(r"\s+", " ", sentence).strip()
+        while True:
+            lowered = rest.casefold()
+            lead = self.leading.match(lowered)
+            if lead and lead.end() > 0:
+                kinds += self._kinds_of(lowered[: lead.end()])
+                rest = rest[lead.end() :].lstrip(" ,.!?;:~—–-")
+                continue
+            trail = self.trailing.search(lowered)
+            if trail and trail.start() < len(lowered):
+                kinds += self._kinds_of(lowered[trail.start() :])
+                rest = rest[: trail.start()].rstrip(" ,")
+                continue
+            break
+        lowered = rest.casefold()
+        if self.kinds["farewell"].match(lowered.strip(" .!?")):
+            return "", [*kinds, "farewell"]
+        rest = re.sub(r"\s+", " ", self.anywhere.sub(" ", rest)).strip(" ,")
+        return rest, kinds
+
+    def _kinds_of(self, words: str) -> list[ChatKind]:
+        phrase = words.strip(" ,.!?;:~—–-")
+        return [kind for kind, pattern in self.kinds.items() if pattern.match(phrase)]
+
+    def _question_index(self, sentences: list[str]) -> int:
+        """The question of a longer message: its last question, else its last request, else its end."""
+        for index in range(len(sentences) - 1, -1, -1):
+            if sentences[index].rstrip().endswith("?"):
+                return index
+        for index in range(len(sentences) - 1, -1, -1):
+            if _QUESTION_START.match(sentences[index].casefold()):
+                return index
+        return len(sentences) - 1
+
+    def _unshout(self, text: str) -> str:
+        """ALL CAPS: ordinary words lower-cased, so they are not read as names or class codes ("IT")."""
+        letters = [ch for ch in text if ch.isalpha()]
+        if len(letters) < 6 or sum(ch.isupper() for ch in letters) < 0.7 * len(letters):
+            return text
+        return re.sub(
+            r"[^\W\d_]+(?:'[^\W\d_]+)?",
+            lambda m: m.group().lower() if m.group().lower() in self.known_words else m.group(),
+            text,
+        )

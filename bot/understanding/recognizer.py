@@ -1,0 +1,370 @@
+"""Text -> Query: the one entry point of understanding. Pure: no conversation state is changed here;
+the dialogue policy decides what a recognised follow-up edits (bot/dialogue/policy.py).
+
+Order of work: clean the message (small talk, markup, the question of a long message); read it
+(glued words, typos of ordinary words, names); score each intent's cues on the masked text among
+the intents whose required names are present; build the selection (filters, negation scope,
+and/or); fill the intent's operation from the words that parametrise it (order, n-th, top n,
+count, most/least, author position, group key, profile figure, paper fact)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import get_args
+
+from bot.corpus.model import Corpus
+from bot.query import (
+    AmongPapers,
+    ByPerson,
+    Clause,
+    During,
+    GroupKey,
+    Introduces,
+    MentionsBenchmark,
+    Operation,
+    Previous,
+    Query,
+    Selection,
+    atom_kind,
+)
+from bot.text import tokens
+from bot.understanding.cleaning import Cleaner, CleanMessage
+from bot.understanding.intents import IntentSpec, load_intents
+from bot.understanding.reading import MASK, Reader, Reading
+from bot.understanding.selection_builder import Built, SelectionBuilder
+from bot.understanding.time_shim import Shift
+from bot.vocabulary import Vocabulary, vocabulary
+
+MIN_CUE_SCORE = 2.0
+DEFAULT_RECENT = 5  # "his latest papers", "what is he working on these days": a few, not one
+PAPER_IDENTIFYING = frozenset({"papers", "topic", "introduces"})
+_ITEM_REFERENCE = re.compile(
+    r"\bthe (?P<which>[a-z]+|\d{1,2}(?:st|nd|rd|th)) (?:one|paper|result|item|entry|hit)\b"
+    r"|\b(?:number|no\.?|#) ?(?P<number>\d{1,2})\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    query: Query
+    spec: IntentSpec
+    cued: bool  # an intent's cues matched: a question of its own, not only names
+    opener: bool  # opens like a follow-up ("and ...", "what about ...", "I meant ...")
+    restrict: bool  # narrows the last answer ("only those ...", "which of these ...")
+    shift: Shift | None  # "the year after": moves the last question's time
+    reply: str  # the cleaned question, for a clarification reply ("the first one", "2")
+    corrections: tuple[tuple[str, str], ...] = ()
+
+
+class Recognizer:
+    """Built once per corpus."""
+
+    def __init__(self, corpus: Corpus, intents: tuple[IntentSpec, ...] | None = None) -> None:
+        self.corpus = corpus
+        self.intents = intents or load_intents()
+        self.by_name = {spec.name: spec for spec in self.intents}
+        self.vocabulary: Vocabulary = vocabulary()
+        v = self.vocabulary
+        keywords = frozenset(k for spec in self.intents for k in spec.keywords)
+        self.known_words = v.single_words() | keywords
+        researcher_words = frozenset(w.folded for w in tokens(corpus.researcher.name))
+        self.frame_base = v.stopwords | frozenset(w.casefold() for w in v.words("topic_filler")) | researcher_words
+        self.frame_all = self.frame_base | v.single_words() | keywords
+        self.cleaner = Cleaner(v, self.known_words)
+        self.reader = Reader(corpus, self.known_words, v.stopwords, self._in_corpus)
+        topic_cue = self.by_name.get("topic_search")
+        self.builder = SelectionBuilder(
+            corpus,
+            v,
+            v.stopwords,
+            (lambda text: bool(topic_cue and topic_cue.cue_score(text) >= 4)),
+        )
+        self._words_in_corpus: frozenset[str] | None = None
+        self.order_newest = v.pattern("order_newest")
+        self.order_oldest = v.pattern("order_oldest")
+        self.count = v.pattern("count_words")
+        self.metric = v.pattern("metric_words")
+        self.least = v.pattern("least_words")
+        self.recent = v.pattern("recent_words")
+        self.opener = re.compile(rf"^\W*(?:{v.pattern('followup_openers').pattern})")
+        self.restrict = v.pattern("restrict_words")
+        ordinals = "|".join(sorted(v.ordinals, key=len, reverse=True))
+        order_words = "|".join(
+            re.escape(w) for w in sorted((*v.words("order_newest"), *v.words("order_oldest")), key=len, reverse=True)
+        )
+        self.rank = re.compile(
+            rf"\b(?P<n>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:most[\s-]+)?(?P<order>{order_words})\b"
+        )
+        cardinals = "|".join(sorted(v.cardinals, key=len, reverse=True))
+        number = rf"(?:\d{{1,3}}|{cardinals})"
+        self.limit = re.compile(
+            rf"\b(?:top|first|last|latest|newest|recent|oldest|earliest)\s+(?P<a>{number})\b"
+            rf"|\b(?P<b>{number})\s+(?:latest|newest|most recent|oldest|earliest|top|most|recent|last|first)\b"
+        )
+        self.position_or_item = re.compile(
+            rf"\b(?:{ordinals}|last|lead|final)(?: listed| named)? authors?\b|{_ITEM_REFERENCE.pattern}"
+        )
+        self.fact_patterns = {key: v.pattern(f"fact_words.{key}") for key in v.groups["fact_words"]}
+        self.stat_patterns = {key: v.pattern(f"stat_words.{key}") for key in v.groups["stat_words"]}
+        self.group_patterns = {key: v.pattern(f"group_words.{key}") for key in v.groups["group_words"]}
+
+    def _in_corpus(self, word: str) -> bool:
+        if self._words_in_corpus is None:
+            words: set[str] = set()
+            for paper in self.corpus.papers:
+                words.update(t.folded for t in tokens(paper.title))
+            for person in self.corpus.people.values():
+                words.update(t.folded for t in tokens(person.name))
+            self._words_in_corpus = frozenset(words)
+        return word in self._words_in_corpus
+
+    # --- the whole decision
+
+    def clean(self, message: str) -> CleanMessage:
+        return self.cleaner.clean(message)
+
+    def recognize(self, message: CleanMessage, today: date, has_focus: bool = False) -> Recognition:
+        notes = ("Your message was cut to its first 2,000 characters.",) if message.cut else ()
+        if message.chat or not message.text:
+            return self._chat(message, notes)
+        reading = self.reader.read(message.text, today)
+        if message.context and self._points_back(reading):
+            # "Someone mentioned a benchmark for X. Which paper is that?": the question is about the sentence before.
+            reading = self.reader.read(f"{message.context} {message.text}", today)
+        conservative = self.builder.build(reading, self.frame_all, self.corpus.researcher_key)
+        present = self._present(reading, conservative, has_focus)
+        spec, score = self._choose(reading.cue_text, present)
+        cued = spec is not None
+        if spec is None:
+            spec = self._default_for(present) or self.by_name["fallback"]
+        built = self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key)
+        query = self._query(spec, built, reading, score, notes)
+        shift = next(
+            (
+                e.time.shift
+                for e in reading.entities
+                if e.kind == "time" and e.time is not None and e.time.shift is not None
+            ),
+            None,
+        )
+        cue = reading.cue_text
+        return Recognition(
+            query=query,
+            spec=spec,
+            cued=cued,
+            opener=bool(self.opener.match(cue)),
+            restrict=bool(self.restrict.search(cue)) or (query.selection.has("papers") and _refers_back(query)),
+            shift=shift,
+            reply=message.text,
+            corrections=reading.corrections,
+        )
+
+    def _chat(self, message: CleanMessage, notes: tuple[str, ...]) -> Recognition:
+        kind = message.chat or "greeting"
+        spec = next(
+            (s for s in self.intents if s.operation == "chat" and dict(s.defaults).get("chat") == kind),
+            self.by_name["fallback"],
+        )
+        if not message.chat:
+            spec = self.by_name["fallback"]
+        return Recognition(Query(spec.name, spec.operation_for(), notes=notes), spec, True, False, False, None, "")
+
+    def _points_back(self, reading: Reading) -> bool:
+        content = [w for w in reading.cue_text.split() if w not in self.frame_all and w != MASK]
+        return not content and MASK not in reading.cue_text
+
+    def _present(self, reading: Reading, built: Built, has_focus: bool) -> set[str]:
+        present = set(built.kinds)
+        kinds = {e.kind for e in reading.entities}
+        if "paper" in kinds or any(
+            isinstance(a, Previous) and a.what in ("paper", "pair", "item") for a in built.selection.atoms()
+        ):
+            present.add("paper")
+        present.discard("papers")
+        for kind in ("benchmark", "ambiguous_person", "unknown_person", "category"):
+            if kind in kinds:
+                present.add(kind)
+        if "person" in kinds and built.people_named:
+            present.add("person")
+        if built.researcher_named:
+            present.add("researcher")
+        if any(isinstance(a, ByPerson) and a.position is not None for a in built.selection.atoms()):
+            present.add("person")
+        if any(isinstance(a, MentionsBenchmark) for a in built.selection.atoms()) or built.benchmarks_named:
+            present.add("benchmark")
+        if built.selection.atoms("benchmark") and not built.benchmarks_named:
+            present.add("mention")
+        if any(isinstance(a, Previous) and a.what in ("people", "person") for a in built.selection.atoms()):
+            present.add("person")
+        if self.metric.search(reading.cue_text):
+            present.add("metric")
+        named = present - {"topic", "code", "researcher"}
+        if has_focus and "paper" not in present and not named and MASK not in reading.cue_text:
+            present.add("paper")  # "who is the first author?", "is there a github link?": the paper in focus
+        if has_focus and "paper" not in present and self._item_reference(reading.cue_text):
+            present.add("paper")
+        return present
+
+    def _choose(self, cue: str, present: set[str]) -> tuple[IntentSpec | None, float]:
+        ranked = sorted(
+            (
+                (spec.cue_score(cue), spec.priority, spec.name)
+                for spec in self.intents
+                if spec.cues and spec.admits(present)
+            ),
+            reverse=True,
+        )
+        if ranked and ranked[0][0] >= MIN_CUE_SCORE:
+            return self.by_name[ranked[0][2]], ranked[0][0]
+        return None, 0.0
+
+    def _default_for(self, present: set[str]) -> IntentSpec | None:
+        """A message of names alone ("X-CLIP?", "Ming Yan?", "2023?"): the natural question about them."""
+        fits = [s for s in self.intents if s.default_for & present and s.admits(present)]
+        return max(fits, key=lambda s: s.priority, default=None)
+
+    # --- the query
+
+    def _query(self, spec: IntentSpec, built: Built, reading: Reading, score: float, notes: tuple[str, ...]) -> Query:
+        cue = reading.cue_text
+        operation = self._operation(spec, built, cue)
+        selection = built.selection
+        item = self._item_reference(cue)
+        if item is not None:
+            selection = Selection(
+                tuple(c for c in selection.clauses if not (len(c.atoms) == 1 and c.atoms[0] == Previous("paper")))
+            ).with_clause(Clause((Previous("item", item),)))
+        subject = None
+        if operation.name == "paper_fact":
+            if operation.field == "results" and built.benchmarks_named:
+                operation = replace(operation, benchmark=built.benchmarks_named[-1])
+            selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
+        elif operation.name in ("rank_groups", "profile", "not_on_page") and built.person_subjects:
+            if operation.name != "rank_groups" or operation.group_by == "coauthor":
+                subject = built.person_subjects[0]
+                selection = Selection(tuple(c for c in selection.clauses if subject not in c.atoms))
+        elif operation.name == "introduced":
+            names = [a for a in selection.atoms() if isinstance(a, AmongPapers | MentionsBenchmark)]
+            label = names[0].label if isinstance(names[0], AmongPapers) else names[0].name if names else ""
+            selection = Selection((Clause((Introduces(label),)),)) if label else selection
+        elif operation.name in ("list", "count", "pick", "rank_groups", "compare") and built.positions:
+            # "where is she first author?": a position with nobody named is the researcher's.
+            researcher = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name, built.positions[0])
+            selection = selection.with_clause(Clause((researcher,)))
+        if operation.name == "not_on_page":
+            selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
+        if operation.name in ("chat", "fallback"):
+            selection = Selection()
+        if operation.name in ("list", "count", "pick", "exists") and not operation.order and selection.has("topic"):
+            operation = replace(operation, order=None)
+        fuzzy = any(not e.exact for e in reading.entities)
+        confidence = (min(1.0, 0.55 + score / 20) if score else 0.7) * (0.85 if fuzzy else 1.0)
+        return Query(
+            intent=spec.name,
+            operation=operation,
+            selection=selection,
+            subject=subject,
+            ambiguous=built.ambiguous,
+            confidence=confidence if spec.name != "fallback" else 0.0,
+            notes=notes,
+        )
+
+    def _operation(self, spec: IntentSpec, built: Built, cue: str) -> Operation:
+        operation = spec.operation_for()
+        text = self.position_or_item.sub(" ", cue)  # "first author", "the last one" order nothing
+        order = operation.order
+        if self.order_oldest.search(text) and not self.order_newest.search(text):
+            order = "oldest"
+        elif self.order_newest.search(text):
+            order = "newest"
+        rank_match = self.rank.search(text)
+        rank = self.vocabulary.number(rank_match.group("n")) if rank_match else None
+        if rank_match:
+            order = "oldest" if self.order_oldest.fullmatch(rank_match.group("order")) else "newest"
+        limit_match = self.limit.search(text)
+        limit = self.vocabulary.number(limit_match.group("a") or limit_match.group("b") or "") if limit_match else None
+        counting = bool(self.count.search(cue))
+        name = operation.name
+        if name == "list":
+            if self.recent.search(cue) and not order:
+                order, limit = "newest", limit or DEFAULT_RECENT
+            if rank and rank > 1:
+                name, limit = "pick", None
+            elif counting:
+                name = "count"
+        elif name == "pick":
+            if limit and limit > 1:
+                name, rank = "list", None
+            elif order is None:
+                order = "newest"
+            if (
+                self.recent.search(cue)
+                and not rank
+                and not limit
+                and re.search(r"\b(papers|works|publications)\b", cue)
+            ):
+                name, limit = "list", DEFAULT_RECENT
+        elif name == "paper_fact":
+            operation = self._paper_fact(operation, built, cue, counting, limit)
+            return operation
+        elif name == "rank_groups":
+            named: str | None = next((k for k, p in self.group_patterns.items() if p.search(cue)), None)
+            group_by = operation.group_by or _group_key(named or "year")
+            return replace(
+                operation,
+                group_by=group_by,
+                least=bool(self.least.search(cue)),
+                limit=limit,
+            )
+        elif name == "compare":
+            return replace(operation, compare_kind=_compared_kind(built.selection), least=bool(self.least.search(cue)))
+        elif name == "profile":
+            stat = operation.stat or next((k for k, p in self.stat_patterns.items() if p.search(cue)), None)
+            return replace(operation, stat=stat)
+        return replace(operation, name=name, order=order, limit=limit, rank=rank)
+
+    def _paper_fact(self, operation: Operation, built: Built, cue: str, counting: bool, limit: int | None) -> Operation:
+        field = operation.field
+        if field == "authors":
+            if built.positions:
+                return replace(operation, field="author", position=built.positions[0])
+            if counting:
+                return replace(operation, field="author_count")
+            return replace(operation, limit=limit)
+        if field == "summary":
+            for key, pattern in self.fact_patterns.items():
+                if pattern.search(cue):
+                    return replace(operation, field=key)  # type: ignore[arg-type]
+        return operation
+
+    def _item_reference(self, cue: str) -> int | None:
+        """ "the second one", "the last paper", "number 3": an item of the last list."""
+        for match in _ITEM_REFERENCE.finditer(cue):
+            which = match.group("which")
+            if which == "last":
+                return -1
+            number = self.vocabulary.number(which) if which else int(match.group("number"))
+            if number and which not in self.vocabulary.cardinals:
+                return number
+        return None
+
+
+def _group_key(name: str) -> GroupKey:
+    keys: dict[str, GroupKey] = {k: k for k in get_args(GroupKey)}
+    return keys.get(name, "year")
+
+
+def _refers_back(query: Query) -> bool:
+    return any(isinstance(a, Previous) and a.what == "papers" for a in query.selection.atoms())
+
+
+def _compared_kind(selection: Selection) -> str | None:
+    """The kind whose filters are the groups: "2023 or 2025", "IR or LG", "Ming Yan or Haiyang Xu"."""
+    counts: dict[str, int] = {}
+    for atom in selection.atoms(negated=False):
+        kind = atom_kind(atom)
+        counts[kind] = counts.get(kind, 0) + (len(atom.ranges) if isinstance(atom, During) else 1)
+    best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+    return best[0] if best[1] >= 2 else None

@@ -1,0 +1,381 @@
+"""From a read question to its selection: which filters it names, which of them a "not" governs,
+and how filters of one kind combine.
+
+The question becomes a row of units (filters, negation cues, "and"/"or", author positions, words
+pointing back at the conversation). A negation cue governs the next filter group when only bridge
+words stand between them ("without any code", "except the ones with Ming Yan"); a group is filters
+of one kind joined by "and", "or" or commas. A paper has one date and one class, so "2020 and 2021"
+or "CV and CL" can only mean either; it lists several people and benchmarks, so "with A and B"
+means both and "with A or B" either. A negated group excludes every member ("except CV and CL").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.corpus.model import Corpus
+from bot.query import (
+    AboutTopic,
+    Ambiguity,
+    AmongPapers,
+    Atom,
+    ByPerson,
+    Clause,
+    During,
+    HasCode,
+    InCategory,
+    MentionsBenchmark,
+    MentionsPhrase,
+    Previous,
+    Selection,
+    UnknownPerson,
+    atom_kind,
+)
+from bot.understanding.entities import Entity
+from bot.understanding.reading import Item, Named, Reading, Word
+from bot.vocabulary import Vocabulary
+
+Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else"]
+SINGLE_VALUED = frozenset({"time", "category", "code", "papers", "introduces"})
+_NAME_SHAPED = re.compile(r"[A-Z0-9]")
+_POSITION = re.compile(r"^(?:the )?(?P<which>[\w]+) (?:listed |named |credited )?author\b")
+NEAR = 6  # items between an author position and the person it belongs to
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int  # stream item indices [start, end)
+    end: int
+    role: Role
+    atom: Atom | None = None
+    position: int | None = None
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """A question's filters: the selection, and what the recogniser decides about the rest."""
+
+    selection: Selection
+    ambiguous: tuple[Ambiguity, ...] = ()
+    positions: tuple[int, ...] = ()  # author positions that found no person ("who is the 2nd author")
+    researcher_named: bool = False
+    topic_cued: bool = False  # a topic introduced by "about", "on", "related to", ...
+    papers_named: tuple[int, ...] = ()
+    benchmarks_named: tuple[str, ...] = ()
+    people_named: tuple[str, ...] = ()
+    person_subjects: tuple[ByPerson, ...] = ()  # positive person filters, in order
+    kinds: frozenset[str] = field(default_factory=frozenset)
+
+
+class SelectionBuilder:
+    """Built once per corpus."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        vocabulary: Vocabulary,
+        topic_stopwords: frozenset[str],
+        is_topic_cue: Callable[[str], bool],
+    ) -> None:
+        self.corpus = corpus
+        self.vocabulary = vocabulary
+        self.topic_stopwords = topic_stopwords  # words that never carry a topic
+        self.is_topic_cue = is_topic_cue
+        v = vocabulary
+        self.patterns: list[tuple[Role | str, re.Pattern[str]]] = [
+            ("back_pair", v.pattern("back_pair")),
+            ("back_people", v.pattern("back_people")),
+            ("back_papers", v.pattern("back_papers")),
+            ("back_paper", v.pattern("back_paper")),
+            ("back_person", v.pattern("back_person")),
+            ("negation", v.pattern("negation")),
+            ("code", v.pattern("code_words")),
+            ("or", v.pattern("or_words")),
+            ("and", v.pattern("and_words")),
+            ("mention_verb", v.pattern("mention_verbs")),
+            ("else", v.pattern("back_else")),
+        ]
+        self.final_reference = re.compile(rf"(?:{v.pattern('back_paper_final').pattern})\W*$")
+        self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words"))
+        ordinals = "|".join(sorted(v.ordinals, key=len, reverse=True))
+        self.position_pattern = re.compile(
+            rf"(?<!\w)(?:the )?(?P<which>{ordinals}|last|final|lead|\d{{1,2}}(?:st|nd|rd|th))"
+            r"(?: listed| named| credited)? author(?:s)?(?!\w)"
+        )
+
+    # --- the row of units
+
+    def units(self, reading: Reading, frame_words: frozenset[str]) -> list[Unit]:
+        stream = reading.stream
+        text, offsets = _item_text(stream)
+        claimed: set[int] = set()
+        units: list[Unit] = []
+
+        def claim(start: int, end: int) -> tuple[int, int] | None:
+            first, last = _items_in(offsets, start, end)
+            if first is None or last is None or any(i in claimed for i in range(first, last + 1)):
+                return None
+            if any(not isinstance(stream[i], Word) for i in range(first, last + 1)):
+                return None
+            claimed.update(range(first, last + 1))
+            return first, last + 1
+
+        for match in self.position_pattern.finditer(text):
+            span = claim(*match.span())
+            number = self.vocabulary.number(match.group("which"))
+            which = match.group("which")
+            position = -1 if which in ("last", "final") else 1 if which == "lead" else number
+            if span and position:
+                units.append(Unit(*span, "position", position=position))
+        for role, pattern in self.patterns:
+            for match in pattern.finditer(text):
+                span = claim(*match.span())
+                if span is None:
+                    continue
+                units.append(self._unit(role, span, stream))
+        final = self.final_reference.search(text)
+        if final and (span := claim(*final.span())):
+            units.append(Unit(*span, "atom", atom=Previous("paper")))
+        grouped = _entity_groups(stream)
+        for start, entities in grouped.items():
+            units.append(Unit(start, start + 1, "atom", entities=entities))
+            claimed.add(start)
+        units += self._mention_phrases(stream, units, claimed)
+        units += self._topic_runs(stream, claimed, frame_words)
+        units.sort(key=lambda u: u.start)
+        return [u for u in units if u.role != "atom" or u.atom is not None or u.entities]
+
+    def _unit(self, role: str, span: tuple[int, int], stream: tuple[Item, ...]) -> Unit:
+        start, end = span
+        if role == "code":
+            return Unit(start, end, "atom", atom=HasCode())
+        if role == "back_pair":
+            return Unit(start, end, "atom", atom=Previous("pair"))
+        if role == "back_papers":
+            return Unit(start, end, "atom", atom=Previous("papers"))
+        if role == "back_paper":
+            return Unit(start, end, "atom", atom=Previous("paper"))
+        if role == "back_person":
+            return Unit(start, end, "atom", atom=Previous("person"))
+        if role == "back_people":
+            # "them" is people after "with"/"by" ("the papers with them"), else the last papers ("sort them").
+            before = stream[start - 1] if start > 0 else None
+            people = isinstance(before, Word) and before.folded in ("with", "by", "and", "of")
+            return Unit(start, end, "atom", atom=Previous("people" if people else "papers"))
+        return Unit(start, end, role)  # type: ignore[arg-type]
+
+    def _mention_phrases(self, stream: tuple[Item, ...], units: list[Unit], claimed: set[int]) -> list[Unit]:
+        """ "papers mentioning Foo-Net": a name no gazetteer knows, searched as text."""
+        found = []
+        for unit in units:
+            if unit.role != "mention_verb":
+                continue
+            index = unit.end
+            following = stream[index] if index < len(stream) else None
+            if isinstance(following, Word) and following.folded == "the":
+                index += 1
+            run: list[Word] = []
+            while index < len(stream) and index not in claimed and len(run) < 4:
+                item = stream[index]
+                if not isinstance(item, Word) or not _NAME_SHAPED.search(item.text):
+                    break
+                run.append(item)
+                index += 1
+            if run:
+                claimed.update(range(index - len(run), index))
+                phrase = " ".join(w.text for w in run)
+                found.append(Unit(index - len(run), index, "atom", atom=MentionsPhrase(phrase)))
+        return found
+
+    def _topic_runs(self, stream: tuple[Item, ...], claimed: set[int], frame: frozenset[str]) -> list[Unit]:
+        """Content words the frame of the question does not explain: what it is about."""
+        runs: list[Unit] = []
+        current: list[int] = []
+
+        def close() -> None:
+            if current:
+                words = [stream[i] for i in current]
+                text = " ".join(w.folded for w in words if isinstance(w, Word))
+                runs.append(Unit(current[0], current[-1] + 1, "atom", atom=AboutTopic(text)))
+                current.clear()
+
+        for index, item in enumerate(stream):
+            if index in claimed or not isinstance(item, Word):
+                close()
+                continue
+            word = item.folded
+            content = (
+                word not in self.topic_stopwords
+                and word not in frame
+                and (len(word) > 1 or word.isupper())
+                and not (word.isdigit() and len(word) <= 3)
+            )
+            if content:
+                current.append(index)
+            elif word in ("of", "for", "in", "on", "to", "with", "the", "a", "an", "and") and current:
+                continue  # "values of chinese llms": one topic across small words
+            else:
+                close()
+        close()
+        return runs
+
+    # --- units to a selection
+
+    def build(self, reading: Reading, frame_words: frozenset[str], researcher_key: str) -> Built:
+        units = self.units(reading, frame_words)
+        atoms_units = [u for u in units if u.role == "atom"]
+        ambiguous: list[Ambiguity] = []
+        # Entities become atoms (a name that is both a paper and a benchmark is decided here).
+        for unit in atoms_units:
+            if unit.entities:
+                unit.atom = self._entity_atom(unit, units, ambiguous)
+        researcher_named = any(isinstance(u.atom, ByPerson) and u.atom.key == researcher_key for u in atoms_units)
+        leftover_positions = self._attach_positions(units, researcher_key)
+        clauses = self._scope(units, reading)
+        # The researcher is on every paper of the profile: naming them filters nothing, unless at a position.
+        clauses = [
+            c
+            for c in clauses
+            if not (
+                len(c.atoms) == 1
+                and isinstance(c.atoms[0], ByPerson)
+                and c.atoms[0].key == researcher_key
+                and c.atoms[0].position is None
+            )
+        ]
+        selection = Selection(tuple(clauses))
+        people = [a for a in selection.atoms("person", negated=False) if isinstance(a, ByPerson)]
+        return Built(
+            selection=selection,
+            ambiguous=tuple(ambiguous),
+            positions=tuple(leftover_positions),
+            researcher_named=researcher_named,
+            topic_cued=self.is_topic_cue(reading.cue_text),
+            papers_named=tuple(i for u in atoms_units for e in u.entities if e.kind == "paper" for i in e.ids),
+            benchmarks_named=tuple(e.key for u in atoms_units for e in u.entities if e.kind == "benchmark"),
+            people_named=tuple(a.key for a in people),
+            person_subjects=tuple(people),
+            kinds=frozenset(atom_kind(a) for a in selection.atoms()),
+        )
+
+    def _entity_atom(self, unit: Unit, units: list[Unit], ambiguous: list[Ambiguity]) -> Atom | None:
+        by_kind = {e.kind: e for e in unit.entities}
+        if "paper" in by_kind and "benchmark" in by_kind:
+            # A dataset paper's name: the benchmark after "mentions/uses/evaluated on", else the paper.
+            before = [u for u in units if u.end <= unit.start and unit.start - u.end <= 2]
+            if any(u.role == "mention_verb" for u in before):
+                return MentionsBenchmark(by_kind["benchmark"].key)
+            return AmongPapers(by_kind["paper"].ids, by_kind["paper"].surface)
+        entity = unit.entities[0]
+        if entity.kind == "time" and entity.time is not None:
+            if not entity.time.ranges:
+                return None  # a shift ("the year after") edits the conversation's time, see the recogniser
+            return During(entity.time.ranges, entity.surface)
+        if entity.kind == "category":
+            return InCategory(entity.key)
+        if entity.kind == "benchmark":
+            return MentionsBenchmark(entity.key)
+        if entity.kind == "paper":
+            return AmongPapers(entity.ids, entity.surface)
+        if entity.kind == "person":
+            person = self.corpus.people.get(entity.key)
+            return ByPerson(entity.key, person.name if person else entity.surface)
+        if entity.kind == "unknown_person":
+            return UnknownPerson(entity.key)
+        if entity.kind == "ambiguous_person":
+            ambiguous.append(Ambiguity(entity.surface, entity.keys))
+            return None
+        return None
+
+    def _attach_positions(self, units: list[Unit], researcher_key: str) -> list[int]:
+        """ "where Guohai is the second author", "Qianglong Chen first author": a position belongs to
+        the nearest person; with none, to the researcher ("where is she first author?")."""
+        leftover = []
+        for unit in (u for u in units if u.role == "position"):
+            people = [
+                u
+                for u in units
+                if isinstance(u.atom, ByPerson) and u.atom.position is None and abs(u.start - unit.start) <= NEAR
+            ]
+            if people:
+                nearest = min(people, key=lambda u: (abs(u.start - unit.start), u.start > unit.start))
+                assert isinstance(nearest.atom, ByPerson)
+                nearest.atom = ByPerson(nearest.atom.key, nearest.atom.name, unit.position)
+            elif unit.position is not None:
+                leftover.append(unit.position)
+        return leftover
+
+    def _scope(self, units: list[Unit], reading: Reading) -> list[Clause]:
+        stream = reading.stream
+        clauses: list[Clause] = []
+        negate_from: int | None = None  # stream index after a negation cue still waiting for its filter
+        index = 0
+        while index < len(units):
+            unit = units[index]
+            if unit.role == "negation":
+                negate_from = unit.end
+                index += 1
+                continue
+            if unit.role != "atom" or unit.atom is None:
+                index += 1
+                continue
+            negated = negate_from is not None and self._bridged(stream, negate_from, unit.start)
+            negate_from = None
+            group = [unit]
+            joins: list[str] = []
+            cursor = index + 1
+            while cursor < len(units):
+                joiner = units[cursor]
+                if joiner.role in ("or", "and") and cursor + 1 < len(units):
+                    follower = units[cursor + 1]
+                    if (
+                        follower.role == "atom"
+                        and follower.atom is not None
+                        and atom_kind(follower.atom) == atom_kind(unit.atom)
+                        and self._bridged(stream, joiner.end, follower.start)
+                    ):
+                        group.append(follower)
+                        joins.append(joiner.role)
+                        cursor += 2
+                        continue
+                break
+            clauses += self._combine([u.atom for u in group if u.atom is not None], joins, negated)
+            index = cursor
+        return clauses
+
+    def _bridged(self, stream: tuple[Item, ...], start: int, end: int) -> bool:
+        between = stream[start:end]
+        return len(between) <= 5 and all(isinstance(w, Word) and w.folded in self.bridge for w in between)
+
+    @staticmethod
+    def _combine(atoms: list[Atom], joins: list[str], negated: bool) -> list[Clause]:
+        kind = atom_kind(atoms[0])
+        if negated or kind in SINGLE_VALUED or "or" in joins or len(atoms) == 1:
+            return [Clause(tuple(atoms), negated)]
+        return [Clause((atom,)) for atom in atoms]  # "with A and B": both
+
+
+def _item_text(stream: tuple[Item, ...]) -> tuple[str, list[tuple[int, int]]]:
+    pieces: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    cursor = 0
+    for item in stream:
+        piece = item.folded if isinstance(item, Word) else "§"
+        offsets.append((cursor, cursor + len(piece)))
+        pieces.append(piece)
+        cursor += len(piece) + 1
+    return " ".join(pieces), offsets
+
+
+def _items_in(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int | None, int | None]:
+    first = next((i for i, (s, e) in enumerate(offsets) if s <= start < e + 1 and start < e), None)
+    last = next((i for i in range(len(offsets) - 1, -1, -1) if offsets[i][0] < end), None)
+    return first, last
+
+
+def _entity_groups(stream: tuple[Item, ...]) -> dict[int, tuple[Entity, ...]]:
+    return {index: item.entities for index, item in enumerate(stream) if isinstance(item, Named)}

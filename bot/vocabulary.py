@@ -1,0 +1,120 @@
+"""The words that shape a question, read from data/vocabulary.yaml, data/numbers.yaml and
+data/stopwords.yaml: one place for each list, compiled once into whole-word patterns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from bot.paths import DATA_DIR, NUMBERS_FILE, STOPWORDS_FILE
+from bot.yaml_io import load_data_file
+
+VOCABULARY_FILE = DATA_DIR / "vocabulary.yaml"
+_ORDINAL_DIGITS = r"\d{1,3}(?:st|nd|rd|th)"
+
+
+class VocabularyError(ValueError):
+    pass
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces and hyphens interchangeable."""
+    parts = []
+    for phrase in sorted({p.casefold() for p in phrases}, key=len, reverse=True):
+        words = [re.escape(w) for w in re.split(r"[\s'’-]+", phrase) if w]
+        parts.append(r"[\s'’-]*".join(words))
+    return "|".join(parts)
+
+
+def whole_words(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words in folded text."""
+    return re.compile(rf"(?<![\w@])(?:{phrase_alternation(phrases)})(?![\w@])")
+
+
+def _strings(raw: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(v, str | int) for v in raw):
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: {where}: expected a list of words")
+    return tuple(str(v) for v in raw)
+
+
+def _groups(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict):
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: {where}: expected a mapping of names to word lists")
+    return {str(k): _strings(v, f"{where}.{k}") for k, v in raw.items()}
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per process
+class Vocabulary:
+    lists: dict[str, tuple[str, ...]]  # every flat list by its name ("negation", "code_words", ...)
+    groups: dict[str, dict[str, tuple[str, ...]]]  # keyed lists ("group_words": {"year": [...]})
+    missing_fields: dict[str, str]
+    stopwords: frozenset[str]
+    cardinals: dict[str, int]
+    ordinals: dict[str, int]
+
+    def words(self, name: str) -> tuple[str, ...]:
+        return self.lists[name]
+
+    def single_words(self) -> frozenset[str]:
+        """Every one-word entry: the words a typo may be corrected to and a glued word split into."""
+        found: set[str] = set(self.stopwords)
+        for values in (*self.lists.values(), *(v for g in self.groups.values() for v in g.values())):
+            found.update(v.casefold() for v in values if re.fullmatch(r"[a-z']+", v.casefold()))
+        found.update(self.cardinals)
+        found.update(self.ordinals)
+        return frozenset(found)
+
+    @cache  # noqa: B019 - one Vocabulary per process; the patterns live as long as it
+    def pattern(self, name: str) -> re.Pattern[str]:
+        if name in self.lists:
+            return whole_words(self.lists[name])
+        group, _, key = name.partition(".")
+        return whole_words(self.groups[group][key])
+
+    def placeholders(self) -> dict[str, str]:
+        """Alternations intent cues may use as {name}: every list, and group members as {group.key}."""
+        values = {name: f"(?:{phrase_alternation(words)})" for name, words in self.lists.items()}
+        for group, members in self.groups.items():
+            for key, words in members.items():
+                values[f"{group}.{key}"] = f"(?:{phrase_alternation(words)})"
+        values["ordinal"] = f"(?:{phrase_alternation(self.ordinals)}|{_ORDINAL_DIGITS})"
+        values["cardinal"] = rf"(?:{phrase_alternation(self.cardinals)}|\d{{1,3}})"
+        return values
+
+    def number(self, word: str) -> int | None:
+        """A cardinal or ordinal said in words or digits ("three", "3", "third", "3rd")."""
+        word = word.casefold().strip()
+        if word.isdigit():
+            return int(word)
+        if re.fullmatch(_ORDINAL_DIGITS, word):
+            return int(word[:-2])
+        return self.cardinals.get(word) or self.ordinals.get(word)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    raw = load_data_file(VOCABULARY_FILE)
+    if not isinstance(raw, dict):
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: expected a mapping")
+    lists: dict[str, tuple[str, ...]] = {}
+    groups: dict[str, dict[str, tuple[str, ...]]] = {}
+    missing: dict[str, str] = {}
+    for name, value in raw.items():
+        if name == "missing_fields":
+            missing = {str(k): str(v) for k, v in value.items()}
+        elif isinstance(value, dict):
+            groups[name] = _groups(value, name)
+        else:
+            lists[name] = _strings(value, name)
+    numbers = load_data_file(NUMBERS_FILE)
+    return Vocabulary(
+        lists=lists,
+        groups=groups,
+        missing_fields=missing,
+        stopwords=frozenset(str(w) for w in load_data_file(STOPWORDS_FILE)["stopwords"]),
+        cardinals={str(k): int(v) for k, v in numbers["cardinals"].items()},
+        ordinals={str(k): int(v) for k, v in numbers["ordinals"].items()},
+    )
