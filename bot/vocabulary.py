@@ -67,6 +67,17 @@ class Vocabulary:
         found.update(self.ordinals)
         return frozenset(found)
 
+    def frame_words(self) -> frozenset[str]:
+        """Every word of every list: the frame of a question ("which year", "co-authors"), never its topic."""
+        found: set[str] = set(self.stopwords) | set(self.ordinals)
+        for phrase in (*self.cardinals, *(w for ws in self.lists.values() for w in ws)):
+            found.update(w for w in re.split(r"[\s'’-]+", phrase.casefold()) if w)
+        for members in self.groups.values():
+            for words in members.values():
+                for phrase in words:
+                    found.update(w for w in re.split(r"[\s'’-]+", phrase.casefold()) if w)
+        return frozenset(found)
+
     @cache  # noqa: B019 - one Vocabulary per process; the patterns live as long as it
     def pattern(self, name: str) -> re.Pattern[str]:
         if name in self.lists:

@@ -70,7 +70,7 @@ class Recognizer:
         keywords = frozenset(k for spec in self.intents for k in spec.keywords)
         self.known_words = v.single_words() | keywords
         researcher_words = frozenset(w.folded for w in tokens(corpus.researcher.name))
-        self.frame_base = v.stopwords | frozenset(w.casefold() for w in v.words("topic_filler")) | researcher_words
+        self.frame_base = v.frame_words() | researcher_words
         self.frame_all = self.frame_base | v.single_words() | keywords
         self.cleaner = Cleaner(v, self.known_words)
         self.reader = Reader(corpus, self.known_words, v.stopwords, self._in_corpus)
@@ -86,6 +86,7 @@ class Recognizer:
         self.order_oldest = v.pattern("order_oldest")
         self.count = v.pattern("count_words")
         self.metric = v.pattern("metric_words")
+        self.list_nouns = v.pattern("list_nouns")
         self.least = v.pattern("least_words")
         self.recent = v.pattern("recent_words")
         self.opener = re.compile(rf"^\W*(?:{v.pattern('followup_openers').pattern})")
@@ -200,8 +201,9 @@ class Recognizer:
             present.add("person")
         if self.metric.search(reading.cue_text):
             present.add("metric")
-        named = present - {"topic", "code", "researcher"}
-        if has_focus and "paper" not in present and not named and MASK not in reading.cue_text:
+        named = present - {"topic", "code", "researcher", "metric"}
+        plural = self.list_nouns.search(reading.cue_text)
+        if has_focus and "paper" not in present and not named and not plural and MASK not in reading.cue_text:
             present.add("paper")  # "who is the first author?", "is there a github link?": the paper in focus
         if has_focus and "paper" not in present and self._item_reference(reading.cue_text):
             present.add("paper")
