@@ -88,6 +88,7 @@ class AboutTopic:
     """Papers about a topic, found by search over titles and abstracts (with the concept lexicon)."""
 
     text: str
+    said: bool = True  # introduced as a topic ("about X", "X stuff"); loose words may be dropped
 
 
 @dataclass(frozen=True, slots=True)

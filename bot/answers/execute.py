@@ -117,16 +117,24 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
     return r.PaperList(
         papers=tuple(papers),
         order=order,  # type: ignore[arg-type]
-        scope=world.scope(query.selection),
+        scope=world.scope(_without_ignored(query.selection, selected.ignored)),
         total=total,
         counting=counting,
         among=_among(query.selection),
         unknown_topics=selected.unknown_topics,
+        ignored_words=selected.ignored,
         unknown_people=unknown_people,
         topic_partial=partial,
         empty_years=(years[0], years[-1]) if not papers and years and query.selection.has("time") else None,
         mention_only=query.intent == "benchmark_papers",
     )
+
+
+def _without_ignored(selection: Selection, ignored: tuple[str, ...]) -> Selection:
+    if not ignored:
+        return selection
+    kept = [c for c in selection.clauses if not all(isinstance(a, AboutTopic) and a.text in ignored for a in c.atoms)]
+    return Selection(tuple(kept))
 
 
 @handles("list")

@@ -17,6 +17,7 @@ class PaperList:
     counting: bool = False  # "how many" was asked
     among: int | None = None  # only among the last answer's papers (how many there were)
     unknown_topics: tuple[str, ...] = ()
+    ignored_words: tuple[str, ...] = ()
     unknown_people: tuple[str, ...] = ()
     topic_partial: int | None = None  # how many of the papers hold every word of the topic
     empty_years: tuple[int, int] | None = None  # the profile's first and last year, said when nothing matched

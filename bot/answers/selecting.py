@@ -37,6 +37,7 @@ class Selected:
     papers: list[Paper]  # newest first, or by relevance when a topic chose them
     relevance: dict[int, float]  # topic score per paper, when a topic was searched
     unknown_topics: tuple[str, ...] = ()  # topics no paper here is about
+    ignored: tuple[str, ...] = ()  # loose words no paper uses, left out because other filters remain
 
 
 def papers_mentioning(papers: Iterable[Paper], phrase: str) -> list[Paper]:
@@ -59,10 +60,15 @@ class Selector:
     def select(self, selection: Selection, ordered_by_relevance: bool = False) -> Selected:
         relevance: dict[int, float] = {}
         unknown: list[str] = []
+        ignored: list[str] = []
         ids: set[int] | None = None
-        # Smallest first, so each further clause only filters a short list.
+        others = sum(1 for c in selection.clauses if not c.negated and not _loose(c))
         for clause in sorted(selection.clauses, key=lambda c: c.negated):
             members = self._clause(clause, relevance, unknown)
+            if not members and _loose(clause) and others:
+                ignored += [a.text for a in clause.atoms if isinstance(a, AboutTopic)]
+                unknown = [u for u in unknown if u not in ignored]
+                continue
             if clause.negated:
                 ids = (ids if ids is not None else set(self.corpus.by_id)) - members
             else:
@@ -73,7 +79,7 @@ class Selector:
             papers = self.corpus.newest_first(self.corpus.by_id[i] for i in ids)
         if relevance and ordered_by_relevance:
             papers.sort(key=lambda p: -relevance.get(p.id, 0.0))  # stable: ties stay newest first
-        return Selected(papers, relevance, tuple(unknown))
+        return Selected(papers, relevance, tuple(unknown), tuple(ignored))
 
     def _clause(self, clause: Clause, relevance: dict[int, float], unknown: list[str]) -> set[int]:
         found: set[int] = set()
@@ -121,6 +127,11 @@ class Selector:
         high = len(self._dates) if r.end is None else bisect.bisect_right(self._dates, r.end)
         papers = self._by_date[low:high]
         return [p for p in papers if p.date.month in r.months] if r.months else papers
+
+
+def _loose(clause: Clause) -> bool:
+    """Words nobody introduced as a topic ("wich papers did he write with X")."""
+    return not clause.negated and all(isinstance(a, AboutTopic) and not a.said for a in clause.atoms)
 
 
 def _at_position(keys: tuple[str, ...], key: str, position: int) -> bool:

@@ -246,6 +246,13 @@ class EntityFinder:
                         first -= 1
                     surface = text[words[first].start : words[index].end]
                     return [Entity("unknown_person", words[first].start, words[index].end, surface, True, key=surface)]
+        if index + 1 < len(words) and words[index + 1].text[:1].isupper() and words[index + 1].text.isalpha():
+            # "Jiabo Yee": a known given name before a mistyped surname picks one of its owners.
+            pair = key + words[index + 1].key
+            scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)), k) for k in owners]
+            best_score, best = max(scored)
+            if best_score >= FUZZY_PERSON_CUTOFF:
+                return [_entity("person", text, words, index, index + 2, True, key=best)]
         if not self._single_word_name_ok(words, index):
             return []
         others = [k for k in owners if k != self.corpus.researcher_key]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.corpus.model import Corpus
@@ -17,7 +18,7 @@ from bot.understanding.entities import Entity, EntityFinder, folded_text
 MASK = "§"  # stands for any recognised name in the text intents' cues are matched against
 _GLUED_CASE = re.compile(r"^([a-z]{2,})([A-Z][\w-]*)$")  # "withJiabo"
 _GLUED_DIGITS = re.compile(r"^([a-z]{2,})((?:19|20)\d\d)$|^((?:19|20)\d\d)([a-z]{2,})$")  # "from2023", "2023papers"
-_WORDLIKE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\S+")
+_WORDLIKE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,12 +156,18 @@ class Reader:
         best: list[str] = []
         best_distance = allowed + 1
         for length in range(len(lower) - allowed, len(lower) + allowed + 1):
+            if len(lower) == 4 and length == 4:
+                continue  # a short word with one letter changed is often another word ("gist", "list")
             for candidate in self._by_length.get(length, ()):
                 distance = DamerauLevenshtein.distance(lower, candidate, score_cutoff=allowed)
                 if distance < best_distance:
                     best, best_distance = [candidate], distance
                 elif distance == best_distance:
                     best.append(candidate)
+        if len(best) > 1:
+            # Equally few edits: the closest by shared letters ("wich" is "which" before "with").
+            scored = sorted(((fuzz.ratio(lower, c), c) for c in best), reverse=True)
+            best = [scored[0][1]] if scored[0][0] > scored[1][0] else []
         if len(best) != 1 or best_distance > allowed:
             return None  # nothing close, or several equally close: leave the word as typed
         if self.in_corpus(lower):

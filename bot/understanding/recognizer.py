@@ -177,10 +177,11 @@ class Recognizer:
         return not content and MASK not in reading.cue_text
 
     def _present(self, reading: Reading, built: Built, has_focus: bool) -> set[str]:
-        present = set(built.kinds)
+        present = {atom_kind(a) for a in built.selection.atoms(negated=False)}
         kinds = {e.kind for e in reading.entities}
-        if "paper" in kinds or any(
-            isinstance(a, Previous) and a.what in ("paper", "pair", "item") for a in built.selection.atoms()
+        if any(
+            isinstance(a, AmongPapers) or isinstance(a, Previous) and a.what in ("paper", "pair", "item")
+            for a in built.selection.atoms(negated=False)
         ):
             present.add("paper")
         present.discard("papers")
@@ -257,7 +258,7 @@ class Recognizer:
             selection = selection.with_clause(Clause((researcher,)))
         if operation.name == "not_on_page":
             selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
-        if operation.name in ("chat", "fallback"):
+        if operation.name == "chat":
             selection = Selection()
         if operation.name in ("list", "count", "pick", "exists") and not operation.order and selection.has("topic"):
             operation = replace(operation, order=None)

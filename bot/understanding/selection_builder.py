@@ -87,8 +87,8 @@ class SelectionBuilder:
         self.is_topic_cue = is_topic_cue
         v = vocabulary
         self.patterns: list[tuple[Role | str, re.Pattern[str]]] = [
-            ("back_pair", v.pattern("back_pair")),
             ("back_people", v.pattern("back_people")),
+            ("back_pair", v.pattern("back_pair")),
             ("back_papers", v.pattern("back_papers")),
             ("back_paper", v.pattern("back_paper")),
             ("back_person", v.pattern("back_person")),
@@ -99,6 +99,8 @@ class SelectionBuilder:
             ("mention_verb", v.pattern("mention_verbs")),
             ("else", v.pattern("back_else")),
         ]
+        self.topic_before = re.compile(rf"(?:{v.pattern('topic_before').pattern})$")
+        self.topic_after = frozenset(v.words("topic_after"))
         self.final_reference = re.compile(rf"(?:{v.pattern('back_paper_final').pattern})\W*$")
         self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words"))
         ordinals = "|".join(sorted(v.ordinals, key=len, reverse=True))
@@ -164,8 +166,10 @@ class SelectionBuilder:
         if role == "back_people":
             # "them" is people after "with"/"by" ("the papers with them"), else the last papers ("sort them").
             before = stream[start - 1] if start > 0 else None
-            people = isinstance(before, Word) and before.folded in ("with", "by", "and", "of")
-            return Unit(start, end, "atom", atom=Previous("people" if people else "papers"))
+            if isinstance(before, Word) and before.folded in ("with", "by", "and", "of"):
+                return Unit(start, end, "atom", atom=Previous("people"))
+            two = any(isinstance(w, Word) and w.folded in ("two", "both") for w in stream[start:end])
+            return Unit(start, end, "atom", atom=Previous("pair" if two else "papers"))
         return Unit(start, end, role)  # type: ignore[arg-type]
 
     def _mention_phrases(self, stream: tuple[Item, ...], units: list[Unit], claimed: set[int]) -> list[Unit]:
@@ -200,7 +204,8 @@ class SelectionBuilder:
             if current:
                 words = [stream[i] for i in current]
                 text = " ".join(w.folded for w in words if isinstance(w, Word))
-                runs.append(Unit(current[0], current[-1] + 1, "atom", atom=AboutTopic(text)))
+                said = self._introduced(stream, current[0], current[-1] + 1)
+                runs.append(Unit(current[0], current[-1] + 1, "atom", atom=AboutTopic(text, said)))
                 current.clear()
 
         for index, item in enumerate(stream):
@@ -222,6 +227,11 @@ class SelectionBuilder:
                 close()
         close()
         return runs
+
+    def _introduced(self, stream: tuple[Item, ...], start: int, end: int) -> bool:
+        before = " ".join(w.folded for w in stream[max(0, start - 3) : start] if isinstance(w, Word))
+        after = stream[end] if end < len(stream) else None
+        return bool(self.topic_before.search(before)) or (isinstance(after, Word) and after.folded in self.topic_after)
 
     # --- units to a selection
 
