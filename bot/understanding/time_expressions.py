@@ -437,7 +437,7 @@ class _Grammar:
             (f"(?P<year>{_YEAR4})[-/](?P<mnum>{_MONTH_NUMBER})", self._month_year),
             (f"(?<![0-9])(?P<mnum>{_MONTH_NUMBER})/(?P<year>{_YEAR4})", self._month_year),
             (
-                f"(?<![a-z])(?:{q}{_GAP_H}(?P<q>[1-4])|{h}{_GAP_H}(?P<h>[12])){_GAP}{of}(?P<yref>{year_ref})",
+                f"(?<![a-z])(?:{q}{_GAP_H}(?P<q>[1-4])|{h}{_GAP_H}(?P<h>[12])){_GAP_H}{of}(?P<yref>{year_ref})",
                 self._period_of_year,
             ),
             (f"(?P<yref>{_YEAR4}){_GAP_H}(?:{q}(?P<q>[1-4])|{h}(?P<h>[12]))(?![0-9])", self._period_of_year),
