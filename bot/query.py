@@ -11,27 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
-from datetime import date
 from typing import Any, Literal
 
+from bot.understanding.time_expressions import DateRange
+
+__all__ = ["DateRange"]
+
 Order = Literal["newest", "oldest", "relevance"]
-
-
-@dataclass(frozen=True, slots=True)
-class DateRange:
-    """Inclusive bounds; None is open. `months` keeps only those months of any year ("in March")."""
-
-    start: date | None
-    end: date | None
-    label: str
-    months: frozenset[int] = frozenset()
-
-    def contains(self, day: date) -> bool:
-        if self.start is not None and day < self.start:
-            return False
-        if self.end is not None and day > self.end:
-            return False
-        return not self.months or day.month in self.months
 
 
 # --- atomic filters: each says which papers pass

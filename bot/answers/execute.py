@@ -333,7 +333,7 @@ def compare(world: World, query: Query) -> r.Result:
     shared = query.selection.without(kind)
     groups = []
     for atom in query.selection.positive(kind):
-        parts = [During((x,), x.label) for x in atom.ranges] if isinstance(atom, During) else [atom]
+        parts = [During((x,), x.describe()) for x in atom.ranges] if isinstance(atom, During) else [atom]
         for part in parts:
             papers = world.select(shared.with_clause(Clause((part,)))).papers
             label = world.scope(Selection((Clause((part,)),))) or part.__class__.__name__

@@ -177,7 +177,7 @@ def atom_words(corpus: Corpus, atom: Atom, negated: bool = False) -> str:
 
 
 def _time_words(atom: During) -> str:
-    labels = [r.label for r in atom.ranges]
+    labels = [r.describe() for r in atom.ranges]
     words = join_and(labels, "or")
     return words if words.split(" ", 1)[0] in _TIME_PREPOSITIONS else f"from {words}"
 

@@ -27,7 +27,7 @@ from bot.query import (
     atom_kind,
 )
 from bot.understanding.recognizer import Recognition
-from bot.understanding.time_shim import shift_range
+from bot.understanding.time_expressions import shift_range
 
 PAPER_OPERATIONS = frozenset({"paper_fact"})
 LIST_OPERATIONS = frozenset({"list", "count", "pick", "rank_groups", "compare", "exists"})

@@ -11,7 +11,7 @@ from typing import Literal
 
 from bot.safety import MAX_MESSAGE_CHARS
 from bot.text import strip_invisible
-from bot.understanding.timespans import fix_letter_o_years
+from bot.understanding.time_expressions import fix_letter_o_years
 from bot.vocabulary import Vocabulary, phrase_alternation
 
 ChatKind = Literal["greeting", "thanks", "farewell", "help"]

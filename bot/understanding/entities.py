@@ -20,7 +20,7 @@ from bot.corpus.categories import categories
 from bot.corpus.model import Corpus
 from bot.corpus.names import generic_terms
 from bot.text import Token, compact, fold, tokens
-from bot.understanding.time_shim import TimeExpression, find_time_expressions
+from bot.understanding.time_expressions import TimeExpression, find_time_expressions
 
 EntityKind = Literal["time", "category", "benchmark", "paper", "person", "ambiguous_person", "unknown_person"]
 
@@ -162,7 +162,7 @@ class EntityFinder:
         message's misspelt keywords ("mentionning"): never read as names."""
         words = tokens(text)
         candidates: list[Entity] = []
-        candidates += self._times(folded, today)
+        candidates += self._times(text, folded, today)
         candidates += self._categories(text, words)
         candidates += self._names(text, words)
         chosen = _resolve(candidates)
@@ -173,10 +173,10 @@ class EntityFinder:
         chosen.sort(key=lambda e: (e.start, e.kind))
         return chosen
 
-    def _times(self, folded: str, today: date) -> list[Entity]:
+    def _times(self, text: str, folded: str, today: date) -> list[Entity]:
         return [
             Entity("time", m.start, m.end, folded[m.start : m.end], True, time=m)
-            for m in find_time_expressions(folded, today)
+            for m in find_time_expressions(folded, today, cased=text)
         ]
 
     def _categories(self, text: str, words: list[Token]) -> list[Entity]:

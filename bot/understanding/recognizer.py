@@ -34,7 +34,7 @@ from bot.understanding.cleaning import Cleaner, CleanMessage
 from bot.understanding.intents import IntentSpec, load_intents
 from bot.understanding.reading import MASK, Reader, Reading
 from bot.understanding.selection_builder import Built, SelectionBuilder
-from bot.understanding.time_shim import Shift
+from bot.understanding.time_expressions import Shift
 from bot.vocabulary import Vocabulary, vocabulary
 
 MIN_CUE_SCORE = 2.0

@@ -53,7 +53,6 @@ from itertools import pairwise
 from typing import Any, Literal
 
 from bot.paths import NUMBERS_FILE, TIME_WORDS_FILE
-from bot.understanding.timespans import fix_letter_o_years
 from bot.yaml_io import load_data_file
 
 Unit = Literal["year", "month"]
@@ -95,6 +94,20 @@ def _units_before(today: date, kind: str, amount: int) -> date | None:
         return today - timedelta(days=amount) if amount // 365 < today.year - 1 else None
     months = amount * 12 if kind == "year" else amount
     return _add_months(today, -months) if months // 12 < today.year - 1 else None
+
+
+_YEAR_WITH_LETTER_O = re.compile(r"\b([12])([0-9oO]{3})\b")
+
+
+def fix_letter_o_years(text: str) -> str:
+    """A letter O typed for a zero inside a year: "2O22" is 2022."""
+
+    def repair(match: re.Match[str]) -> str:
+        digits = match.group(1) + match.group(2).replace("o", "0").replace("O", "0")
+        changed = digits != match.group(0)
+        return digits if changed and 1950 <= int(digits) <= 2099 else match.group(0)
+
+    return _YEAR_WITH_LETTER_O.sub(repair, text)
 
 
 # --- results

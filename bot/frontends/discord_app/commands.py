@@ -92,7 +92,7 @@ def register_commands(bot: ProfileBot) -> None:
     ) -> None:
         clauses = []
         if year is not None:
-            clauses.append(Clause((During((DateRange(date(year, 1, 1), date(year, 12, 31), str(year)),), str(year)),)))
+            clauses.append(Clause((During((DateRange(date(year, 1, 1), date(year, 12, 31)),), str(year)),)))
         elif from_year is not None or to_year is not None:
             low, high = from_year, to_year
             if low is not None and high is not None and low > high:
@@ -100,7 +100,7 @@ def register_commands(bot: ProfileBot) -> None:
             label = f"{low or '…'}–{high or '…'}"
             start = date(low, 1, 1) if low is not None else None
             end = date(high, 12, 31) if high is not None else None
-            clauses.append(Clause((During((DateRange(start, end, label),), label),)))
+            clauses.append(Clause((During((DateRange(start, end),), label),)))
         if with_code:
             clauses.append(Clause((HasCode(),)))
         if category:
