@@ -64,6 +64,8 @@ class DialoguePolicy:
             return True
         if recognition.cued and not recognition.opener:
             return False
+        if recognition.cued and previous.operation.name in PAPER_OPERATIONS and query.operation.name != "paper_fact":
+            return False  # "and besides that one, what else ...": a new list, not the last paper's facts
         kinds = {atom_kind(a) for a in query.selection.atoms(negated=False)}
         if not kinds and query.operation.name == "fallback":
             return False

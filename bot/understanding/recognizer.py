@@ -90,7 +90,6 @@ class Recognizer:
         self.least = v.pattern("least_words")
         self.recent = v.pattern("recent_words")
         self.opener = re.compile(rf"^\W*(?:{v.pattern('followup_openers').pattern})")
-        self.restrict = v.pattern("restrict_words")
         ordinals = "|".join(sorted(v.ordinals, key=len, reverse=True))
         order_words = "|".join(
             re.escape(w) for w in sorted((*v.words("order_newest"), *v.words("order_oldest")), key=len, reverse=True)
@@ -156,7 +155,7 @@ class Recognizer:
             spec=spec,
             cued=cued,
             opener=bool(self.opener.match(cue)),
-            restrict=bool(self.restrict.search(cue)) or (query.selection.has("papers") and _refers_back(query)),
+            restrict=built.restrict or _refers_back(query),
             shift=shift,
             reply=message.text,
             corrections=reading.corrections,
@@ -173,7 +172,7 @@ class Recognizer:
         return Recognition(Query(spec.name, spec.operation_for(), notes=notes), spec, True, False, False, None, "")
 
     def _points_back(self, reading: Reading) -> bool:
-        content = [w for w in reading.cue_text.split() if w not in self.frame_all and w != MASK]
+        content = [w for w in re.findall(r"[\w§]+", reading.cue_text) if w not in self.frame_all and w != MASK]
         return not content and MASK not in reading.cue_text
 
     def _present(self, reading: Reading, built: Built, has_focus: bool) -> set[str]:

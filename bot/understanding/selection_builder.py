@@ -38,7 +38,7 @@ from bot.understanding.entities import Entity
 from bot.understanding.reading import Item, Named, Reading, Word
 from bot.vocabulary import Vocabulary
 
-Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else"]
+Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else", "restrict"]
 SINGLE_VALUED = frozenset({"time", "category", "code", "papers", "introduces"})
 _NAME_SHAPED = re.compile(r"[A-Z0-9]")
 _POSITION = re.compile(r"^(?:the )?(?P<which>[\w]+) (?:listed |named |credited )?author\b")
@@ -64,6 +64,7 @@ class Built:
     positions: tuple[int, ...] = ()  # author positions that found no person ("who is the 2nd author")
     researcher_named: bool = False
     topic_cued: bool = False  # a topic introduced by "about", "on", "related to", ...
+    restrict: bool = False  # "only", "which of these", "the ones": narrows the last answer
     papers_named: tuple[int, ...] = ()
     benchmarks_named: tuple[str, ...] = ()
     people_named: tuple[str, ...] = ()
@@ -92,6 +93,7 @@ class SelectionBuilder:
             ("back_papers", v.pattern("back_papers")),
             ("back_paper", v.pattern("back_paper")),
             ("back_person", v.pattern("back_person")),
+            ("restrict", v.pattern("restrict_words")),
             ("negation", v.pattern("negation")),
             ("code", v.pattern("code_words")),
             ("or", v.pattern("or_words")),
@@ -265,6 +267,7 @@ class SelectionBuilder:
             positions=tuple(leftover_positions),
             researcher_named=researcher_named,
             topic_cued=self.is_topic_cue(reading.cue_text),
+            restrict=any(u.role == "restrict" for u in units),
             papers_named=tuple(i for u in atoms_units for e in u.entities if e.kind == "paper" for i in e.ids),
             benchmarks_named=tuple(e.key for u in atoms_units for e in u.entities if e.kind == "benchmark"),
             people_named=tuple(a.key for a in people),
