@@ -63,7 +63,11 @@ class Engine:
 
     def ask(self, text: str, conversation: ConversationKey = CONSOLE) -> Answer:
         state = self.conversations.get(conversation)
-        query = self.understand(text, state)
+        try:
+            query = self.understand(text, state)
+        except Exception:  # a bug in reading one message must not take the bot down
+            log.exception("understanding failed on %r", text[:200])
+            return _apology()
         answer = self._answer(query, text)
         self._remember(state, query, answer)
         return answer
@@ -90,12 +94,7 @@ class Engine:
             answer = render(result, self.corpus, spec.name, spec.family)
         except Exception:  # a bug in one handler must not take the bot down
             log.exception("answering %r failed on %r", query.intent, text[:200])
-            return Answer(
-                intent="error",
-                headline="Sorry, something went wrong answering that. Please try rephrasing; "
-                "the problem has been logged.",
-                confidence=0.0,
-            )
+            return _apology()
         confidence = min(answer.confidence, query.confidence) if spec.name != "fallback" else 0.0
         note = " ".join(n for n in (*query.notes, answer.note) if n)
         return replace(answer, confidence=confidence, note=note, query=query.to_data())
@@ -141,6 +140,14 @@ class Engine:
         if not words:
             return []
         return [(hit.paper_id, hit.score, hit.matched_all) for hit in self.topics.search(words)]
+
+
+def _apology() -> Answer:
+    return Answer(
+        intent="error",
+        headline="Sorry, something went wrong answering that. Please try rephrasing; the problem has been logged.",
+        confidence=0.0,
+    )
 
 
 __all__ = ["CONSOLE", "Engine"]

@@ -185,6 +185,10 @@ class Selection:
         """This selection with `other`'s clauses in place of the clauses of the kinds `other` names."""
         return Selection((*self.without(*other.kinds()).clauses, *other.clauses))
 
+    def without_previous(self) -> Selection:
+        kept = [c for c in self.clauses if not all(isinstance(a, Previous) for a in c.atoms)]
+        return Selection(tuple(kept))
+
     def restricted_to(self, ids: Iterable[int], label: str) -> Selection:
         """Only among these papers (a follow-up's "those"); replaces an earlier "among"."""
         return self.without("papers").with_clause(Clause((AmongPapers(tuple(ids), label),)))

@@ -87,7 +87,9 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
     shown = len(result.papers)
     if result.ignored_words:
         words = join_and([f"\u201c{w}\u201d" for w in result.ignored_words])
-        notes.append(f"I left out {words}: no paper on the profile uses {'that word' if len(result.ignored_words) == 1 and ' ' not in result.ignored_words[0] else 'those words'}.")
+        notes.append(
+            f"I left out {words}: no paper on the profile uses {'that word' if len(result.ignored_words) == 1 and ' ' not in result.ignored_words[0] else 'those words'}."
+        )
     subject = f"{plural(result.total, 'paper')}{scope}"
     if result.counting:
         stated = (

@@ -37,7 +37,7 @@ _EMPTY = re.compile(r"^[\W_]*$")
 @dataclass(frozen=True, slots=True)
 class CleanMessage:
     text: str  # the question to read
-    context: str = ""  # the sentences before it, for a question that points back ("which paper is that?")
+    context: str = ""  # the sentence before it, for a question that points back ("which paper is that?")
     chat: ChatKind | None = None  # the message was only small talk of this kind
     cut: bool = False  # the message was longer than we read
 
@@ -98,7 +98,7 @@ class Cleaner:
             chat = next((k for k in ("thanks", "farewell", "greeting") if k in chats), None)
             return CleanMessage("", chat=chat or ("greeting" if chats else None), cut=cut)
         index = self._question_index(kept)
-        return CleanMessage(kept[index], " ".join(kept[:index]), None, cut)
+        return CleanMessage(kept[index], kept[index - 1] if index else "", None, cut)
 
     def _strip_small_talk(self, sentence: str) -> tuple[str, list[ChatKind]]:
         kinds: list[ChatKind] = []

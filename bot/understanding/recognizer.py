@@ -130,16 +130,21 @@ class Recognizer:
         if message.chat or not message.text:
             return self._chat(message, notes)
         reading = self.reader.read(message.text, today)
-        if message.context and self._points_back(reading):
+        pointed_back = bool(message.context) and self._points_back(reading)
+        if pointed_back:
             # "Someone mentioned a benchmark for X. Which paper is that?": the question is about the sentence before.
             reading = self.reader.read(f"{message.context} {message.text}", today)
         conservative = self.builder.build(reading, self.frame_all, self.corpus.researcher_key)
+        if pointed_back:
+            conservative = replace(conservative, selection=conservative.selection.without_previous())
         present = self._present(reading, conservative, has_focus)
         spec, score = self._choose(reading.cue_text, present)
         cued = spec is not None
         if spec is None:
             spec = self._default_for(present) or self.by_name["fallback"]
         built = self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key)
+        if pointed_back:  # "that" is the sentence before, now read with the question
+            built = replace(built, selection=built.selection.without_previous())
         query = self._query(spec, built, reading, score, notes)
         shift = next(
             (
@@ -248,9 +253,12 @@ class Recognizer:
                 subject = built.person_subjects[0]
                 selection = Selection(tuple(c for c in selection.clauses if subject not in c.atoms))
         elif operation.name == "introduced":
-            names = [a for a in selection.atoms() if isinstance(a, AmongPapers | MentionsBenchmark)]
-            label = names[0].label if isinstance(names[0], AmongPapers) else names[0].name if names else ""
-            selection = Selection((Clause((Introduces(label),)),)) if label else selection
+            names = [
+                a.label if isinstance(a, AmongPapers) else a.name
+                for a in selection.atoms()
+                if isinstance(a, AmongPapers | MentionsBenchmark)
+            ]
+            selection = Selection((Clause((Introduces(names[0]),)),)) if names else selection
         elif operation.name in ("list", "count", "pick", "rank_groups", "compare") and built.positions:
             # "where is she first author?": a position with nobody named is the researcher's.
             researcher = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name, built.positions[0])

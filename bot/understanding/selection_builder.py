@@ -93,8 +93,8 @@ class SelectionBuilder:
             ("back_papers", v.pattern("back_papers")),
             ("back_paper", v.pattern("back_paper")),
             ("back_person", v.pattern("back_person")),
-            ("restrict", v.pattern("restrict_words")),
             ("negation", v.pattern("negation")),
+            ("restrict", v.pattern("restrict_words")),
             ("code", v.pattern("code_words")),
             ("or", v.pattern("or_words")),
             ("and", v.pattern("and_words")),
@@ -151,7 +151,7 @@ class SelectionBuilder:
         units += self._mention_phrases(stream, units, claimed)
         units += self._topic_runs(stream, claimed, frame_words)
         units.sort(key=lambda u: u.start)
-        return [u for u in units if u.role != "atom" or u.atom is not None or u.entities]
+        return _merge_topics([u for u in units if u.role != "atom" or u.atom is not None or u.entities])
 
     def _unit(self, role: str, span: tuple[int, int], stream: tuple[Item, ...]) -> Unit:
         start, end = span
@@ -370,6 +370,24 @@ class SelectionBuilder:
         if negated or kind in SINGLE_VALUED or "or" in joins or len(atoms) == 1:
             return [Clause(tuple(atoms), negated)]
         return [Clause((atom,)) for atom in atoms]  # "with A and B": both
+
+
+def _merge_topics(units: list[Unit]) -> list[Unit]:
+    """Topic words split only by the question's frame are one topic ("speakers who have done
+    participatory design"): search ranks the words together, better than requiring each run apart."""
+    merged: list[Unit] = []
+    for unit in units:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and isinstance(last.atom, AboutTopic)
+            and isinstance(unit.atom, AboutTopic)
+        ):
+            text = f"{last.atom.text} {unit.atom.text}"
+            merged[-1] = Unit(last.start, unit.end, "atom", atom=AboutTopic(text, last.atom.said or unit.atom.said))
+            continue
+        merged.append(unit)
+    return merged
 
 
 def _item_text(stream: tuple[Item, ...]) -> tuple[str, list[tuple[int, int]]]:
