@@ -63,8 +63,10 @@ class Selector:
         ignored: list[str] = []
         ids: set[int] | None = None
         others = sum(1 for c in selection.clauses if not c.negated and not _loose(c))
+        # Beside a benchmark the topic only describes it ("embodied agents in Habitat"): any of its words will do.
+        any_word = any(c.kind == "benchmark" and not c.negated for c in selection.clauses)
         for clause in sorted(selection.clauses, key=lambda c: c.negated):
-            members = self._clause(clause, relevance, unknown)
+            members = self._clause(clause, relevance, unknown, any_word)
             if not members and _loose(clause) and others:
                 ignored += [a.text for a in clause.atoms if isinstance(a, AboutTopic)]
                 unknown = [u for u in unknown if u not in ignored]
@@ -81,13 +83,15 @@ class Selector:
             papers.sort(key=lambda p: -relevance.get(p.id, 0.0))  # stable: ties stay newest first
         return Selected(papers, relevance, tuple(unknown), tuple(ignored))
 
-    def _clause(self, clause: Clause, relevance: dict[int, float], unknown: list[str]) -> set[int]:
+    def _clause(self, clause: Clause, relevance: dict[int, float], unknown: list[str], any_word: bool) -> set[int]:
         found: set[int] = set()
         for atom in clause.atoms:
-            found |= self.atom_ids(atom, relevance, unknown)
+            found |= self.atom_ids(atom, relevance, unknown, any_word)
         return found
 
-    def atom_ids(self, atom: Atom, relevance: dict[int, float], unknown: list[str]) -> set[int]:
+    def atom_ids(
+        self, atom: Atom, relevance: dict[int, float], unknown: list[str], any_word: bool = False
+    ) -> set[int]:
         corpus = self.corpus
         if isinstance(atom, During):
             return {p.id for r in atom.ranges for p in self._in_range(r)}
@@ -109,6 +113,8 @@ class Selector:
             return {p.id for p in corpus.with_code}
         if isinstance(atom, AboutTopic):
             hits = self.search_topic(atom.text)
+            if any_word and len(atom.text.split()) > 1:
+                hits = [hit for word in atom.text.split() for hit in self.search_topic(word)]
             if not hits:
                 unknown.append(atom.text)
             for paper_id, score in hits:

@@ -135,9 +135,7 @@ class Recognizer:
             # "Someone mentioned a benchmark for X. Which paper is that?": the question is about the sentence before.
             reading = self.reader.read(f"{message.context} {message.text}", today)
         conservative = self.builder.build(reading, self.frame_all, self.corpus.researcher_key)
-        if pointed_back:
-            conservative = replace(conservative, selection=conservative.selection.without_previous())
-        present = self._present(reading, conservative, has_focus)
+        present = self._present(reading, conservative, has_focus)  # "who wrote it?": "it" is the paper described
         spec, score = self._choose(reading.cue_text, present)
         cued = spec is not None
         if spec is None:

@@ -38,7 +38,7 @@ from bot.understanding.entities import Entity
 from bot.understanding.reading import Item, Named, Reading, Word
 from bot.vocabulary import Vocabulary
 
-Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else", "restrict"]
+Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else", "restrict", "similar"]
 SINGLE_VALUED = frozenset({"time", "category", "code", "papers", "introduces"})
 _NAME_SHAPED = re.compile(r"[A-Z0-9]")
 _POSITION = re.compile(r"^(?:the )?(?P<which>[\w]+) (?:listed |named |credited )?author\b")
@@ -88,6 +88,7 @@ class SelectionBuilder:
         self.is_topic_cue = is_topic_cue
         v = vocabulary
         self.patterns: list[tuple[Role | str, re.Pattern[str]]] = [
+            ("similar", v.pattern("similar_words")),
             ("back_people", v.pattern("back_people")),
             ("back_pair", v.pattern("back_pair")),
             ("back_papers", v.pattern("back_papers")),
