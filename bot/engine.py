@@ -44,12 +44,12 @@ class Engine:
     def _build(self, corpus: Corpus) -> None:
         with collector_paused():
             self.corpus = corpus
-            self.recognizer = Recognizer(corpus, self.intents)
+            self._topics: TopicIndex | None = None
+            self._topic_hits = lru_cache(maxsize=TOPIC_CACHE)(self._search_topic)
+            self.recognizer = Recognizer(corpus, self.intents, topic_known=lambda topic: bool(self._topic_hits(topic)))
             self.policy = DialoguePolicy(corpus)
             self.examples = example_questions(corpus)
             self.suggester = Suggester(corpus, self.examples)
-            self._topics: TopicIndex | None = None
-            self._topic_hits = lru_cache(maxsize=TOPIC_CACHE)(self._search_topic)
 
     def replace_corpus(self, corpus: Corpus) -> None:
         """Serve a new corpus from the next message on; conversations in progress are kept."""

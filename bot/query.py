@@ -290,3 +290,64 @@ def _plain(value: Any) -> Any:
     if isinstance(value, frozenset | set):
         return sorted(value)
     return value
+
+
+# --- one line, for tests, logs and bug reports
+
+
+def atom_text(atom: Atom) -> str:
+    if isinstance(atom, During):
+        return "time[" + " | ".join(range_text(r) for r in atom.ranges) + "]"
+    if isinstance(atom, ByPerson):
+        at = "" if atom.position is None else f"@{'last' if atom.position == -1 else atom.position}"
+        return f"person[{atom.name}{at}]"
+    if isinstance(atom, UnknownPerson):
+        return f"unknown[{atom.name}]"
+    if isinstance(atom, MentionsBenchmark):
+        return f"benchmark[{atom.name}]"
+    if isinstance(atom, MentionsPhrase):
+        return f"mention[{atom.phrase}]"
+    if isinstance(atom, InCategory):
+        return f"class[{atom.code}]"
+    if isinstance(atom, HasCode):
+        return "code"
+    if isinstance(atom, AboutTopic):
+        return f"topic[{atom.text}]"
+    if isinstance(atom, AmongPapers):
+        return "papers[" + ",".join(str(i) for i in atom.ids) + "]"
+    if isinstance(atom, Introduces):
+        return f"introduces[{atom.name}]"
+    return f"previous[{atom.what}{'' if atom.index is None else atom.index}]"
+
+
+def range_text(r: DateRange) -> str:
+    """ "2023", "2021..2022", "2025-05-27..", "..2023-04-30", plus "/m3,4" for months of any year."""
+    start, end = r.start, r.end
+    if start and end and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        text = str(start.year) if start.year == end.year else f"{start.year}..{end.year}"
+    else:
+        text = f"{start.isoformat() if start else ''}..{end.isoformat() if end else ''}"
+    months = "/m" + ",".join(str(m) for m in sorted(r.months)) if r.months else ""
+    return ("" if text == ".." else text) + months
+
+
+def selection_text(selection: Selection) -> str:
+    """ "class[CL] & !code & time[2023]": clauses joined by &, alternatives by |, ! for not."""
+    parts = []
+    for clause in selection.clauses:
+        inner = " | ".join(atom_text(a) for a in clause.atoms)
+        if clause.negated:
+            parts.append(f"!({inner})" if len(clause.atoms) > 1 else f"!{inner}")
+        else:
+            parts.append(inner)
+    return " & ".join(parts)
+
+
+def operation_text(operation: Operation) -> str:
+    """ "pick order=oldest rank=2": the operation and its set parameters."""
+    params = [
+        f"{f.name}={getattr(operation, f.name)}"
+        for f in fields(operation)
+        if f.name != "name" and getattr(operation, f.name) not in (None, False)
+    ]
+    return " ".join([operation.name, *params])

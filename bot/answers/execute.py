@@ -126,7 +126,7 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
         unknown_people=unknown_people,
         topic_partial=partial,
         empty_years=(years[0], years[-1]) if not papers and years and query.selection.has("time") else None,
-        mention_only=query.intent == "benchmark_papers",
+        mention_only=bool(query.selection) and query.selection.kinds() == {"benchmark"},
     )
 
 

@@ -89,9 +89,7 @@ class Selector:
             found |= self.atom_ids(atom, relevance, unknown, any_word)
         return found
 
-    def atom_ids(
-        self, atom: Atom, relevance: dict[int, float], unknown: list[str], any_word: bool = False
-    ) -> set[int]:
+    def atom_ids(self, atom: Atom, relevance: dict[int, float], unknown: list[str], any_word: bool = False) -> set[int]:
         corpus = self.corpus
         if isinstance(atom, During):
             return {p.id for r in atom.ranges for p in self._in_range(r)}

@@ -65,7 +65,7 @@ class Cleaner:
         separator = r"(?:[\s,.!?;:~—–-]+|$)"
         # Small talk before a request ("hi there! can u ...", "ok so ...", "no wait — 2019").
         self.leading = re.compile(
-            rf"^(?:{alternation('greeting_words', 'thanks_words', 'politeness_words', 'filler_leading')})"
+            rf"^(?:{alternation('greeting_words', 'thanks_words', 'politeness_words', 'politeness_leading', 'filler_leading')})"
             rf"{separator}"
         )
         self.trailing = re.compile(

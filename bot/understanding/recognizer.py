@@ -10,12 +10,14 @@ count, most/least, author position, group key, profile figure, paper fact)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import get_args
 
 from bot.corpus.model import Corpus
 from bot.query import (
+    AboutTopic,
     AmongPapers,
     ByPerson,
     Clause,
@@ -61,8 +63,14 @@ class Recognition:
 class Recognizer:
     """Built once per corpus."""
 
-    def __init__(self, corpus: Corpus, intents: tuple[IntentSpec, ...] | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        intents: tuple[IntentSpec, ...] | None = None,
+        topic_known: Callable[[str], bool] = lambda topic: True,
+    ) -> None:
         self.corpus = corpus
+        self.topic_known = topic_known  # does any paper use these words (a question of loose words alone)
         self.intents = intents or load_intents()
         self.by_name = {spec.name: spec for spec in self.intents}
         self.vocabulary: Vocabulary = vocabulary()
@@ -104,7 +112,7 @@ class Recognizer:
             rf"|\b(?P<b>{number})\s+(?:latest|newest|most recent|oldest|earliest|top|most|recent|last|first)\b"
         )
         self.position_or_item = re.compile(
-            rf"\b(?:{ordinals}|last|lead|final)(?: listed| named)? authors?\b|{_ITEM_REFERENCE.pattern}"
+            rf"\b(?:{ordinals}|last|lead|final)(?:[\s-]listed|[\s-]named)?[\s-]authors?\b|{_ITEM_REFERENCE.pattern}"
         )
         self.fact_patterns = {key: v.pattern(f"fact_words.{key}") for key in v.groups["fact_words"]}
         self.stat_patterns = {key: v.pattern(f"stat_words.{key}") for key in v.groups["stat_words"]}
@@ -140,6 +148,9 @@ class Recognizer:
         cued = spec is not None
         if spec is None:
             spec = self._default_for(present) or self.by_name["fallback"]
+            topics = [a.text for a in conservative.selection.atoms("topic") if isinstance(a, AboutTopic)]
+            if present <= {"topic"} and not any(self.topic_known(t) for t in topics):
+                spec = self.by_name["fallback"]  # "what's the capital of France?": nothing here is about it
         built = self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key)
         if pointed_back:  # "that" is the sentence before, now read with the question
             built = replace(built, selection=built.selection.without_previous())
@@ -257,7 +268,7 @@ class Recognizer:
                 if isinstance(a, AmongPapers | MentionsBenchmark)
             ]
             selection = Selection((Clause((Introduces(names[0]),)),)) if names else selection
-        elif operation.name in ("list", "count", "pick", "rank_groups", "compare") and built.positions:
+        elif operation.name in ("list", "count", "pick", "compare", "exists") and built.positions:
             # "where is she first author?": a position with nobody named is the researcher's.
             researcher = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name, built.positions[0])
             selection = selection.with_clause(Clause((researcher,)))
@@ -307,13 +318,8 @@ class Recognizer:
                 name, rank = "list", None
             elif order is None:
                 order = "newest"
-            if (
-                self.recent.search(cue)
-                and not rank
-                and not limit
-                and re.search(r"\b(papers|works|publications)\b", cue)
-            ):
-                name, limit = "list", DEFAULT_RECENT
+            if not rank and not limit and self.list_nouns.search(cue):
+                name, limit = "list", DEFAULT_RECENT  # "latest papers": a few, not one
         elif name == "paper_fact":
             operation = self._paper_fact(operation, built, cue, counting, limit)
             return operation

@@ -34,6 +34,7 @@ from bot.query import (
     UnknownPerson,
     atom_kind,
 )
+from bot.text import fold
 from bot.understanding.entities import Entity
 from bot.understanding.reading import Item, Named, Reading, Word
 from bot.vocabulary import Vocabulary
@@ -150,7 +151,7 @@ class SelectionBuilder:
             units.append(Unit(start, start + 1, "atom", entities=entities))
             claimed.add(start)
         units += self._mention_phrases(stream, units, claimed)
-        units += self._topic_runs(stream, claimed, frame_words)
+        units += self._topic_runs(reading.text, stream, claimed, frame_words)
         units.sort(key=lambda u: u.start)
         return _merge_topics([u for u in units if u.role != "atom" or u.atom is not None or u.entities])
 
@@ -198,15 +199,18 @@ class SelectionBuilder:
                 found.append(Unit(index - len(run), index, "atom", atom=MentionsPhrase(phrase)))
         return found
 
-    def _topic_runs(self, stream: tuple[Item, ...], claimed: set[int], frame: frozenset[str]) -> list[Unit]:
+    def _topic_runs(
+        self, source: str, stream: tuple[Item, ...], claimed: set[int], frame: frozenset[str]
+    ) -> list[Unit]:
         """Content words the frame of the question does not explain: what it is about."""
         runs: list[Unit] = []
         current: list[int] = []
 
         def close() -> None:
             if current:
-                words = [stream[i] for i in current]
-                text = " ".join(w.folded for w in words if isinstance(w, Word))
+                first, last = stream[current[0]], stream[current[-1]]
+                # The words as written, hyphens kept: "OCR-free", "video-text" search as phrases.
+                text = fold(source[first.start : last.end])
                 said = self._introduced(stream, current[0], current[-1] + 1)
                 runs.append(Unit(current[0], current[-1] + 1, "atom", atom=AboutTopic(text, said)))
                 current.clear()
@@ -216,10 +220,11 @@ class SelectionBuilder:
                 close()
                 continue
             word = item.folded
+            hyphenated = source[item.end : item.end + 1] == "-"
             content = (
                 word not in self.topic_stopwords
                 and word not in frame
-                and (len(word) > 1 or word.isupper())
+                and (len(word) > 1 or item.text.isupper() or hyphenated)
                 and not (word.isdigit() and len(word) <= 3)
             )
             if content:
@@ -359,7 +364,7 @@ class SelectionBuilder:
                 break
             clauses += self._combine([u.atom for u in group if u.atom is not None], joins, negated)
             index = cursor
-        return clauses
+        return _merge_single_valued(clauses)
 
     def _bridged(self, stream: tuple[Item, ...], start: int, end: int) -> bool:
         between = stream[start:end]
@@ -373,17 +378,33 @@ class SelectionBuilder:
         return [Clause((atom,)) for atom in atoms]  # "with A and B": both
 
 
+def _merge_single_valued(clauses: list[Clause]) -> list[Clause]:
+    """A paper has one date and one class: "CV papers ... and CL ones" can only mean either."""
+    merged: list[Clause] = []
+    for clause in clauses:
+        twin = next(
+            (
+                i
+                for i, c in enumerate(merged)
+                if c.kind == clause.kind and clause.kind in SINGLE_VALUED and not c.negated and not clause.negated
+            ),
+            None,
+        )
+        if twin is None:
+            merged.append(clause)
+        else:
+            atoms = tuple(dict.fromkeys((*merged[twin].atoms, *clause.atoms)))
+            merged[twin] = Clause(atoms)
+    return merged
+
+
 def _merge_topics(units: list[Unit]) -> list[Unit]:
     """Topic words split only by the question's frame are one topic ("speakers who have done
     participatory design"): search ranks the words together, better than requiring each run apart."""
     merged: list[Unit] = []
     for unit in units:
         last = merged[-1] if merged else None
-        if (
-            last is not None
-            and isinstance(last.atom, AboutTopic)
-            and isinstance(unit.atom, AboutTopic)
-        ):
+        if last is not None and isinstance(last.atom, AboutTopic) and isinstance(unit.atom, AboutTopic):
             text = f"{last.atom.text} {unit.atom.text}"
             merged[-1] = Unit(last.start, unit.end, "atom", atom=AboutTopic(text, last.atom.said or unit.atom.said))
             continue
