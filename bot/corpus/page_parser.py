@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.clock import today
 from bot.corpus.errors import ProfileError as ProfileError  # re-exported: callers catch it from here
@@ -64,9 +64,14 @@ _STAT_EXAMPLES = {
     "novelty": "'Novelty50%'",
     "ai_score": "'AI Score50'",
 }
-PARALLEL_FROM = 3000  # blocks; below this, forking a second process costs more than it saves
+# Below these sizes forking a second process costs more than it saves (about 3,000 papers).
+PARALLEL_FROM_BLOCKS = 3000
+PARALLEL_FROM_CHARS = 1_000_000
+# Where a large page is cut in two: a blank line, then a line that starts like a paper header.
+_BLOCK_START = re.compile(rf"\n{_WS}\n{_WS}(?=[A-Z]{{2}}[A-Z][a-z]{{2}} \d)")
 _INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_Result = TypeVar("_Result")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,16 +197,39 @@ class _PageParser:
             raise self.fail(1, "the file is empty: expected the researcher's name on line 1")
         head, body_start = self.head()
         researcher, count_line, first_paper_run = self.header(head)
-        blocks = self.fast_blocks(body_start)
-        if blocks is None:  # something the fast path cannot vouch for: the careful path names the line
+        papers = self.fast_papers(body_start)
+        if papers is None:  # something the fast path cannot vouch for: the careful path names the line
             blocks = self.blocks(_runs(self.lines())[first_paper_run:])
+            self.check_count(count_line, len(blocks))
+            papers = _enrich_all(blocks, self.gazetteer)
+        else:
+            self.check_count(count_line, len(papers))
+        return {"researcher": researcher, "papers": papers}
+
+    def check_count(self, count_line: _Line, found: int) -> None:
         expected = _integer(count_line.text.split()[0], self.source, count_line.number, "the paper count")
-        if expected != len(blocks):
-            raise self.fail(
-                count_line.number,
-                f"the page says {expected} papers here but {len(blocks)} paper blocks follow",
-            )
-        return {"researcher": researcher, "papers": _enrich_all(blocks, self.gazetteer)}
+        if expected != found:
+            raise self.fail(count_line.number, f"the page says {expected} papers here but {found} paper blocks follow")
+
+    def fast_papers(self, start: int) -> list[dict[str, Any]] | None:
+        """The corpus entries when every block is well formed, else None. A large page is cut in two
+        at a block boundary and the second half read by a forked process (_in_two_processes)."""
+
+        def read(begin: int, stop: int) -> list[dict[str, Any]] | None:
+            blocks = self.fast_blocks(begin, stop)
+            return None if blocks is None else _enrich_each(blocks, self.gazetteer)
+
+        end = len(self.text)
+        cut = _BLOCK_START.search(self.text, start + (end - start) // 2) if end - start >= PARALLEL_FROM_CHARS else None
+        if cut is None:
+            return read(start, end)
+        self.gazetteer.compile()  # before forking, so both processes have the compiled patterns
+        first, second = _in_two_processes(lambda: read(start, cut.end()), lambda: read(cut.end(), end))
+        if first is None or second is None:
+            return None
+        for paper in second:
+            paper["id"] += len(first)
+        return first + second
 
     def head(self) -> tuple[list[list[_Line]], int]:
         """The first three runs of lines (name, statistics, paper count) and where the papers begin."""
@@ -235,16 +263,17 @@ class _PageParser:
                 return False
         return bool(names)
 
-    def fast_blocks(self, start: int) -> list[_RawPaper] | None:
-        """The paper blocks when every one is well formed, read in one pass; None when any is not."""
-        text, end = self.text, len(self.text)
-        if not text[start:].strip():
+    def fast_blocks(self, start: int, end: int) -> list[_RawPaper] | None:
+        """The paper blocks in text[start:end] when every one is well formed, read in one pass; None
+        when any is not. Ids count from 1."""
+        text = self.text
+        if not text[start:end].strip():
             return []
         blocks: list[_RawPaper] = []
         match = _BLOCK.match
         position = start
         while position < end:
-            block = match(text, position)
+            block = match(text, position, end)
             if block is None:
                 return None
             position = block.end()
@@ -424,12 +453,15 @@ class _RawPaper:
 
 
 def _enrich_all(blocks: Sequence[_RawPaper], gazetteer: Gazetteer) -> list[dict[str, Any]]:
-    """The corpus entries of checked blocks. A large page is shared with a forked second process
-    (see _in_two_processes); the text work is the same either way."""
-    if len(blocks) >= PARALLEL_FROM:
-        gazetteer.compile()  # before forking, so both processes have the compiled patterns
-        return _in_two_processes(lambda part: _enrich_each(part, gazetteer), blocks)
-    return _enrich_each(blocks, gazetteer)
+    """The corpus entries of checked blocks; a large page's second half in a forked process."""
+    if len(blocks) < PARALLEL_FROM_BLOCKS:
+        return _enrich_each(blocks, gazetteer)
+    gazetteer.compile()  # before forking, so both processes have the compiled patterns
+    half = len(blocks) // 2
+    first, second = _in_two_processes(
+        lambda: _enrich_each(blocks[:half], gazetteer), lambda: _enrich_each(blocks[half:], gazetteer)
+    )
+    return first + second
 
 
 def _enrich_each(blocks: Sequence[_RawPaper], gazetteer: Gazetteer) -> list[dict[str, Any]]:
@@ -473,41 +505,37 @@ def _enrich_each(blocks: Sequence[_RawPaper], gazetteer: Gazetteer) -> list[dict
     return papers
 
 
-def _in_two_processes(
-    work: Callable[[Sequence[_RawPaper]], list[dict[str, Any]]], items: Sequence[_RawPaper]
-) -> list[dict[str, Any]]:
-    """`work(items)`, the second half done by a forked child while this process does the first.
+def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result]) -> tuple[_Result, _Result]:
+    """`(first(), second())`, with `second` run by a forked child while this process runs `first`.
 
     Only where forking is safe: a POSIX system, two or more cores, and a single-threaded process (a
     running bot reloading its profile does it all in this process). The child sends its result back
-    pickled through a pipe; if it fails in any way, this process does the second half itself."""
+    pickled through a pipe; if it fails in any way, this process runs `second` itself."""
     if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
-        return work(items)
-    half = len(items) // 2
-    first, second = items[:half], items[half:]
+        return first(), second()
     try:
         reader, writer = os.pipe()
         child = os.fork()
     except OSError:
-        return work(items)
+        return first(), second()
     if child == 0:  # pragma: no cover - the child's coverage is not collected
         status = 1
         try:
             os.close(reader)
             with os.fdopen(writer, "wb") as out:
-                out.write(pickle.dumps(work(second), protocol=pickle.HIGHEST_PROTOCOL))
+                out.write(pickle.dumps(second(), protocol=pickle.HIGHEST_PROTOCOL))
             status = 0
         finally:
             os._exit(status)
     os.close(writer)
-    done = work(first)
+    done = first()
     with os.fdopen(reader, "rb") as pipe:
-        data = pipe.read()
+        sent = pipe.read()
     _, status = os.waitpid(child, 0)
     if os.waitstatus_to_exitcode(status) != 0:
-        return done + work(second)
-    rest: list[dict[str, Any]] = pickle.loads(data)
-    return done + rest
+        return done, second()
+    result: _Result = pickle.loads(sent)
+    return done, result
 
 
 def parse_page(

@@ -11,7 +11,8 @@ minimum and maximum over the runs:
 - start-up: process start to the first answer on the shipped profile, one question;
 - start-up, nothing cached: the same with the cache folders empty (a first run after installing);
 - cold load: process start to the first answer on a synthetic page (`python -m bot synth N`);
-- per answer: on that page, (time to the K-th answer - time to the first) / (K - 1), per run;
+- per answer: on that page, in one process, (time to the K-th answer - time to the first) / (K - 1):
+  the time K questions take minus the time one takes, without the noise of a second start-up;
 - serving RSS: the process's peak resident memory after answering the K questions.
 """
 
@@ -187,7 +188,7 @@ def compare(
             one = measured(bot, big_page, questions[:1], primed=True)
             getattr(results["cold_load"], side).append(one.first_answer_s * 1000)
             many = measured(bot, big_page, questions, primed=True)
-            per_answer = (many.last_answer_s - one.last_answer_s) / (len(questions) - 1)
+            per_answer = (many.last_answer_s - many.first_answer_s) / (len(questions) - 1)
             getattr(results["per_answer"], side).append(per_answer * 1000)
             getattr(results["serving_rss"], side).append(many.peak_rss_mb)
         progress(f"round {round_number + 1}/{runs} done")
