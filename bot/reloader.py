@@ -11,8 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.corpus.errors import ProfileError
 from bot.corpus.loading import load_corpus
-from bot.corpus.page_parser import ProfileError
 from bot.engine import Engine
 
 log = logging.getLogger(__name__)

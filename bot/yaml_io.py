@@ -1,4 +1,7 @@
-"""YAML reading and writing through PyYAML's C implementation when it is available."""
+"""YAML reading and writing through PyYAML's C implementation when it is available.
+
+PyYAML is imported on first use: a process whose data files all come from the precompiled cache
+(bot.corpus.precompiled) never pays for it."""
 
 from __future__ import annotations
 
@@ -6,24 +9,34 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
-try:
-    from yaml import CSafeDumper as SafeDumper
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - libyaml missing on this platform
-    from yaml import SafeDumper, SafeLoader  # type: ignore[assignment]
+@cache
+def _yaml() -> tuple[Any, type, type]:
+    import yaml
+
+    try:
+        from yaml import CSafeDumper as SafeDumper
+        from yaml import CSafeLoader as SafeLoader
+    except ImportError:  # pragma: no cover - libyaml missing on this platform
+        from yaml import SafeDumper, SafeLoader  # type: ignore[assignment]
+    return yaml, SafeLoader, SafeDumper
 
 
 def load_yaml_text(text: str) -> Any:
-    return yaml.load(text, Loader=SafeLoader)
+    yaml, loader, _ = _yaml()
+    return yaml.load(text, Loader=loader)
 
 
 def dump_yaml(data: Any) -> str:
-    return yaml.dump(data, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=10_000)
+    yaml, _, dumper = _yaml()
+    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10_000)  # type: ignore[no-any-return]
 
 
 @cache
 def load_data_file(path: Path) -> Any:
-    """A data file of the project (gazetteers, intents), read once per process."""
-    return load_yaml_text(path.read_text(encoding="utf-8"))
+    """A data file of the project (gazetteers, intents), read once per process and parsed once per
+    installation: later processes read it back from the precompiled cache, keyed by its bytes."""
+    from bot.corpus.precompiled import precompiled
+
+    raw = path.read_bytes()
+    return precompiled("data", raw, lambda: load_yaml_text(raw.decode("utf-8")))

@@ -8,12 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.clock import today
 from bot.corpus.cache import cached_document
+from bot.corpus.errors import ProfileError
 from bot.corpus.model import Corpus
-from bot.corpus.page_parser import ProfileError, parse_page
 from bot.corpus.schema import SchemaError, check_corpus_document
 from bot.yaml_io import dump_yaml, load_yaml_text
 
@@ -33,12 +31,16 @@ def read_corpus_document(path: Path, as_of: date | None = None) -> dict[str, Any
     except OSError as err:
         raise ProfileError(str(path), None, f"cannot read the file: {err.strerror or err}") from None
     if is_page(path):
+        from bot.corpus.page_parser import parse_page  # only pages need it: a YAML corpus loads without
+
         effective = as_of or today()
         return cached_document(raw, f"page@{effective.isoformat()}", lambda: parse_page(raw, str(path), effective))
     return cached_document(raw, "yaml", lambda: _yaml_document(raw, path))
 
 
 def _yaml_document(raw: bytes, path: Path) -> dict[str, Any]:
+    import yaml
+
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -65,13 +67,14 @@ def corpus_yaml(document: dict[str, Any]) -> str:
     return dump_yaml(document)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` in one step, so a reader never sees half a file and a failure leaves the old one."""
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Replace `path` in one step, so a reader never sees half a file and a failure leaves the old one.
+    Text is written as UTF-8."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
         # mkstemp creates the file 0600; give it the mode a plain open() would (or the old file's).
         umask = os.umask(0)
         os.umask(umask)

@@ -9,18 +9,18 @@ cannot place is an error naming the file, the line and what was expected.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
 import re
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.clock import today
+from bot.corpus.errors import ProfileError as ProfileError  # re-exported: callers catch it from here
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.corpus.latex import clean_latex
 from bot.corpus.names import introduced_names, links, paper_system, presented_benchmarks
@@ -34,6 +34,20 @@ MONTHS = {
 
 _HEADER = re.compile(r"^(?P<cls>[A-Z]{2})(?P<mon>[A-Z][a-z]{2}) (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?(?P<code>Code)?$")
 _HEADER_LIKE = re.compile(r"^[A-Za-z]{2}[A-Z][a-z]{2,8}\.? ?\d")
+# One well-formed paper block, for the fast path: the careful line-by-line checks below, written as
+# one pattern the regex engine runs in C. `_WS` is whitespace within a line; a blank line is nothing else.
+_WS = r"[^\S\n]*"
+_HEADER_LINE = rf"[A-Z]{{2}}[A-Z][a-z]{{2}} \d{{1,2}}(?:, \d{{4}})?(?:Code)?{_WS}(?:\n|\Z)"
+_BLOCK = re.compile(
+    rf"{_WS}(?P<cls>[A-Z]{{2}})(?P<mon>[A-Z][a-z]{{2}}) (?P<day>\d{{1,2}})"
+    rf"(?:, (?P<year>\d{{4}}))?(?P<code>Code)?{_WS}\n"
+    rf"(?P<title>{_WS}(?!{_HEADER_LINE})\S[^\n]*)\n"
+    rf"(?:{_WS}\n)+"
+    rf"{_WS}(?!{_HEADER_LINE})(?P<authors>\S[^\n]*)\n"
+    rf"(?:{_WS}\n)+"
+    rf"{_WS}(?!{_HEADER_LINE})(?P<abstract>\S[^\n]*(?:\n{_WS}(?![A-Za-z]{{2}}[A-Z][a-z]{{2,8}}\.? ?\d)\S[^\n]*)*)"
+    rf"(?:(?:\n{_WS}){{2,}}|(?:\n{_WS})*\Z)"
+)
 _COUNT_LINE = re.compile(r"^(?P<n>\S+) Papers$")
 _ET_AL = re.compile(r",?\s*et\s+al\.?$", re.IGNORECASE)
 _STATS: dict[str, re.Pattern[str]] = {
@@ -50,20 +64,14 @@ _STAT_EXAMPLES = {
     "novelty": "'Novelty50%'",
     "ai_score": "'AI Score50'",
 }
-PARALLEL_FROM = 4000  # blocks; below this, starting worker processes costs more than it saves
-MAX_PARSE_WORKERS = 4
+# Below these sizes forking a second process costs more than it saves (about 3,000 papers).
+PARALLEL_FROM_BLOCKS = 3000
+PARALLEL_FROM_CHARS = 1_000_000
+# Where a large page is cut in two: a blank line, then a line that starts like a paper header.
+_BLOCK_START = re.compile(rf"\n{_WS}\n{_WS}(?=[A-Z]{{2}}[A-Z][a-z]{{2}} \d)")
 _INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-
-
-class ProfileError(ValueError):
-    """A profile the bot cannot read: which file, which line (when known), what was expected."""
-
-    def __init__(self, source: str, line: int | None, message: str) -> None:
-        super().__init__(f"{source}:{line}: {message}" if line else f"{source}: {message}")
-        self.source = source
-        self.line = line
-        self.message = message
+_Result = TypeVar("_Result")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,35 +176,134 @@ def _looks_like_name(name: str) -> bool:
     )
 
 
-def _looks_like_authors(names: list[str]) -> bool:
-    return bool(names) and all(_looks_like_name(n) for n in names)
-
-
 class _PageParser:
     def __init__(self, text: str, source: str, as_of: date, gazetteer: Gazetteer) -> None:
         self.source = source
         self.as_of = as_of
         self.gazetteer = gazetteer
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        self.lines = [_Line(i, strip_invisible(t).rstrip()) for i, t in enumerate(text.split("\n"), 1)]
+        # Invisible marks never include a line end, so stripping them from the whole text at once is
+        # the same as stripping them line by line.
+        self.text = strip_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
+        self._name_checks: dict[str, bool] = {}  # authors recur across papers: check each name once
 
     def fail(self, line: int, message: str) -> ProfileError:
         return ProfileError(self.source, line, message)
 
+    def lines(self) -> list[_Line]:
+        return [_Line(i, t.rstrip()) for i, t in enumerate(self.text.split("\n"), 1)]
+
     def parse(self) -> dict[str, Any]:
-        if not any(line.text.strip() for line in self.lines):
+        if not self.text.strip():
             raise self.fail(1, "the file is empty: expected the researcher's name on line 1")
-        runs = _runs(self.lines)
-        researcher, count_line, first_paper_run = self.header(runs)
-        paper_runs = runs[first_paper_run:]
-        papers = self.papers(paper_runs)
-        expected = _integer(count_line.text.split()[0], self.source, count_line.number, "the paper count")
-        if expected != len(papers):
-            raise self.fail(
-                count_line.number,
-                f"the page says {expected} papers here but {len(papers)} paper blocks follow",
-            )
+        head, body_start = self.head()
+        researcher, count_line, first_paper_run = self.header(head)
+        papers = self.fast_papers(body_start)
+        if papers is None:  # something the fast path cannot vouch for: the careful path names the line
+            blocks = self.blocks(_runs(self.lines())[first_paper_run:])
+            self.check_count(count_line, len(blocks))
+            papers = _enrich_all(blocks, self.gazetteer)
+        else:
+            self.check_count(count_line, len(papers))
         return {"researcher": researcher, "papers": papers}
+
+    def check_count(self, count_line: _Line, found: int) -> None:
+        expected = _integer(count_line.text.split()[0], self.source, count_line.number, "the paper count")
+        if expected != found:
+            raise self.fail(count_line.number, f"the page says {expected} papers here but {found} paper blocks follow")
+
+    def fast_papers(self, start: int) -> list[dict[str, Any]] | None:
+        """The corpus entries when every block is well formed, else None. A large page is cut in two
+        at a block boundary and the second half read by a forked process (_in_two_processes)."""
+
+        def read(begin: int, stop: int) -> list[dict[str, Any]] | None:
+            blocks = self.fast_blocks(begin, stop)
+            return None if blocks is None else _enrich_each(blocks, self.gazetteer)
+
+        end = len(self.text)
+        cut = _BLOCK_START.search(self.text, start + (end - start) // 2) if end - start >= PARALLEL_FROM_CHARS else None
+        if cut is None:
+            return read(start, end)
+        self.gazetteer.compile()  # before forking, so both processes have the compiled patterns
+        first, second = _in_two_processes(lambda: read(start, cut.end()), lambda: read(cut.end(), end))
+        if first is None or second is None:
+            return None
+        for paper in second:
+            paper["id"] += len(first)
+        return first + second
+
+    def head(self) -> tuple[list[list[_Line]], int]:
+        """The first three runs of lines (name, statistics, paper count) and where the papers begin."""
+        runs: list[list[_Line]] = []
+        current: list[_Line] = []
+        offset, number, text = 0, 0, self.text
+        while offset <= len(text):
+            end = text.find("\n", offset)
+            end = len(text) if end < 0 else end
+            number += 1
+            line = text[offset:end].rstrip()
+            if line.strip():
+                if len(runs) == 3:
+                    return runs, offset
+                current.append(_Line(number, line))
+            elif current:
+                runs.append(current)
+                current = []
+            offset = end + 1
+        if current:
+            runs.append(current)
+        return runs, len(text)
+
+    def names_look_right(self, names: list[str]) -> bool:
+        checks = self._name_checks
+        for name in names:
+            ok = checks.get(name)
+            if ok is None:
+                ok = checks[name] = _looks_like_name(name)
+            if not ok:
+                return False
+        return bool(names)
+
+    def fast_blocks(self, start: int, end: int) -> list[_RawPaper] | None:
+        """The paper blocks in text[start:end] when every one is well formed, read in one pass; None
+        when any is not. Ids count from 1."""
+        text = self.text
+        if not text[start:end].strip():
+            return []
+        blocks: list[_RawPaper] = []
+        match = _BLOCK.match
+        position = start
+        while position < end:
+            block = match(text, position, end)
+            if block is None:
+                return None
+            position = block.end()
+            category, month_name, day, year, code, title, author_line, abstract = block.groups()
+            month = MONTHS.get(month_name)
+            if month is None:
+                return None
+            try:
+                when, inferred = resolve_date(month, int(day), int(year) if year else None, self.as_of)
+            except ValueError:
+                return None
+            authors, truncated = _split_authors(clean_latex(author_line.strip()))
+            if not self.names_look_right(authors):
+                return None
+            if "\n" in abstract:
+                abstract = " ".join(line.strip() for line in abstract.split("\n"))
+            blocks.append(
+                _RawPaper(
+                    len(blocks) + 1,
+                    category,
+                    when.isoformat(),
+                    inferred,
+                    bool(code),
+                    title.rstrip(),
+                    tuple(authors),
+                    truncated,
+                    abstract.strip(),
+                )
+            )
+        return blocks
 
     def header(self, runs: list[list[_Line]]) -> tuple[dict[str, Any], _Line, int]:
         name_run = runs[0]
@@ -277,7 +384,7 @@ class _PageParser:
             ) from None
         return match["cls"], when, inferred, bool(match["code"])
 
-    def papers(self, runs: list[list[_Line]]) -> list[dict[str, Any]]:
+    def blocks(self, runs: list[list[_Line]]) -> list[_RawPaper]:
         blocks: list[_RawPaper] = []
         index = 0
         while index < len(runs):
@@ -300,7 +407,7 @@ class _PageParser:
             if len(author_run) > 1:
                 raise self.fail(author_run[1].number, "expected a blank line after the authors, then the abstract")
             authors, truncated = _split_authors(clean_latex(author_run[0].text.strip()))
-            if not _looks_like_authors(authors):
+            if not self.names_look_right(authors):
                 raise self.fail(
                     author_run[0].number,
                     f"expected the authors as 'A, B, C et al.', got '{_shorten(author_run[0].text.strip())}'",
@@ -327,7 +434,7 @@ class _PageParser:
                 )
             )
             index += 3
-        return _enrich_all(blocks, self.gazetteer)
+        return blocks
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,64 +452,90 @@ class _RawPaper:
     raw_abstract: str
 
 
-def _enrich(raw: _RawPaper, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
-    """The corpus entry of a checked block. Pure, so large pages can share it out between processes."""
-    gazetteer = gazetteer or default_gazetteer()
-    bare_title = clean_latex(squash_spaces(raw.raw_title))
-    bare_abstract = clean_latex(squash_spaces(raw.raw_abstract))
-    system = paper_system(bare_title, bare_abstract)
-    title = clean_latex(squash_spaces(raw.raw_title), system or "")
-    abstract = clean_latex(squash_spaces(raw.raw_abstract), system or "")
-    text = f"{title}. {abstract}"
-    presented = presented_benchmarks(text)
-    benchmarks = gazetteer.names_in(text)
-    for name in presented:
-        canonical = gazetteer.canonical(name) or name
-        if canonical not in benchmarks:
-            benchmarks.append(canonical)
-    return {
-        "id": raw.id,
-        "title": title,
-        "date": raw.date,
-        "year": int(raw.date[:4]),
-        "year_inferred": raw.year_inferred,
-        "category": raw.category,
-        "has_code": raw.has_code,
-        "authors": list(raw.authors),
-        "authors_truncated": raw.authors_truncated,
-        "abstract": abstract,
-        "links": links(abstract),
-        "system": system,
-        "benchmarks": benchmarks,
-        "introduces": introduced_names(abstract, system, presented),
-    }
+def _enrich_all(blocks: Sequence[_RawPaper], gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """The corpus entries of checked blocks; a large page's second half in a forked process."""
+    if len(blocks) < PARALLEL_FROM_BLOCKS:
+        return _enrich_each(blocks, gazetteer)
+    gazetteer.compile()  # before forking, so both processes have the compiled patterns
+    half = len(blocks) // 2
+    first, second = _in_two_processes(
+        lambda: _enrich_each(blocks[:half], gazetteer), lambda: _enrich_each(blocks[half:], gazetteer)
+    )
+    return first + second
 
 
-def _enrich_chunk(chunk: list[_RawPaper]) -> list[dict[str, Any]]:
-    return [_enrich(raw) for raw in chunk]
+def _enrich_each(blocks: Sequence[_RawPaper], gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """LaTeX, the system name, links, benchmarks: per paper, but the gazetteer scans all texts at once."""
+    papers: list[dict[str, Any]] = []
+    texts: list[str] = []
+    presented_each: list[list[str]] = []
+    for raw in blocks:
+        raw_title, raw_abstract = squash_spaces(raw.raw_title), squash_spaces(raw.raw_abstract)
+        system = paper_system(clean_latex(raw_title), clean_latex(raw_abstract))
+        title = clean_latex(raw_title, system or "")
+        abstract = clean_latex(raw_abstract, system or "")
+        text = f"{title}. {abstract}"
+        presented = presented_benchmarks(text)
+        texts.append(text)
+        presented_each.append(presented)
+        papers.append(
+            {
+                "id": raw.id,
+                "title": title,
+                "date": raw.date,
+                "year": int(raw.date[:4]),
+                "year_inferred": raw.year_inferred,
+                "category": raw.category,
+                "has_code": raw.has_code,
+                "authors": list(raw.authors),
+                "authors_truncated": raw.authors_truncated,
+                "abstract": abstract,
+                "links": links(abstract),
+                "system": system,
+                "benchmarks": [],
+                "introduces": introduced_names(abstract, system, presented),
+            }
+        )
+    for paper, named, presented in zip(papers, gazetteer.names_in_each(texts), presented_each, strict=True):
+        for name in presented:
+            canonical = gazetteer.canonical(name) or name
+            if canonical not in named:
+                named.append(canonical)
+        paper["benchmarks"] = named
+    return papers
 
 
-def _enrich_all(blocks: list[_RawPaper], gazetteer: Gazetteer) -> list[dict[str, Any]]:
-    """Sequentially for ordinary pages. On two or more cores a large page is shared out between forked
-    processes, which inherit the compiled gazetteer; only from a single-threaded process, where
-    forking is safe (a running bot reloading its profile parses in this process instead)."""
-    workers = min(os.cpu_count() or 1, MAX_PARSE_WORKERS)
-    if (
-        len(blocks) < PARALLEL_FROM
-        or workers < 2
-        or gazetteer is not default_gazetteer()
-        or threading.active_count() > 1
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return [_enrich(raw, gazetteer) for raw in blocks]
-    gazetteer.compile()  # before forking, so every worker inherits the compiled patterns
-    size = -(-len(blocks) // workers)
-    chunks = [blocks[i : i + size] for i in range(0, len(blocks), size)]
+def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result]) -> tuple[_Result, _Result]:
+    """`(first(), second())`, with `second` run by a forked child while this process runs `first`.
+
+    Only where forking is safe: a POSIX system, two or more cores, and a single-threaded process (a
+    running bot reloading its profile does it all in this process). The child sends its result back
+    pickled through a pipe; if it fails in any way, this process runs `second` itself."""
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        return first(), second()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [paper for part in pool.map(_enrich_chunk, chunks) for paper in part]
-    except (OSError, BrokenProcessPool):  # no processes allowed here: do it all in this one
-        return [_enrich(raw, gazetteer) for raw in blocks]
+        reader, writer = os.pipe()
+        child = os.fork()
+    except OSError:
+        return first(), second()
+    if child == 0:  # pragma: no cover - the child's coverage is not collected
+        status = 1
+        try:
+            os.close(reader)
+            with os.fdopen(writer, "wb") as out:
+                out.write(pickle.dumps(second(), protocol=pickle.HIGHEST_PROTOCOL))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writer)
+    done = first()
+    with os.fdopen(reader, "rb") as pipe:
+        sent = pipe.read()
+    _, status = os.waitpid(child, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        return done, second()
+    result: _Result = pickle.loads(sent)
+    return done, result
 
 
 def parse_page(

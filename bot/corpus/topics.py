@@ -2,6 +2,7 @@
 
 Ranking and stemming come from the library; this module only builds the index and the query, and
 keeps what is relevant: papers holding every term first; failing that, the close runners-up.
+tantivy is imported when the first index is built, so questions that need no topic search never load it.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import tantivy
+from typing import TYPE_CHECKING
 
 from bot.corpus.model import Paper
+
+if TYPE_CHECKING:
+    import tantivy
 
 TITLE_BOOST = 2.0
 WRITER_HEAP_PER_THREAD = 64_000_000
@@ -32,6 +35,8 @@ class TopicHit:
 
 class TopicIndex:
     def __init__(self, papers: Sequence[Paper]) -> None:
+        import tantivy
+
         builder = tantivy.SchemaBuilder()
         builder.add_unsigned_field("pid", stored=True, indexed=True, fast=True)
         builder.add_text_field("title", stored=False, tokenizer_name="en_stem")
@@ -65,6 +70,8 @@ class TopicIndex:
     def _clause_and_kind(self, phrase: str) -> tuple[tantivy.Query | None, bool]:
         """A word, or a hyphenated compound as a phrase ("video-text"); typo-tolerant when unknown.
         The flag is True for an exact (stemmed) match, False for a fuzzy one."""
+        import tantivy
+
         parts = phrase.split("-")
         query = self.index.parse_query(
             " ".join(parts) if len(parts) == 1 else '"' + " ".join(parts) + '"',
@@ -107,6 +114,8 @@ class TopicIndex:
         return [w for w in words if self._clause(w) is not None]
 
     def search(self, words: Sequence[str], limit: int = 50) -> list[TopicHit]:
+        import tantivy
+
         found = [self._clause_and_kind(w) for w in words]
         clauses = [query for query, _ in found if query is not None]
         exact = sum(1 for query, is_exact in found if query is not None and is_exact)

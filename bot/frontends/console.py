@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.answers.answer import Answer
+from bot.corpus.errors import ProfileError
 from bot.corpus.loading import load_corpus
-from bot.corpus.page_parser import ProfileError
 from bot.engine import CONSOLE, Engine
 from bot.paths import DEFAULT_PROFILE
 from bot.reloader import ProfileReloader

@@ -1,0 +1,113 @@
+"""The precompiled cache: values computed once per content and Python, read back with marshal."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import bot.corpus.precompiled as precompiled_module
+from bot.corpus.gazetteer import Gazetteer, default_gazetteer
+from bot.corpus.precompiled import compiled_pattern, precompiled
+from bot.paths import BENCHMARKS_FILE
+from bot.yaml_io import load_data_file, load_yaml_text
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(precompiled_module, "cache_dir", lambda: tmp_path)
+    return tmp_path
+
+
+def test_a_value_is_produced_once_then_read_back(cache: Path) -> None:
+    calls: list[int] = []
+
+    def produce() -> dict[str, list[int]]:
+        calls.append(1)
+        return {"a": [1, 2]}
+
+    assert precompiled("data", b"content", produce) == {"a": [1, 2]}
+    assert precompiled("data", b"content", produce) == {"a": [1, 2]}
+    assert calls == [1]
+    assert len(list(cache.glob("data-*.marshal"))) == 1
+
+
+def test_other_content_or_kind_gets_its_own_entry(cache: Path) -> None:
+    assert precompiled("data", b"one", lambda: 1) == 1
+    assert precompiled("data", b"two", lambda: 2) == 2
+    assert precompiled("other", b"one", lambda: 3) == 3
+    assert len(list(cache.iterdir())) == 3
+
+
+def test_a_damaged_entry_is_computed_again(cache: Path) -> None:
+    precompiled("data", b"content", lambda: [1])
+    (entry,) = cache.iterdir()
+    entry.write_bytes(b"\x00garbage")
+    assert precompiled("data", b"content", lambda: [2]) == [2]
+
+
+def test_a_value_marshal_cannot_store_is_returned_not_kept(cache: Path) -> None:
+    assert precompiled("data", b"dated", lambda: {"when": date(2024, 1, 2)}) == {"when": date(2024, 1, 2)}
+    assert list(cache.iterdir()) == []
+
+
+def test_an_unwritable_cache_still_gives_the_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setattr(precompiled_module, "cache_dir", lambda: blocked / "cache")
+    assert precompiled("data", b"x", lambda: 7) == 7
+
+
+@pytest.mark.parametrize(
+    ("source", "flags"),
+    [(r"(?<![^\W_])(?:msr[\s\-]?vtt|msvd)(?![^\W_])", 0), (r"(?P<word>b+)a", re.IGNORECASE), (r"x\d{2,}$", 0)],
+)
+def test_a_precompiled_pattern_equals_re_compile(cache: Path, source: str, flags: int) -> None:
+    first = compiled_pattern(source, flags)
+    second = compiled_pattern(source, flags)  # from the cache
+    assert list(cache.glob("regex-*.marshal")) != []
+    assert first == re.compile(source, flags)
+    assert second == re.compile(source, flags)
+    assert second.groupindex == re.compile(source, flags).groupindex
+
+
+def test_a_pattern_the_internals_reject_is_compiled_the_ordinary_way(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> object:
+        raise RuntimeError("another Python")
+
+    monkeypatch.setattr(precompiled_module, "_program", broken)
+    assert compiled_pattern("ab+", 0) == re.compile("ab+")
+
+
+def test_data_files_read_back_equal_the_yaml(cache: Path) -> None:
+    load_data_file.cache_clear()
+    try:
+        cached = load_data_file(BENCHMARKS_FILE)
+        load_data_file.cache_clear()
+        assert load_data_file(BENCHMARKS_FILE) == cached == load_yaml_text(BENCHMARKS_FILE.read_text("utf-8"))
+    finally:
+        load_data_file.cache_clear()
+
+
+def test_the_gazetteer_scans_many_texts_as_it_scans_each() -> None:
+    gazetteer = default_gazetteer()
+    texts = [
+        "Results on MSR-VTT and MSVD.",
+        "",
+        "msrvtt then MSR VTT again, and MSVD",
+        "No benchmark here.",
+        "MSVD",
+    ]
+    assert gazetteer.names_in_each(texts) == [gazetteer.names_in(t) for t in texts]
+    assert gazetteer.names_in_each(texts)[0] == ["MSR-VTT", "MSVD"]
+    assert gazetteer.names_in_each([]) == []
+
+
+def test_a_text_whose_lower_case_is_longer_is_scanned_on_its_own() -> None:
+    gazetteer = Gazetteer(default_gazetteer().entries.values())
+    texts = ["İstanbul on MSVD", "and MSR-VTT"]
+    assert gazetteer.names_in_each(texts) == [["MSVD"], ["MSR-VTT"]]

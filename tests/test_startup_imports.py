@@ -1,0 +1,53 @@
+"""What `python -m bot ask` imports: only what the question needs (start-up time, issue 13)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import SHIPPED_CORPUS, SHIPPED_PAGE
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("discord", "tantivy", "matplotlib", "multiprocessing", "concurrent.futures", "numpy")
+# `python -m bot ask ...`, then the names of every module it imported, as one JSON line.
+PROBE = "import json, sys\nfrom bot.__main__ import main\nmain(sys.argv[1:])\nprint(json.dumps(sorted(sys.modules)))\n"
+
+
+def imported(tmp_path: Path, *args: str) -> list[str]:
+    """Every module `python -m bot ask --json ARGS` imports, with an empty cache folder of its own."""
+    env = {"PROFILE_BOT_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin", "PROFILE_BOT_TODAY": "2026-11-26"}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "ask", "--json", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    *answers, modules = result.stdout.strip().splitlines()
+    assert answers and all("answer" in json.loads(a) for a in answers)
+    return list(json.loads(modules))
+
+
+def test_a_yaml_corpus_loads_without_the_page_parser_or_heavy_libraries(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "--profile", str(SHIPPED_CORPUS), "papers from 2021")
+    assert [m for m in modules if m.startswith(HEAVY) or m == "bot.corpus.page_parser"] == []
+
+
+def test_a_page_is_parsed_without_heavy_libraries(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "--profile", str(SHIPPED_PAGE), "papers from 2021")
+    assert "bot.corpus.page_parser" in modules
+    assert [m for m in modules if m.startswith(HEAVY)] == []
+
+
+def test_the_first_start_on_a_page_precompiles_data_files_and_the_gazetteer(tmp_path: Path) -> None:
+    imported(tmp_path, "--profile", str(SHIPPED_PAGE), "hello")
+    kinds = sorted({path.name.split("-")[0] for path in (tmp_path / "cache").iterdir()})
+    assert kinds == ["data", "regex"]
+
+
+def test_a_topic_question_does_import_tantivy(tmp_path: Path) -> None:
+    assert "tantivy" in imported(tmp_path, "--profile", str(SHIPPED_CORPUS), "papers about hallucination")
