@@ -119,6 +119,8 @@ class Engine:
             return
         state.query = query
         state.shown = tuple(p.id for p in answer.papers)
+        if len(state.shown) > 1:
+            state.listed = state.shown
         researcher = self.corpus.researcher_key
         keys = (person_key(name) for name in answer.people)
         state.people = tuple(k for k in dict.fromkeys(keys) if k in self.corpus.people and k != researcher)

@@ -14,6 +14,8 @@ from bot.yaml_io import load_data_file
 
 VOCABULARY_FILE = DATA_DIR / "vocabulary.yaml"
 _ORDINAL_DIGITS = r"\d{1,3}(?:st|nd|rd|th)"
+# Lists whose words also carry topics ("language model", "reward model", "accuracy of retrieval").
+CONTENT_LISTS = frozenset({"one_paper_words", "metric_words"})
 
 
 class VocabularyError(ValueError):
@@ -70,7 +72,8 @@ class Vocabulary:
     def frame_words(self) -> frozenset[str]:
         """Every word of every list: the frame of a question ("which year", "co-authors"), never its topic."""
         found: set[str] = set(self.stopwords) | set(self.ordinals)
-        for phrase in (*self.cardinals, *(w for ws in self.lists.values() for w in ws)):
+        framing = (words for name, words in self.lists.items() if name not in CONTENT_LISTS)
+        for phrase in (*self.cardinals, *(w for ws in framing for w in ws)):
             found.update(w for w in re.split(r"[\s'’-]+", phrase.casefold()) if w)
         for members in self.groups.values():
             for words in members.values():

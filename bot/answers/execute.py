@@ -114,6 +114,10 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
         complete = {pid for t in topics for pid, _, every in world.topic_hits(t.text) if every}
         partial = sum(1 for p in papers if p.id in complete)
     years = world.corpus.years()
+    people = [a for a in query.selection.positive("person") if isinstance(a, ByPerson | UnknownPerson)]
+    positioned = [a for a in people if isinstance(a, ByPerson) and a.position is not None]
+    mention_only = bool(query.selection) and query.selection.kinds() == {"benchmark"}
+    searched = len(world.select(query.selection.without("benchmark")).papers) if mention_only and not papers else 0
     return r.PaperList(
         papers=tuple(papers),
         order=order,  # type: ignore[arg-type]
@@ -126,7 +130,14 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
         unknown_people=unknown_people,
         topic_partial=partial,
         empty_years=(years[0], years[-1]) if not papers and years and query.selection.has("time") else None,
-        mention_only=bool(query.selection) and query.selection.kinds() == {"benchmark"},
+        mention_only=mention_only,
+        searched=searched,
+        people=tuple(a.name for a in people),
+        positioned=(
+            (positioned[0].name, positioned[0].position or 1, world.scope(query.selection, "person"))
+            if len(positioned) == 1 and len(people) == 1
+            else None
+        ),
     )
 
 

@@ -80,7 +80,9 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
         return Answer("", headline, note="The page lists only the first authors of each paper.", confidence=0.9)
     if not result.papers:
         if result.mention_only:
-            headline = f"None of {possessive(name)} papers{scope}.".replace(" papers mentioning", " papers mentions")
+            headline = f"None of {possessive(name)} {plural(result.searched, 'paper')}{scope}.".replace(
+                " mentioning", " mentions"
+            )
         else:
             headline = f"No papers{scope}."
         return Answer("", headline, note=_years_note(result.empty_years), confidence=0.9)
@@ -91,14 +93,23 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
             f"I left out {words}: no paper on the profile uses {'that word' if len(result.ignored_words) == 1 and ' ' not in result.ignored_words[0] else 'those words'}."
         )
     subject = f"{plural(result.total, 'paper')}{scope}"
+    if result.positioned is not None:
+        person, position, rest = result.positioned
+        where = "last listed" if position == -1 else f"{ordinal_word(position)} listed"
+        rest = f" {rest}" if rest else ""
+        headline = f"{person} is the {where} author of {plural(result.total, 'paper')}{rest}:"
+        return replace(_list_answer(headline, result.papers), people=result.people)
     if result.counting:
         stated = (
             f" (the profile states {corpus.researcher.paper_count})"
             if not result.scope and result.among is None and corpus.researcher.paper_count != result.total
             else ""
         )
-        return _list_answer(f"{name} has {subject}{stated}:", result.papers)
+        return replace(_list_answer(f"{name} has {subject}{stated}:", result.papers), people=result.people)
     if result.order == "relevance":
+        if shown == 1 and result.topic_partial == 1 and not result.ignored_words:
+            paper = result.papers[0]
+            return replace(_paper_card(paper, f"The paper{scope}: {paper.title}"), people=result.people)
         if result.topic_partial == 0:
             headline = (
                 f"No paper{scope.replace(' about ', ' covers all of ')}; closest {plural(shown, 'match', 'matches')}:"
@@ -125,7 +136,7 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
         headline = f"{_cap(subject)}, {order}:" if shown > 1 else f"{_cap(subject)}:"
     if shown < result.total and not result.scope:
         headline = f"The {order.split()[0]} {plural(shown, 'paper')} on {possessive(name)} profile:"
-    return _list_answer(headline, result.papers, " ".join(notes))
+    return replace(_list_answer(headline, result.papers, " ".join(notes)), people=result.people)
 
 
 @_render.register
@@ -328,9 +339,9 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
     count = plural(top.count, "paper")
     total = plural(result.total_papers, "paper")
     if result.by == "year":
-        busiest = "least productive" if result.least else "busiest"
+        busiest = "least productive" if result.least else "most productive"
         are = "years are" if len(tied) > 1 else "year is"
-        headline = f"Papers per year{scope} ({total} in all); the {busiest} {are} {labels} with {count}."
+        headline = f"Papers per year{scope} ({result.total_papers} in all); the {busiest} {are} {labels} with {count}."
     elif result.by == "month":
         are = "months are" if len(tied) > 1 else "month is"
         headline = f"Papers per month{scope} ({total} in all, any year); the {most} common {are} {labels} with {count}."
@@ -343,7 +354,12 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
         are = "authors are" if len(tied) > 1 else "author is"
         headline = f"Among papers{scope}, the {most} frequent first {are} {labels} with {count}."
     rows = result.chart or tuple((_group_label(result.by, g), g.count) for g in result.groups)
-    items = _bars(rows) if result.by in ("year", "month", "category") else tuple(f"{label}: {n}" for label, n in rows)
+    if result.by in ("year", "month"):
+        items = _bars(rows)
+    elif result.by == "category":
+        items = tuple(f"{_group_label(result.by, g)}: {plural(g.count, 'paper')}" for g in result.groups)
+    else:
+        items = tuple(f"{label}: {plural(n, 'paper')}" for label, n in rows)
     note = ""
     if result.inferred:
         note = f"{plural(result.inferred, 'paper')} without a year on the page counted in the year inferred from the profile date."

@@ -22,6 +22,9 @@ class PaperList:
     topic_partial: int | None = None  # how many of the papers hold every word of the topic
     empty_years: tuple[int, int] | None = None  # the profile's first and last year, said when nothing matched
     mention_only: bool = False  # the question was "which papers mention X"
+    searched: int = 0  # mention_only: how many papers the other filters left to search
+    people: tuple[str, ...] = ()  # the people the question filtered by
+    positioned: tuple[str, int, str] | None = None  # (person, position, the rest in words): "X is the first author of"
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,9 +181,10 @@ def atom_words(corpus: Corpus, atom: Atom, negated: bool = False) -> str:
 
 
 def _time_words(atom: During) -> str:
-    labels = [r.describe() for r in atom.ranges]
+    # After a noun "in 2023" reads "from 2023": "papers from 2023", "papers from 2021 or 2023".
+    labels = [r.describe().removeprefix("in ") for r in atom.ranges]
     words = join_and(labels, "or")
-    return words if words.split(" ", 1)[0] in _TIME_PREPOSITIONS else f"from {words}"
+    return words if words.split(" ", 1)[0] in _TIME_PREPOSITIONS - {"in"} else f"from {words}"
 
 
 _TIME_PREPOSITIONS = {"since", "before", "after", "until", "up", "from", "in", "between", "during", "within", "over"}

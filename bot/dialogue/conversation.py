@@ -16,7 +16,8 @@ FOCUS_DEPTH = 2  # "which of the two is newer?" looks back at the last two paper
 @dataclass(slots=True)
 class ConversationState:
     query: Query | None = None  # the last question a follow-up may edit, as it was answered
-    shown: tuple[int, ...] = ()  # the papers of the last answer, in the order shown ("those", "the second one")
+    shown: tuple[int, ...] = ()  # the papers of the last answer, in the order shown ("those", "else")
+    listed: tuple[int, ...] = ()  # the last list of several papers, as displayed ("the second one")
     people: tuple[str, ...] = ()  # person keys the last answer was about ("them", "her")
     focus: tuple[int, ...] = ()  # the papers "it" and "the two" mean, most recent last
     pending: Query | None = None  # a question waiting for "which Li do you mean?"

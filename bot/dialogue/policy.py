@@ -173,9 +173,9 @@ class DialoguePolicy:
             two = shown if len(shown) == 2 else focus if len(focus) == 2 else shown[:2]
             return [AmongPapers(two, "those 2 papers")] if two else []
         if atom.what == "item":
-            index = atom.index or 1
-            if shown and (index == -1 or 1 <= index <= len(shown)):
-                return [AmongPapers((shown[index - 1] if index > 0 else shown[-1],), "that one")]
+            index, listed = atom.index or 1, state.listed
+            if listed and (index == -1 or 1 <= index <= len(listed)):
+                return [AmongPapers((listed[index - 1] if index > 0 else listed[-1],), "that one")]
             return []
         people = [self.corpus.people[k] for k in state.people if k in self.corpus.people]
         if atom.what == "person" and len(people) != 1:

@@ -135,8 +135,15 @@ class EntityFinder:
         self.person_keys: dict[str, str] = {}
         self.by_surname: dict[str, list[str]] = defaultdict(list)
         self.by_given: dict[str, list[str]] = defaultdict(list)
+        particle_surnames: dict[str, set[str]] = defaultdict(set)
         for key, person in corpus.people.items():
-            words = [compact(w) for w in person.name.split() if compact(w)]
+            parts = person.name.split()
+            words = [compact(w) for w in parts if compact(w)]
+            # "van der Berg", "de la Cruz": a surname led by lower-case particles names its owner too.
+            for i in range(1, len(parts) - 1):
+                if parts[i][:1].islower() and all(p[:1].islower() for p in parts[i:-1]):
+                    particle_surnames[compact(" ".join(parts[i:]))].add(key)
+                    break
             for spelling in person.spellings:
                 self.person_keys[compact(spelling)] = key
             if len(words) >= 2:
@@ -147,6 +154,9 @@ class EntityFinder:
                     self.by_given[words[0]].append(key)
             elif words:
                 self.by_surname[words[0]].append(key)
+        for surname, holders in particle_surnames.items():
+            if len(holders) == 1:
+                self.person_keys.setdefault(surname, next(iter(holders)))
         self.person_choices = list(self.person_keys)
 
         self.category_keys: dict[str, str] = {}

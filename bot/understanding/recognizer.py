@@ -43,7 +43,8 @@ MIN_CUE_SCORE = 2.0
 DEFAULT_RECENT = 5  # "his latest papers", "what is he working on these days": a few, not one
 PAPER_IDENTIFYING = frozenset({"papers", "topic", "introduces"})
 _ITEM_REFERENCE = re.compile(
-    r"\bthe (?P<which>[a-z]+|\d{1,2}(?:st|nd|rd|th)) (?:one|paper|result|item|entry|hit)\b"
+    # "the second one", "the last paper", "and the second?", "number 3" - not "the second author/half".
+    r"\bthe (?P<which>[a-z]+|\d{1,2}(?:st|nd|rd|th))(?: (?:one|paper|result|item|entry|hit)\b|(?=\W*$|\W*[,;]))"
     r"|\b(?:number|no\.?|#) ?(?P<number>\d{1,2})\b"
 )
 
@@ -95,6 +96,7 @@ class Recognizer:
         self.count = v.pattern("count_words")
         self.metric = v.pattern("metric_words")
         self.list_nouns = v.pattern("list_nouns")
+        self.one_paper = v.pattern("one_paper_words")
         self.least = v.pattern("least_words")
         self.recent = v.pattern("recent_words")
         self.opener = re.compile(rf"^\W*(?:{v.pattern('followup_openers').pattern})")
@@ -221,6 +223,8 @@ class Recognizer:
             present.add("paper")  # "who is the first author?", "is there a github link?": the paper in focus
         if has_focus and "paper" not in present and self._item_reference(reading.cue_text):
             present.add("paper")
+        if "topic" in present and self.one_paper.search(reading.cue_text):
+            present.add("paper")  # "who wrote the paper on learned controllers?": the paper it describes
         return present
 
     def _choose(self, cue: str, present: set[str]) -> tuple[IntentSpec | None, float]:

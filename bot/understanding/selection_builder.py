@@ -137,8 +137,14 @@ class SelectionBuilder:
             position = -1 if which in ("last", "final") else 1 if which == "lead" else number
             if span and position:
                 units.append(Unit(*span, "position", position=position))
+        topic_words: set[int] = set()
         for role, pattern in self.patterns:
             for match in pattern.finditer(text):
+                if role == "code" and self._names_a_topic(text, match.end(), frame_words):
+                    first, last = _items_in(offsets, *match.span())
+                    if first is not None and last is not None:
+                        topic_words.update(range(first, last + 1))
+                    continue  # "papers about code generation": a topic that says code
                 span = claim(*match.span())
                 if span is None:
                     continue
@@ -151,9 +157,13 @@ class SelectionBuilder:
             units.append(Unit(start, start + 1, "atom", entities=entities))
             claimed.add(start)
         units += self._mention_phrases(stream, units, claimed)
-        units += self._topic_runs(reading.text, stream, claimed, frame_words)
+        units += self._topic_runs(reading.text, stream, claimed, frame_words, topic_words)
         units.sort(key=lambda u: u.start)
         return _merge_topics([u for u in units if u.role != "atom" or u.atom is not None or u.entities])
+
+    def _names_a_topic(self, text: str, end: int, frame_words: frozenset[str]) -> bool:
+        following = re.match(r"[\s-]+([a-z][\w-]*)", text[end:])
+        return following is not None and following.group(1) not in frame_words | self.bridge
 
     def _unit(self, role: str, span: tuple[int, int], stream: tuple[Item, ...]) -> Unit:
         start, end = span
@@ -200,7 +210,7 @@ class SelectionBuilder:
         return found
 
     def _topic_runs(
-        self, source: str, stream: tuple[Item, ...], claimed: set[int], frame: frozenset[str]
+        self, source: str, stream: tuple[Item, ...], claimed: set[int], frame: frozenset[str], forced: set[int]
     ) -> list[Unit]:
         """Content words the frame of the question does not explain: what it is about."""
         runs: list[Unit] = []
@@ -221,7 +231,7 @@ class SelectionBuilder:
                 continue
             word = item.folded
             hyphenated = source[item.end : item.end + 1] == "-"
-            content = (
+            content = index in forced or (
                 word not in self.topic_stopwords
                 and word not in frame
                 and (len(word) > 1 or item.text.isupper() or hyphenated)

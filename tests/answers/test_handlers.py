@@ -391,7 +391,7 @@ def test_ordinals_and_topic_words_that_are_not_in_the_profile(guohai: Engine) ->
     assert ids(guohai.ask("what about the last one?", chat)) == [6]
     assert ids(guohai.ask("is there code for number 2?", chat)) == [4]
     unknown = ask(guohai, "what's the best language model?")
-    assert unknown.papers == () and unknown.headline == "No paper is about best language model."
+    assert unknown.papers == () and unknown.headline == "None of Guohai Xu's 23 papers is about “best language model”."
 
 
 def test_a_paper_described_by_its_topic(ada: Engine) -> None:
