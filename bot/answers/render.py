@@ -89,9 +89,8 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
     shown = len(result.papers)
     if result.ignored_words:
         words = join_and([f"\u201c{w}\u201d" for w in result.ignored_words])
-        notes.append(
-            f"I left out {words}: no paper on the profile uses {'that word' if len(result.ignored_words) == 1 and ' ' not in result.ignored_words[0] else 'those words'}."
-        )
+        one_word = len(result.ignored_words) == 1 and " " not in result.ignored_words[0]
+        notes.append(f"I left out {words}: no paper on the profile uses {'that word' if one_word else 'those words'}.")
     subject = f"{plural(result.total, 'paper')}{scope}"
     if result.positioned is not None:
         person, position, rest = result.positioned
@@ -362,7 +361,10 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
         items = tuple(f"{label}: {plural(n, 'paper')}" for label, n in rows)
     note = ""
     if result.inferred:
-        note = f"{plural(result.inferred, 'paper')} without a year on the page counted in the year inferred from the profile date."
+        note = (
+            f"{plural(result.inferred, 'paper')} without a year on the page counted in the year inferred "
+            "from the profile date."
+        )
     papers = tuple(p for g in tied for p in g.papers)
     return Answer(
         "",
@@ -514,7 +516,8 @@ def _(result: r.NotOnPage, corpus: Corpus) -> Answer:
     researcher = corpus.researcher
     has = (
         f"It has {possessive(researcher.name)} h-index ({researcher.h_index}), total citations "
-        f"({researcher.citations:,}) and, for each paper, its date, arXiv class, listed authors, code flag and abstract."
+        f"({researcher.citations:,}) and, for each paper, its date, arXiv class, listed authors, code flag "
+        "and abstract."
     )
     headline = f"The profile page doesn't list {result.what}."
     if result.missing == "paper_citations":
@@ -529,7 +532,10 @@ def _(result: r.NotOnPage, corpus: Corpus) -> Answer:
             f"The profile page doesn't give {possessive(result.subject)} figures: it only has "
             f"{possessive(researcher.name)} own (h-index {researcher.h_index}, {researcher.citations:,} citations)."
         )
-        has = f"{result.subject} is a listed author on {plural(result.subject_papers, 'paper')} of the profile; ask for them."
+        has = (
+            f"{result.subject} is a listed author on {plural(result.subject_papers, 'paper')} of the profile; "
+            "ask for them."
+        )
     elif result.missing == "venue" and result.paper:
         headline = f"The profile page doesn't list where {result.paper.short_name} was published (no venue is given)."
     return Answer("", headline, note=has, confidence=0.9)

@@ -30,6 +30,7 @@ from bot.understanding.recognizer import Recognition
 from bot.understanding.time_expressions import shift_range
 
 PAPER_OPERATIONS = frozenset({"paper_fact"})
+PAPER_FIELDS = frozenset({"venue", "paper_citations"})  # what the page lacks about one paper
 LIST_OPERATIONS = frozenset({"list", "count", "pick", "rank_groups", "compare", "exists"})
 _ELSE = re.compile(r"\b(?:else|others)\b|\bother (?:papers|ones|work|works|things|stuff)\b")
 
@@ -153,14 +154,11 @@ class DialoguePolicy:
             else:
                 clauses.append(Clause(tuple(atoms), clause.negated))
         selection = Selection(tuple(clauses))
-        if (
-            (query.operation.name in PAPER_OPERATIONS or query.operation.name == "not_on_page")
-            and not selection.has("papers")
-            and not selection.has("topic")
-            and not selection.has("introduces")
-        ):
-            if state.focus and query.operation.missing in (None, "venue", "paper_citations"):
-                selection = selection.with_clause(Clause((AmongPapers(state.focus[-1:], "it"),)))
+        about_one_paper = query.operation.name in PAPER_OPERATIONS or query.operation.missing in PAPER_FIELDS
+        names_none = not (selection.has("papers") or selection.has("topic") or selection.has("introduces"))
+        if about_one_paper and names_none and state.focus:
+            # "who is the first author?", "was it at a conference?": the paper the conversation is about.
+            selection = selection.with_clause(Clause((AmongPapers(state.focus[-1:], "it"),)))
         return query.with_selection(selection)
 
     def _previous(self, atom: Previous, state: ConversationState) -> list[ByPerson | AmongPapers]:

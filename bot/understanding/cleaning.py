@@ -64,10 +64,10 @@ class Cleaner:
         }
         separator = r"(?:[\s,.!?;:~—–-]+|$)"
         # Small talk before a request ("hi there! can u ...", "ok so ...", "no wait — 2019").
-        self.leading = re.compile(
-            rf"^(?:{alternation('greeting_words', 'thanks_words', 'politeness_words', 'politeness_leading', 'filler_leading')})"
-            rf"{separator}"
+        small_talk = alternation(
+            "greeting_words", "thanks_words", "politeness_words", "politeness_leading", "filler_leading"
         )
+        self.leading = re.compile(rf"^(?:{small_talk}){separator}")
         self.trailing = re.compile(
             rf"(?:^|[\s,.!?;:~—–-]+)(?:{alternation('thanks_words', 'politeness_words', 'farewell_words')})"
             r"[\s.!?]*$"

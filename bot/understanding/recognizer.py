@@ -195,7 +195,7 @@ class Recognizer:
         present = {atom_kind(a) for a in built.selection.atoms(negated=False)}
         kinds = {e.kind for e in reading.entities}
         if any(
-            isinstance(a, AmongPapers) or isinstance(a, Previous) and a.what in ("paper", "pair", "item")
+            isinstance(a, AmongPapers) or (isinstance(a, Previous) and a.what in ("paper", "pair", "item"))
             for a in built.selection.atoms(negated=False)
         ):
             present.add("paper")

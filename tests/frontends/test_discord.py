@@ -222,7 +222,7 @@ async def test_handler_exception_is_logged_and_apologised(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(discord_env.bot.engine, "respond", broken)
+    monkeypatch.setattr(discord_env.bot.engine, "run", broken)
     await discord_env.command("help")
     reply = callbacks(discord_env)[-1]
     assert reply["data"]["flags"] == 64
@@ -248,7 +248,7 @@ async def test_dm_conversation_with_a_followup(discord_env: OfflineDiscord) -> N
     first = await discord_env.send("papers from 2025")
     second = await discord_env.send("which of these have code?")
     assert embed_of(first[-1].body)["title"] == "5 papers from 2025, newest first:"
-    assert embed_of(second[-1].body)["title"] == "2 papers with code among those 5 papers, newest first:"
+    assert embed_of(second[-1].body)["title"] == "2 papers with code from 2025, newest first:"
     assert first[-1].path == "/channels/{channel_id}/messages"
     assert first[-1].body["allowed_mentions"] == {"parse": []}
     assert_valid(first + second)
