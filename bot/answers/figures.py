@@ -73,6 +73,7 @@ _LIST_END = re.compile(
 )
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _MAX_ITEM_WORDS = 6
+_DROPPED = 3  # the rank of a figure given in a metric other than the one asked
 _SCORE_BEFORE = re.compile(r"(?<![\w\-.])[+\-]?\d+(?:\.\d+)?\s?\\?%?\s*$")
 
 
@@ -172,9 +173,6 @@ def figures_for(
     return [figure for rank, figure in sorted(figures, key=lambda pair: pair[0]) if rank < _DROPPED]
 
 
-_DROPPED = 3
-
-
 def _rank(found: MetricHit | None, asked: Metric | None, k: int | None) -> int:
     """0: the asked metric, 1: its family, 2: no metric given, 3: another metric (dropped)."""
     if asked is None:
@@ -189,14 +187,16 @@ def _rank(found: MetricHit | None, asked: Metric | None, k: int | None) -> int:
 def _bound(index: int, sentence: _Sentence, previous: _Sentence | None) -> Iterator[_Found]:
     """Figures the sentence gives for the benchmark, including those it aligns with a list of
     names in itself or in the sentence before ("... 1.1%, 2.2% and 3.3% respectively")."""
+    holders = [h for h in (sentence, previous) if h is not None]
     for run in sentence.runs:
-        if len(run.numbers) > 1 and _ALIGNED.match(sentence.text, run.end):
-            for holder in (sentence, previous):
-                for mention in holder.mentions if holder else ():
-                    items = holder.list_around(mention) if holder else []
-                    if len(items) == len(run.numbers):
-                        position = next(i for i, (start, end) in enumerate(items) if start <= mention[0] < end)
-                        yield _Found(index, run.numbers[position], holder.name_at(mention) if holder else "")
+        if len(run.numbers) < 2 or not _ALIGNED.match(sentence.text, run.end):
+            continue
+        for holder in holders:
+            for mention in holder.mentions:
+                items = holder.list_around(mention)
+                position = next((i for i, (start, end) in enumerate(items) if start <= mention[0] < end), None)
+                if position is not None and len(items) == len(run.numbers):
+                    yield _Found(index, run.numbers[position], holder.name_at(mention))
     for mention in sentence.mentions:
         for run in sentence.runs_for(mention):
             for number in run.numbers:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.answers.figures import Figure, figures_for
 from bot.corpus.page_parser import parse_page_file
@@ -209,3 +211,20 @@ def test_a_real_figure_is_quoted_with_its_sentence() -> None:
     assert figure.sentence.startswith("Starting from a model trained on Cityscapes, our method improves mIoU on ACDC")
     assert figure.sentence in abstract
     assert figure.text == "71.4 mIoU (from 58.9)"
+
+
+# --- any text --------------------------------------------------------------------------------------------------
+
+PIECES = [
+    "DiDeMo", "MSR-VTT", "(", ")", "47.8", "+6.3%", "-2017", "R@1", "top-1", "on", "and", ",", ".", " ", "from", "to",
+    "respectively", "12M", "9,400", "\\%", "ﬁ", "İ", "→", "by", "points", "of the labels", "\u200b", "🙂",
+]  # fmt: skip
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=40))
+def test_any_text_gives_figures_quoted_from_it(pieces: list[str]) -> None:
+    abstract = " ".join(pieces)
+    for figure in figures_for(abstract, ["DiDeMo", "MSR-VTT"], metric("recall@{k}"), 1):
+        assert figure.sentence in abstract
+        assert figure.value.lstrip("+-\u2212\u00b1").rstrip("%").replace(",", "") in figure.sentence.replace(",", "")

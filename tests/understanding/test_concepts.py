@@ -3,10 +3,13 @@ questions of the public sets answered by meaning on the two shared profiles."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.corpus.page_parser import parse_page_file
 from bot.paths import CONCEPTS_FILE, STOPWORDS_FILE
@@ -351,3 +354,18 @@ def test_topic_questions_find_their_papers(
     lexicon: ConceptLexicon, profile: str, question: str, papers: list[int]
 ) -> None:
     assert papers_about(lexicon, profile, question) == papers
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["LLM", "ﬁne-tuning", "RAG", "-", " ", "'", "vision", "language", "İ", "🙂"])
+        | st.text(max_size=10),
+        max_size=30,
+    )
+)
+def test_hits_of_any_text_are_in_order_and_in_place(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    hits = ConceptLexicon.default().find(text)
+    assert all(text[h.start : h.end] == h.surface and h.surface for h in hits)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(hits))

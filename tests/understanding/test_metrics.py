@@ -3,7 +3,11 @@ and in abstracts."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.paths import METRICS_FILE
 from bot.understanding.concepts import LexiconError
@@ -182,3 +186,16 @@ def test_families(lexicon: MetricLexicon) -> None:
     assert miou.same_family(iou)
     assert not ap.same_family(miou)
     assert lexicon.metric("no such metric") is None
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["R@1", "top-1", "J&F", "mAP@0.5", "-", " ", "@", "İ", "9"]) | st.text(max_size=10), max_size=30
+    )
+)
+def test_hits_of_any_text_are_in_order_and_in_place(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    hits = MetricLexicon.default().find(text)
+    assert all(text[h.start : h.end] == h.surface and h.surface for h in hits)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(hits))
