@@ -132,18 +132,14 @@ class _Node:
         self.entries: list[_Entry] = []
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
-    start: int
-    end: int
-    key: str
-
-
-def _words(text: str) -> list[_Word]:
-    return [
-        _Word(m.start(), m.end(), m.group().lower() if m.group().isascii() else fold(m.group()))
-        for m in _WORD.finditer(text)
-    ]
+def _words(text: str) -> tuple[list[re.Match[str]], list[str]]:
+    """The words of a text and their folded forms. An ASCII text is lowered whole: the offsets
+    stay those of the text, and one C call beats folding word by word."""
+    if text.isascii():
+        matches = list(_WORD.finditer(text.lower()))
+        return matches, [m.group() for m in matches]
+    matches = list(_WORD.finditer(text))
+    return matches, [fold(m.group()) for m in matches]
 
 
 def _joinable(gap: str) -> bool:
@@ -237,27 +233,28 @@ class ConceptLexicon:
         )
 
     def _scan(self, text: str, question: bool) -> Iterator[tuple[int, int, list[_Entry]]]:
-        words = _words(text)
+        words, keys = _words(text)
+        children = self._root.children
         i = 0
-        while i < len(words):
-            node = self._root.children.get(words[i].key)
+        while i < len(keys):
+            node = children.get(keys[i])
             best: tuple[int, list[_Entry]] | None = None
             j = i
             while node is not None:
                 if node.entries:
-                    surface = text[words[i].start : words[j].end]
+                    surface = text[words[i].start() : words[j].end()]
                     accepted = [e for e in node.entries if e.accepts(surface, question)]
                     if accepted:
                         best = (j, accepted)
                 j += 1
-                if j == len(words) or not _joinable(text[words[j - 1].end : words[j].start]):
+                if j == len(keys) or not _joinable(text[words[j - 1].end() : words[j].start()]):
                     break
-                node = node.children.get(words[j].key)
+                node = node.children.get(keys[j])
             if best is None:
                 i += 1
                 continue
             last, entries = best
-            yield words[i].start, words[last].end, entries
+            yield words[i].start(), words[last].end(), entries
             i = last + 1
 
 
