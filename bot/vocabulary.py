@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from bot.paths import DATA_DIR, NUMBERS_FILE, STOPWORDS_FILE
+from bot.paths import NUMBERS_FILE, STOPWORDS_FILE, VOCABULARY_FILE
 from bot.yaml_io import load_data_file
 
-VOCABULARY_FILE = DATA_DIR / "vocabulary.yaml"
+
 _ORDINAL_DIGITS = r"\d{1,3}(?:st|nd|rd|th)"
 # Lists whose words also carry topics ("language model", "reward model", "accuracy of retrieval").
 CONTENT_LISTS = frozenset({"one_paper_words", "metric_words"})
