@@ -19,8 +19,8 @@ from discord.app_commands import AppCommandError
 from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 
 from bot.corpus.model import Corpus
-from bot.engine import Engine
 from bot.frontends.discord_app.client import ProfileBot
+from bot.frontends.discord_app.serving import build_served
 from bot.settings import Settings
 
 APP_ID = 900000000000000001
@@ -171,7 +171,7 @@ def record_http(bot: ProfileBot, recorder: Recorder) -> None:
 
 
 def make_bot(corpus: Corpus, **settings: Any) -> ProfileBot:
-    bot = ProfileBot(Engine(corpus), Settings(**settings))
+    bot = ProfileBot(build_served(corpus), Settings(**settings))
     state = bot._connection
     state.user = discord.ClientUser(state=state, data=user_payload(BOT_ID, "profile-bot", bot=True))  # type: ignore[arg-type]
     state.application_id = APP_ID
@@ -194,6 +194,7 @@ class OfflineDiscord:
         """Inside a running loop: discord.py binds its loop in `_async_setup_hook`, as `Client.start` would."""
         env = cls(corpus, **settings)
         await env.bot._async_setup_hook()
+        await env.bot.setup_hook()  # not serving: registers the dynamic components and the owners only
         return env
 
     async def aclose(self) -> None:
@@ -302,9 +303,11 @@ class OfflineDiscord:
         payload = self.interaction_payload(3, data, user_id, message=message)
         interaction = discord.Interaction(data=payload, state=self.bot._connection)  # type: ignore[arg-type]
         store = self.bot._connection._view_store
-        item = store._views.get(int(message["id"]), {}).get((component_type, custom_id))
-        assert item is not None and item.view is not None, f"no live component {custom_id} on message {message['id']}"
-        await item.view._scheduled_task(item, interaction)
+        before = set(store._ViewStore__tasks)  # type: ignore[attr-defined]
+        store.dispatch_view(component_type, custom_id, interaction)
+        started = set(store._ViewStore__tasks) - before  # type: ignore[attr-defined]
+        assert started, f"no component answers custom id {custom_id!r}"
+        await asyncio.gather(*started)
         return interaction
 
     async def _deliver(self, payload: dict[str, Any]) -> discord.Interaction:
