@@ -93,6 +93,7 @@ def command_payload(bot: ProfileBot) -> list[dict[str, Any]]:
 
 def _configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("matplotlib").setLevel(max(logging.WARNING, logging.getLogger().level))
 
 
 def point_at(api_url: str | None) -> None:
