@@ -122,22 +122,21 @@ def register_commands(bot: ProfileBot) -> None:
         if category is None:
             await reply(interaction, request_for(None))
             return
-        await reply_resolved(interaction, resolve_category(category, bot.engine.corpus), request_for)
+        await reply_resolved(interaction, await resolve_category(category, bot.served.options), request_for)
 
     @tree.command(name="paper", description="One paper: date, class, listed authors, abstract and code")
     @app_commands.describe(title="start typing a title or system name, then pick one")
     @app_commands.autocomplete(title=paper_choices)
     @public
     async def paper(interaction: discord.Interaction, title: app_commands.Range[str, 1, 300]) -> None:
-        served = bot.served
-        await reply_resolved(interaction, resolve_paper(title, served.engine.corpus, served.papers), PaperRequest)
+        await reply_resolved(interaction, await resolve_paper(title, bot.served.options), PaperRequest)
 
     @tree.command(name="benchmark", description="Papers that mention a benchmark or dataset")
     @app_commands.describe(name="e.g. ImageNet, SQuAD, HumanEval")
     @app_commands.autocomplete(name=benchmark_choices)
     @public
     async def benchmark(interaction: discord.Interaction, name: app_commands.Range[str, 1, 200]) -> None:
-        resolution = resolve_benchmark(name, bot.engine.corpus)
+        resolution = await resolve_benchmark(name, bot.served.options)
         if resolution.value is None and not resolution.candidates:  # unknown anywhere: search the words
             await reply(interaction, BenchmarkRequest(name.strip(), known=False))
             return
@@ -153,7 +152,7 @@ def register_commands(bot: ProfileBot) -> None:
         if person is None:
             await reply(interaction, CoauthorsRequest(None))
             return
-        await reply_resolved(interaction, resolve_person(person, bot.engine.corpus), CoauthorsRequest)
+        await reply_resolved(interaction, await resolve_person(person, bot.served.options), CoauthorsRequest)
 
     @tree.command(name="topic", description="Papers about a topic, most relevant first")
     @app_commands.describe(query="e.g. hallucination, knowledge graphs, reinforcement learning")

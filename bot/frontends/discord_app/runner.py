@@ -14,6 +14,7 @@ import gc
 import json
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -34,10 +35,6 @@ from .serving import build_served
 log = logging.getLogger("bot.discord")
 EXIT_CONFIG = 2
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
-
-
-class StoppedDuringStartUp(Exception):
-    pass
 
 
 def _fail(message: str, status: int = EXIT_CONFIG) -> int:
@@ -105,12 +102,22 @@ def point_at(api_url: str | None) -> None:
 
 @contextlib.contextmanager
 def _stoppable_start_up() -> Iterator[None]:
-    """A stop signal while the page is parsed ends the forked parse workers at once, then unwinds."""
+    """A stop signal while the page is parsed ends the forked parse workers, then this process, at once.
+
+    Nothing is open yet (no connection, no file being written), so exiting on the spot loses nothing;
+    raising from the handler instead could land in a finaliser, where Python ignores exceptions. Forked
+    workers inherit the handler, so a worker told to stop simply exits too."""
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        for child in multiprocessing.active_children():
+        children = multiprocessing.active_children()
+        for child in children:
             child.terminate()
-        raise StoppedDuringStartUp(signal.Signals(signum).name)
+        for child in children:
+            child.join(timeout=2)
+        if multiprocessing.parent_process() is None:
+            log.info("stopped by %s during start-up", signal.Signals(signum).name)
+            logging.shutdown()
+        os._exit(0)
 
     previous = {s: signal.signal(s, stop) for s in STOP_SIGNALS}
     try:
@@ -142,9 +149,6 @@ def run_discord(args: argparse.Namespace) -> int:
             chart.preload()
     except ProfileError as err:
         return _fail(str(err))
-    except StoppedDuringStartUp as stopped:
-        log.info("stopped by %s during start-up", stopped)
-        return 0
     point_at(settings.api_url)
     assert settings.token is not None
     return asyncio.run(_run(bot, settings.token))

@@ -25,7 +25,7 @@ from bot.engine import Engine
 from bot.reloader import ProfileReloader, ReloadResult
 
 from .autocomplete import AutocompleteIndex
-from .options import PaperNames
+from .options import OptionIndex
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -39,7 +39,7 @@ class RebuildCancelled(Exception):
 class Served:
     engine: Engine
     autocomplete: AutocompleteIndex
-    papers: PaperNames
+    options: OptionIndex
 
 
 def build_served(corpus: Corpus, store: ConversationStore | None = None, stop: threading.Event | None = None) -> Served:
@@ -56,7 +56,7 @@ def build_served(corpus: Corpus, store: ConversationStore | None = None, stop: t
     check()
     autocomplete = AutocompleteIndex(corpus)
     check()
-    return Served(engine, autocomplete, PaperNames(corpus))
+    return Served(engine, autocomplete, OptionIndex(corpus))
 
 
 async def in_daemon_thread(work: Callable[[], T]) -> T:

@@ -143,17 +143,17 @@ async def test_option_value_that_matches_nothing_gets_a_private_did_you_mean(
     fake: FakeDiscord, shipped_bot: BotProcess
 ) -> None:
     before = len(fake.calls)
-    token = await fake.slash("papers", {"category": (STRING, "natural language")})
+    token = await fake.slash("papers", {"category": (STRING, "robots")})
     reply = (await fake.wait_call(interaction_path(token), since=before)).body
     assert reply["data"]["flags"] == 64
-    assert reply["data"]["content"] == "No arXiv class matches “natural language”. Did you mean one of these?"
+    assert reply["data"]["content"] == "No arXiv class matches “robots”. Did you mean one of these?"
     message = fake.messages[next(reversed(fake.messages))]
     (_, custom_id, label), *_ = custom_ids(message)
-    assert label == "CL (Computation and Language)"
+    assert label == "RO (Robotics)"
     clicked = await fake.click(message, custom_id)
     answer = (await fake.wait_call(interaction_path(clicked), since=before)).body
     assert answer["type"] == 4 and "flags" not in answer["data"]  # posted for everyone, not privately
-    assert title_of(answer) == "10 papers in CL (Computation and Language), newest first:"
+    assert title_of(answer) == "No papers in RO (Robotics)."
 
 
 async def test_dm_conversation_with_followups(fake: FakeDiscord, shipped_bot: BotProcess) -> None:
