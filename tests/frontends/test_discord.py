@@ -470,3 +470,130 @@ async def test_watcher_tells_the_owners_about_a_bad_edit(tmp_path: Path) -> None
         assert_valid(env.recorder.requests)
     finally:
         await env.aclose()
+
+
+# --- installs, contexts, owners, intents, shards
+
+
+def test_public_commands_install_anywhere_and_reload_is_hidden_and_guild_only(discord_env: OfflineDiscord) -> None:
+    from bot.frontends.discord_app.runner import command_payload
+
+    commands = {c["name"]: c for c in command_payload(discord_env.bot)}
+    public = [c for name, c in commands.items() if name != "reload"]
+    assert {(tuple(c["integration_types"]), tuple(c["contexts"])) for c in public} == {((0, 1), (0, 1, 2))}
+    assert all(c.get("default_member_permissions") is None for c in public)
+    reload = commands["reload"]
+    assert (reload["integration_types"], reload["contexts"], reload["default_member_permissions"]) == ([0], [0], 0)
+
+
+def test_owners_come_from_the_team_and_the_settings() -> None:
+    import discord
+
+    from bot.frontends.discord_app.client import owners_of
+    from tests.frontends.discord_fakes import user_payload
+
+    def member(user_id: int, role: str) -> dict[str, Any]:
+        return {"user": user_payload(user_id, "m"), "membership_state": 2, "role": role, "team_id": "7"}
+
+    team = {"id": "7", "name": "lab", "icon": None, "owner_user_id": "3", "members": [
+        member(3, "admin"), member(ALICE, "developer"), member(BOB, "read_only"),
+    ]}  # fmt: skip
+    data = {
+        "id": "1", "name": "bot", "description": "", "icon": None, "bot_public": True,
+        "bot_require_code_grant": False, "owner": user_payload(3, "team"), "team": team, "verify_key": "0", "flags": 0,
+    }  # fmt: skip
+    env_state = discord.Client(intents=discord.Intents.none())._connection
+    assert owners_of(discord.AppInfo(env_state, data)) == {3, ALICE}  # type: ignore[arg-type]
+    solo = {**data, "team": None, "owner": user_payload(BOB, "solo")}
+    assert owners_of(discord.AppInfo(env_state, solo)) == {BOB}  # type: ignore[arg-type]
+
+
+def test_minimal_intents_and_no_message_cache(discord_env: OfflineDiscord) -> None:
+    import discord
+
+    assert discord_env.bot.intents == discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
+    assert discord_env.bot._connection.max_messages is None
+
+
+@pytest.mark.parametrize(
+    ("count", "ids", "problem"),
+    [
+        (None, None, None),
+        (4, [0, 3], None),
+        (None, [0], "--shard-ids needs --shard-count (the total number of shards)"),
+        (2, [1, 2, 5], "--shard-ids 2,5: shard ids run from 0 to 1"),
+        (2, [1, 1], "--shard-ids names a shard twice"),
+        (0, None, "--shard-count must be at least 1, got 0"),
+    ],
+)
+def test_shard_ids_are_checked_against_the_count(count: int | None, ids: list[int] | None, problem: str | None) -> None:
+    from bot.frontends.discord_app.runner import shard_problem
+
+    assert shard_problem(count, ids) == problem
+
+
+# --- help, option did-you-mean, components after a restart
+
+
+async def test_help_lists_the_commands_as_mentions_with_the_dm_hint(discord_env: OfflineDiscord) -> None:
+    discord_env.bot.command_ids = {"ask": 11, "papers": 12}
+    await discord_env.command("help")
+    embed = embed_of(callbacks(discord_env)[0])
+    assert embed["title"].startswith("I answer questions about Guohai Xu's profile")
+    assert embed["description"].startswith("**In a server**, use the slash commands below or mention me")
+    commands = embed["fields"][0]["value"].splitlines()
+    assert commands[:3] == [
+        "</ask:11> – Ask anything about the profile in plain words",
+        "</papers:12> – Papers by year or year range, optionally with code or in one class",
+        "/paper – One paper: date, class, listed authors, abstract and code",
+    ]
+    assert not any("reload" in line for line in commands)
+    assert_valid(discord_env.recorder.requests)
+
+
+async def test_an_option_matching_nothing_gets_a_private_did_you_mean(discord_env: OfflineDiscord) -> None:
+    await discord_env.command("coauthors", {"person": "Ye"})
+    note = callbacks(discord_env)[0]["data"]
+    assert (note["flags"], note["content"]) == (
+        64,
+        "Several listed authors are called “Ye”. Did you mean one of these?",
+    )
+    message = discord_env.recorder.last_message()
+    buttons = {label: cid for _, cid, label in custom_ids(message)}
+    assert list(buttons) == ["Qinghao Ye", "Jiabo Ye"]
+    await discord_env.click(message, buttons["Jiabo Ye"])
+    answer = discord_env.recorder.requests[-1].body
+    assert answer["type"] == 4 and "flags" not in answer["data"]  # a new answer for everyone
+    assert embed_of(answer)["title"].startswith("Among the listed authors, Jiabo Ye's most frequent co-authors")
+    assert_valid(discord_env.recorder.requests)
+
+
+async def test_coauthors_of_a_stranger_is_not_the_researchers_list(discord_env: OfflineDiscord) -> None:
+    await discord_env.command("coauthors", {"person": "Yann LeCun"})
+    note = callbacks(discord_env)[0]["data"]
+    assert note["content"] == "No one called “Yann LeCun” is among the listed authors on this profile."
+    assert "components" not in note or note["components"] == []
+
+
+async def test_pages_turn_after_a_restart_but_not_on_a_changed_profile(shipped: Corpus, robotics: Corpus) -> None:
+    first = await OfflineDiscord.start(shipped)
+    await first.command("papers", {"year": 2023})
+    message = first.recorder.last_message()
+    await first.aclose()
+    next_page = {label: cid for _, cid, label in custom_ids(message)}["Next"]
+    restarted = await OfflineDiscord.start(shipped)
+    try:
+        await restarted.click(message, next_page)
+        turned = restarted.recorder.requests[-1].body
+        assert turned["type"] == 7
+        assert embed_of(turned)["description"].startswith("11. mPLUG-2")
+        assert embed_of(turned)["footer"]["text"] == "Page 2/2 · 11 in all"
+    finally:
+        await restarted.aclose()
+    other = await OfflineDiscord.start(robotics)
+    try:
+        await other.click(message, next_page)
+        refusal = other.recorder.requests[-1].body["data"]
+        assert refusal["flags"] == 64 and refusal["content"].startswith("This answer's buttons have expired")
+    finally:
+        await other.aclose()

@@ -181,7 +181,7 @@ async def resolve_benchmark(typed: str, index: OptionIndex) -> Resolution[str]:
     canonical = index.corpus.gazetteer.canonical(text)
     if canonical:
         return Resolution(canonical)
-    ranked = await index.benchmarks.closest(text, fuzz.WRatio)
+    ranked = await index.benchmarks.closest(text, fuzz.ratio)
     if not ranked:
         return Resolution()
     candidates = tuple((name, name) for _, name in ranked[:MAX_SUGGESTIONS])
