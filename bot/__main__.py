@@ -186,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("sync", cmd_sync, "register the slash commands with Discord (globally, or in one guild)")
     _profile_option(p)
     p.add_argument("--guild", type=int, default=None, help="sync to this guild only (appears at once)")
+    p.add_argument("--clear", action="store_true", help="remove the commands (globally, or from --guild) instead")
     return parser
 
 

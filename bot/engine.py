@@ -24,7 +24,7 @@ from bot.dialogue.conversation import ConversationKey, ConversationState, Conver
 from bot.dialogue.policy import DialoguePolicy
 from bot.gc_control import collector_paused
 from bot.paths import DEFAULT_PROFILE
-from bot.query import Query
+from bot.query import Query, Selection
 from bot.understanding.intents import IntentSpec, load_intents
 from bot.understanding.recognizer import Recognizer
 
@@ -78,6 +78,10 @@ class Engine:
         message = self.recognizer.clean(text)
         recognition = self.recognizer.recognize(message, today(), has_focus=bool(state.focus))
         return self.policy.decide(recognition, state)
+
+    def intent_query(self, intent: str, selection: Selection | None = None) -> Query:
+        """The query an intent asks with these filters (a slash command's), its operation from YAML."""
+        return Query(intent, self.by_intent[intent].operation_for(), selection or Selection())
 
     def run(self, query: Query, conversation: ConversationKey, text: str = "") -> Answer:
         """Answer a ready-made Query (a slash command's) inside a conversation, remembering it."""

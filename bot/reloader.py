@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.corpus.errors import ProfileError
 from bot.corpus.loading import load_corpus
+from bot.corpus.model import Corpus
 from bot.engine import Engine
 
 log = logging.getLogger(__name__)
@@ -43,22 +44,30 @@ class ProfileReloader:
         self.last_error: str | None = None
 
     def check(self, force: bool = False) -> ReloadResult:
+        result, corpus = self.read_if_changed(force)
+        if corpus is not None:
+            self.engine.replace_corpus(corpus)
+        return result
+
+    def read_if_changed(self, force: bool = False, cache: bool = True) -> tuple[ReloadResult, Corpus | None]:
+        """The new corpus when the file changed and reads well (not yet served), with the result to report.
+        `cache=False` skips the JSON copy, whose one-call encode and decode would hold the GIL for
+        a large page (a reload in a worker thread must leave the event loop its turns)."""
         signature = _signature(self.path)
         if signature == self._seen and not force:
-            return ReloadResult(False, False, "unchanged")
+            return ReloadResult(False, False, "unchanged"), None
         self._seen = signature
         if signature is None:
             message = f"{self.path}: the file is missing; still serving the last good corpus"
-            return self._refused(message)
+            return self._refused(message), None
         try:
-            corpus = load_corpus(self.path)
+            corpus = load_corpus(self.path, cache=cache)
         except ProfileError as err:
-            return self._refused(f"{err}; still serving the last good corpus")
-        self.engine.replace_corpus(corpus)
+            return self._refused(f"{err}; still serving the last good corpus"), None
         self.last_error = None
         message = f"{self.path}: reloaded, {len(corpus.papers)} papers"
         log.info(message)
-        return ReloadResult(True, True, message)
+        return ReloadResult(True, True, message), corpus
 
     def _refused(self, message: str) -> ReloadResult:
         self.last_error = message

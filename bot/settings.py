@@ -31,6 +31,7 @@ class Settings:
     cooldown_seconds: float = 10.0
     log_level: str = "INFO"
     watch: bool = False
+    api_url: str | None = None  # Discord's REST API root; another value points the bot at a proxy or a test double
 
     def __str__(self) -> str:
         return repr(self)
@@ -105,4 +106,14 @@ def load_settings(environ: dict[str, str] | None = None, profile: Path | None = 
         cooldown_seconds=float(_integer("COOLDOWN_SECONDS", get("COOLDOWN_SECONDS") or 10, 1)),
         log_level=level,
         watch=str(get("WATCH_PROFILE") or "").lower() in ("1", "true", "yes", "on"),
+        api_url=_api_url(get("DISCORD_API_URL")),
     )
+
+
+def _api_url(value: Any) -> str | None:
+    if not value:
+        return None
+    url = str(value).strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise SettingsError(f"DISCORD_API_URL: expected an http(s) URL, got {url!r}")
+    return url

@@ -12,7 +12,6 @@ from typing import Any
 from bot.paths import NUMBERS_FILE, STOPWORDS_FILE, VOCABULARY_FILE
 from bot.yaml_io import load_data_file
 
-
 _ORDINAL_DIGITS = r"\d{1,3}(?:st|nd|rd|th)"
 # Lists whose words also carry topics ("language model", "reward model", "accuracy of retrieval").
 CONTENT_LISTS = frozenset({"one_paper_words", "metric_words"})

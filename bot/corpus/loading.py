@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,10 @@ def is_page(path: Path) -> bool:
     return path.suffix.lower() in PAGE_SUFFIXES
 
 
-def read_corpus_document(path: Path, as_of: date | None = None) -> dict[str, Any]:
+def read_corpus_document(path: Path, as_of: date | None = None, cache: bool = True) -> dict[str, Any]:
     """The corpus document of a page (parsed now) or of a YAML corpus (checked against the schema).
 
-    Large files are read through a JSON copy keyed by their bytes (bot.corpus.cache)."""
+    Large files are read through a JSON copy keyed by their bytes (bot.corpus.cache) unless `cache` is False."""
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -34,8 +35,12 @@ def read_corpus_document(path: Path, as_of: date | None = None) -> dict[str, Any
         from bot.corpus.page_parser import parse_page  # only pages need it: a YAML corpus loads without
 
         effective = as_of or today()
-        return cached_document(raw, f"page@{effective.isoformat()}", lambda: parse_page(raw, str(path), effective))
-    return cached_document(raw, "yaml", lambda: _yaml_document(raw, path))
+        produce = partial(parse_page, raw, str(path), effective)
+        variant = f"page@{effective.isoformat()}"
+    else:
+        produce = partial(_yaml_document, raw, path)
+        variant = "yaml"
+    return cached_document(raw, variant, produce) if cache else produce()
 
 
 def _yaml_document(raw: bytes, path: Path) -> dict[str, Any]:
@@ -59,8 +64,8 @@ def _yaml_document(raw: bytes, path: Path) -> dict[str, Any]:
     return document  # type: ignore[no-any-return]
 
 
-def load_corpus(path: Path, as_of: date | None = None) -> Corpus:
-    return Corpus.from_document(read_corpus_document(path, as_of))
+def load_corpus(path: Path, as_of: date | None = None, cache: bool = True) -> Corpus:
+    return Corpus.from_document(read_corpus_document(path, as_of, cache))
 
 
 def corpus_yaml(document: dict[str, Any]) -> str:

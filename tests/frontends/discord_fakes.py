@@ -19,8 +19,8 @@ from discord.app_commands import AppCommandError
 from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 
 from bot.corpus.model import Corpus
-from bot.engine import Engine
 from bot.frontends.discord_app.client import ProfileBot
+from bot.frontends.discord_app.serving import build_served
 from bot.settings import Settings
 
 APP_ID = 900000000000000001
@@ -54,6 +54,28 @@ class Request:
     files: list[str] = field(default_factory=list)
 
 
+def bot_message(body: dict[str, Any], previous: dict[str, Any], message_id: str, channel_id: str) -> dict[str, Any]:
+    """A message the bot sent (or edited: `previous` supplies what the edit leaves out), as Discord returns it."""
+    return {
+        "id": message_id,
+        "channel_id": previous.get("channel_id", channel_id),
+        "author": user_payload(BOT_ID, "profile-bot", True),
+        "content": body.get("content", previous.get("content", "")),
+        "timestamp": TIMESTAMP,
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": body.get("embeds", previous.get("embeds", [])),
+        "pinned": False,
+        "type": 0,
+        "components": body.get("components", previous.get("components", [])),
+        "flags": body.get("flags", previous.get("flags", 0)),
+    }
+
+
 class Recorder:
     """Every request the bot would have sent, and plausible replies so discord.py carries on."""
 
@@ -69,25 +91,7 @@ class Recorder:
     def message(self, body: dict[str, Any] | None, channel_id: int, message_id: int | None = None) -> dict[str, Any]:
         body = body or {}
         message_id = message_id or int(snowflake())
-        previous = self.messages.get(message_id, {})
-        payload = {
-            "id": str(message_id),
-            "channel_id": str(channel_id),
-            "author": user_payload(BOT_ID, "profile-bot", True),
-            "content": body.get("content", previous.get("content", "")),
-            "timestamp": TIMESTAMP,
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": [],
-            "embeds": body.get("embeds", previous.get("embeds", [])),
-            "pinned": False,
-            "type": 0,
-            "components": body.get("components", previous.get("components", [])),
-            "flags": body.get("flags", 0),
-        }
+        payload = bot_message(body, self.messages.get(message_id, {}), str(message_id), str(channel_id))
         self.messages[message_id] = payload
         return payload
 
@@ -150,6 +154,126 @@ class RecordingWebhookAdapter(AsyncWebhookAdapter):
         return self.recorder.message(body if route.method != "GET" else None, self.channel_id, existing)
 
 
+def interaction_payload(
+    kind: int,
+    data: dict[str, Any],
+    user_id: int = ALICE,
+    in_guild: bool = True,
+    message: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    user = user_payload(user_id, f"user{user_id % 1000}")
+    payload: dict[str, Any] = {
+        "id": snowflake(),
+        "application_id": str(APP_ID),
+        "type": kind,
+        "token": f"token-{snowflake()}",
+        "version": 1,
+        "data": data,
+        "locale": "en-US",
+        "app_permissions": "0",
+        "entitlements": [],
+        "attachment_size_limit": 8_388_608,
+        "authorizing_integration_owners": {},
+    }
+    if in_guild:
+        payload.update(
+            guild_id=str(GUILD_ID),
+            channel_id=str(GUILD_CHANNEL_ID),
+            guild_locale="en-US",
+            channel={
+                "id": str(GUILD_CHANNEL_ID),
+                "type": 0,
+                "guild_id": str(GUILD_ID),
+                "name": "general",
+                "position": 0,
+                "permission_overwrites": [],
+            },
+            member={
+                "user": user,
+                "roles": [],
+                "joined_at": TIMESTAMP,
+                "deaf": False,
+                "mute": False,
+                "flags": 0,
+                "permissions": "0",
+            },
+            context=0,
+        )
+    else:
+        channel_id = dm_channel_id(user_id)
+        payload.update(
+            channel_id=str(channel_id),
+            user=user,
+            context=1,
+            channel={"id": str(channel_id), "type": 1, "recipients": [user]},
+        )
+    if message is not None:
+        payload["message"] = message
+    return payload
+
+
+def message_payload(
+    content: str,
+    user_id: int = ALICE,
+    in_guild: bool = False,
+    mention_bot: bool = False,
+    author_is_bot: bool = False,
+) -> dict[str, Any]:
+    author = user_payload(user_id, f"user{user_id % 1000}", bot=author_is_bot)
+    payload: dict[str, Any] = {
+        "id": snowflake(),
+        "author": author,
+        "content": content,
+        "timestamp": TIMESTAMP,
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [user_payload(BOT_ID, "profile-bot", True)] if mention_bot else [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": False,
+        "type": 0,
+    }
+    if in_guild:
+        payload.update(
+            channel_id=str(GUILD_CHANNEL_ID),
+            guild_id=str(GUILD_ID),
+            member={"roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False, "flags": 0},
+        )
+    else:
+        payload["channel_id"] = str(dm_channel_id(user_id))
+    return payload
+
+
+def guild_channel_payload() -> dict[str, Any]:
+    return {
+        "id": str(GUILD_CHANNEL_ID),
+        "type": 0,
+        "name": "general",
+        "position": 0,
+        "permission_overwrites": [],
+        "guild_id": str(GUILD_ID),
+    }
+
+
+def guild_payload() -> dict[str, Any]:
+    """The server the fakes put the bot in (with its one text channel, as GUILD_CREATE sends it)."""
+    return {
+        "id": str(GUILD_ID),
+        "name": "lab",
+        "owner_id": str(ALICE),
+        "roles": [],
+        "emojis": [],
+        "features": [],
+        "member_count": 2,
+        "channels": [guild_channel_payload()],
+        "members": [],
+        "threads": [],
+        "unavailable": False,
+    }
+
+
 def record_http(bot: ProfileBot, recorder: Recorder) -> None:
     """Route the client's REST calls (message sends and edits) into the recorder."""
 
@@ -171,7 +295,7 @@ def record_http(bot: ProfileBot, recorder: Recorder) -> None:
 
 
 def make_bot(corpus: Corpus, **settings: Any) -> ProfileBot:
-    bot = ProfileBot(Engine(corpus), Settings(**settings))
+    bot = ProfileBot(build_served(corpus), Settings(**settings))
     state = bot._connection
     state.user = discord.ClientUser(state=state, data=user_payload(BOT_ID, "profile-bot", bot=True))  # type: ignore[arg-type]
     state.application_id = APP_ID
@@ -194,6 +318,7 @@ class OfflineDiscord:
         """Inside a running loop: discord.py binds its loop in `_async_setup_hook`, as `Client.start` would."""
         env = cls(corpus, **settings)
         await env.bot._async_setup_hook()
+        await env.bot.setup_hook()  # not serving: registers the dynamic components and the owners only
         return env
 
     async def aclose(self) -> None:
@@ -201,64 +326,6 @@ class OfflineDiscord:
         await self.bot.http.close()  # the client never connected, so there is no gateway to close
 
     # --- interactions
-
-    def interaction_payload(
-        self,
-        kind: int,
-        data: dict[str, Any],
-        user_id: int = ALICE,
-        in_guild: bool = True,
-        message: dict[str, Any] | None = None,
-    ) -> dict[str, Any]:
-        user = user_payload(user_id, f"user{user_id % 1000}")
-        payload: dict[str, Any] = {
-            "id": snowflake(),
-            "application_id": str(APP_ID),
-            "type": kind,
-            "token": f"token-{snowflake()}",
-            "version": 1,
-            "data": data,
-            "locale": "en-US",
-            "app_permissions": "0",
-            "entitlements": [],
-            "attachment_size_limit": 8_388_608,
-            "authorizing_integration_owners": {},
-        }
-        if in_guild:
-            payload.update(
-                guild_id=str(GUILD_ID),
-                channel_id=str(GUILD_CHANNEL_ID),
-                guild_locale="en-US",
-                channel={
-                    "id": str(GUILD_CHANNEL_ID),
-                    "type": 0,
-                    "guild_id": str(GUILD_ID),
-                    "name": "general",
-                    "position": 0,
-                    "permission_overwrites": [],
-                },
-                member={
-                    "user": user,
-                    "roles": [],
-                    "joined_at": TIMESTAMP,
-                    "deaf": False,
-                    "mute": False,
-                    "flags": 0,
-                    "permissions": "0",
-                },
-                context=0,
-            )
-        else:
-            channel_id = dm_channel_id(user_id)
-            payload.update(
-                channel_id=str(channel_id),
-                user=user,
-                context=1,
-                channel={"id": str(channel_id), "type": 1, "recipients": [user]},
-            )
-        if message is not None:
-            payload["message"] = message
-        return payload
 
     async def command(
         self, name: str, options: dict[str, Any] | None = None, user_id: int = ALICE, in_guild: bool = True
@@ -270,7 +337,7 @@ class OfflineDiscord:
             {"name": key, "type": parameters[key].type.value, "value": value} for key, value in (options or {}).items()
         ]
         data = {"id": snowflake(), "name": name, "type": 1, "options": option_list}
-        return await self._deliver(self.interaction_payload(2, data, user_id, in_guild))
+        return await self._deliver(interaction_payload(2, data, user_id, in_guild))
 
     async def autocomplete(self, name: str, option: str, typed: str, user_id: int = ALICE) -> list[dict[str, Any]]:
         command = self.bot.tree.get_command(name)
@@ -283,7 +350,7 @@ class OfflineDiscord:
             "options": [{"name": option, "type": parameters[option].type.value, "value": typed, "focused": True}],
         }
         before = len(self.recorder.requests)
-        await self._deliver(self.interaction_payload(4, data, user_id))
+        await self._deliver(interaction_payload(4, data, user_id))
         replies = [r.body for r in self.recorder.requests[before:]]
         assert replies and replies[-1]["type"] == 8, replies
         return replies[-1]["data"]["choices"]  # type: ignore[no-any-return]
@@ -299,12 +366,14 @@ class OfflineDiscord:
         data: dict[str, Any] = {"custom_id": custom_id, "component_type": component_type}
         if values is not None:
             data["values"] = values
-        payload = self.interaction_payload(3, data, user_id, message=message)
+        payload = interaction_payload(3, data, user_id, message=message)
         interaction = discord.Interaction(data=payload, state=self.bot._connection)  # type: ignore[arg-type]
         store = self.bot._connection._view_store
-        item = store._views.get(int(message["id"]), {}).get((component_type, custom_id))
-        assert item is not None and item.view is not None, f"no live component {custom_id} on message {message['id']}"
-        await item.view._scheduled_task(item, interaction)
+        before = set(store._ViewStore__tasks)  # type: ignore[attr-defined]
+        store.dispatch_view(component_type, custom_id, interaction)
+        started = set(store._ViewStore__tasks) - before  # type: ignore[attr-defined]
+        assert started, f"no component answers custom id {custom_id!r}"
+        await asyncio.gather(*started)
         return interaction
 
     async def _deliver(self, payload: dict[str, Any]) -> discord.Interaction:
@@ -319,73 +388,17 @@ class OfflineDiscord:
 
     def _make_guild(self) -> discord.Guild:
         state = self.bot._connection
-        guild = discord.Guild(
-            data={
-                "id": str(GUILD_ID),
-                "name": "lab",
-                "owner_id": str(ALICE),
-                "roles": [],
-                "emojis": [],
-                "features": [],
-                "member_count": 2,
-            },
-            state=state,
-        )  # type: ignore[typeddict-item]
-        channel = discord.TextChannel(
-            state=state,
-            guild=guild,
-            data={  # type: ignore[typeddict-item]
-                "id": str(GUILD_CHANNEL_ID),
-                "type": 0,
-                "name": "general",
-                "position": 0,
-                "permission_overwrites": [],
-                "guild_id": str(GUILD_ID),
-            },
-        )
+        guild = discord.Guild(data=guild_payload(), state=state)  # type: ignore[arg-type]
+        channel = discord.TextChannel(state=state, guild=guild, data=guild_channel_payload())  # type: ignore[arg-type]
         guild._add_channel(channel)
         state._add_guild(guild)
         return guild
-
-    def message_payload(
-        self,
-        content: str,
-        user_id: int = ALICE,
-        in_guild: bool = False,
-        mention_bot: bool = False,
-        author_is_bot: bool = False,
-    ) -> dict[str, Any]:
-        author = user_payload(user_id, f"user{user_id % 1000}", bot=author_is_bot)
-        payload: dict[str, Any] = {
-            "id": snowflake(),
-            "author": author,
-            "content": content,
-            "timestamp": TIMESTAMP,
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [user_payload(BOT_ID, "profile-bot", True)] if mention_bot else [],
-            "mention_roles": [],
-            "attachments": [],
-            "embeds": [],
-            "pinned": False,
-            "type": 0,
-        }
-        if in_guild:
-            payload.update(
-                channel_id=str(GUILD_CHANNEL_ID),
-                guild_id=str(GUILD_ID),
-                member={"roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False, "flags": 0},
-            )
-        else:
-            payload["channel_id"] = str(dm_channel_id(user_id))
-        return payload
 
     async def send(self, content: str, **options: Any) -> list[Request]:
         """Deliver a message (options as for `message_payload`) through discord.py's own MESSAGE_CREATE
         parsing; return what the bot sent."""
         state = self.bot._connection
-        payload = self.message_payload(content, **options)
+        payload = message_payload(content, **options)
         in_dm = "guild_id" not in payload
         if in_dm and state._get_private_channel(int(payload["channel_id"])) is None:
             dm = discord.DMChannel(

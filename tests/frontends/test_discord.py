@@ -77,9 +77,11 @@ async def test_ask_command_uses_the_engine(discord_env: OfflineDiscord) -> None:
     assert_valid(discord_env.recorder.requests)
 
 
-async def test_paper_command_with_autocompleted_id(discord_env: OfflineDiscord) -> None:
-    await discord_env.command("paper", {"title": "16"})
-    embed = embed_of(callbacks(discord_env)[0])
+async def test_paper_command_with_an_autocompleted_title(discord_env: OfflineDiscord) -> None:
+    (choice, *_) = await discord_env.autocomplete("paper", "title", "deepeyesv2")
+    assert choice == {"name": "DeepEyesV2: Toward Agentic Multimodal Model", "value": choice["name"]}
+    await discord_env.command("paper", {"title": choice["value"]})
+    embed = embed_of(callbacks(discord_env)[-1])
     assert embed["title"] == "DeepEyesV2: Toward Agentic Multimodal Model"
     assert embed["description"].startswith("Agentic multimodal models should")
     fields = {f["name"]: f["value"] for f in embed["fields"]}
@@ -130,7 +132,7 @@ async def test_help_command(discord_env: OfflineDiscord) -> None:
 
 async def test_autocomplete_papers_people_benchmarks(discord_env: OfflineDiscord) -> None:
     papers = await discord_env.autocomplete("paper", "title", "deepeye")
-    assert [c["value"] for c in papers[:2]] == ["16", "14"]
+    assert [c["value"][:10] for c in papers[:2]] == ["DeepEyesV2", "DeepEyes: "]
     assert all(len(c["name"]) <= 100 for c in papers)
     people = await discord_env.autocomplete("coauthors", "person", "qinhao")
     assert people[0] == {"name": "Qinghao Ye", "value": "qinghaoye"}
@@ -184,32 +186,26 @@ async def test_clarification_offers_a_menu(discord_env: OfflineDiscord) -> None:
     await discord_env.command("ask", {"question": "papers with Li"})
     message = discord_env.recorder.last_message()
     (select,) = [c for c in custom_ids(message) if c[0] == 3]
-    await discord_env.click(message, select[1], component_type=3, values=["0"])
+    assert [o["value"] for o in message["components"][0]["components"][0]["options"]] == [
+        "Feng-Lin Li",
+        "Chenliang Li",
+        "Zichao Li",
+    ]
+    await discord_env.click(message, select[1], component_type=3, values=["Feng-Lin Li"])
     answer = discord_env.recorder.requests[-1].body
     assert embed_of(answer)["title"] == "4 papers with Feng-Lin Li, newest first:"
     assert_valid(discord_env.recorder.requests)
 
 
 async def test_fallback_offers_did_you_mean_buttons(discord_env: OfflineDiscord) -> None:
-    await discord_env.command("ask", {"question": "tell me about deepeyez"})
+    await discord_env.command("ask", {"question": "xyzzy"})
     message = discord_env.recorder.last_message()
-    labels = [label for kind, _, label in custom_ids(message) if kind == 2]
-    if not labels:  # the typo was understood outright
-        assert embed_of(callbacks(discord_env)[0])["title"].startswith("DeepEyes")
-        return
-    await discord_env.click(message, custom_ids(message)[0][1])
-    assert embed_of(discord_env.recorder.requests[-1].body)["title"]
-
-
-async def test_views_time_out_and_disable_their_buttons(discord_env: OfflineDiscord) -> None:
-    await discord_env.command("ask", {"question": "papers from 2023"})
-    store = discord_env.bot._connection._view_store
-    views = [item.view for items in store._views.values() for item in items.values() if item.view is not None]
-    view = views[-1]
-    await view.on_timeout()
-    edit = discord_env.recorder.requests[-1]
-    assert edit.method == "PATCH" and edit.path.endswith("/messages/@original")
-    assert all(c.get("disabled") for row in edit.body["components"] for c in row["components"])
+    buttons = {label: cid for kind, cid, label in custom_ids(message) if kind == 2}
+    assert list(buttons) == ["papers from 2026", "papers since 2023", "latest paper"]
+    await discord_env.click(message, buttons["latest paper"])
+    update = discord_env.recorder.requests[-1].body
+    assert update["type"] == 7
+    assert embed_of(update)["title"].startswith("The latest paper (Feb 15, 2026): REDSearcher")
     assert_valid(discord_env.recorder.requests)
 
 
@@ -339,7 +335,7 @@ async def test_message_handler_failure_apologises_and_keeps_running(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(discord_env.bot, "ask", broken)
+    monkeypatch.setattr(discord_env.bot, "ask_in", broken)
     sent = await discord_env.send("papers from 2021")
     assert sent[-1].body["content"].startswith("Sorry, something went wrong")
     assert any(r.exc_info and "kaput" in str(r.exc_info[1]) for r in caplog.records)
@@ -371,7 +367,8 @@ async def test_reload_is_for_the_owner_and_keeps_the_last_good_corpus(tmp_path: 
         assert callbacks(env)[-1]["data"]["content"] == "Only the bot's owner can reload the profile."
         write(ROBOTICS.text().replace("h-index12", "h-indexXII"), 2)
         await env.command("reload", user_id=ALICE)
-        failed = callbacks(env)[-1]["data"]
+        assert callbacks(env)[-1] == {"type": 5, "data": {"flags": 64}}  # deferred first, privately
+        failed = env.recorder.requests[-1].body
         assert failed["flags"] == 64
         assert failed["content"] == (
             f"Reload failed: {page}:4: expected a whole number for h index, got 'XII'; "
@@ -381,7 +378,7 @@ async def test_reload_is_for_the_owner_and_keeps_the_last_good_corpus(tmp_path: 
         assert embed_of(callbacks(env)[-1])["title"] == "Ada Lovelace's h-index is 12."
         write(ROBOTICS.text().replace("h-index12", "h-index13"), 3)
         await env.command("reload", user_id=ALICE)
-        assert callbacks(env)[-1]["data"]["content"] == f"Reloaded: {page}: reloaded, 4 papers"
+        assert env.recorder.requests[-1].body["content"] == f"Reloaded: {page}: reloaded, 4 papers"
         await env.command("ask", {"question": "h-index?"}, user_id=ALICE)
         assert embed_of(callbacks(env)[-1])["title"] == "Ada Lovelace's h-index is 13."
         assert_valid(env.recorder.requests)
@@ -402,7 +399,8 @@ def big_corpus() -> Corpus:
 def test_every_answer_fits_discord_on_a_large_profile(big_corpus: Corpus) -> None:
     from bot.engine import Engine
     from bot.frontends.discord_app import limits
-    from bot.frontends.discord_app.views import AnswerView
+    from bot.frontends.discord_app.components import components_for
+    from bot.frontends.discord_app.render import embed_for, paginate
     from bot.understanding.examples import intent_examples
 
     engine = Engine(big_corpus)
@@ -417,21 +415,21 @@ def test_every_answer_fits_discord_on_a_large_profile(big_corpus: Corpus) -> Non
         conversation = ("big", str(number))
         answer = engine.ask(question, conversation)
         seen_intents.add(answer.intent)
-        view = AnswerView(answer, ALICE, conversation, engine.ask)
-        for index in {0, len(view.pages) - 1}:
-            view.index = index
-            embed = view.embed()
+        pages = paginate(answer)
+        for index in {0, len(pages) - 1}:
+            embed = embed_for(answer, pages[index], len(pages), index + 1)
+            view = components_for(answer, ALICE, "q:" + question, index)
             assert len(embed) <= limits.EMBED_TOTAL, question
             assert len(embed.title or "") <= limits.EMBED_TITLE and len(embed.description or "") <= 4096
             assert len(embed.fields) <= limits.EMBED_FIELDS
             assert all(len(f.value or "") <= limits.EMBED_FIELD_VALUE for f in embed.fields)
-            body = {"embeds": [embed.to_dict()], "components": view.to_components(), "allowed_mentions": {"parse": []}}
+            components = view.to_components() if view is not None else []
+            body = {"embeds": [embed.to_dict()], "components": components, "allowed_mentions": {"parse": []}}
             assert len(body["components"]) <= limits.ACTION_ROWS
             if HAS_SPEC:
                 from tests.frontends.discord_spec import schema_errors
 
                 assert schema_errors("POST", "/channels/{channel_id}/messages", body) == [], question
-        view.stop()
     assert len(seen_intents) >= 15
 
 
@@ -472,3 +470,130 @@ async def test_watcher_tells_the_owners_about_a_bad_edit(tmp_path: Path) -> None
         assert_valid(env.recorder.requests)
     finally:
         await env.aclose()
+
+
+# --- installs, contexts, owners, intents, shards
+
+
+def test_public_commands_install_anywhere_and_reload_is_hidden_and_guild_only(discord_env: OfflineDiscord) -> None:
+    from bot.frontends.discord_app.runner import command_payload
+
+    commands = {c["name"]: c for c in command_payload(discord_env.bot)}
+    public = [c for name, c in commands.items() if name != "reload"]
+    assert {(tuple(c["integration_types"]), tuple(c["contexts"])) for c in public} == {((0, 1), (0, 1, 2))}
+    assert all(c.get("default_member_permissions") is None for c in public)
+    reload = commands["reload"]
+    assert (reload["integration_types"], reload["contexts"], reload["default_member_permissions"]) == ([0], [0], 0)
+
+
+def test_owners_come_from_the_team_and_the_settings() -> None:
+    import discord
+
+    from bot.frontends.discord_app.client import owners_of
+    from tests.frontends.discord_fakes import user_payload
+
+    def member(user_id: int, role: str) -> dict[str, Any]:
+        return {"user": user_payload(user_id, "m"), "membership_state": 2, "role": role, "team_id": "7"}
+
+    team = {"id": "7", "name": "lab", "icon": None, "owner_user_id": "3", "members": [
+        member(3, "admin"), member(ALICE, "developer"), member(BOB, "read_only"),
+    ]}  # fmt: skip
+    data = {
+        "id": "1", "name": "bot", "description": "", "icon": None, "bot_public": True,
+        "bot_require_code_grant": False, "owner": user_payload(3, "team"), "team": team, "verify_key": "0", "flags": 0,
+    }  # fmt: skip
+    env_state = discord.Client(intents=discord.Intents.none())._connection
+    assert owners_of(discord.AppInfo(env_state, data)) == {3, ALICE}  # type: ignore[arg-type]
+    solo = {**data, "team": None, "owner": user_payload(BOB, "solo")}
+    assert owners_of(discord.AppInfo(env_state, solo)) == {BOB}  # type: ignore[arg-type]
+
+
+def test_minimal_intents_and_no_message_cache(discord_env: OfflineDiscord) -> None:
+    import discord
+
+    assert discord_env.bot.intents == discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
+    assert discord_env.bot._connection.max_messages is None
+
+
+@pytest.mark.parametrize(
+    ("count", "ids", "problem"),
+    [
+        (None, None, None),
+        (4, [0, 3], None),
+        (None, [0], "--shard-ids needs --shard-count (the total number of shards)"),
+        (2, [1, 2, 5], "--shard-ids 2,5: shard ids run from 0 to 1"),
+        (2, [1, 1], "--shard-ids names a shard twice"),
+        (0, None, "--shard-count must be at least 1, got 0"),
+    ],
+)
+def test_shard_ids_are_checked_against_the_count(count: int | None, ids: list[int] | None, problem: str | None) -> None:
+    from bot.frontends.discord_app.runner import shard_problem
+
+    assert shard_problem(count, ids) == problem
+
+
+# --- help, option did-you-mean, components after a restart
+
+
+async def test_help_lists_the_commands_as_mentions_with_the_dm_hint(discord_env: OfflineDiscord) -> None:
+    discord_env.bot.command_ids = {"ask": 11, "papers": 12}
+    await discord_env.command("help")
+    embed = embed_of(callbacks(discord_env)[0])
+    assert embed["title"].startswith("I answer questions about Guohai Xu's profile")
+    assert embed["description"].startswith("**In a server**, use the slash commands below or mention me")
+    commands = embed["fields"][0]["value"].splitlines()
+    assert commands[:3] == [
+        "</ask:11> – Ask anything about the profile in plain words",
+        "</papers:12> – Papers by year or year range, optionally with code or in one class",
+        "/paper – One paper: date, class, listed authors, abstract and code",
+    ]
+    assert not any("reload" in line for line in commands)
+    assert_valid(discord_env.recorder.requests)
+
+
+async def test_an_option_matching_nothing_gets_a_private_did_you_mean(discord_env: OfflineDiscord) -> None:
+    await discord_env.command("coauthors", {"person": "Ye"})
+    note = callbacks(discord_env)[0]["data"]
+    assert (note["flags"], note["content"]) == (
+        64,
+        "Several listed authors are called “Ye”. Did you mean one of these?",
+    )
+    message = discord_env.recorder.last_message()
+    buttons = {label: cid for _, cid, label in custom_ids(message)}
+    assert list(buttons) == ["Qinghao Ye", "Jiabo Ye"]
+    await discord_env.click(message, buttons["Jiabo Ye"])
+    answer = discord_env.recorder.requests[-1].body
+    assert answer["type"] == 4 and "flags" not in answer["data"]  # a new answer for everyone
+    assert embed_of(answer)["title"].startswith("Among the listed authors, Jiabo Ye's most frequent co-authors")
+    assert_valid(discord_env.recorder.requests)
+
+
+async def test_coauthors_of_a_stranger_is_not_the_researchers_list(discord_env: OfflineDiscord) -> None:
+    await discord_env.command("coauthors", {"person": "Yann LeCun"})
+    note = callbacks(discord_env)[0]["data"]
+    assert note["content"] == "No one called “Yann LeCun” is among the listed authors on this profile."
+    assert "components" not in note or note["components"] == []
+
+
+async def test_pages_turn_after_a_restart_but_not_on_a_changed_profile(shipped: Corpus, robotics: Corpus) -> None:
+    first = await OfflineDiscord.start(shipped)
+    await first.command("papers", {"year": 2023})
+    message = first.recorder.last_message()
+    await first.aclose()
+    next_page = {label: cid for _, cid, label in custom_ids(message)}["Next"]
+    restarted = await OfflineDiscord.start(shipped)
+    try:
+        await restarted.click(message, next_page)
+        turned = restarted.recorder.requests[-1].body
+        assert turned["type"] == 7
+        assert embed_of(turned)["description"].startswith("11. mPLUG-2")
+        assert embed_of(turned)["footer"]["text"] == "Page 2/2 · 11 in all"
+    finally:
+        await restarted.aclose()
+    other = await OfflineDiscord.start(robotics)
+    try:
+        await other.click(message, next_page)
+        refusal = other.recorder.requests[-1].body["data"]
+        assert refusal["flags"] == 64 and refusal["content"].startswith("This answer's buttons have expired")
+    finally:
+        await other.aclose()

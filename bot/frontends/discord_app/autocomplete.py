@@ -61,8 +61,10 @@ class AutocompleteIndex:
         newest = corpus.newest_first()
         self.papers = ChoiceList(
             [
+                # The value is the title (what a user could have typed), never an internal id.
                 _choice(
-                    f"{p.system} - {p.title}" if p.system and not p.title.startswith(p.system) else p.title, str(p.id)
+                    f"{p.system} - {p.title}" if p.system and not p.title.startswith(p.system) else p.title,
+                    p.title,
                 )
                 for p in newest
             ],

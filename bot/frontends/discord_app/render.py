@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import discord
 
@@ -112,3 +114,36 @@ def _fit_total(embed: discord.Embed) -> None:
         embed.description = clip(embed.description, max(1, len(embed.description) - excess - 1))
     while len(embed) > limits.EMBED_TOTAL and embed.fields:
         embed.remove_field(len(embed.fields) - 1)
+
+
+HOW_TO_ASK = (
+    "**In a server**, use the slash commands below or mention me with a question (@me papers since 2024). "
+    "**In a DM**, just type your question; follow-ups such as “which of those have code?” work too."
+)
+
+
+def command_mention(name: str, command_ids: Mapping[str, int]) -> str:
+    """A clickable command (</name:id>) when Discord's id for it is known, else its plain name."""
+    command_id = command_ids.get(name)
+    return f"</{name}:{command_id}>" if command_id else f"/{name}"
+
+
+def help_embed(answer: Answer, commands: Sequence[Any], command_ids: Mapping[str, int]) -> discord.Embed:
+    """The help answer for Discord: how to ask here, the public slash commands, then the examples."""
+    fits = len(answer.headline) <= limits.EMBED_TITLE
+    description = HOW_TO_ASK if fits else f"{answer.headline}\n\n{HOW_TO_ASK}"
+    embed = discord.Embed(
+        title=safe(answer.headline, limits.EMBED_TITLE) if fits else None,
+        description=safe(description, limits.EMBED_DESCRIPTION),
+        colour=COLOURS["help"],
+    )
+    public = [c for c in commands if getattr(c, "default_permissions", None) is None]
+    lines = [f"{command_mention(c.name, command_ids)} – {c.description}" for c in public]
+    embed.add_field(name="Slash commands", value=safe("\n".join(lines), limits.EMBED_FIELD_VALUE), inline=False)
+    if answer.items:
+        examples = "\n".join(f"• {item}" for item in answer.items)
+        embed.add_field(name="Try", value=safe(examples, limits.EMBED_FIELD_VALUE), inline=False)
+    if answer.note:
+        embed.set_footer(text=safe(answer.note, limits.EMBED_FOOTER))
+    _fit_total(embed)
+    return embed
