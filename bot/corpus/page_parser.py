@@ -13,6 +13,7 @@ import os
 import pickle
 import re
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -513,6 +514,7 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
     pickled through a pipe; if it fails in any way, this process runs `second` itself."""
     if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
         return first(), second()
+    parent = os.getpid()
     try:
         reader, writer = os.pipe()
         child = os.fork()
@@ -521,6 +523,7 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
     if child == 0:  # pragma: no cover - the child's coverage is not collected
         status = 1
         try:
+            _end_with(parent)
             os.close(reader)
             with os.fdopen(writer, "wb") as out:
                 out.write(pickle.dumps(second(), protocol=pickle.HIGHEST_PROTOCOL))
@@ -536,6 +539,18 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
         return done, second()
     result: _Result = pickle.loads(sent)
     return done, result
+
+
+def _end_with(parent: int) -> None:
+    """In a forked worker: exit as soon as the parent is gone (stopped by SIGTERM while parsing), so
+    no worker outlives the bot."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.05)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def parse_page(

@@ -221,8 +221,8 @@ class Recognizer:
         plural = self.list_nouns.search(reading.cue_text)
         if has_focus and "paper" not in present and not named and not plural and MASK not in reading.cue_text:
             present.add("paper")  # "who is the first author?", "is there a github link?": the paper in focus
-        if has_focus and "paper" not in present and self._item_reference(reading.cue_text):
-            present.add("paper")
+        if self._item_reference(reading.cue_text) is not None:
+            present.add("paper")  # "the second one": an item of the last list
         if "topic" in present and self.one_paper.search(reading.cue_text):
             present.add("paper")  # "who wrote the paper on learned controllers?": the paper it describes
         return present

@@ -166,7 +166,7 @@ async def test_dm_conversation_with_followups(fake: FakeDiscord, shipped_bot: Bo
     await fake.dm("who wrote the second one?", user_id=BOB)
     await fake.wait_for(lambda: len(fake.calls_to(channel, "POST", before)) == 3)
     titles = [title_of(c.body) for c in fake.calls_to(channel, "POST", before)]
-    assert titles[:2] == ["5 papers from 2025, newest first:", "2 papers with code among those 5 papers, newest first:"]
+    assert titles[:2] == ["5 papers from 2025, newest first:", "2 papers with code from 2025, newest first:"]
     assert (
         titles[2]
         == "Listed authors of Cheems: Xueru Wen, Jie Lou, Zichao Li et al. (the page lists only the first authors)."
