@@ -25,6 +25,7 @@ from bot.dialogue.policy import DialoguePolicy
 from bot.gc_control import collector_paused
 from bot.paths import DEFAULT_PROFILE
 from bot.query import Query, Selection
+from bot.understanding.concepts import Concept, ConceptLexicon
 from bot.understanding.intents import IntentSpec, load_intents
 from bot.understanding.recognizer import Recognizer
 
@@ -142,10 +143,31 @@ class Engine:
         return self._topics
 
     def _search_topic(self, text: str) -> list[tuple[int, float, bool]]:
-        words = topic_words(text, self.recognizer.frame_base)
-        if not words:
+        """Papers about a topic: each concept it names matches any of its forms and narrower topics
+        ("RL" finds "reinforcement learning", "policy optimization"); other words match themselves.
+        A concept that finds nothing widens once to the topics it belongs to."""
+        lexicon = ConceptLexicon.default()
+        concepts = lexicon.find(text)
+        rest = text
+        for hit in reversed(concepts):
+            rest = rest[: hit.start] + " " + rest[hit.end :]
+        words = [[w] for w in topic_words(rest, self.recognizer.frame_base)]
+        groups = [_forms(lexicon, (hit.concept,)) for hit in concepts]
+        if not groups and not words:
             return []
-        return [(hit.paper_id, hit.score, hit.matched_all) for hit in self.topics.search(words)]
+        hits = self.topics.search_groups([*groups, *words])
+        if not hits and concepts:
+            wider = [_forms(lexicon, (hit.concept, *lexicon.broader(hit.concept))) for hit in concepts]
+            hits = self.topics.search_groups([*wider, *words])
+        return [(hit.paper_id, hit.score, hit.matched_all) for hit in hits]
+
+
+def _forms(lexicon: ConceptLexicon, concepts: tuple[Concept, ...]) -> list[str]:
+    found: set[str] = set()
+    for concept in concepts:
+        for member in (concept, *lexicon.narrower(concept)):
+            found.update((member.name, *member.terms))
+    return sorted(found)
 
 
 def _apology() -> Answer:

@@ -97,26 +97,49 @@ class TopicIndex:
         combined = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in fuzzy])
         return (combined if self._matches(combined) else None), False
 
-    def _document_frequency(self, phrase: str) -> int:
-        """Papers holding the word (in the abstract or the title; the larger count is a lower bound)."""
-        stems = self.stemmer.analyze(phrase)
-        if not stems:
-            return 0
-        return min(max(self.searcher.doc_freq("body", s), self.searcher.doc_freq("title", s)) for s in stems)
-
-    def _common(self, phrase: str) -> bool:
-        return self._document_frequency(phrase) * 2 > self.searcher.num_docs
-
     def _matches(self, query: tantivy.Query) -> bool:
         return bool(self.searcher.search(query, 1, count=False).hits)
 
     def known_terms(self, words: Sequence[str]) -> list[str]:
         return [w for w in words if self._clause(w) is not None]
 
-    def search(self, words: Sequence[str], limit: int = 50) -> list[TopicHit]:
+    def _group_clause(self, alternatives: Sequence[str]) -> tuple[tantivy.Query | None, bool]:
+        """Any of several phrases (a concept's forms: "RL", "reinforcement learning", "policy
+        optimization"); a single word keeps its typo tolerance."""
         import tantivy
 
-        found = [self._clause_and_kind(w) for w in words]
+        if len(alternatives) == 1:
+            return self._clause_and_kind(alternatives[0])
+        queries = [q for q in (self._phrase(a) for a in alternatives) if q is not None]
+        if not queries:
+            return None, False
+        combined = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
+        return (combined, True) if self._matches(combined) else (None, False)
+
+    def _phrase(self, phrase: str) -> tantivy.Query | None:
+        parts = [p for p in re.split(r"[\s\-/]+", phrase) if p]
+        if not parts:
+            return None
+        text = parts[0] if len(parts) == 1 else '"' + " ".join(parts) + '"'
+        try:
+            return self.index.parse_query(text, ["title", "body"], field_boosts={"title": TITLE_BOOST})
+        except ValueError:
+            return None
+
+    def _group_frequency(self, query: tantivy.Query) -> int:
+        result = self.searcher.search(query, 1, count=True)
+        return int(getattr(result, "count", 0) or 0)  # the type stubs leave out `count`
+
+    def search(self, words: Sequence[str], limit: int = 50) -> list[TopicHit]:
+        return self.search_groups([[w] for w in words], limit)
+
+    def search_groups(self, groups: Sequence[Sequence[str]], limit: int = 50) -> list[TopicHit]:
+        """Papers holding every group (each group: any of its phrases), best first; when few do, the
+        runners-up holding the most specific group."""
+        import tantivy
+
+        words = [" ".join(g) for g in groups]
+        found = [self._group_clause(g) for g in groups]
         clauses = [query for query, _ in found if query is not None]
         exact = sum(1 for query, is_exact in found if query is not None and is_exact)
         # A topic whose words are mostly unknown here ("protein folding") has no relevant paper; a misspelt
@@ -124,7 +147,9 @@ class TopicIndex:
         if not clauses or (len(clauses) < len(found) and (exact == 0 or len(clauses) * 2 <= len(found))):
             return []
         every_word_known = len(clauses) == len(found)
-        if not every_word_known and all(self._common(w) for w, (q, _) in zip(words, found, strict=True) if q):
+        if not every_word_known and all(
+            self._group_frequency(q) * 2 > self.searcher.num_docs for q, _ in found if q is not None
+        ):
             return []  # "the best language model": the words that would pick papers out are not here
         conjunction = tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in clauses])
         hits = self._run(conjunction, limit, matched_all=every_word_known)
@@ -133,7 +158,7 @@ class TopicIndex:
         # Few papers hold every word of a longer topic ("hallucination in multimodal models"): add the
         # runners-up that hold its most specific word (the rarest here) and as many others as can be.
         known = [(w, q) for w, (q, _) in zip(words, found, strict=True) if q is not None]
-        rarest = min(range(len(known)), key=lambda i: self._document_frequency(known[i][0]))
+        rarest = min(range(len(known)), key=lambda i: self._group_frequency(known[i][1]))
         relaxed_query = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must if i == rarest else tantivy.Occur.Should, q) for i, (_, q) in enumerate(known)]
         )
