@@ -27,13 +27,14 @@ endif
 .PHONY: run test readme bench clean FORCE
 
 $(VENV)/pyvenv.cfg: $(if $(STALE_VENV),FORCE)
-ifdef STALE_VENV
-	@echo "make: .venv was built by $$($(BIN)/python --version 2>&1 | head -n 1 || echo 'a Python that no longer runs'); profile-bot needs Python 3.11 or newer, so .venv is removed and built again with $(PYTHON)."
-	@rm -rf $(VENV)
-endif
 	@$(PYTHON) -c '$(SUPPORTED)' 2>/dev/null || { \
 		echo "make: PYTHON=$(PYTHON) is not Python 3.11 or newer ($$($(PYTHON) --version 2>&1 | head -n 1)): install one, then run e.g. make $(or $(MAKECMDGOALS),run) PYTHON=python3.11" >&2; \
 		exit 2; }
+ifdef STALE_VENV
+	@built_by=$$($(BIN)/python --version 2>&1) || built_by="a Python that no longer runs"; \
+		echo "make: .venv was built by $$built_by; profile-bot needs Python 3.11 or newer, so .venv is removed and built again with $(PYTHON)."
+	@rm -rf $(VENV)
+endif
 	@echo "==> creating .venv with $$($(PYTHON) -c 'import sys; print(sys.executable, sys.version.split()[0])')"
 	@$(PYTHON) -m venv $(VENV)
 

@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
         commands[name] = handler
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
-        command_parser.set_defaults(handler=handler)
+        command_parser.set_defaults(handler=handler, command_parser=command_parser)
         return command_parser
 
     p = add("parse", cmd_parse, "parse a profile page (.txt) into a YAML corpus")
@@ -266,7 +266,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.clock import ClockError
     from bot.settings import SettingsError
 
-    args = build_parser().parse_args(argv)
+    args, unknown = build_parser().parse_known_args(argv)
+    if unknown:  # reported with the subcommand's usage, not the top-level one
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         _prepare(args)
     except (ClockError, SettingsError) as err:
