@@ -4,8 +4,7 @@
 #
 # PYTHON is the interpreter that builds .venv (3.11 or newer; default: the first of python3,
 # python3.11, python3.12, python3.13 that is one), e.g. `make run PYTHON=python3.12`.
-# .venv is (re)installed when it is missing or pyproject.toml / setup.py changed; a .venv built by
-# an unsupported Python, or whose Python is gone, is removed and built again, with a message.
+# .venv is (re)installed when it is missing or pyproject.toml / setup.py changed.
 
 SUPPORTED := import sys; sys.exit(sys.version_info < (3, 11))
 ifeq ($(origin PYTHON),undefined)
@@ -18,9 +17,16 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
+# A .venv is rebuilt when its Python is unsupported or gone, or when PYTHON, given on the command
+# line or in the environment, is another Python version than the one .venv was built by.
+python_version = $(shell $(1) -c 'import sys; print(*sys.version_info[:2], sep=".")' 2>/dev/null)
 ifneq ($(wildcard $(VENV)),)
 ifneq ($(shell $(BIN)/python -c '$(SUPPORTED)' >/dev/null 2>&1 && echo ok),ok)
-STALE_VENV := yes
+STALE_VENV := unsupported
+else ifneq ($(origin PYTHON),file)
+ifneq ($(call python_version,$(BIN)/python),$(call python_version,$(PYTHON)))
+STALE_VENV := other
+endif
 endif
 endif
 
@@ -30,9 +36,14 @@ $(VENV)/pyvenv.cfg: $(if $(STALE_VENV),FORCE)
 	@$(PYTHON) -c '$(SUPPORTED)' 2>/dev/null || { \
 		echo "make: PYTHON=$(PYTHON) is not Python 3.11 or newer ($$($(PYTHON) --version 2>&1 | head -n 1)): install one, then run e.g. make $(or $(MAKECMDGOALS),run) PYTHON=python3.11" >&2; \
 		exit 2; }
-ifdef STALE_VENV
+ifeq ($(STALE_VENV),unsupported)
 	@built_by=$$($(BIN)/python --version 2>&1) || built_by="a Python that no longer runs"; \
 		echo "make: .venv was built by $$built_by; profile-bot needs Python 3.11 or newer, so .venv is removed and built again with $(PYTHON)."
+endif
+ifeq ($(STALE_VENV),other)
+	@echo "make: .venv was built by $$($(BIN)/python --version 2>&1) and PYTHON=$(PYTHON) is $$($(PYTHON) --version 2>&1), so .venv is removed and built again with $(PYTHON)."
+endif
+ifdef STALE_VENV
 	@rm -rf $(VENV)
 endif
 	@echo "==> creating .venv with $$($(PYTHON) -c 'import sys; print(sys.executable, sys.version.split()[0])')"

@@ -176,13 +176,25 @@ def test_large_corpus_cache_goes_to_the_user_cache_folder(venv: Path, elsewhere:
 
 # make run on a clone: a .venv left by an unsupported Python is rebuilt, not reused.
 
-FAKE_OLD_PYTHON = """#!/bin/sh
-# The python of a .venv built by Python 3.10: it reports its version and runs nothing else.
-case "$1" in
-  --version|-V) echo "Python 3.10.13" ;;
+FAKE_PYTHON = """#!/bin/sh
+# The python of a .venv built by Python {version}, as far as make asks: its version, and whether it
+# is supported. It runs nothing else.
+case "$1 $2" in
+  "--version "*) echo "Python {version}" ;;
+  *"sys.exit("*) exit {unsupported} ;;
+  *"version_info[:2]"*) echo "{minor}" ;;
   *) echo "this .venv needs a different Python" >&2; exit 1 ;;
 esac
 """
+
+
+def fake_python(path: Path, version: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    major, minor, _ = (int(part) for part in version.split("."))
+    script = FAKE_PYTHON.format(version=version, unsupported=int((major, minor) < (3, 11)), minor=f"{major}.{minor}")
+    path.write_text(script, encoding="utf-8")
+    path.chmod(0o755)
+    return path
 
 
 def _system_path() -> str:
@@ -198,16 +210,9 @@ def clone(tmp_path: Path) -> Path:
     return copy_source(tmp_path / "clone")
 
 
-def fake_old_python(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(FAKE_OLD_PYTHON, encoding="utf-8")
-    path.chmod(0o755)
-    return path
-
-
-def make_run(clone: Path, home: Path, *variables: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def make_run(clone: Path, home: Path, *arguments: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["make", "--no-print-directory", "run", *variables],
+        ["make", "--no-print-directory", "run", *arguments],
         cwd=clone,
         env=clean_environment(home, _system_path()),
         input=stdin,
@@ -218,7 +223,7 @@ def make_run(clone: Path, home: Path, *variables: str, stdin: str = "") -> subpr
 
 
 def test_make_run_rebuilds_a_venv_of_an_unsupported_python(clone: Path, tmp_path: Path) -> None:
-    fake_old_python(clone / ".venv" / "bin" / "python")
+    fake_python(clone / ".venv" / "bin" / "python", "3.10.13")
     (clone / ".venv" / ".runtime-installed").touch()  # installed, as far as timestamps go
     result = make_run(clone, tmp_path / "home", stdin="papers from 2021\n")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -238,11 +243,11 @@ def test_make_run_rebuilds_a_venv_of_an_unsupported_python(clone: Path, tmp_path
     )
     names = {package["name"].lower() for package in json.loads(installed.stdout)}
     assert "rapidfuzz" in names and not names & {"pytest", "mypy", "ruff"}  # the runtime only
-    assert "Deprecat" not in result.stdout + result.stderr
+    assert "Deprecat" not in result.stdout + result.stderr and "!!" not in result.stdout + result.stderr  # no banners
 
 
 def test_make_with_an_unsupported_python_says_which_to_use(clone: Path, tmp_path: Path) -> None:
-    old_python = fake_old_python(tmp_path / "old" / "python3")
+    old_python = fake_python(tmp_path / "old" / "python3", "3.10.13")
     result = make_run(clone, tmp_path / "home", f"PYTHON={old_python}")
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == (
@@ -250,3 +255,16 @@ def test_make_with_an_unsupported_python_says_which_to_use(clone: Path, tmp_path
         "then run e.g. make run PYTHON=python3.11"
     )
     assert not (clone / ".venv").exists()
+
+
+def test_make_rebuilds_the_venv_only_for_another_python_version(clone: Path, tmp_path: Path) -> None:
+    """PYTHON given explicitly: another minor version rebuilds .venv, the same one keeps it (dry runs)."""
+    fake_python(clone / ".venv" / "bin" / "python", "3.11.7")
+    (clone / ".venv" / "pyvenv.cfg").touch()
+    (clone / ".venv" / ".runtime-installed").touch()
+    same = make_run(clone, tmp_path, "--dry-run", f"PYTHON={fake_python(tmp_path / 'a' / 'python3', '3.11.9')}")
+    assert same.stdout == ".venv/bin/profile-bot run\n"
+    other = fake_python(tmp_path / "b" / "python3.12", "3.12.1")
+    rebuilt = make_run(clone, tmp_path, "--dry-run", f"PYTHON={other}")
+    assert "rm -rf .venv" in rebuilt.stdout.splitlines()
+    assert f"{other} -m venv .venv" in rebuilt.stdout.splitlines()
