@@ -17,15 +17,28 @@ import platformdirs
 APP_NAME = "profile-bot"
 
 
-def _package_folder(package: str) -> Path:
-    folder = files(package)
+# The folder that holds the bot package: the clone in a development install (where ../shared may
+# sit beside it), site-packages in an installed wheel.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shipped_folder(package: str) -> Path:
+    """The folder of `bot.data` or `bot.intents`, as installed. Code run straight from a clone
+    (`python -m bot` in it, whose ./bot comes before any installed copy) finds no such package
+    unless the install is editable; the folder then sits at the top of the clone."""
+    try:
+        folder = files(package)
+    except ModuleNotFoundError:
+        folder = PROJECT_ROOT / package.rpartition(".")[2]
+        if not folder.is_dir():
+            raise
     if not isinstance(folder, Path):  # only a zipped install could give anything else
         raise ImportError(f"{package} must be installed as files on disk (pip install), not inside an archive")
     return folder
 
 
-DATA_DIR = _package_folder("bot.data")
-INTENTS_DIR = _package_folder("bot.intents")
+DATA_DIR = _shipped_folder("bot.data")
+INTENTS_DIR = _shipped_folder("bot.intents")
 
 DEFAULT_PROFILE = DATA_DIR / "guohai_xu.yaml"
 BENCHMARKS_FILE = DATA_DIR / "benchmarks.yaml"
@@ -33,10 +46,6 @@ CATEGORIES_FILE = DATA_DIR / "arxiv_categories.yaml"
 GENERIC_TERMS_FILE = DATA_DIR / "generic_terms.yaml"
 STOPWORDS_FILE = DATA_DIR / "stopwords.yaml"
 NUMBERS_FILE = DATA_DIR / "numbers.yaml"
-
-# The folder that holds the bot package: the clone in a development install (where ../shared may
-# sit beside it), site-packages in an installed wheel. Only tools run from a clone rely on it.
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def user_config_dir() -> Path:

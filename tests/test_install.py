@@ -60,11 +60,15 @@ def pip(*args: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("wheel")
-    source = copy_source(work / "source")
-    pip("wheel", "--quiet", "--no-deps", "--no-build-isolation", "--wheel-dir", str(work / "dist"), str(source))
-    (built,) = (work / "dist").glob("*.whl")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_source(tmp_path_factory.mktemp("clone") / "profile-bot")
+
+
+@pytest.fixture(scope="module")
+def wheel(source: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    pip("wheel", "--quiet", "--no-deps", "--no-build-isolation", "--wheel-dir", str(dist), str(source))
+    (built,) = dist.glob("*.whl")
     return built
 
 
@@ -126,6 +130,21 @@ def test_ask_answers_from_another_directory(elsewhere: tuple[Path, dict[str, str
     assert [paper["title"] for paper in json.loads(result.stdout)["papers"]] == [ALIME]
     text = profile_bot(elsewhere, "ask", "papers from 2021")
     assert ALIME in text.stdout and text.stderr == ""
+
+
+def test_python_m_bot_inside_the_clone_with_the_wheel_installed(venv: Path, source: Path, tmp_path: Path) -> None:
+    """`pip install .` then `python -m bot` in the clone: ./bot shadows the installed package, and
+    its data and intents are the clone's top-level folders."""
+    result = subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "bot", "ask", "--json", "papers from 2021"],
+        cwd=source,
+        env=clean_environment(tmp_path / "home", "/usr/bin:/bin"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [paper["title"] for paper in json.loads(result.stdout)["papers"]] == [ALIME]
 
 
 def test_parse_a_page_from_another_directory(elsewhere: tuple[Path, dict[str, str]]) -> None:
