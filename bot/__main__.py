@@ -49,12 +49,14 @@ def _id_list(text: str) -> list[int]:
 
 
 def _profile_option(parser: argparse.ArgumentParser) -> None:
+    """The option of the commands that serve a profile, which read the settings to find it."""
     parser.add_argument(
         "--profile",
         type=Path,
         default=None,
-        help=f"a .txt profile page or a .yaml corpus (default: $PROFILE_PATH or the shipped {DEFAULT_PROFILE.name})",
+        help=f"a .txt profile page or a .yaml corpus (default: PROFILE_PATH, else the shipped {DEFAULT_PROFILE.name})",
     )
+    parser.set_defaults(serves_profile=True)
 
 
 def _today_option(parser: argparse.ArgumentParser) -> None:
@@ -257,7 +259,7 @@ def _prepare(args: argparse.Namespace) -> None:
         pin_today(args.today)  # before anything reads the date, and before .env (the option wins)
     load_dotenv_files()
     today()  # an invalid PROFILE_BOT_TODAY stops here, before any work
-    if hasattr(args, "profile"):
+    if getattr(args, "serves_profile", False):
         args.settings = load_settings(profile=args.profile)
         args.profile = args.settings.profile
 
