@@ -1,18 +1,18 @@
-"""Command line: `python -m bot SUBCOMMAND ...` (see --help).
+"""Command line: `profile-bot SUBCOMMAND ...` (or `python -m bot SUBCOMMAND ...`; see --help).
 
-Each subcommand imports only what it needs, so `ask` never pays for discord.py.
+Each subcommand imports only what it needs, so `ask` never pays for discord.py. Exit status: 0 done,
+1 Discord unreachable, 2 a usage, settings or profile error (one line on stderr), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from bot.paths import DEFAULT_PROFILE
+from bot.paths import APP_NAME, DEFAULT_PROFILE
 
 EXIT_USAGE = 2
 
@@ -24,12 +24,48 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
+def _positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {number}")
+    return number
+
+
+def _paper_counts(text: str) -> list[int]:
+    counts = [_positive_int(part.strip()) for part in text.split(",") if part.strip()]
+    if not counts:
+        raise argparse.ArgumentTypeError("expected comma-separated paper counts, e.g. 23,1000")
+    return counts
+
+
+def _id_list(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated whole numbers, got {text!r}") from None
+
+
 def _profile_option(parser: argparse.ArgumentParser) -> None:
+    """The option of the commands that serve a profile, which read the settings to find it."""
     parser.add_argument(
         "--profile",
         type=Path,
         default=None,
-        help=f"a .txt profile page or a .yaml corpus (default: $PROFILE_PATH or {DEFAULT_PROFILE.name})",
+        help=f"a .txt profile page or a .yaml corpus (default: PROFILE_PATH, else the shipped {DEFAULT_PROFILE.name})",
+    )
+    parser.set_defaults(serves_profile=True)
+
+
+def _today_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="read relative dates and year-less page dates against this day (default: $PROFILE_BOT_TODAY or today)",
     )
 
 
@@ -65,9 +101,7 @@ def cmd_console(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Discord when a token is configured, else the console."""
-    from bot.settings import discord_token
-
-    if discord_token():
+    if args.settings.token:
         return cmd_discord(args)
     from bot.frontends.console import console
 
@@ -90,9 +124,6 @@ def cmd_synth(args: argparse.Namespace) -> int:
     from bot.corpus.loading import write_atomically
     from bot.corpus.synth import synth_page
 
-    if args.count < 1:
-        print("error: N must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
     page = synth_page(args.count, seed=args.seed)
     if args.output is None:
         sys.stdout.write(page)
@@ -102,36 +133,29 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from bot.measure.bench import main_sizes, run
+    from bot.measure.bench import run
 
-    try:
-        sizes = main_sizes(args.sizes)
-    except ValueError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return EXIT_USAGE
-    return run(sizes, as_json=args.json)
+    return run(args.sizes, as_json=args.json)
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
     from bot.measure.soak import soak
 
-    if min(args.messages, args.users, args.every) < 1:
-        print("error: --messages, --users and --every must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
     return soak(args.messages, args.users, args.every)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m bot", description="Q&A bot over a researcher's publication profile."
+        prog=_program_name(), description="Q&A bot over a researcher's publication profile."
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action=_VersionAction)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {}
 
     def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
         commands[name] = handler
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
-        command_parser.set_defaults(handler=handler)
+        command_parser.set_defaults(handler=handler, command_parser=command_parser)
         return command_parser
 
     p = add("parse", cmd_parse, "parse a profile page (.txt) into a YAML corpus")
@@ -143,61 +167,116 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("ask", cmd_ask, "answer each question in a fresh conversation")
     _profile_option(p)
+    _today_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per answer")
-    p.add_argument("questions", nargs="*", metavar="QUESTION")
+    p.add_argument("questions", nargs="+", metavar="QUESTION")
 
     p = add("console", cmd_console, "interactive console; reads one message per line when stdin is not a terminal")
     _profile_option(p)
+    _today_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per answer")
     p.add_argument("--watch", action="store_true", help="re-read the profile when its file changes")
 
     p = add("synth", cmd_synth, "write a synthetic profile page with N papers (for scale tests)")
-    p.add_argument("count", type=int, metavar="N")
+    p.add_argument("count", type=_positive_int, metavar="N")
     p.add_argument("-o", "--output", type=Path, help="write the page here (default: stdout)")
     p.add_argument("--seed", type=int, default=0)
 
     p = add("bench", cmd_bench, "measure parse, load, answer and autocomplete times as profiles grow")
-    p.add_argument("--sizes", default="23,1000,10000,100000", help="comma-separated paper counts (23 = shipped)")
+    p.add_argument(
+        "--sizes",
+        type=_paper_counts,
+        default=[23, 1000],
+        help="comma-separated paper counts, 23 being the shipped profile (default: 23,1000, under a minute; "
+        "the README's table is 23,1000,10000,100000)",
+    )
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
 
     p = add("soak", cmd_soak, "send many messages from many users through the engine, printing memory")
-    p.add_argument("--messages", type=int, default=1_000_000)
-    p.add_argument("--users", type=int, default=100_000)
-    p.add_argument("--every", type=int, default=100_000, help="print a line every N messages")
+    p.add_argument("--messages", type=_positive_int, default=1_000_000)
+    p.add_argument("--users", type=_positive_int, default=100_000)
+    p.add_argument("--every", type=_positive_int, default=100_000, help="print a line every N messages")
 
     p = add("run", cmd_run, "start the bot: Discord when DISCORD_TOKEN is set, else the console")
     _profile_option(p)
+    _today_option(p)
     p.add_argument("--watch", action="store_true", help="re-read the profile when its file changes")
 
     p = add("discord", cmd_discord, "run the Discord bot (needs DISCORD_TOKEN)")
     _profile_option(p)
+    _today_option(p)
     p.add_argument("--watch", action="store_true", help="re-read the profile when its file changes")
     p.add_argument(
         "--dump-commands", action="store_true", help="print the JSON body a global command sync would send, then exit"
     )
-    p.add_argument("--shard-count", type=int, default=None, help="total shards (default: Discord's recommendation)")
+    p.add_argument(
+        "--shard-count", type=_positive_int, default=None, help="total shards (default: Discord's recommendation)"
+    )
     p.add_argument(
         "--shard-ids",
-        type=lambda s: [int(x) for x in s.split(",")],
+        type=_id_list,
         default=None,
         help="comma-separated shard ids this process runs (with --shard-count)",
     )
 
     p = add("sync", cmd_sync, "register the slash commands with Discord (globally, or in one guild)")
     _profile_option(p)
-    p.add_argument("--guild", type=int, default=None, help="sync to this guild only (appears at once)")
+    p.add_argument(
+        "--guild", type=_positive_int, default=None, help="sync to this server only (its id; appears at once)"
+    )
     p.add_argument("--clear", action="store_true", help="remove the commands (globally, or from --guild) instead")
     return parser
 
 
+def _program_name() -> str:
+    return "python -m bot" if Path(sys.argv[0]).name == "__main__.py" else APP_NAME
+
+
+class _VersionAction(argparse.Action):
+    """--version, looking the version up only when asked (it costs a scan of the installed packages)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            installed = version(APP_NAME)
+        except PackageNotFoundError:  # a checkout that was never installed
+            installed = "(not installed)"
+        print(f"{parser.prog} {installed}")
+        parser.exit()
+
+
+def _prepare(args: argparse.Namespace) -> None:
+    """Pin the day, read the settings (the same loader for every subcommand), resolve the profile.
+
+    Raises ClockError or SettingsError, each a one-line message."""
+    from bot.clock import pin_today, today
+    from bot.settings import load_dotenv_files, load_settings
+
+    if getattr(args, "today", None) is not None:
+        pin_today(args.today)  # before anything reads the date, and before .env (the option wins)
+    load_dotenv_files()
+    today()  # an invalid PROFILE_BOT_TODAY stops here, before any work
+    if getattr(args, "serves_profile", False):
+        args.settings = load_settings(profile=args.profile)
+        args.profile = args.settings.profile
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
+    from bot.clock import ClockError
+    from bot.settings import SettingsError
+
+    args, unknown = build_parser().parse_known_args(argv)
+    if unknown:  # reported with the subcommand's usage, not the top-level one
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    try:
+        _prepare(args)
+    except (ClockError, SettingsError) as err:
+        print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
-    if getattr(args, "profile", "unset") is None and os.environ.get("PROFILE_PATH"):
-        args.profile = Path(os.environ["PROFILE_PATH"])
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:

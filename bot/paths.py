@@ -1,12 +1,44 @@
-"""Locations of the project's data, resolved from the package, never from the working directory."""
+"""Where the bot finds its files.
+
+Shipped data (data/*, intents/*.yaml) is read through importlib.resources: the repository keeps
+`data/` and `intents/` at its top level and the build installs them as the packages `bot.data`
+and `bot.intents`, so a wheel and an editable install find them the same way. User files (`.env`,
+config.yaml, the corpus cache) live in the working directory or the platform's user folders
+(platformdirs: ~/.config/profile-bot and ~/.cache/profile-bot on Linux), never beside the package.
+"""
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
+import platformdirs
+
+APP_NAME = "profile-bot"
+
+
+# The folder that holds the bot package: the clone in a development install (where ../shared may
+# sit beside it), site-packages in an installed wheel.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = PROJECT_ROOT / "data"
-INTENTS_DIR = PROJECT_ROOT / "intents"
+
+
+def _shipped_folder(package: str) -> Path:
+    """The folder of `bot.data` or `bot.intents`, as installed. Code run straight from a clone
+    (`python -m bot` in it, whose ./bot comes before any installed copy) finds no such package
+    unless the install is editable; the folder then sits at the top of the clone."""
+    try:
+        folder = files(package)
+    except ModuleNotFoundError:
+        folder = PROJECT_ROOT / package.rpartition(".")[2]
+        if not folder.is_dir():
+            raise
+    if not isinstance(folder, Path):  # only a zipped install could give anything else
+        raise ImportError(f"{package} must be installed as files on disk (pip install), not inside an archive")
+    return folder
+
+
+DATA_DIR = _shipped_folder("bot.data")
+INTENTS_DIR = _shipped_folder("bot.intents")
 
 DEFAULT_PROFILE = DATA_DIR / "guohai_xu.yaml"
 BENCHMARKS_FILE = DATA_DIR / "benchmarks.yaml"
@@ -18,3 +50,13 @@ TIME_WORDS_FILE = DATA_DIR / "time_words.yaml"
 CONCEPTS_FILE = DATA_DIR / "concepts.yaml"
 METRICS_FILE = DATA_DIR / "metrics.yaml"
 VOCABULARY_FILE = DATA_DIR / "vocabulary.yaml"
+
+
+def user_config_dir() -> Path:
+    """~/.config/profile-bot on Linux ($XDG_CONFIG_HOME honoured): `.env` and config.yaml."""
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def user_cache_dir() -> Path:
+    """~/.cache/profile-bot on Linux ($XDG_CACHE_HOME honoured): JSON copies of large corpora."""
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)

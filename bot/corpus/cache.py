@@ -12,14 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bot.paths import PROJECT_ROOT
+from bot.paths import user_cache_dir
 
 log = logging.getLogger(__name__)
 CACHE_FROM_BYTES = 1_000_000  # smaller files load in well under a second without a copy
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("PROFILE_BOT_CACHE") or PROJECT_ROOT / ".cache")
+    """$PROFILE_BOT_CACHE, else the user's cache folder (never beside the package, which may be read-only)."""
+    return Path(os.environ.get("PROFILE_BOT_CACHE") or user_cache_dir())
 
 
 def cached_document(raw: bytes, variant: str, produce: Callable[[], dict[str, Any]]) -> dict[str, Any]:

@@ -223,8 +223,10 @@ def run(sizes: list[int], as_json: bool, out: Any = None) -> int:
         "sizes": {},
     }
     if 23 in sizes:
+        _progress("process start to the first `ask` answer (10 runs)")
         report["startup_to_first_answer"] = startup_to_first_answer()
     for size in sizes:
+        _progress(f"{size:,} papers" + (" (the shipped profile)" if size == 23 else " (a synthetic page)"))
         report["sizes"][str(size)] = result = bench_size(size, use_dev_set=True)
         if not as_json:
             print(_row(size, result), file=out, flush=True)
@@ -233,6 +235,11 @@ def run(sizes: list[int], as_json: bool, out: Any = None) -> int:
     else:
         print(_summary(report), file=out)
     return 0
+
+
+def _progress(step: str) -> None:
+    """One line on stderr per step, so a long run is never silent and stdout stays the report."""
+    print(f"bench: measuring {step}...", file=sys.stderr, flush=True)
 
 
 HEADER = (

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+
+from bot.__main__ import build_parser
 from bot.yaml_io import load_yaml_text
 from tests.conftest import SHIPPED_CORPUS, SHIPPED_PAGE
 from tests.pages import ROBOTICS
@@ -80,3 +84,51 @@ def test_bad_as_of_is_a_usage_error() -> None:
     result = run("parse", str(SHIPPED_PAGE), "--as-of", "yesterday")
     assert result.returncode == 2
     assert "expected a date as YYYY-MM-DD" in result.stderr
+
+
+def test_console_script_has_its_own_name_and_a_version() -> None:
+    script = Path(sys.executable).parent / "profile-bot"
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith("usage: profile-bot [-h] [--version] COMMAND ...\n")
+    assert run("--help").stdout.startswith("usage: python -m bot [-h] [--version] COMMAND ...\n")
+    assert run("--version").stdout == f"python -m bot {version('profile-bot')}\n"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error"),
+    [
+        ((), "the following arguments are required: COMMAND"),
+        (("ask",), "the following arguments are required: QUESTION"),
+        (("ask", "--today", "friday", "hi"), "argument --today: expected a date as YYYY-MM-DD, got 'friday'"),
+        (("console", "--jsn"), "unrecognized arguments: --jsn"),
+        (("synth", "0"), "argument N: expected at least 1, got 0"),
+        (("synth", "ten"), "argument N: expected a whole number, got 'ten'"),
+        (("bench", "--sizes", "23,x"), "argument --sizes: expected a whole number, got 'x'"),
+        (("bench", "--sizes", ","), "argument --sizes: expected comma-separated paper counts, e.g. 23,1000"),
+        (("soak", "--users", "-5"), "argument --users: expected at least 1, got -5"),
+        (
+            ("discord", "--shard-ids", "0,one"),
+            "argument --shard-ids: expected comma-separated whole numbers, got '0,one'",
+        ),
+        (("sync", "--guild", "my-server"), "argument --guild: expected a whole number, got 'my-server'"),
+        (("frobnicate",), "argument COMMAND: invalid choice: 'frobnicate'"),
+    ],
+)
+def test_misuse_prints_usage_and_exits_2(arguments: tuple[str, ...], error: str) -> None:
+    result = run(*arguments)
+    assert (result.returncode, result.stdout) == (2, "")
+    lines = result.stderr.splitlines()
+    command = f"python -m bot {arguments[0]}" if arguments and arguments[0] != "frobnicate" else "python -m bot"
+    assert lines[0].startswith(f"usage: {command} ")
+    assert lines[-1].startswith(f"{command}: error: {error}")
+
+
+def test_bench_defaults_are_the_quick_sizes() -> None:
+    assert build_parser().parse_args(["bench"]).sizes == [23, 1000]
+    assert build_parser().parse_args(["bench", "--sizes", "23,10000"]).sizes == [23, 10000]
+
+
+def test_missing_profile_is_one_line_for_ask(tmp_path: Path) -> None:
+    result = run("ask", "--profile", str(tmp_path / "nope.yaml"), "h-index?")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"error: {tmp_path / 'nope.yaml'}: cannot read the file: No such file or directory\n"

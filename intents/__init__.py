@@ -1,0 +1,4 @@
+"""The intent definitions (one YAML file each), installed as `bot.intents`.
+
+This folder stays at the top of the repository; pyproject.toml maps it into the package so that
+bot.paths finds it through importlib.resources in a wheel and in an editable install alike."""
