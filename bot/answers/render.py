@@ -25,6 +25,7 @@ from bot.text import sentences
 ITEM_LIMIT = 200
 TOP_GROUPS = 10
 ET_AL = "Author lists on the page stop after the first few names (et al.), so this covers listed authors only."
+ET_AL_LIST = "Author lists on the page stop after the first authors (et al.), so this covers listed authors only."
 _CODE_WORDS = re.compile(
     r"\b(code|github|repository|open[- ]?source|will be (publicly )?(released|available)|available at)\b", re.IGNORECASE
 )
@@ -87,6 +88,8 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
             headline = f"No papers{scope}."
         return Answer("", headline, note=_years_note(result.empty_years), confidence=0.9)
     shown = len(result.papers)
+    if result.people and result.positioned is None:
+        notes.append(ET_AL_LIST)
     if result.ignored_words:
         words = join_and([f"\u201c{w}\u201d" for w in result.ignored_words])
         one_word = len(result.ignored_words) == 1 and " " not in result.ignored_words[0]

@@ -23,14 +23,27 @@ def is_page(path: Path) -> bool:
     return path.suffix.lower() in PAGE_SUFFIXES
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise ProfileError(str(path), None, f"cannot read the file: {err.strerror or err}") from None
+
+
+def check_readable(path: Path) -> None:
+    """Raise the ProfileError loading would, without reading the whole file (a bad path is said first)."""
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as err:
+        raise ProfileError(str(path), None, f"cannot read the file: {err.strerror or err}") from None
+
+
 def read_corpus_document(path: Path, as_of: date | None = None, cache: bool = True) -> dict[str, Any]:
     """The corpus document of a page (parsed now) or of a YAML corpus (checked against the schema).
 
     Large files are read through a JSON copy keyed by their bytes (bot.corpus.cache) unless `cache` is False."""
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise ProfileError(str(path), None, f"cannot read the file: {err.strerror or err}") from None
+    raw = _read(path)
     if is_page(path):
         from bot.corpus.page_parser import parse_page  # only pages need it: a YAML corpus loads without
 

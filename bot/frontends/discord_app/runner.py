@@ -24,8 +24,8 @@ from typing import Any
 
 import discord
 
-from bot.corpus.loading import load_corpus
-from bot.corpus.page_parser import ProfileError
+from bot.corpus.errors import ProfileError
+from bot.corpus.loading import check_readable, load_corpus
 from bot.settings import Settings, SettingsError, load_settings
 
 from . import chart
@@ -91,6 +91,10 @@ def command_payload(bot: ProfileBot) -> list[dict[str, Any]]:
 def _configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("matplotlib").setLevel(max(logging.WARNING, logging.getLogger().level))
+    # The bot never joins voice channels: discord.py's warning that voice libraries are missing is noise.
+    logging.getLogger("discord.client").addFilter(
+        lambda record: "voice will NOT be supported" not in record.getMessage()
+    )
 
 
 def point_at(api_url: str | None) -> None:
@@ -137,6 +141,10 @@ def run_discord(args: argparse.Namespace) -> int:
     if problem:
         return _fail(problem)
     dump = getattr(args, "dump_commands", False)
+    try:
+        check_readable(settings.profile)
+    except ProfileError as err:
+        return _fail(str(err))
     if not dump and not settings.token:
         return _fail("DISCORD_TOKEN is not set: put the bot token in the environment or in .env")
     _configure_logging(settings.log_level)
