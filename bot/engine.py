@@ -47,7 +47,12 @@ class Engine:
             self.corpus = corpus
             self._topics: TopicIndex | None = None
             self._topic_hits = lru_cache(maxsize=TOPIC_CACHE)(self._search_topic)
-            self.recognizer = Recognizer(corpus, self.intents, topic_known=lambda topic: bool(self._topic_hits(topic)))
+            self.recognizer = Recognizer(
+                corpus,
+                self.intents,
+                topic_known=lambda topic: bool(self._topic_hits(topic)),
+                word_in_abstracts=lambda word: self.topics.uses(word),
+            )
             self.policy = DialoguePolicy(corpus)
             self.examples = example_questions(corpus)
             self.suggester = Suggester(corpus, self.examples)

@@ -221,7 +221,8 @@ class Operation:
     least: bool = False  # rank_groups/compare: fewest first
     stat: str | None = None  # profile: h_index, citations, papers, area, novelty, ai_score
     benchmark: str | None = None  # paper_fact results: on which benchmark
-    metric: str | None = None  # paper_fact results: which metric ("R@1")
+    metric: str | None = None  # paper_fact results: which metric, by its lexicon name ("recall@{k}")
+    metric_k: int | None = None  # its cut-off: 1 for "R@1", "top-1"
     compare_kind: str | None = None  # compare: the atom kind whose atoms are the groups
     missing: str | None = None  # not_on_page: which declared field the page lacks
     chat: str | None = None  # chat: greeting, thanks, farewell, help

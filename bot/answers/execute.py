@@ -5,14 +5,13 @@ names an operation no handler serves, or a handler serves no intent."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.answers import results as r
-from bot.answers.quoting import figure_near
-from bot.answers.selecting import Selected, Selector, describe
+from bot.answers.figures import figures_for
+from bot.answers.selecting import Selected, Selector, describe, papers_mentioning
 from bot.corpus.gazetteer import phrase_pattern
 from bot.corpus.model import Corpus, Paper
 from bot.query import (
@@ -27,6 +26,7 @@ from bot.query import (
     UnknownPerson,
 )
 from bot.text import compact, sentences
+from bot.understanding.metrics import MetricLexicon
 from bot.vocabulary import vocabulary
 
 TopicHits = Callable[[str], list[tuple[int, float, bool]]]  # topic -> (paper id, score, holds every word)
@@ -204,6 +204,9 @@ def _the_papers(world: World, query: Query) -> list[Paper]:
     if introduced:
         return list(world.select(query.selection).papers)
     topics = [a for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
+    by_name = _distinctive(world, " ".join(t.text for t in topics))
+    if by_name is not None:
+        return [by_name]
     if topics:
         hits = world.topic_hits(" ".join(t.text for t in topics))
         complete = [h for h in hits if h[2]]
@@ -212,6 +215,42 @@ def _the_papers(world: World, query: Query) -> list[Paper]:
             return [world.corpus.by_id[best[0][0]]]
         return [world.corpus.by_id[h[0]] for h in best[:5]]
     return []
+
+
+def _name_like(word: str) -> bool:
+    return "-" in word.strip("-") or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
+
+
+def _distinctive(world: World, text: str) -> Paper | None:
+    """A name-like word of the question that one paper alone uses ("mPLUG-video"): that paper."""
+    for word in text.split():
+        if _name_like(word):
+            users = papers_mentioning(world.corpus.papers, word)
+            if len(users) == 1:
+                return users[0]
+    return None
+
+
+def _mentioned_part(paper: Paper, description: str) -> str:
+    """The longest run of the description's words the abstract writes ("davis 2017" of "davis 2017
+    video object segmentation"): the benchmark or task it means."""
+    words = description.split()
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            window = " ".join(words[start : start + size])
+            if any(ch.isalpha() for ch in window) and papers_mentioning([paper], window):
+                return window
+    return description
+
+
+def _description(world: World, query: Query, paper: Paper) -> str:
+    """What a results question says besides the paper: the task when no benchmark is named
+    ("top-1 accuracy of mPLUG-video on video category classification")."""
+    topics = [a.text for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
+    words = [w for w in " ".join(topics).split() if not (_name_like(w) and papers_mentioning([paper], w))]
+    while words and words[0] in ("on", "of", "for", "in", "the", "a", "an", "at"):
+        words = words[1:]
+    return " ".join(words)
 
 
 @handles("paper_fact")
@@ -225,38 +264,35 @@ def paper_fact(world: World, query: Query) -> r.Result:
         return r.PaperChoice(tuple(papers), field_name)
     paper = papers[0]
     if field_name == "results":
-        return _results(world, paper, operation.benchmark, operation.metric)
+        return _results(world, paper, query, _description(world, query, paper))
     return r.PaperFact(paper, field_name, position=operation.position, limit=operation.limit)
 
 
-def _results(world: World, paper: Paper, benchmark: str | None, metric: str | None) -> r.PaperFact:
-    name = benchmark or ""
-    spellings = [name] if name else []
+def _results(world: World, paper: Paper, query: Query, described: str) -> r.PaperFact:
+    """The figure the abstract gives on the benchmark asked about (a known one with its aliases, else
+    the task the question names: "video category classification"), in the metric asked for."""
+    operation = query.operation
+    name = operation.benchmark or _mentioned_part(paper, described)
+    forms = [name] if name else []
     entry = world.corpus.gazetteer.entries.get(name)
     if entry:
-        spellings += list(entry.aliases)
-    patterns = [p for p in (phrase_pattern(s) for s in spellings) if p]
-    quoted = [s for s in sentences(paper.abstract) if any(p.search(s) for p in patterns)]
-    with_figures = [s for s in quoted if re.search(r"\d", s)]
-    if not with_figures:
+        forms += list(entry.aliases)
+    lexicon = MetricLexicon.default()
+    metric = lexicon.metric(operation.metric) if operation.metric else None
+    figures = figures_for(paper.abstract, forms, metric, operation.metric_k, lexicon)
+    asked = metric.label(operation.metric_k) if metric else None
+    if figures:
+        best = figures[0]
         return r.PaperFact(
-            paper,
-            "results",
-            benchmark=name,
-            metric=metric,
-            benchmark_mentioned=bool(quoted),
-            sentence=quoted[0] if quoted else None,
-        )
-    sentence = with_figures[0]
+            paper, "results", benchmark=name, metric=asked, figure=best.text, sentence=best.sentence,
+            benchmark_mentioned=True,
+        )  # fmt: skip
+    patterns = [p for p in (phrase_pattern(form) for form in forms) if p]
+    quoted = [s for s in sentences(paper.abstract) if any(p.search(s) for p in patterns)]
     return r.PaperFact(
-        paper,
-        "results",
-        benchmark=name,
-        metric=metric,
-        figure=figure_near(sentence, patterns),
-        sentence=sentence,
-        benchmark_mentioned=True,
-    )
+        paper, "results", benchmark=name, metric=asked, benchmark_mentioned=bool(quoted),
+        sentence=quoted[0] if quoted else None,
+    )  # fmt: skip
 
 
 @handles("introduced")

@@ -80,8 +80,16 @@ class TopicIndex:
         )
         if self._matches(query):
             return query, True
+        if len(parts) > 1:
+            # "adverse-conditions" written as "Adverse Driving Conditions": every part, anywhere.
+            each = [self._clause(part) for part in parts if part]
+            if each and all(q is not None for q in each):
+                together = tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in each if q is not None])
+                if self._matches(together):
+                    return together, True
+            return None, False
         stems = self.stemmer.analyze(phrase)
-        if len(parts) > 1 or len(phrase) < 5 or len(stems) != 1:
+        if len(phrase) < 5 or len(stems) != 1:
             return None, False
         fuzzy = [
             tantivy.Query.fuzzy_term_query(
@@ -99,6 +107,13 @@ class TopicIndex:
 
     def _matches(self, query: tantivy.Query) -> bool:
         return bool(self.searcher.search(query, 1, count=False).hits)
+
+    def uses(self, word: str) -> bool:
+        """Whether any title or abstract holds the word (stemmed, exactly)."""
+        stems = self.stemmer.analyze(word)
+        return bool(stems) and all(
+            self.searcher.doc_freq("body", s) or self.searcher.doc_freq("title", s) for s in stems
+        )
 
     def known_terms(self, words: Sequence[str]) -> list[str]:
         return [w for w in words if self._clause(w) is not None]

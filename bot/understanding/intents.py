@@ -49,6 +49,7 @@ KEYS = frozenset(
         "requires_any",
         "excludes",
         "default_for",
+        "bonus",
         "defaults",
         "keywords",
         "cues",
@@ -82,12 +83,14 @@ class IntentSpec:
     requires_any: frozenset[str]
     excludes: frozenset[str]
     default_for: frozenset[str]
+    bonus: tuple[tuple[str, float], ...]  # score added when a kind of name is present ("R@1": a result)
     defaults: tuple[tuple[str, Any], ...]
     keywords: frozenset[str]
     examples: tuple[str, ...]
 
-    def cue_score(self, text: str) -> float:
-        return sum(cue.weight for cue in self.cues if cue.pattern.search(text))
+    def cue_score(self, text: str, present: frozenset[str] | set[str] = frozenset()) -> float:
+        cues = sum(cue.weight for cue in self.cues if cue.pattern.search(text))
+        return cues + sum(weight for kind, weight in self.bonus if kind in present)
 
     def cue_spans(self, text: str) -> list[tuple[int, int]]:
         """Where the cues matched: those words are the question's frame, never its topic."""
@@ -156,6 +159,9 @@ def parse_intent(path: Path, placeholders: dict[str, str]) -> IntentSpec:
         raise fail("examples: expected a list of example sentences")
     if cues and not examples:
         raise fail("an intent with cues needs example sentences")
+    bonus = raw.get("bonus") or {}
+    if not isinstance(bonus, dict) or set(bonus) - SLOT_KINDS:
+        raise fail(f"bonus: expected a mapping of slot kinds to weights ({sorted(SLOT_KINDS)})")
     remembered = raw.get("remembered", True)
     if not isinstance(remembered, bool):
         raise fail("remembered: expected true or false")
@@ -171,6 +177,7 @@ def parse_intent(path: Path, placeholders: dict[str, str]) -> IntentSpec:
         requires_any=_kinds(raw, "requires_any", fail),
         excludes=_kinds(raw, "excludes", fail),
         default_for=_kinds(raw, "default_for", fail),
+        bonus=tuple(sorted((str(k), float(v)) for k, v in bonus.items())),
         defaults=tuple(sorted(defaults.items())),
         keywords=frozenset(str(k).casefold() for k in raw.get("keywords") or ()),
         examples=tuple(examples),

@@ -34,10 +34,11 @@ from bot.query import (
 from bot.text import tokens
 from bot.understanding.cleaning import Cleaner, CleanMessage
 from bot.understanding.intents import IntentSpec, load_intents
+from bot.understanding.metrics import MetricLexicon
 from bot.understanding.reading import MASK, Reader, Reading
 from bot.understanding.selection_builder import Built, SelectionBuilder
 from bot.understanding.time_expressions import Shift
-from bot.vocabulary import Vocabulary, vocabulary
+from bot.vocabulary import Vocabulary, phrase_alternation, vocabulary
 
 MIN_CUE_SCORE = 2.0
 DEFAULT_RECENT = 5  # "his latest papers", "what is he working on these days": a few, not one
@@ -69,8 +70,11 @@ class Recognizer:
         corpus: Corpus,
         intents: tuple[IntentSpec, ...] | None = None,
         topic_known: Callable[[str], bool] = lambda topic: True,
+        word_in_abstracts: Callable[[str], bool] = lambda word: False,
     ) -> None:
         self.corpus = corpus
+        self.word_in_abstracts = word_in_abstracts
+        self.metrics = MetricLexicon.default()
         self.topic_known = topic_known  # does any paper use these words (a question of loose words alone)
         self.intents = intents or load_intents()
         self.by_name = {spec.name: spec for spec in self.intents}
@@ -94,9 +98,9 @@ class Recognizer:
         self.order_newest = v.pattern("order_newest")
         self.order_oldest = v.pattern("order_oldest")
         self.count = v.pattern("count_words")
-        self.metric = v.pattern("metric_words")
         self.list_nouns = v.pattern("list_nouns")
-        self.one_paper = v.pattern("one_paper_words")
+        nouns = phrase_alternation(v.words("one_paper_words"))
+        self.one_paper = re.compile(rf"\b(?:the|that|this) (?:[\w-]+ ){{0,5}}(?:{nouns})\b(?! (?:with|from|by)\b)")
         self.least = v.pattern("least_words")
         self.recent = v.pattern("recent_words")
         self.opener = re.compile(rf"^\W*(?:{v.pattern('followup_openers').pattern})")
@@ -128,7 +132,9 @@ class Recognizer:
             for person in self.corpus.people.values():
                 words.update(t.folded for t in tokens(person.name))
             self._words_in_corpus = frozenset(words)
-        return word in self._words_in_corpus
+        # Titles and names are checked here; abstracts through the topic index, only for the rare word
+        # that looks like a slip ("gain" is a word of the corpus, not "again" mistyped).
+        return word in self._words_in_corpus or self.word_in_abstracts(word)
 
     # --- the whole decision
 
@@ -144,7 +150,8 @@ class Recognizer:
         if pointed_back:
             # "Someone mentioned a benchmark for X. Which paper is that?": the question is about the sentence before.
             reading = self.reader.read(f"{message.context} {message.text}", today)
-        conservative = self.builder.build(reading, self.frame_all, self.corpus.researcher_key)
+        said = tuple((hit.start, hit.end) for hit in self.metrics.find(reading.text))
+        conservative = self.builder.build(reading, self.frame_all, self.corpus.researcher_key, said)
         present = self._present(reading, conservative, has_focus)  # "who wrote it?": "it" is the paper described
         spec, score = self._choose(reading.cue_text, present)
         cued = spec is not None
@@ -153,7 +160,7 @@ class Recognizer:
             topics = [a.text for a in conservative.selection.atoms("topic") if isinstance(a, AboutTopic)]
             if present <= {"topic"} and not any(self.topic_known(t) for t in topics):
                 spec = self.by_name["fallback"]  # "what's the capital of France?": nothing here is about it
-        built = self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key)
+        built = self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key, said)
         if pointed_back:  # "that" is the sentence before, now read with the question
             built = replace(built, selection=built.selection.without_previous())
         query = self._query(spec, built, reading, score, notes)
@@ -215,22 +222,22 @@ class Recognizer:
             present.add("mention")
         if any(isinstance(a, Previous) and a.what in ("people", "person") for a in built.selection.atoms()):
             present.add("person")
-        if self.metric.search(reading.cue_text):
-            present.add("metric")
+        if self.metrics.find(reading.text):
+            present.add("metric")  # "R@1 of X", "X's top-1 accuracy": a result of a paper
         named = present - {"topic", "code", "researcher", "metric"}
         plural = self.list_nouns.search(reading.cue_text)
         if has_focus and "paper" not in present and not named and not plural and MASK not in reading.cue_text:
             present.add("paper")  # "who is the first author?", "is there a github link?": the paper in focus
         if self._item_reference(reading.cue_text) is not None:
             present.add("paper")  # "the second one": an item of the last list
-        if "topic" in present and self.one_paper.search(reading.cue_text):
-            present.add("paper")  # "who wrote the paper on learned controllers?": the paper it describes
+        if "topic" in present and (self.one_paper.search(reading.cue_text) or "metric" in present):
+            present.add("paper")  # "who wrote the paper on learned controllers?", "R@1 of X": the paper described
         return present
 
     def _choose(self, cue: str, present: set[str]) -> tuple[IntentSpec | None, float]:
         ranked = sorted(
             (
-                (spec.cue_score(cue), spec.priority, spec.name)
+                (spec.cue_score(cue, present), spec.priority, spec.name)
                 for spec in self.intents
                 if spec.cues and spec.admits(present)
             ),
@@ -258,8 +265,8 @@ class Recognizer:
             ).with_clause(Clause((Previous("item", item),)))
         subject = None
         if operation.name == "paper_fact":
-            if operation.field == "results" and built.benchmarks_named:
-                operation = replace(operation, benchmark=built.benchmarks_named[-1])
+            if operation.field == "results":
+                operation = self._results(operation, built, reading)
             selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
         elif operation.name in ("rank_groups", "profile", "not_on_page") and built.person_subjects:
             if operation.name != "rank_groups" or operation.group_by == "coauthor":
@@ -342,6 +349,15 @@ class Recognizer:
             stat = operation.stat or next((k for k, p in self.stat_patterns.items() if p.search(cue)), None)
             return replace(operation, stat=stat)
         return replace(operation, name=name, order=order, limit=limit, rank=rank)
+
+    def _results(self, operation: Operation, built: Built, reading: Reading) -> Operation:
+        """Which benchmark (a known one, else the task the question names) and which metric."""
+        hit = next(iter(self.metrics.find(reading.text)), None)
+        if hit is not None:
+            operation = replace(operation, metric=hit.metric.name, metric_k=hit.k)
+        if built.benchmarks_named:
+            return replace(operation, benchmark=built.benchmarks_named[-1])
+        return operation
 
     def _paper_fact(self, operation: Operation, built: Built, cue: str, counting: bool, limit: int | None) -> Operation:
         field = operation.field

@@ -115,10 +115,13 @@ class SelectionBuilder:
 
     # --- the row of units
 
-    def units(self, reading: Reading, frame_words: frozenset[str]) -> list[Unit]:
+    def units(
+        self, reading: Reading, frame_words: frozenset[str], said: tuple[tuple[int, int], ...] = ()
+    ) -> list[Unit]:
+        """`said` are character spans of the question already understood (the metric asked for)."""
         stream = reading.stream
         text, offsets = _item_text(stream)
-        claimed: set[int] = set()
+        claimed: set[int] = {i for i, item in enumerate(stream) for s, e in said if item.start < e and s < item.end}
         units: list[Unit] = []
 
         def claim(start: int, end: int) -> tuple[int, int] | None:
@@ -237,8 +240,17 @@ class SelectionBuilder:
                 and (len(word) > 1 or item.text.isupper() or hyphenated)
                 and not (word.isdigit() and len(word) <= 3)
             )
-            if content:
-                current.append(index)
+            following = stream[index + 1] if index + 1 < len(stream) else None
+            bridged = (
+                bool(current)
+                and word not in self.topic_stopwords
+                and isinstance(following, Word)
+                and following.folded not in frame
+                and following.folded not in self.topic_stopwords
+                and index + 1 not in claimed
+            )
+            if content or bridged:
+                current.append(index)  # a frame word between topic words is theirs: "video category classification"
             elif word in ("of", "for", "in", "on", "to", "with", "the", "a", "an", "and") and current:
                 continue  # "values of chinese llms": one topic across small words
             else:
@@ -253,8 +265,14 @@ class SelectionBuilder:
 
     # --- units to a selection
 
-    def build(self, reading: Reading, frame_words: frozenset[str], researcher_key: str) -> Built:
-        units = self.units(reading, frame_words)
+    def build(
+        self,
+        reading: Reading,
+        frame_words: frozenset[str],
+        researcher_key: str,
+        said: tuple[tuple[int, int], ...] = (),
+    ) -> Built:
+        units = self.units(reading, frame_words, said)
         atoms_units = [u for u in units if u.role == "atom"]
         ambiguous: list[Ambiguity] = []
         # Entities become atoms (a name that is both a paper and a benchmark is decided here).
