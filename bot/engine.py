@@ -168,11 +168,12 @@ class Engine:
 
 
 def _forms(lexicon: ConceptLexicon, concepts: tuple[Concept, ...]) -> list[str]:
-    found: set[str] = set()
-    for concept in concepts:
-        for member in (concept, *lexicon.narrower(concept)):
-            found.update((member.name, *member.terms))
-    return sorted(found)
+    """The concepts' own forms, then their narrower topics' forms marked "~" (they count half)."""
+    own = {form for concept in concepts for form in (concept.name, *concept.terms)}
+    narrower = {
+        form for concept in concepts for member in lexicon.narrower(concept) for form in (member.name, *member.terms)
+    }
+    return sorted(own) + sorted(f"~{form}" for form in narrower - own)
 
 
 def _apology() -> Answer:

@@ -24,6 +24,7 @@ _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 RELAXED_SHARE = 0.5  # runners-up must score at least this share of the best partial match
 FEW_HITS = 3  # fewer papers than this hold every word: look for runners-up
 MAX_RUNNERS_UP = 10
+NARROWER_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +121,17 @@ class TopicIndex:
 
     def _group_clause(self, alternatives: Sequence[str]) -> tuple[tantivy.Query | None, bool]:
         """Any of several phrases (a concept's forms: "RL", "reinforcement learning", "policy
-        optimization"); a single word keeps its typo tolerance."""
+        optimization"); a single word keeps its typo tolerance. A phrase written "~phrase" counts
+        half (a narrower topic's form: it matches the topic, but less squarely than its own words)."""
         import tantivy
 
         if len(alternatives) == 1:
-            return self._clause_and_kind(alternatives[0])
-        queries = [q for q in (self._phrase(a) for a in alternatives) if q is not None]
+            return self._clause_and_kind(alternatives[0].lstrip("~"))
+        queries = []
+        for alternative in alternatives:
+            query = self._phrase(alternative.lstrip("~"))
+            if query is not None:
+                queries.append(tantivy.Query.boost_query(query, NARROWER_WEIGHT) if alternative[:1] == "~" else query)
         if not queries:
             return None, False
         combined = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
