@@ -259,7 +259,8 @@ def paper_fact(world: World, query: Query) -> r.Result:
     field_name = operation.field or "summary"
     papers = _the_papers(world, query)
     if not papers:
-        return r.NoPaper(field_name)
+        topics = [a.text for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
+        return r.NoPaper(field_name, " ".join(topics))
     if len(papers) > 1:
         return r.PaperChoice(tuple(papers), field_name)
     paper = papers[0]
@@ -283,9 +284,11 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
     asked = metric.label(operation.metric_k) if metric else None
     if figures:
         best = figures[0]
+        # With no metric asked, every figure the sentence gives: "48.0 top-1 accuracy and 80.3 CIDEr".
+        same = [f.text for f in figures if f.sentence == best.sentence] if metric is None else [best.text]
         return r.PaperFact(
-            paper, "results", benchmark=name, metric=asked, figure=best.text, sentence=best.sentence,
-            benchmark_mentioned=True,
+            paper, "results", benchmark=name, metric=asked, figure=" and ".join(dict.fromkeys(same)),
+            sentence=best.sentence, benchmark_mentioned=True,
         )  # fmt: skip
     patterns = [p for p in (phrase_pattern(form) for form in forms) if p]
     quoted = [s for s in sentences(paper.abstract) if any(p.search(s) for p in patterns)]

@@ -320,6 +320,14 @@ def _(result: r.PaperChoice, corpus: Corpus) -> Answer:
 
 @_render.register
 def _(result: r.NoPaper, corpus: Corpus) -> Answer:
+    if result.described:
+        return Answer(
+            "",
+            f"None of {possessive(corpus.researcher.name)} {plural(len(corpus.papers), 'paper')} is about "
+            f"\u201c{result.described}\u201d.",
+            note="Name a paper by its title or system name, or ask \u201chelp\u201d for what I can answer.",
+            confidence=0.4,
+        )
     return Answer("", "Which paper do you mean? Name it by its title or system name.", confidence=0.3)
 
 

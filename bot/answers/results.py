@@ -63,9 +63,10 @@ class PaperChoice:
 
 @dataclass(frozen=True, slots=True)
 class NoPaper:
-    """A question about one paper that names none."""
+    """A question about one paper that names none, or describes one no paper fits."""
 
     field: PaperField
+    described: str = ""
 
 
 @dataclass(frozen=True, slots=True)

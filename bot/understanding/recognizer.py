@@ -230,7 +230,10 @@ class Recognizer:
             present.add("paper")  # "who is the first author?", "is there a github link?": the paper in focus
         if self._item_reference(reading.cue_text) is not None:
             present.add("paper")  # "the second one": an item of the last list
-        if "topic" in present and (self.one_paper.search(reading.cue_text) or "metric" in present):
+        described = self.one_paper.search(reading.cue_text)
+        if described and (self.order_newest.search(described.group()) or self.order_oldest.search(described.group())):
+            described = None  # "the most recent paper about video" picks by date, it describes nothing
+        if "topic" in present and (described or "metric" in present):
             present.add("paper")  # "who wrote the paper on learned controllers?", "R@1 of X": the paper described
         return present
 

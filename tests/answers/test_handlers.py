@@ -356,7 +356,7 @@ def maria() -> Engine:
             [4],
             "Yes: TestGen has code at https://gitlab.com/example/testgen",
         ),
-        ("what did VeriCoder get on HumanEval?", "paper_results", [2], "VeriCoder on HumanEval: 71.3%."),
+        ("what did VeriCoder get on HumanEval?", "paper_results", [2], "VeriCoder on HumanEval: 71.3% pass@1."),
         (
             "work on math word problems",
             "topic_search",
