@@ -157,7 +157,8 @@ class Engine:
         for hit in reversed(concepts):
             rest = rest[: hit.start] + " " + rest[hit.end :]
         words = [[w] for w in topic_words(rest, self.recognizer.frame_base)]
-        groups = [_forms(lexicon, (hit.concept,)) for hit in concepts]
+        # The words as typed count too: "video" means more than the forms of "video understanding".
+        groups = [sorted({*_forms(lexicon, (hit.concept,)), hit.surface.casefold()}) for hit in concepts]
         if not groups and not words:
             return []
         hits = self.topics.search_groups([*groups, *words])

@@ -224,6 +224,7 @@ class Operation:
     metric: str | None = None  # paper_fact results: which metric, by its lexicon name ("recall@{k}")
     metric_k: int | None = None  # its cut-off: 1 for "R@1", "top-1"
     compare_kind: str | None = None  # compare: the atom kind whose atoms are the groups
+    versus_rest: bool = False  # compare: the one filter against the papers without it ("with code or without")
     missing: str | None = None  # not_on_page: which declared field the page lacks
     chat: str | None = None  # chat: greeting, thanks, farewell, help
 

@@ -90,7 +90,7 @@ def execute(world: World, query: Query) -> r.Result:
 
 def _topic_order(query: Query) -> str:
     order = query.operation.order
-    return order or ("relevance" if query.selection.has("topic") else "newest")
+    return order or ("relevance" if query.selection.positive("topic") else "newest")
 
 
 def _among(selection: Selection) -> int | None:
@@ -116,7 +116,9 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
     years = world.corpus.years()
     people = [a for a in query.selection.positive("person") if isinstance(a, ByPerson | UnknownPerson)]
     positioned = [a for a in people if isinstance(a, ByPerson) and a.position is not None]
-    mention_only = bool(query.selection) and query.selection.kinds() == {"benchmark"}
+    mention_only = bool(query.selection) and all(
+        c.kind == "benchmark" and not c.negated for c in query.selection.clauses
+    )
     searched = len(world.select(query.selection.without("benchmark")).papers) if mention_only and not papers else 0
     return r.PaperList(
         papers=tuple(papers),
@@ -382,6 +384,13 @@ def compare(world: World, query: Query) -> r.Result:
         return rank_groups(world, query)
     shared = query.selection.without(kind)
     groups = []
+    if query.operation.versus_rest:
+        # "with code or without": the filter against the papers that do not pass it.
+        clauses = [c for c in query.selection.clauses if c.kind == kind and not c.negated][:1]
+        for clause in (*clauses, *(Clause(c.atoms, negated=True) for c in clauses)):
+            papers = world.select(shared.with_clause(clause)).papers
+            groups.append(r.Group(world.scope(Selection((clause,))), tuple(papers)))
+        return r.Comparison(tuple(groups), world.scope(shared), query.operation.least)
     for atom in query.selection.positive(kind):
         parts = [During((x,), x.describe()) for x in atom.ranges] if isinstance(atom, During) else [atom]
         for part in parts:

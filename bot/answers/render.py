@@ -447,11 +447,13 @@ def _(result: r.Comparison, corpus: Corpus) -> Answer:
         headline = (
             f"{join_and([g.label for g in result.groups])} are level{scope}: {plural(first.count, 'paper')} each."
         )
+    elif first.label.split(" ", 1)[0] in ("with", "without", "not", "about", "mentioning", "outside", "other"):
+        # Groups said as filters ("with code or without"): "More papers are without code (15 papers) ..."
+        more = "Fewer" if result.least else "More"
+        others = join_and([f"{g.label} ({plural(g.count, 'paper')})" for g in groups[1:]])
+        headline = f"{more} papers{scope} are {first.label} ({plural(first.count, 'paper')}) than {others}."
     else:
         more = "fewer" if result.least else "more"
-        others = join_and([f"{plural(g.count, 'paper')} {g.label}" for g in groups[1:]]).replace(
-            " paper ", " paper in "
-        )
         others = join_and([f"{g.count} in {g.label}" for g in groups[1:]])
         headline = f"{first.label} has {more} papers{scope}: {plural(first.count, 'paper')}, against {others}."
     return Answer("", headline, items=items, numbered=False, chart=tuple((g.label, g.count) for g in result.groups))

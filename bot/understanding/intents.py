@@ -34,6 +34,7 @@ SLOT_KINDS = frozenset(
         "code",
         "researcher",
         "metric",
+        "several",
     }
 )
 FAMILIES = frozenset({"papers", "paper", "people", "counts", "profile", "chat", "honesty", "fallback"})

@@ -99,6 +99,9 @@ class Recognizer:
         self.order_oldest = v.pattern("order_oldest")
         self.count = v.pattern("count_words")
         self.list_nouns = v.pattern("list_nouns")
+        self.versus_rest = re.compile(
+            r"\bor (?:without|not|none|no)\b|\bwith or without\b|\b(?:vs\.?|versus) (?:without|not|none)\b"
+        )
         nouns = phrase_alternation(v.words("one_paper_words"))
         self.one_paper = re.compile(rf"\b(?:the|that|this) (?:[\w-]+ ){{0,5}}(?:{nouns})\b(?! (?:with|from|by)\b)")
         self.least = v.pattern("least_words")
@@ -222,6 +225,8 @@ class Recognizer:
             present.add("mention")
         if any(isinstance(a, Previous) and a.what in ("people", "person") for a in built.selection.atoms()):
             present.add("person")
+        if _compared_kind(built.selection) or self.versus_rest.search(reading.cue_text):
+            present.add("several")  # groups to compare: "2023 or 2025", "with code or without"
         if self.metrics.find(reading.text):
             present.add("metric")  # "R@1 of X", "X's top-1 accuracy": a result of a paper
         named = present - {"topic", "code", "researcher", "metric"}
@@ -347,7 +352,11 @@ class Recognizer:
                 limit=limit,
             )
         elif name == "compare":
-            return replace(operation, compare_kind=_compared_kind(built.selection), least=bool(self.least.search(cue)))
+            kind = _compared_kind(built.selection)
+            rest = kind is None and bool(self.versus_rest.search(cue))
+            if rest:
+                kind = next((k for k in built.selection.kinds()), None)
+            return replace(operation, compare_kind=kind, versus_rest=rest, least=bool(self.least.search(cue)))
         elif name == "profile":
             stat = operation.stat or next((k for k, p in self.stat_patterns.items() if p.search(cue)), None)
             return replace(operation, stat=stat)

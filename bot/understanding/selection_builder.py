@@ -43,6 +43,7 @@ Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "els
 SINGLE_VALUED = frozenset({"time", "category", "code", "papers", "introduces"})
 _NAME_SHAPED = re.compile(r"[A-Z0-9]")
 _POSITION = re.compile(r"^(?:the )?(?P<which>[\w]+) (?:listed |named |credited )?author\b")
+_ORDINAL_DIGITS = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 NEAR = 6  # items between an author position and the person it belongs to
 
 
@@ -239,6 +240,7 @@ class SelectionBuilder:
                 and word not in frame
                 and (len(word) > 1 or item.text.isupper() or hyphenated)
                 and not (word.isdigit() and len(word) <= 3)
+                and not _ORDINAL_DIGITS.fullmatch(word)
             )
             following = stream[index + 1] if index + 1 < len(stream) else None
             bridged = (
