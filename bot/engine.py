@@ -113,9 +113,15 @@ class Engine:
         self.conversations.reset(conversation)
 
     def warm(self) -> None:
-        """Build the lazy indexes now (the Discord bot does this before its first message)."""
+        """Build what the first questions would otherwise build (the topic index, the lexicons, the
+        time grammar, the compiled vocabulary) by answering one question nobody sees. The Discord bot
+        and the benchmarks call it before the first real message."""
+        scratch: ConversationKey = ("warm-up", "warm-up")
         with collector_paused():
             _ = self.topics
+            self.ask("papers about retrieval from last year with code, not by nobody, R@1", scratch)
+            self.ask("and the second one?", scratch)
+        self.conversations.reset(scratch)
 
     # --- memory
 
