@@ -50,7 +50,7 @@ class Engine:
             self.recognizer = Recognizer(
                 corpus,
                 self.intents,
-                topic_known=lambda topic: bool(self._topic_hits(topic)),
+                topic_known=lambda topic: bool(self._topic_hits(topic, True)),
                 word_in_abstracts=lambda word: self.topics.uses(word),
             )
             self.policy = DialoguePolicy(corpus)
@@ -153,7 +153,7 @@ class Engine:
             self._topics = TopicIndex(self.corpus.papers)
         return self._topics
 
-    def _search_topic(self, text: str) -> list[tuple[int, float, bool]]:
+    def _search_topic(self, text: str, tolerant: bool = True) -> list[tuple[int, float, bool]]:
         """Papers about a topic: each concept it names matches any of its forms and narrower topics
         ("RL" finds "reinforcement learning", "policy optimization"); other words match themselves.
         A concept that finds nothing widens once to the topics it belongs to."""
@@ -167,10 +167,10 @@ class Engine:
         groups = [sorted({*_forms(lexicon, (hit.concept,)), hit.surface.casefold()}) for hit in concepts]
         if not groups and not words:
             return []
-        hits = self.topics.search_groups([*groups, *words])
+        hits = self.topics.search_groups([*groups, *words], tolerant=tolerant)
         if not hits and concepts:
             wider = [_forms(lexicon, (hit.concept, *lexicon.broader(hit.concept))) for hit in concepts]
-            hits = self.topics.search_groups([*wider, *words])
+            hits = self.topics.search_groups([*wider, *words], tolerant=tolerant)
         return [(hit.paper_id, hit.score, hit.matched_all) for hit in hits]
 
 

@@ -98,8 +98,8 @@ class Previous:
     last answer's papers ("those"), the paper in focus ("it"), the two in focus ("which of the two"),
     an item of the last list ("the second one"), its people ("them", "her")."""
 
-    what: Literal["papers", "paper", "pair", "item", "people", "person"]
-    index: int | None = None  # item: 1-based position in the last list, -1 = the last one
+    what: Literal["papers", "paper", "pair", "item", "people", "person", "author"]
+    index: int | None = None  # item: 1-based position in the last list, -1 = the last one; author: position
 
 
 Atom = (
@@ -132,7 +132,7 @@ ATOM_KINDS: dict[type, str] = {
 def atom_kind(atom: Atom) -> str:
     """Atoms of one kind replace each other in a follow-up ("and 2023?" replaces the year)."""
     if isinstance(atom, Previous):
-        return "person" if atom.what in ("people", "person") else "papers"
+        return "person" if atom.what in ("people", "person", "author") else "papers"
     return ATOM_KINDS[type(atom)]
 
 

@@ -29,7 +29,8 @@ from bot.text import compact, sentences
 from bot.understanding.metrics import MetricLexicon
 from bot.vocabulary import vocabulary
 
-TopicHits = Callable[[str], list[tuple[int, float, bool]]]  # topic -> (paper id, score, holds every word)
+# (topic, typo-tolerant) -> (paper id, score, holds every word)
+TopicHits = Callable[[str, bool], list[tuple[int, float, bool]]]
 Handler = Callable[["World", Query], r.Result]
 HANDLERS: dict[str, Handler] = {}
 DESCRIBED_MARGIN = 1.5  # a topic names one paper when its best hit scores this much above the next
@@ -67,8 +68,8 @@ class World:
     def __post_init__(self) -> None:
         self.selector = Selector(self.corpus, self._search)
 
-    def _search(self, topic: str) -> list[tuple[int, float]]:
-        return [(paper_id, score) for paper_id, score, _ in self.topic_hits(topic)]
+    def _search(self, topic: str, tolerant: bool) -> list[tuple[int, float]]:
+        return [(paper_id, score) for paper_id, score, _ in self.topic_hits(topic, tolerant)]
 
     def select(self, selection: Selection, by_relevance: bool = False) -> Selected:
         return self.selector.select(selection, by_relevance)
@@ -111,7 +112,7 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
     partial = None
     topics = [a for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
     if topics and papers:
-        complete = {pid for t in topics for pid, _, every in world.topic_hits(t.text) if every}
+        complete = {pid for t in topics for pid, _, every in world.topic_hits(t.text, t.said) if every}
         partial = sum(1 for p in papers if p.id in complete)
     years = world.corpus.years()
     people = [a for a in query.selection.positive("person") if isinstance(a, ByPerson | UnknownPerson)]
@@ -210,7 +211,7 @@ def _the_papers(world: World, query: Query) -> list[Paper]:
     if by_name is not None:
         return [by_name]
     if topics:
-        hits = world.topic_hits(" ".join(t.text for t in topics))
+        hits = world.topic_hits(" ".join(t.text for t in topics), True)
         complete = [h for h in hits if h[2]]
         best = complete or hits
         if best and (len(best) == 1 or best[0][1] >= DESCRIBED_MARGIN * best[1][1]):

@@ -29,7 +29,8 @@ from bot.query import (
 from bot.text import compact
 from bot.vocabulary import vocabulary
 
-TopicSearch = Callable[[str], list[tuple[int, float]]]  # topic text -> (paper id, relevance), best first
+# (topic text, typo-tolerant) -> (paper id, relevance), best first
+TopicSearch = Callable[[str, bool], list[tuple[int, float]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +111,10 @@ class Selector:
         if isinstance(atom, HasCode):
             return {p.id for p in corpus.with_code}
         if isinstance(atom, AboutTopic):
-            hits = self.search_topic(atom.text)
+            # Words nobody introduced as a topic match only as written: a typo there is noise, not a topic.
+            hits = self.search_topic(atom.text, atom.said)
             if any_word and len(atom.text.split()) > 1:
-                hits = [hit for word in atom.text.split() for hit in self.search_topic(word)]
+                hits = [hit for word in atom.text.split() for hit in self.search_topic(word, atom.said)]
             if not hits:
                 unknown.append(atom.text)
             for paper_id, score in hits:

@@ -68,7 +68,7 @@ class TopicIndex:
     def _clause(self, phrase: str) -> tantivy.Query | None:
         return self._clause_and_kind(phrase)[0]
 
-    def _clause_and_kind(self, phrase: str) -> tuple[tantivy.Query | None, bool]:
+    def _clause_and_kind(self, phrase: str, tolerant: bool = True) -> tuple[tantivy.Query | None, bool]:
         """A word, or a hyphenated compound as a phrase ("video-text"); typo-tolerant when unknown.
         The flag is True for an exact (stemmed) match, False for a fuzzy one."""
         import tantivy
@@ -90,7 +90,7 @@ class TopicIndex:
                     return together, True
             return None, False
         stems = self.stemmer.analyze(phrase)
-        if len(phrase) < 5 or len(stems) != 1:
+        if not tolerant or len(phrase) < 5 or len(stems) != 1:
             return None, False
         fuzzy = [
             tantivy.Query.fuzzy_term_query(
@@ -119,14 +119,14 @@ class TopicIndex:
     def known_terms(self, words: Sequence[str]) -> list[str]:
         return [w for w in words if self._clause(w) is not None]
 
-    def _group_clause(self, alternatives: Sequence[str]) -> tuple[tantivy.Query | None, bool]:
+    def _group_clause(self, alternatives: Sequence[str], tolerant: bool = True) -> tuple[tantivy.Query | None, bool]:
         """Any of several phrases (a concept's forms: "RL", "reinforcement learning", "policy
         optimization"); a single word keeps its typo tolerance. A phrase written "~phrase" counts
         half (a narrower topic's form: it matches the topic, but less squarely than its own words)."""
         import tantivy
 
         if len(alternatives) == 1:
-            return self._clause_and_kind(alternatives[0].lstrip("~"))
+            return self._clause_and_kind(alternatives[0].lstrip("~"), tolerant)
         queries = []
         for alternative in alternatives:
             query = self._phrase(alternative.lstrip("~"))
@@ -154,13 +154,13 @@ class TopicIndex:
     def search(self, words: Sequence[str], limit: int = 50) -> list[TopicHit]:
         return self.search_groups([[w] for w in words], limit)
 
-    def search_groups(self, groups: Sequence[Sequence[str]], limit: int = 50) -> list[TopicHit]:
+    def search_groups(self, groups: Sequence[Sequence[str]], limit: int = 50, tolerant: bool = True) -> list[TopicHit]:
         """Papers holding every group (each group: any of its phrases), best first; when few do, the
         runners-up holding the most specific group."""
         import tantivy
 
         words = [" ".join(g) for g in groups]
-        found = [self._group_clause(g) for g in groups]
+        found = [self._group_clause(g, tolerant) for g in groups]
         clauses = [query for query, _ in found if query is not None]
         exact = sum(1 for query, is_exact in found if query is not None and is_exact)
         # A topic whose words are mostly unknown here ("protein folding") has no relevant paper; a misspelt

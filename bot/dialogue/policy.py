@@ -63,6 +63,8 @@ class DialoguePolicy:
             return False
         if recognition.shift is not None or recognition.restrict:
             return True
+        if recognition.cued and _only_reorders(query) and previous.operation.name in LIST_OPERATIONS:
+            return True  # "oldest first", "sort by date": the last list in another order
         if recognition.cued and not recognition.opener:
             return False
         if recognition.cued and previous.operation.name in PAPER_OPERATIONS and query.operation.name != "paper_fact":
@@ -81,19 +83,24 @@ class DialoguePolicy:
         new = recognition.query
         if recognition.restrict:
             base = previous.selection
-            if previous.operation.limit or previous.operation.name not in LIST_OPERATIONS:
+            if state.shown and (previous.operation.limit or previous.operation.name not in LIST_OPERATIONS):
                 base = base.restricted_to(state.shown, f"those {len(state.shown)} papers")
             added = [c for c in new.selection.clauses if not _points_at_last_list(c)]
             selection = Selection((*base.clauses, *added))
         else:
             selection = previous.selection
             positive_kinds = {c.kind for c in new.selection.clauses if not c.negated}
+            if previous.operation.name in PAPER_OPERATIONS and positive_kinds & {"papers", "topic"}:
+                positive_kinds |= {"papers", "topic"}  # "and the live-streaming one?": another paper
             selection = selection.without(*positive_kinds)
             selection = Selection((*selection.clauses, *new.selection.clauses))
         if recognition.shift is not None:
             selection = _shifted(selection, recognition)
-        operation = new.operation if recognition.cued else previous.operation
-        intent = new.intent if recognition.cued else previous.intent
+        reorder = _only_reorders(new)
+        operation = new.operation if recognition.cued and not reorder else previous.operation
+        intent = new.intent if recognition.cued and not reorder else previous.intent
+        if reorder:
+            operation = replace(operation, order=new.operation.order)
         if not recognition.cued and new.operation.order:
             operation = replace(operation, order=new.operation.order)
         return replace(
@@ -175,10 +182,23 @@ class DialoguePolicy:
             if listed and (index == -1 or 1 <= index <= len(listed)):
                 return [AmongPapers((listed[index - 1] if index > 0 else listed[-1],), "that one")]
             return []
+        if atom.what == "author":
+            # "the first author" of the paper in view, as a person.
+            paper = self.corpus.by_id.get(focus[-1]) if focus else None
+            keys = self.corpus.people_keys_of(paper) if paper else ()
+            index = atom.index or 1
+            if not keys or not (index == -1 or index <= len(keys)):
+                return []
+            key = keys[index - 1] if index > 0 else keys[-1]
+            return [ByPerson(key, self.corpus.people[key].name)]
         people = [self.corpus.people[k] for k in state.people if k in self.corpus.people]
         if atom.what == "person" and len(people) != 1:
             return []  # "with him" with nobody else in view: the researcher, on every paper anyway
         return [ByPerson(p.key, p.name) for p in people]
+
+
+def _only_reorders(query: Query) -> bool:
+    return query.operation.name == "list" and query.operation.order is not None and not query.selection
 
 
 def _points_at_last_list(clause: Clause) -> bool:

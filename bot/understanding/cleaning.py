@@ -32,6 +32,8 @@ _QUESTION_START = re.compile(
     r"can|could|would|will|should|any|anything|show|list|give|tell|find|get|name|papers?)\b"
 )
 _EMPTY = re.compile(r"^[\W_]*$")
+_STRETCHED = re.compile(r"\b[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*\b")  # "heyyy", "pleeease"
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,15 @@ class Cleaner:
             r"[\s.!?]*$"
         )
         self.anywhere = re.compile(rf"(?<![\w@])(?:{alternation('politeness_words', 'filler_anywhere')})(?![\w@])[,!]?")
+        self.shorthand = {
+            form.casefold(): full for full, forms in vocabulary.groups["shorthand"].items() for form in forms
+        }
+        self.shorthand_pattern = re.compile(
+            r"(?<![\w/])(?:"
+            + "|".join(re.escape(f) for f in sorted(self.shorthand, key=len, reverse=True))
+            + r")(?![\w/])",
+            re.IGNORECASE,
+        )
         self.chat_word = re.compile(
             rf"(?:{alternation('greeting_words', 'thanks_words', 'farewell_words', 'politeness_words')})"
         )
@@ -86,6 +97,7 @@ class Cleaner:
         text = _DISCORD_TOKENS.sub(" ", text)
         text = _MARKDOWN.sub(" ", text)
         text = "".join(" " if _is_symbol(ch) else ch for ch in text)
+        text = self._written_out(text)
         text = fix_letter_o_years(self._unshout(text))
         chats: list[ChatKind] = []
         kept: list[str] = []
@@ -121,6 +133,16 @@ class Cleaner:
             return "", [*kinds, "farewell"]
         rest = re.sub(r"\s+", " ", self.anywhere.sub(" ", rest)).strip(" ,")
         return rest, kinds
+
+    def _written_out(self, text: str) -> str:
+        """Chat shorthand written out ("w/" is "with") and stretched words shortened ("heyyy", "sooo")."""
+        text = self.shorthand_pattern.sub(lambda m: self.shorthand[m.group().casefold()], text)
+        return _STRETCHED.sub(self._unstretch, text)
+
+    def _unstretch(self, match: re.Match[str]) -> str:
+        word = match.group()
+        twice = _REPEATS.sub(r"\1\1", word)
+        return twice if twice.casefold() in self.known_words else _REPEATS.sub(r"\1", word)
 
     def _kinds_of(self, words: str) -> list[ChatKind]:
         phrase = words.strip(" ,.!?;:~—–-")

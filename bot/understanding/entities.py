@@ -22,7 +22,7 @@ from bot.corpus.names import generic_terms
 from bot.text import Token, compact, fold, tokens
 from bot.understanding.time_expressions import TimeExpression, find_time_expressions
 
-EntityKind = Literal["time", "category", "benchmark", "paper", "person", "ambiguous_person", "unknown_person"]
+EntityKind = Literal["time", "category", "benchmark", "paper", "person", "ambiguous_person", "unknown_person", "people"]
 
 PERSON_CUES = {
     "with",
@@ -67,6 +67,8 @@ PAPER_CUES = {
     "has",
     "introduced",
 }
+CLASS_NOUNS = {"paper", "papers", "ones", "one", "category", "class", "area", "work", "works", "stuff", "publications"}
+NAME_FOLLOWERS = {"papers", "paper", "s", "is", "was", "as", "stuff", "work", "works", "ones"}
 MAX_WINDOW = 8
 FUZZY_BENCHMARK_CUTOFF = 85.0
 FUZZY_PAPER_CUTOFF = 86.0
@@ -158,6 +160,7 @@ class EntityFinder:
             if len(holders) == 1:
                 self.person_keys.setdefault(surname, next(iter(holders)))
         self.person_choices = list(self.person_keys)
+        self.researcher_parts = frozenset(compact(w) for w in corpus.researcher.name.split() if len(compact(w)) >= 4)
 
         self.category_keys: dict[str, str] = {}
         for code, category in categories().items():
@@ -200,8 +203,24 @@ class EntityFinder:
         for start, end in _windows(words, 5):
             code = self.category_keys.get("".join(w.key for w in words[start:end]))
             if code and not (end - start == 1 and len(words[start].text) <= 2):
+                if end - start == 1 and not self._names_a_class(words, start, len(words)):
+                    continue  # "sound localization": a word of a topic, not the class cs.SD
                 found.append(_entity("category", text, words, start, end, True, key=code))
         return found
+
+    @staticmethod
+    def _names_a_class(words: list[Token], index: int, count: int) -> bool:
+        """A one-word class name ("robotics") names the class when said like one: capitalised, before
+        "papers"/"ones"/"class", after "in", or alone."""
+        word = words[index]
+        following = words[index + 1].folded if index + 1 < count else ""
+        previous = words[index - 1].folded if index > 0 else ""
+        return (
+            (word.text[:1].isupper() and index > 0)
+            or following in CLASS_NOUNS
+            or previous in ("in", "outside", "non", "not")
+            or count == 1
+        )
 
     def _names(self, text: str, words: list[Token]) -> list[Entity]:
         found = []
@@ -221,12 +240,26 @@ class EntityFinder:
                 found.append(_entity("person", text, words, start, end, True, key=person))
             if end - start == 1 and not person:
                 found += self._partial_name(text, words, start)
+            elif not person and end - start <= 3 and _one_written_word(text, words, start, end):
+                found += self._hyphenated_name(text, words, start, end, key)  # "Ji-woo"
         return found
+
+    def _hyphenated_name(self, text: str, words: list[Token], start: int, end: int, key: str) -> list[Entity]:
+        owners = list(dict.fromkeys(self.by_given.get(key, []) + self.by_surname.get(key, [])))
+        if len(owners) == 1:
+            return [_entity("person", text, words, start, end, True, key=owners[0])]
+        if len(owners) > 1:
+            return [_entity("ambiguous_person", text, words, start, end, True, keys=tuple(owners))]
+        return []
 
     def _single_word_name_ok(self, words: list[Token], index: int) -> bool:
         word = words[index]
         previous = words[index - 1].folded if index > 0 else ""
-        possessive = index + 1 < len(words) and words[index + 1].folded == "s"
+        following = words[index + 1].folded if index + 1 < len(words) else ""
+        possessive = following == "s"
+        if word.folded not in self.stopwords and word.folded not in self.keywords and len(word.folded) >= 4:
+            if word.key in self.researcher_parts or following in NAME_FOLLOWERS:
+                return True  # "where guohai is first author", "joaquín papers": a name in lower case
         capitalised = (word.text[:1].isupper() and not word.text.isupper()) or (
             len(word.text) <= 3 and word.text[:1].isupper()
         )
@@ -239,6 +272,10 @@ class EntityFinder:
         key = words[index].key
         owners = list(dict.fromkeys(self.by_surname.get(key, []) + self.by_given.get(key, [])))
         if not owners:
+            family = self.by_surname.get(key[:-1], []) if key.endswith("s") else []
+            if len(family) >= 2 and words[index].text[:1].isupper():
+                # "the Kims": everyone listed with that surname.
+                return [_entity("people", text, words, index, index + 1, True, keys=tuple(family))]
             return []
         if index > 0:
             # "Qinhao Ye": a mistyped given name before a known surname picks one of its owners.
@@ -361,6 +398,11 @@ class EntityFinder:
         return found
 
 
+def _one_written_word(text: str, words: list[Token], start: int, end: int) -> bool:
+    """Tokens joined by hyphens, written as one word ("Ji-woo")."""
+    return end - start >= 2 and all(text[words[i].end : words[i + 1].start] == "-" for i in range(start, end - 1))
+
+
 def _windows(words: list[Token], longest: int) -> Iterable[tuple[int, int]]:
     for start in range(len(words)):
         for end in range(min(len(words), start + longest), start, -1):
@@ -402,6 +444,7 @@ _KIND_RANK = {
     "ambiguous_person": 3,
     "category": 2,
     "unknown_person": 4,
+    "people": 3,
 }
 
 

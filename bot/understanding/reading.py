@@ -156,9 +156,9 @@ class Reader:
         best: list[str] = []
         best_distance = allowed + 1
         for length in range(len(lower) - allowed, len(lower) + allowed + 1):
-            if len(lower) == 4 and length == 4:
-                continue  # a short word with one letter changed is often another word ("gist", "list")
             for candidate in self._by_length.get(length, ()):
+                if len(lower) == 4 and length == 4 and sorted(candidate) != sorted(lower):
+                    continue  # a short word with a letter changed is often another word ("gist", "list")
                 distance = DamerauLevenshtein.distance(lower, candidate, score_cutoff=allowed)
                 if distance < best_distance:
                     best, best_distance = [candidate], distance

@@ -99,6 +99,9 @@ class Recognizer:
         self.order_oldest = v.pattern("order_oldest")
         self.count = v.pattern("count_words")
         self.list_nouns = v.pattern("list_nouns")
+        self.sort_oldest = v.pattern("sort_oldest")
+        self.comparative = v.pattern("comparative_order")
+        self.sort_newest = v.pattern("sort_newest")
         self.versus_rest = re.compile(
             r"\bor (?:without|not|none|no)\b|\bwith or without\b|\b(?:vs\.?|versus) (?:without|not|none)\b"
         )
@@ -113,6 +116,9 @@ class Recognizer:
         )
         self.rank = re.compile(
             rf"\b(?P<n>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:most[\s-]+)?(?P<order>{order_words})\b"
+        )
+        self.counted_paper = re.compile(
+            rf"\b(?P<n>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:paper|publication|preprint|article)\b"
         )
         cardinals = "|".join(sorted(v.cardinals, key=len, reverse=True))
         number = rf"(?:\d{{1,3}}|{cardinals})"
@@ -156,6 +162,8 @@ class Recognizer:
         said = tuple((hit.start, hit.end) for hit in self.metrics.find(reading.text))
         conservative = self.builder.build(reading, self.frame_all, self.corpus.researcher_key, said)
         present = self._present(reading, conservative, has_focus)  # "who wrote it?": "it" is the paper described
+        if pointed_back and "topic" in present:
+            present.add("paper")  # "I found a paper about X. Who are its authors?"
         spec, score = self._choose(reading.cue_text, present)
         cued = spec is not None
         if spec is None:
@@ -230,7 +238,11 @@ class Recognizer:
         if self.metrics.find(reading.text):
             present.add("metric")  # "R@1 of X", "X's top-1 accuracy": a result of a paper
         named = present - {"topic", "code", "researcher", "metric"}
-        plural = self.list_nouns.search(reading.cue_text)
+        plural = (
+            self.list_nouns.search(reading.cue_text)
+            or built.restrict
+            or any(isinstance(a, Previous) and a.what in ("papers", "pair") for a in built.selection.atoms())
+        )  # about a list, never only the paper in focus
         if has_focus and "paper" not in present and not named and not plural and MASK not in reading.cue_text:
             present.add("paper")  # "who is the first author?", "is there a github link?": the paper in focus
         if self._item_reference(reading.cue_text) is not None:
@@ -267,6 +279,9 @@ class Recognizer:
         operation = self._operation(spec, built, cue)
         selection = built.selection
         item = self._item_reference(cue)
+        if operation.name == "pick" and self.comparative.search(cue) and not selection.positive("papers"):
+            # "which is newer?", "which came out first?": among the last list shown.
+            selection = selection.with_clause(Clause((Previous("papers"),)))
         if item is not None:
             selection = Selection(
                 tuple(c for c in selection.clauses if not (len(c.atoms) == 1 and c.atoms[0] == Previous("paper")))
@@ -289,8 +304,9 @@ class Recognizer:
             selection = Selection((Clause((Introduces(names[0]),)),)) if names else selection
         elif operation.name in ("list", "count", "pick", "compare", "exists") and built.positions:
             # "where is she first author?": a position with nobody named is the researcher's.
-            researcher = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name, built.positions[0])
-            selection = selection.with_clause(Clause((researcher,)))
+            position, negated = built.positions[0]
+            researcher = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name, position)
+            selection = selection.with_clause(Clause((researcher,), negated))
         if operation.name == "not_on_page":
             selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
         if operation.name == "chat":
@@ -313,7 +329,11 @@ class Recognizer:
         operation = spec.operation_for()
         text = self.position_or_item.sub(" ", cue)  # "first author", "the last one" order nothing
         order = operation.order
-        if self.order_oldest.search(text) and not self.order_newest.search(text):
+        if self.sort_oldest.search(text):
+            order = "oldest"  # an explicit sort wins: "from oldest to newest" says "newest" too
+        elif self.sort_newest.search(text):
+            order = "newest"
+        elif self.order_oldest.search(text) and not self.order_newest.search(text):
             order = "oldest"
         elif self.order_newest.search(text):
             order = "newest"
@@ -321,6 +341,10 @@ class Recognizer:
         rank = self.vocabulary.number(rank_match.group("n")) if rank_match else None
         if rank_match:
             order = "oldest" if self.order_oldest.fullmatch(rank_match.group("order")) else "newest"
+        elif (counted := self.counted_paper.search(text)) is not None:
+            # "his third paper ever": counted from the first one unless the question says otherwise.
+            rank = self.vocabulary.number(counted.group("n"))
+            order = "newest" if order == "newest" else "oldest"
         limit_match = self.limit.search(text)
         limit = self.vocabulary.number(limit_match.group("a") or limit_match.group("b") or "") if limit_match else None
         counting = bool(self.count.search(cue))
@@ -375,7 +399,7 @@ class Recognizer:
         field = operation.field
         if field == "authors":
             if built.positions:
-                return replace(operation, field="author", position=built.positions[0])
+                return replace(operation, field="author", position=built.positions[0][0])
             if counting:
                 return replace(operation, field="author_count")
             return replace(operation, limit=limit)

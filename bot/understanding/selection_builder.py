@@ -34,17 +34,20 @@ from bot.query import (
     UnknownPerson,
     atom_kind,
 )
-from bot.text import fold
+from bot.text import compact, fold
 from bot.understanding.entities import Entity
 from bot.understanding.reading import Item, Named, Reading, Word
 from bot.vocabulary import Vocabulary
 
-Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else", "restrict", "similar"]
+Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else", "restrict", "similar", "spent"]
 SINGLE_VALUED = frozenset({"time", "category", "code", "papers", "introduces"})
 _NAME_SHAPED = re.compile(r"[A-Z0-9]")
 _POSITION = re.compile(r"^(?:the )?(?P<which>[\w]+) (?:listed |named |credited )?author\b")
 _ORDINAL_DIGITS = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
-NEAR = 6  # items between an author position and the person it belongs to
+NEAR = 6
+FAMILY_WORDS = frozenset(
+    {"ones", "papers", "family", "series", "versions", "line", "models"}
+)  # items between an author position and the person it belongs to
 
 
 @dataclass(slots=True)
@@ -55,6 +58,9 @@ class Unit:
     atom: Atom | None = None
     position: int | None = None
     entities: tuple[Entity, ...] = ()
+    negate: bool = False  # negated through an author position ("where he is not the first author")
+    group: tuple[Atom, ...] = ()  # several people one word names ("the Kims"): any of them
+    target: Unit | None = None  # position: the person unit it belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +69,9 @@ class Built:
 
     selection: Selection
     ambiguous: tuple[Ambiguity, ...] = ()
-    positions: tuple[int, ...] = ()  # author positions that found no person ("who is the 2nd author")
+    # Author positions that found no person ("who is the 2nd author", "where he is not first author"),
+    # each with whether a "not" governs it.
+    positions: tuple[tuple[int, bool], ...] = ()
     researcher_named: bool = False
     topic_cued: bool = False  # a topic introduced by "about", "on", "related to", ...
     restrict: bool = False  # "only", "which of these", "the ones": narrows the last answer
@@ -183,10 +191,14 @@ class SelectionBuilder:
             return Unit(start, end, "atom", atom=Previous("person"))
         if role == "back_people":
             # "them" is people after "with"/"by" ("the papers with them"), else the last papers ("sort them").
+            # "they", "these authors": people. "them" is people after "with"/"by" ("the papers with them"),
+            # else the last papers ("which of them", "sort them"); "those two" is the pair in view.
             before = stream[start - 1] if start > 0 else None
-            if isinstance(before, Word) and before.folded in ("with", "by", "and", "of"):
+            said = [w.folded for w in stream[start:end] if isinstance(w, Word)]
+            after_with = isinstance(before, Word) and before.folded in ("with", "by", "and")
+            if after_with or any(w in ("they", "people", "authors", "both") for w in said):
                 return Unit(start, end, "atom", atom=Previous("people"))
-            two = any(isinstance(w, Word) and w.folded in ("two", "both") for w in stream[start:end])
+            two = any(w in ("two", "both") for w in said)
             return Unit(start, end, "atom", atom=Previous("pair" if two else "papers"))
         return Unit(start, end, role)  # type: ignore[arg-type]
 
@@ -280,15 +292,18 @@ class SelectionBuilder:
         # Entities become atoms (a name that is both a paper and a benchmark is decided here).
         for unit in atoms_units:
             if unit.entities:
-                unit.atom = self._entity_atom(unit, units, ambiguous)
+                unit.atom = self._entity_atom(unit, units, ambiguous, reading.stream)
         researcher_named = any(isinstance(u.atom, ByPerson) and u.atom.key == researcher_key for u in atoms_units)
-        leftover_positions = self._attach_positions(units, researcher_key)
+        leftover_positions = self._attach_positions(units, reading.stream)
+        self._negate_through_positions(units, reading.stream)
         clauses = self._scope(units, reading)
-        # The researcher is on every paper of the profile: naming them filters nothing, unless at a position.
+        # The researcher is on every paper of the profile: naming them filters nothing, unless at a
+        # position or negated ("papers where he is not among the listed authors").
         clauses = [
             c
             for c in clauses
-            if not (
+            if c.negated
+            or not (
                 len(c.atoms) == 1
                 and isinstance(c.atoms[0], ByPerson)
                 and c.atoms[0].key == researcher_key
@@ -311,7 +326,9 @@ class SelectionBuilder:
             kinds=frozenset(atom_kind(a) for a in selection.atoms()),
         )
 
-    def _entity_atom(self, unit: Unit, units: list[Unit], ambiguous: list[Ambiguity]) -> Atom | None:
+    def _entity_atom(
+        self, unit: Unit, units: list[Unit], ambiguous: list[Ambiguity], stream: tuple[Item, ...]
+    ) -> Atom | None:
         by_kind = {e.kind: e for e in unit.entities}
         if "paper" in by_kind and "benchmark" in by_kind:
             # A dataset paper's name: the benchmark after "mentions/uses/evaluated on", else the paper.
@@ -329,21 +346,36 @@ class SelectionBuilder:
         if entity.kind == "benchmark":
             return MentionsBenchmark(entity.key)
         if entity.kind == "paper":
-            return AmongPapers(entity.ids, entity.surface)
+            return self._paper_or_family(entity, unit, stream)
         if entity.kind == "person":
             person = self.corpus.people.get(entity.key)
             return ByPerson(entity.key, person.name if person else entity.surface)
         if entity.kind == "unknown_person":
             return UnknownPerson(entity.key)
+        if entity.kind == "people":
+            unit.group = tuple(ByPerson(k, self.corpus.people[k].name) for k in entity.keys if k in self.corpus.people)
+            return unit.group[0] if unit.group else None
         if entity.kind == "ambiguous_person":
             ambiguous.append(Ambiguity(entity.surface, entity.keys))
             return None
         return None
 
-    def _attach_positions(self, units: list[Unit], researcher_key: str) -> list[int]:
+    def _paper_or_family(self, entity: Entity, unit: Unit, stream: tuple[Item, ...]) -> Atom:
+        """A paper; "the DeepEyes ones" are every paper whose system name starts with that name."""
+        ids = entity.ids
+        following = stream[unit.end] if unit.end < len(stream) else None
+        if isinstance(following, Word) and following.folded in FAMILY_WORDS:
+            stem = compact(entity.surface)
+            family = tuple(p.id for p in self.corpus.papers if p.system and compact(p.system).startswith(stem))
+            if len(family) > len(ids):
+                return AmongPapers(family, f"the {entity.surface} papers")
+        return AmongPapers(ids, entity.surface)
+
+    def _attach_positions(self, units: list[Unit], stream: tuple[Item, ...]) -> list[tuple[int, bool]]:
         """ "where Guohai is the second author", "Qianglong Chen first author": a position belongs to
-        the nearest person; with none, to the researcher ("where is she first author?")."""
-        leftover = []
+        the nearest person. With none: "did the first author ..." means the author at that position
+        of the paper in view; otherwise the researcher is meant ("where is she first author?")."""
+        leftover: list[tuple[int, bool]] = []
         for unit in (u for u in units if u.role == "position"):
             people = [
                 u
@@ -354,9 +386,32 @@ class SelectionBuilder:
                 nearest = min(people, key=lambda u: (abs(u.start - unit.start), u.start > unit.start))
                 assert isinstance(nearest.atom, ByPerson)
                 nearest.atom = ByPerson(nearest.atom.key, nearest.atom.name, unit.position)
+                unit.target = nearest
+            elif unit.position is not None and self._names_someone(stream, unit):
+                unit.role, unit.atom = "atom", Previous("author", unit.position)
             elif unit.position is not None:
-                leftover.append(unit.position)
+                leftover.append((unit.position, self._negated_before(stream, unit)))
         return leftover
+
+    def _names_someone(self, stream: tuple[Item, ...], unit: Unit) -> bool:
+        """ "what else did the first author do": the author as a person, not "is the first author"."""
+        before = [w.folded for w in stream[max(0, unit.start - 3) : unit.start] if isinstance(w, Word)]
+        said = [w.folded for w in stream[unit.start : unit.end] if isinstance(w, Word)]
+        opens_with_the = (said[:1] == ["the"]) or (before[-1:] in (["the"], ["its"], ["that"]))
+        return opens_with_the and not set(before) & {"is", "as", "was", "being", "where", "who", "who's", "whos"}
+
+    def _negated_before(self, stream: tuple[Item, ...], unit: Unit) -> bool:
+        before = [w.folded for w in stream[max(0, unit.start - 3) : unit.start] if isinstance(w, Word)]
+        return bool(set(before) & {"not", "isn", "never", "t"})
+
+    def _negate_through_positions(self, units: list[Unit], stream: tuple[Item, ...]) -> None:
+        """ "where guohai is not the first author": the "not" governs the person at that position."""
+        for index, unit in enumerate(units[:-1]):
+            following = units[index + 1]
+            if unit.role == "negation" and following.role == "position" and following.target is not None:
+                if self._bridged(stream, unit.end, following.start):
+                    following.target.negate = True
+                    unit.role = "spent"  # it negated the person
 
     def _scope(self, units: list[Unit], reading: Reading) -> list[Clause]:
         stream = reading.stream
@@ -372,13 +427,21 @@ class SelectionBuilder:
             if unit.role != "atom" or unit.atom is None:
                 index += 1
                 continue
-            negated = negate_from is not None and self._bridged(stream, negate_from, unit.start)
+            negated = unit.negate or (negate_from is not None and self._bridged(stream, negate_from, unit.start))
             negate_from = None
             group = [unit]
             joins: list[str] = []
             cursor = index + 1
             while cursor < len(units):
                 joiner = units[cursor]
+                mark = _written_between(reading.text, stream, units[cursor - 1], joiner)
+                if joiner.role == "atom" and joiner.atom is not None and mark in (",", "/"):
+                    # "CV, LG or CL": a comma lists one kind; "HCI / user studies": either, any kinds.
+                    if mark == "/" or atom_kind(joiner.atom) == atom_kind(unit.atom):
+                        group.append(joiner)
+                        joins.append("or" if mark == "/" else "and")
+                        cursor += 1
+                        continue
                 if joiner.role in ("or", "and") and cursor + 1 < len(units):
                     follower = units[cursor + 1]
                     if (
@@ -392,7 +455,9 @@ class SelectionBuilder:
                         cursor += 2
                         continue
                 break
-            clauses += self._combine([u.atom for u in group if u.atom is not None], joins, negated)
+            atoms = [a for u in group for a in (u.group or ((u.atom,) if u.atom is not None else ()))]
+            joins += ["or"] * sum(len(u.group) - 1 for u in group if u.group)  # "the Kims": any of them
+            clauses += self._combine(atoms, joins, negated)
             index = cursor
         return _merge_single_valued(clauses)
 
@@ -403,9 +468,18 @@ class SelectionBuilder:
     @staticmethod
     def _combine(atoms: list[Atom], joins: list[str], negated: bool) -> list[Clause]:
         kind = atom_kind(atoms[0])
-        if negated or kind in SINGLE_VALUED or "or" in joins or len(atoms) == 1:
+        mixed = any(atom_kind(a) != kind for a in atoms)
+        if negated or mixed or kind in SINGLE_VALUED or "or" in joins or len(atoms) == 1:
             return [Clause(tuple(atoms), negated)]
         return [Clause((atom,)) for atom in atoms]  # "with A and B": both
+
+
+def _written_between(text: str, stream: tuple[Item, ...], left: Unit, right: Unit) -> str:
+    """The punctuation written between two units, when only punctuation is: "," or "/"."""
+    if right.start != left.end or left.end == 0 or right.start >= len(stream):
+        return ""
+    gap = text[stream[left.end - 1].end : stream[right.start].start].strip()
+    return gap if gap in (",", "/") else ""
 
 
 def _merge_single_valued(clauses: list[Clause]) -> list[Clause]:
