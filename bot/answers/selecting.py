@@ -63,7 +63,7 @@ class Selector:
         unknown: list[str] = []
         ignored: list[str] = []
         ids: set[int] | None = None
-        others = sum(1 for c in selection.clauses if not c.negated and not _loose(c))
+        others = sum(1 for c in selection.clauses if not _loose(c))
         # Beside a benchmark the topic only describes it ("embodied agents in Habitat"): any of its words will do.
         any_word = any(c.kind == "benchmark" and not c.negated for c in selection.clauses)
         for clause in sorted(selection.clauses, key=lambda c: c.negated):

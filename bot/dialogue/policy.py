@@ -21,6 +21,7 @@ from bot.query import (
     ByPerson,
     Clause,
     During,
+    Operation,
     Previous,
     Query,
     Selection,
@@ -46,6 +47,18 @@ class DialoguePolicy:
                 return chosen
         query = recognition.query
         previous = state.query
+        if previous is not None and recognition.step and previous.operation.name == "pick":
+            # "and the one before it?": the neighbour of the paper picked last, in date order.
+            rank = previous.operation.rank or 1
+            step = recognition.step if previous.operation.order != "oldest" else -recognition.step
+            return previous.with_operation(rank=max(1, rank + step))
+        if previous is not None and _about_a_figure(previous) and recognition.query.selection.has("papers"):
+            # "total citations?" then "how many of those are from X?": a figure of one paper.
+            return replace(
+                query,
+                intent="not_on_page_paper_citations",
+                operation=Operation("not_on_page", missing="paper_citations"),
+            )
         if previous is not None and self._edits_previous(recognition, previous):
             query = self._edit(previous, recognition, state)
         elif _ELSE.search(recognition.reply.casefold()) and state.shown and query.selection:
@@ -195,6 +208,10 @@ class DialoguePolicy:
         if atom.what == "person" and len(people) != 1:
             return []  # "with him" with nobody else in view: the researcher, on every paper anyway
         return [ByPerson(p.key, p.name) for p in people]
+
+
+def _about_a_figure(query: Query) -> bool:
+    return query.operation.name == "profile" and query.operation.stat in ("citations", "h_index")
 
 
 def _only_reorders(query: Query) -> bool:

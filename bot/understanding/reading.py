@@ -152,6 +152,8 @@ class Reader:
             return None
         if any(c.isupper() for c in word.text[1:]) or (word.text[:1].isupper() and index > 0):
             return None  # shaped like a name: names have their own fuzzy matching
+        if index + 1 < len(words) and words[index + 1].folded in ("t", "s", "re", "ve", "ll", "d", "m"):
+            return None  # "aren't", "she's": the stem of a contraction
         allowed = 1 if len(lower) < 8 else 2
         best: list[str] = []
         best_distance = allowed + 1

@@ -60,6 +60,7 @@ class Recognition:
     shift: Shift | None  # "the year after": moves the last question's time
     reply: str  # the cleaned question, for a clarification reply ("the first one", "2")
     corrections: tuple[tuple[str, str], ...] = ()
+    step: int = 0  # "the one before it": +1 older, -1 newer than the paper picked last
 
 
 class Recognizer:
@@ -100,6 +101,8 @@ class Recognizer:
         self.count = v.pattern("count_words")
         self.list_nouns = v.pattern("list_nouns")
         self.sort_oldest = v.pattern("sort_oldest")
+        self.step_older = v.pattern("step_older")
+        self.step_newer = v.pattern("step_newer")
         self.comparative = v.pattern("comparative_order")
         self.sort_newest = v.pattern("sort_newest")
         self.versus_rest = re.compile(
@@ -191,6 +194,7 @@ class Recognizer:
             opener=bool(self.opener.match(cue)),
             restrict=built.restrict or _refers_back(query),
             shift=shift,
+            step=1 if self.step_older.search(cue) else -1 if self.step_newer.search(cue) else 0,
             reply=message.text,
             corrections=reading.corrections,
         )

@@ -37,7 +37,7 @@ from bot.query import (
 from bot.text import compact, fold
 from bot.understanding.entities import Entity
 from bot.understanding.reading import Item, Named, Reading, Word
-from bot.vocabulary import Vocabulary
+from bot.vocabulary import Vocabulary, whole_words
 
 Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else", "restrict", "similar", "spent"]
 SINGLE_VALUED = frozenset({"time", "category", "code", "papers", "introduces"})
@@ -104,7 +104,7 @@ class SelectionBuilder:
             ("back_papers", v.pattern("back_papers")),
             ("back_paper", v.pattern("back_paper")),
             ("back_person", v.pattern("back_person")),
-            ("negation", v.pattern("negation")),
+            ("negation", whole_words([*v.words("negation"), *_negated_verbs(v)])),
             ("restrict", v.pattern("restrict_words")),
             ("code", v.pattern("code_words")),
             ("or", v.pattern("or_words")),
@@ -245,14 +245,22 @@ class SelectionBuilder:
             if index in claimed or not isinstance(item, Word):
                 close()
                 continue
+            previous = stream[current[-1]] if current else None
+            if previous is not None and "/" in source[previous.end : item.start]:
+                close()  # "tools / agentic stuff": two topics, either will do
             word = item.folded
             hyphenated = source[item.end : item.end + 1] == "-"
-            content = index in forced or (
-                word not in self.topic_stopwords
-                and word not in frame
-                and (len(word) > 1 or item.text.isupper() or hyphenated)
-                and not (word.isdigit() and len(word) <= 3)
-                and not _ORDINAL_DIGITS.fullmatch(word)
+            joined = source[item.start - 1 : item.start] == "-" and bool(current) and current[-1] == index - 1
+            content = (
+                index in forced
+                or joined
+                or (
+                    word not in self.topic_stopwords
+                    and word not in frame
+                    and (len(word) > 1 or item.text.isupper() or hyphenated)
+                    and not (word.isdigit() and len(word) <= 3)
+                    and not _ORDINAL_DIGITS.fullmatch(word)
+                )
             )
             following = stream[index + 1] if index + 1 < len(stream) else None
             bridged = (
@@ -263,6 +271,13 @@ class SelectionBuilder:
                 and following.folded not in self.topic_stopwords
                 and index + 1 not in claimed
             )
+            following_content = (
+                isinstance(following, Word)
+                and following.folded not in frame
+                and following.folded not in self.topic_stopwords
+            )
+            if hyphenated and following_content and not content:
+                content = True  # "open-vocab": a frame word written into a topic word
             if content or bridged:
                 current.append(index)  # a frame word between topic words is theirs: "video category classification"
             elif word in ("of", "for", "in", "on", "to", "with", "the", "a", "an", "and") and current:
@@ -382,13 +397,13 @@ class SelectionBuilder:
                 for u in units
                 if isinstance(u.atom, ByPerson) and u.atom.position is None and abs(u.start - unit.start) <= NEAR
             ]
-            if people:
+            if unit.position is not None and self._names_someone(stream, unit):
+                unit.role, unit.atom = "atom", Previous("author", unit.position)
+            elif people:
                 nearest = min(people, key=lambda u: (abs(u.start - unit.start), u.start > unit.start))
                 assert isinstance(nearest.atom, ByPerson)
                 nearest.atom = ByPerson(nearest.atom.key, nearest.atom.name, unit.position)
                 unit.target = nearest
-            elif unit.position is not None and self._names_someone(stream, unit):
-                unit.role, unit.atom = "atom", Previous("author", unit.position)
             elif unit.position is not None:
                 leftover.append((unit.position, self._negated_before(stream, unit)))
         return leftover
@@ -472,6 +487,10 @@ class SelectionBuilder:
         if negated or mixed or kind in SINGLE_VALUED or "or" in joins or len(atoms) == 1:
             return [Clause(tuple(atoms), negated)]
         return [Clause((atom,)) for atom in atoms]  # "with A and B": both
+
+
+def _negated_verbs(vocabulary: Vocabulary) -> list[str]:
+    return [f"{aux} {verb}" for aux in vocabulary.words("negated_aux") for verb in vocabulary.words("negatable_verbs")]
 
 
 def _written_between(text: str, stream: tuple[Item, ...], left: Unit, right: Unit) -> str:
