@@ -257,9 +257,9 @@ class EntityFinder:
         previous = words[index - 1].folded if index > 0 else ""
         following = words[index + 1].folded if index + 1 < len(words) else ""
         possessive = following == "s"
-        if word.folded not in self.stopwords and word.folded not in self.keywords and len(word.folded) >= 4:
-            if word.key in self.researcher_parts or following in NAME_FOLLOWERS:
-                return True  # "where guohai is first author", "joaquín papers": a name in lower case
+        ordinary = word.folded in self.stopwords or word.folded in self.keywords or len(word.folded) < 4
+        if not ordinary and (word.key in self.researcher_parts or following in NAME_FOLLOWERS):
+            return True  # "where guohai is first author", "joaquín papers": a name in lower case
         capitalised = (word.text[:1].isupper() and not word.text.isupper()) or (
             len(word.text) <= 3 and word.text[:1].isupper()
         )

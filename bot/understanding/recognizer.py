@@ -50,6 +50,9 @@ _ITEM_REFERENCE = re.compile(
 )
 
 
+_ONE_PAPER_ASKED = re.compile(r"\b(?:which|what) (?:paper|one|work|article)\b|\b(?:it|its)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Recognition:
     query: Query
@@ -165,8 +168,8 @@ class Recognizer:
         said = tuple((hit.start, hit.end) for hit in self.metrics.find(reading.text))
         conservative = self.builder.build(reading, self.frame_all, self.corpus.researcher_key, said)
         present = self._present(reading, conservative, has_focus)  # "who wrote it?": "it" is the paper described
-        if pointed_back and "topic" in present:
-            present.add("paper")  # "I found a paper about X. Who are its authors?"
+        if pointed_back and "topic" in present and _ONE_PAPER_ASKED.search(message.text.casefold()):
+            present.add("paper")  # "I found a paper about X. Which paper is that, who's its first author?"
         spec, score = self._choose(reading.cue_text, present)
         cued = spec is not None
         if spec is None:

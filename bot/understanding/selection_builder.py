@@ -423,10 +423,10 @@ class SelectionBuilder:
         """ "where guohai is not the first author": the "not" governs the person at that position."""
         for index, unit in enumerate(units[:-1]):
             following = units[index + 1]
-            if unit.role == "negation" and following.role == "position" and following.target is not None:
-                if self._bridged(stream, unit.end, following.start):
-                    following.target.negate = True
-                    unit.role = "spent"  # it negated the person
+            governs = unit.role == "negation" and following.role == "position" and following.target is not None
+            if governs and following.target is not None and self._bridged(stream, unit.end, following.start):
+                following.target.negate = True
+                unit.role = "spent"  # it negated the person
 
     def _scope(self, units: list[Unit], reading: Reading) -> list[Clause]:
         stream = reading.stream
@@ -450,13 +450,17 @@ class SelectionBuilder:
             while cursor < len(units):
                 joiner = units[cursor]
                 mark = _written_between(reading.text, stream, units[cursor - 1], joiner)
-                if joiner.role == "atom" and joiner.atom is not None and mark in (",", "/"):
-                    # "CV, LG or CL": a comma lists one kind; "HCI / user studies": either, any kinds.
-                    if mark == "/" or atom_kind(joiner.atom) == atom_kind(unit.atom):
-                        group.append(joiner)
-                        joins.append("or" if mark == "/" else "and")
-                        cursor += 1
-                        continue
+                # "CV, LG or CL": a comma lists one kind; "HCI / user studies": either, any kinds.
+                listed = joiner.role == "atom" and joiner.atom is not None and mark in (",", "/")
+                if (
+                    listed
+                    and joiner.atom is not None
+                    and (mark == "/" or atom_kind(joiner.atom) == atom_kind(unit.atom))
+                ):
+                    group.append(joiner)
+                    joins.append("or" if mark == "/" else "and")
+                    cursor += 1
+                    continue
                 if joiner.role in ("or", "and") and cursor + 1 < len(units):
                     follower = units[cursor + 1]
                     if (
