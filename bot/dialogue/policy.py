@@ -155,7 +155,10 @@ class DialoguePolicy:
 
     def _resolve(self, query: Query, state: ConversationState) -> Query:
         clauses: list[Clause] = []
+        describes = query.operation.name in PAPER_OPERATIONS and bool(query.selection.positive("topic"))
         for clause in query.selection.clauses:
+            if describes and clause.atoms == (Previous("paper"),):
+                continue  # "and the live-streaming one, when was that?": "that" is the one described
             atoms: list[Atom] = []
             for atom in clause.atoms:
                 if isinstance(atom, Previous):

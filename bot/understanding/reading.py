@@ -167,7 +167,11 @@ class Reader:
                 elif distance == best_distance:
                     best.append(candidate)
         if len(best) > 1:
-            # Equally few edits: the closest by shared letters ("wich" is "which" before "with").
+            # Equally few edits: two letters swapped first ("mnay" is "many", not "may"), then the
+            # closest by shared letters ("wich" is "which" before "with").
+            swapped = [c for c in best if sorted(c) == sorted(lower)]
+            best = swapped or best
+        if len(best) > 1:
             scored = sorted(((fuzz.ratio(lower, c), c) for c in best), reverse=True)
             best = [scored[0][1]] if scored[0][0] > scored[1][0] else []
         if len(best) != 1 or best_distance > allowed:
