@@ -42,6 +42,8 @@ class TopicIndex:
         builder.add_unsigned_field("pid", stored=True, indexed=True, fast=True)
         builder.add_text_field("title", stored=False, tokenizer_name="en_stem")
         builder.add_text_field("body", stored=False, tokenizer_name="en_stem")
+        # The same text unstemmed: a misspelt word is matched against words as written ("semanitc").
+        builder.add_text_field("words", stored=False, tokenizer_name="default")
         self.schema = builder.build()
         self.index = tantivy.Index(self.schema)
         threads = min(2, os.cpu_count() or 1)  # indexing threads halve build time on two cores
@@ -49,7 +51,12 @@ class TopicIndex:
         for paper in papers:
             writer.add_document(
                 tantivy.Document.from_dict(
-                    {"pid": paper.id, "title": paper.title, "body": f"{paper.system or ''} {paper.abstract}"},
+                    {
+                        "pid": paper.id,
+                        "title": paper.title,
+                        "body": f"{paper.system or ''} {paper.abstract}",
+                        "words": f"{paper.title} {paper.system or ''} {paper.abstract}",
+                    },
                     self.schema,
                 )
             )
@@ -89,22 +96,12 @@ class TopicIndex:
                 if self._matches(together):
                     return together, True
             return None, False
-        stems = self.stemmer.analyze(phrase)
-        if not tolerant or len(phrase) < 5 or len(stems) != 1:
+        if not tolerant or len(phrase) < 5 or not phrase.isalpha():
             return None, False
-        fuzzy = [
-            tantivy.Query.fuzzy_term_query(
-                self.schema,
-                field,
-                stems[0],
-                distance=1 if len(phrase) < 9 else 2,
-                transposition_cost_one=True,
-                prefix=False,
-            )
-            for field in ("title", "body")
-        ]
-        combined = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in fuzzy])
-        return (combined if self._matches(combined) else None), False
+        fuzzy = tantivy.Query.fuzzy_term_query(
+            self.schema, "words", phrase.lower(), distance=1 if len(phrase) < 9 else 2, transposition_cost_one=True
+        )
+        return (fuzzy if self._matches(fuzzy) else None), False
 
     def _matches(self, query: tantivy.Query) -> bool:
         return bool(self.searcher.search(query, 1, count=False).hits)

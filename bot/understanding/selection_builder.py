@@ -171,7 +171,8 @@ class SelectionBuilder:
         units += self._mention_phrases(stream, units, claimed)
         units += self._topic_runs(reading.text, stream, claimed, frame_words, topic_words)
         units.sort(key=lambda u: u.start)
-        return _merge_topics([u for u in units if u.role != "atom" or u.atom is not None or u.entities])
+        kept = [u for u in units if u.role != "atom" or u.atom is not None or u.entities]
+        return _merge_topics(kept, stream, reading.text)
 
     def _names_a_topic(self, text: str, end: int, frame_words: frozenset[str]) -> bool:
         following = re.match(r"[\s-]+([a-z][\w-]*)", text[end:])
@@ -525,13 +526,15 @@ def _merge_single_valued(clauses: list[Clause]) -> list[Clause]:
     return merged
 
 
-def _merge_topics(units: list[Unit]) -> list[Unit]:
+def _merge_topics(units: list[Unit], stream: tuple[Item, ...], text: str) -> list[Unit]:
     """Topic words split only by the question's frame are one topic ("speakers who have done
-    participatory design"): search ranks the words together, better than requiring each run apart."""
+    participatory design"): search ranks the words together, better than requiring each run apart.
+    A slash keeps them apart ("videos / action recognition": either)."""
     merged: list[Unit] = []
     for unit in units:
         last = merged[-1] if merged else None
-        if last is not None and isinstance(last.atom, AboutTopic) and isinstance(unit.atom, AboutTopic):
+        apart = last is not None and "/" in text[stream[last.end - 1].end : stream[unit.start].start]
+        if last is not None and isinstance(last.atom, AboutTopic) and isinstance(unit.atom, AboutTopic) and not apart:
             text = f"{last.atom.text} {unit.atom.text}"
             merged[-1] = Unit(last.start, unit.end, "atom", atom=AboutTopic(text, last.atom.said or unit.atom.said))
             continue
