@@ -66,8 +66,9 @@ class Selector:
         others = sum(1 for c in selection.clauses if not _loose(c))
         # Beside a benchmark the topic only describes it ("embodied agents in Habitat"): any of its words will do.
         any_word = any(c.kind == "benchmark" and not c.negated for c in selection.clauses)
+        alone = others == 0  # loose words are the whole question: read them with typos forgiven
         for clause in sorted(selection.clauses, key=lambda c: c.negated):
-            members = self._clause(clause, relevance, unknown, any_word)
+            members = self._clause(clause, relevance, unknown, any_word, alone)
             if not members and _loose(clause) and others:
                 ignored += [a.text for a in clause.atoms if isinstance(a, AboutTopic)]
                 unknown = [u for u in unknown if u not in ignored]
@@ -84,13 +85,22 @@ class Selector:
             papers.sort(key=lambda p: -relevance.get(p.id, 0.0))  # stable: ties stay newest first
         return Selected(papers, relevance, tuple(unknown), tuple(ignored))
 
-    def _clause(self, clause: Clause, relevance: dict[int, float], unknown: list[str], any_word: bool) -> set[int]:
+    def _clause(
+        self, clause: Clause, relevance: dict[int, float], unknown: list[str], any_word: bool, alone: bool
+    ) -> set[int]:
         found: set[int] = set()
         for atom in clause.atoms:
-            found |= self.atom_ids(atom, relevance, unknown, any_word)
+            found |= self.atom_ids(atom, relevance, unknown, any_word, alone)
         return found
 
-    def atom_ids(self, atom: Atom, relevance: dict[int, float], unknown: list[str], any_word: bool = False) -> set[int]:
+    def atom_ids(
+        self,
+        atom: Atom,
+        relevance: dict[int, float],
+        unknown: list[str],
+        any_word: bool = False,
+        alone: bool = False,
+    ) -> set[int]:
         corpus = self.corpus
         if isinstance(atom, During):
             return {p.id for r in atom.ranges for p in self._in_range(r)}
@@ -112,9 +122,10 @@ class Selector:
             return {p.id for p in corpus.with_code}
         if isinstance(atom, AboutTopic):
             # Words nobody introduced as a topic match only as written: a typo there is noise, not a topic.
-            hits = self.search_topic(atom.text, atom.said)
+            tolerant = atom.said or alone
+            hits = self.search_topic(atom.text, tolerant)
             if any_word and len(atom.text.split()) > 1:
-                hits = [hit for word in atom.text.split() for hit in self.search_topic(word, atom.said)]
+                hits = [hit for word in atom.text.split() for hit in self.search_topic(word, tolerant)]
             if not hits:
                 unknown.append(atom.text)
             for paper_id, score in hits:
