@@ -189,6 +189,13 @@ class SelectionBuilder:
         if role == "back_paper":
             return Unit(start, end, "atom", atom=Previous("paper"))
         if role == "back_person":
+            # "with her": someone of the last answer; "her third paper" is the researcher's.
+            before = stream[start - 1] if start > 0 else None
+            named = [w.folded for w in stream[start:end] if isinstance(w, Word)]
+            if named[:1] in (["him"], ["her"]) and not (
+                isinstance(before, Word) and before.folded in ("with", "by", "and", "for", "to", "alongside")
+            ):
+                return Unit(start, end, "spent")
             return Unit(start, end, "atom", atom=Previous("person"))
         if role == "back_people":
             # "them" is people after "with"/"by" ("the papers with them"), else the last papers ("sort them").

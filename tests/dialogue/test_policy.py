@@ -1,0 +1,109 @@
+"""Conversations on the shipped profile: a follow-up edits the last question, a new question replaces
+it, and words pointing back are resolved. Every case is a conversation and the papers each turn is
+about (paper ids = order on the page)."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import weakref
+
+import pytest
+
+from bot.corpus.loading import load_corpus
+from bot.corpus.model import Corpus
+from bot.engine import Engine
+from tests.conftest import SHIPPED_CORPUS
+
+_chats = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def guohai(shipped: Corpus) -> Engine:
+    return Engine(shipped)
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PROFILE_BOT_TODAY", "2026-11-27")
+
+
+def talk(engine: Engine, *turns: str) -> list[list[int]]:
+    chat = ("tester", str(next(_chats)))
+    return [[p.id for p in engine.ask(turn, chat).papers] for turn in turns]
+
+
+def heads(engine: Engine, *turns: str) -> list[str]:
+    chat = ("tester", str(next(_chats)))
+    return [engine.ask(turn, chat).headline for turn in turns]
+
+
+CONVERSATIONS = [
+    # a new full question replaces the context: the latest paper, not HiTeA again
+    (("tell me about HiTeA", "what is his latest paper?"), [[9], [18]]),
+    # after a paper, "a github link" is that paper's
+    (("tell me about AMBER", "is there a github link?"), [[4], [4]]),
+    # a third refinement keeps the person and the class (without the person: [9, 7])
+    (("papers with Qinghao Ye", "only the CV ones", "and before 2023?"), [[12, 2, 1, 9], [12, 1, 9], [9]]),
+    # time: replaced, shifted, shifted again
+    (("which 2022 papers are in CL?", "oops wrong year, I meant 2025"), [[13, 8], [15]]),
+    (("CV papers in 2022", "what about the following year?"), [[9, 7], [10, 12, 1]]),
+    (("last year's papers?", "and the year before that?", "ok what about the year before that one?"),
+     [[16, 14, 19, 17, 15], [], [4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1]]),
+    # narrowing the last answer
+    (("everything he released in 2025", "which of these are missing code?"), [[16, 14, 19, 17, 15], [16, 19, 17]]),
+    (("papers from 2023", "filter out the ones with code"), [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [10, 11, 12, 20, 21]]),
+    # the two in view, in order
+    (("everything co-written with Feng-Lin Li", "only those before 2022", "which of the two is newer?"),
+     [[21, 13, 22, 23], [22, 23], [22]]),
+    (("open the AliMe KG paper", "and AliMe MKG?", "which of the two is newer?"), [[23], [22], [22]]),
+    # people of the last answer
+    (("who is the first author of MLLM-Selector?", "show me the papers with them"), [[17], [17, 7]]),
+    (("who wrote the HaELM paper?", "what else did he do with Junyang Wang?"), [[11], [4]]),
+    # order of the last list, and an item of it as displayed
+    (("Qianglong Chen's papers with him", "sort them oldest first", "what's the last one about?"),
+     [[20, 21, 13], [13, 21, 20], [20]]),
+    # the neighbour of the paper picked last
+    (("most recent paper?", "and the one before it?"), [[18], [16]]),
+    # a figure of one paper after the profile's figure: the page does not have it
+    (("total citations?", "how many of those are from mPLUG-Owl?"), [[], []]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("turns", "papers"), CONVERSATIONS, ids=lambda v: " / ".join(v) if isinstance(v, tuple) else ""
+)
+def test_conversation(guohai: Engine, turns: tuple[str, ...], papers: list[list[int]]) -> None:
+    assert talk(guohai, *turns) == papers
+
+
+def test_a_figure_of_one_paper_after_the_total_is_said_to_be_missing(guohai: Engine) -> None:
+    last = heads(guohai, "total citations?", "how many of those are from mPLUG-Owl?")[-1]
+    assert last.startswith("The profile page doesn't list citation counts of single papers for mPLUG-Owl")
+
+
+def test_clarification_by_number_and_by_name(guohai: Engine) -> None:
+    chat = ("clarify", "1")
+    assert guohai.ask("papers with Li", chat).clarification
+    assert [p.id for p in guohai.ask("Feng-Lin Li", chat).papers] == [21, 13, 22, 23]
+    chat = ("clarify", "2")
+    assert guohai.ask("papers with Li", chat).clarification
+    assert guohai.ask("2", chat).papers  # the second candidate
+
+
+def test_conversations_never_leak_between_users(guohai: Engine) -> None:
+    guohai.ask("tell me about UReader", ("dave", "guild"))
+    other = guohai.ask("who wrote it?", ("erin", "guild"))
+    assert other.papers == ()
+    assert other.headline == "Which paper do you mean? Name it by its title or system name."
+
+
+def test_a_reloaded_corpus_is_collected() -> None:
+    """Nothing global keeps an old corpus alive after a reload (no cache keyed by corpus)."""
+    engine = Engine(load_corpus(SHIPPED_CORPUS))
+    engine.ask("help", ("reload", "1"))
+    engine.ask("papers about video", ("reload", "1"))
+    old = weakref.ref(engine.corpus)
+    engine.replace_corpus(load_corpus(SHIPPED_CORPUS))
+    gc.collect()
+    assert old() is None

@@ -1,0 +1,81 @@
+"""Message cleaning: Discord markup, emoji, small talk, shouting, shorthand, and the question of a
+longer message. Corpus-free, so fast: no engine is built."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.cleaning import CleanMessage, Cleaner
+from bot.vocabulary import vocabulary
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    words = vocabulary()
+    return Cleaner(words, words.single_words())
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("<@1234567890123456789> what did he publish in 2020 and 2021?", "what did he publish in 2020 and 2021?"),
+        (
+            "hiii 👋 good morning!! can u show me **the papers with Junfeng Tian** pls 🙏",
+            "show me the papers with Junfeng Tian",
+        ),
+        ("hi there! can u pull up the DocOwl paper", "pull up the DocOwl paper"),
+        ("so what is he working on these days lol", "what is he working on these days"),
+        ("oops wrong year, I meant 2025", "wrong year, I meant 2025"),
+        ("no wait — 2019", "2019"),
+        ("heyyy 😄 stuff w/ pablo ibarra?? 🙏🙏", "stuff with pablo ibarra??"),
+        ("`papers` from ||2023|| <:owl:123456789012345678>", "papers from 2023"),
+        ("> quoted: papers about video", "quoted: papers about video"),
+        ("thanks, and papers from 2023?", "and papers from 2023?"),
+        ("what can you do?", "what can you do?"),
+        ("papers from 2O22", "papers from 2022"),
+    ],
+)
+def test_small_talk_and_markup_are_removed(cleaner: Cleaner, message: str, question: str) -> None:
+    assert cleaner.clean(message).text == question
+
+
+def test_shouting_lowers_ordinary_words_but_keeps_names(cleaner: Cleaner) -> None:
+    assert cleaner.clean("WHO WROTE THE CHEEMS PAPER").text == "who wrote the CHEEMS paper"
+    assert cleaner.clean("WHAT IS REFPROBE").text == "what is REFPROBE"
+    # "IT" is a word here, not the class cs.IT.
+    assert cleaner.clean("IS IT ABOUT VIDEO").text == "is it about VIDEO"  # an unknown word may be a name
+
+
+@pytest.mark.parametrize(
+    ("message", "chat"),
+    [("hey", "greeting"), ("good morning!", "greeting"), ("thanks!", "thanks"), ("thank you very much", "thanks"),
+     ("ok bye", "farewell"), ("cooool thanks", "thanks"), ("?", "help"), ("???", "help")],
+)  # fmt: skip
+def test_small_talk_alone_is_a_chat_turn(cleaner: Cleaner, message: str, chat: str) -> None:
+    assert cleaner.clean(message) == CleanMessage("", chat=chat)  # type: ignore[arg-type]
+
+
+def test_a_long_message_is_answered_by_its_question_with_the_sentence_before(cleaner: Cleaner) -> None:
+    message = (
+        "My team is building a chatbot. Our legal people are worried about safety. Someone mentioned a "
+        "benchmark for the values of Chinese LLMs. Which paper is that?"
+    )
+    clean = cleaner.clean(message)
+    assert clean.text == "Which paper is that?"
+    assert clean.context == "Someone mentioned a benchmark for the values of Chinese LLMs."
+
+
+def test_without_a_question_mark_the_last_request_is_the_question(cleaner: Cleaner) -> None:
+    clean = cleaner.clean("I read a lot about video models. Show me his papers about retrieval. Thanks a lot")
+    assert clean.text == "Show me his papers about retrieval."
+
+
+def test_emoji_alone_and_empty_messages_are_nothing(cleaner: Cleaner) -> None:
+    assert cleaner.clean("🙂🙂🙂") == CleanMessage("")
+    assert cleaner.clean("   ") == CleanMessage("")
+
+
+def test_long_messages_are_cut_and_say_so(cleaner: Cleaner) -> None:
+    clean = cleaner.clean("papers about video " * 300)
+    assert clean.cut
+    assert len(clean.text) <= 2000
