@@ -52,7 +52,8 @@ CONVERSATIONS = [
      [[16, 14, 19, 17, 15], [], [4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1]]),
     # narrowing the last answer
     (("everything he released in 2025", "which of these are missing code?"), [[16, 14, 19, 17, 15], [16, 19, 17]]),
-    (("papers from 2023", "filter out the ones with code"), [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [10, 11, 12, 20, 21]]),
+    (("papers from 2023", "filter out the ones with code"),
+     [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [10, 11, 12, 20, 21]]),
     # the two in view, in order
     (("everything co-written with Feng-Lin Li", "only those before 2022", "which of the two is newer?"),
      [[21, 13, 22, 23], [22, 23], [22]]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.cleaning import CleanMessage, Cleaner
+from bot.understanding.cleaning import Cleaner, CleanMessage
 from bot.vocabulary import vocabulary
 
 
