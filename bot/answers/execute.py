@@ -5,6 +5,7 @@ names an operation no handler serves, or a handler serves no intent."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from bot.query import (
     UnknownPerson,
 )
 from bot.text import compact, sentences
-from bot.understanding.metrics import MetricLexicon
+from bot.understanding.metrics import Metric, MetricLexicon
 from bot.vocabulary import vocabulary
 
 # (topic, typo-tolerant) -> (paper id, score, holds every word)
@@ -112,7 +113,7 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
     partial = None
     topics = [a for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
     if topics and papers:
-        complete = {pid for t in topics for pid, _, every in world.topic_hits(t.text, t.said) if every}
+        complete = {pid for t in topics for pid, _, every in world.topic_hits(t.text, True) if every}
         partial = sum(1 for p in papers if p.id in complete)
     years = world.corpus.years()
     people = [a for a in query.selection.positive("person") if isinstance(a, ByPerson | UnknownPerson)]
@@ -234,6 +235,24 @@ def _distinctive(world: World, text: str) -> Paper | None:
     return None
 
 
+_NUMBER_BEFORE = re.compile(r"(\d+(?:\.\d+)?\s?%?)\s*$")
+_NUMBER_AFTER = re.compile(r"^\s*(?:of|=|:|at|is|reaches|reaching)?\s*(\d+(?:\.\d+)?\s?%?)")
+
+
+def _figure_in_metric(paper: Paper, metric: Metric, k: int | None, lexicon: MetricLexicon) -> tuple[str, str] | None:
+    """The first figure the abstract writes in this metric ("48.0 top-1 accuracy"), with its sentence."""
+    for sentence in sentences(paper.abstract):
+        for hit in lexicon.find(sentence):
+            if hit.metric.name != metric.name or (k is not None and hit.k not in (k, None)):
+                continue
+            before = _NUMBER_BEFORE.search(sentence[max(0, hit.start - 12) : hit.start])
+            after = _NUMBER_AFTER.match(sentence[hit.end : hit.end + 16])
+            number = before or after
+            if number:
+                return f"{number.group(1).strip()} {hit.surface}", sentence
+    return None
+
+
 def _mentioned_part(paper: Paper, description: str) -> str:
     """The longest run of the description's words the abstract writes ("davis 2017" of "davis 2017
     video object segmentation"): the benchmark or task it means."""
@@ -276,13 +295,22 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
     """The figure the abstract gives on the benchmark asked about (a known one with its aliases, else
     the task the question names: "video category classification"), in the metric asked for."""
     operation = query.operation
+    lexicon = MetricLexicon.default()
+    metric = lexicon.metric(operation.metric) if operation.metric else None
     name = operation.benchmark or _mentioned_part(paper, described)
     forms = [name] if name else []
+    if not forms and metric is not None:
+        # "the top-1 of X": no benchmark named, so wherever the abstract gives that metric.
+        found = _figure_in_metric(paper, metric, operation.metric_k, lexicon)
+        if found is not None:
+            figure, sentence = found
+            return r.PaperFact(
+                paper, "results", metric=metric.label(operation.metric_k), figure=figure, sentence=sentence,
+                benchmark_mentioned=True,
+            )  # fmt: skip
     entry = world.corpus.gazetteer.entries.get(name)
     if entry:
         forms += list(entry.aliases)
-    lexicon = MetricLexicon.default()
-    metric = lexicon.metric(operation.metric) if operation.metric else None
     figures = figures_for(paper.abstract, forms, metric, operation.metric_k, lexicon)
     asked = metric.label(operation.metric_k) if metric else None
     if figures:

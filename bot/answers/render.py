@@ -281,6 +281,14 @@ def _code(paper: Paper) -> Answer:
 
 def _results(result: r.PaperFact) -> Answer:
     paper = result.paper
+    if not result.benchmark and result.figure:
+        return Answer(
+            "",
+            f"{paper.short_name}: {result.figure}.",
+            note=f"\u201c{result.sentence}\u201d",
+            papers=(paper,),
+            focus=paper,
+        )
     name = result.benchmark or "that benchmark"
     if not result.benchmark_mentioned:
         return Answer(
