@@ -56,6 +56,7 @@ class Engine:
             self.policy = DialoguePolicy(corpus)
             self.examples = example_questions(corpus)
             self.suggester = Suggester(corpus, self.examples)
+            self.world = World.of(corpus, self._topic_hits, self.suggester.suggest, self.examples)
 
     def replace_corpus(self, corpus: Corpus) -> None:
         """Serve a new corpus from the next message on; conversations in progress are kept."""
@@ -98,7 +99,7 @@ class Engine:
 
     def _answer(self, query: Query, text: str) -> Answer:
         spec = self.by_intent.get(query.intent) or self.by_intent["fallback"]
-        world = World(self.corpus, self._topic_hits, self.suggester.suggest, self.examples, text)
+        world = replace(self.world, text=text)
         try:
             result = execute(world, query)
             answer = render(result, self.corpus, spec.name, spec.family)
@@ -121,6 +122,9 @@ class Engine:
             _ = self.topics
             self.ask("papers about retrieval from last year with code, not by nobody, R@1", scratch)
             self.ask("and the second one?", scratch)
+            for question in ("papers per year", "papers per month", "top co-authors", "most frequent first authors",
+                             "which benchmarks does he use?", "papers per category"):  # fmt: skip
+                self.ask(question, scratch)
         self.conversations.reset(scratch)
 
     # --- memory

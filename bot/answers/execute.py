@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.answers import results as r
@@ -58,19 +58,30 @@ def check_registry(operations: Iterable[str]) -> None:
 
 @dataclass
 class World:
-    """What handlers answer from: the corpus, its indexes, and the fallback's suggestions."""
+    """What handlers answer from: the corpus, its indexes (built once per corpus), the fallback's
+    suggestions, and the message being answered."""
 
     corpus: Corpus
     topic_hits: TopicHits
+    selector: Selector
     suggest: Callable[[str], tuple[tuple[str, ...], bool]] = field(default=lambda text: ((), False))
     examples: tuple[str, ...] = ()
     text: str = ""  # the message, for the fallback's suggestions
+    # Rankings of the whole profile, computed once per corpus.
+    whole: dict[str, Ranked] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.selector = Selector(self.corpus, self._search)
+    @classmethod
+    def of(
+        cls,
+        corpus: Corpus,
+        topic_hits: TopicHits,
+        suggest: Callable[[str], tuple[tuple[str, ...], bool]],
+        examples: tuple[str, ...],
+    ) -> World:
+        def search(topic: str, tolerant: bool) -> list[tuple[int, float]]:
+            return [(paper_id, score) for paper_id, score, _ in topic_hits(topic, tolerant)]
 
-    def _search(self, topic: str, tolerant: bool) -> list[tuple[int, float]]:
-        return [(paper_id, score) for paper_id, score, _ in self.topic_hits(topic, tolerant)]
+        return cls(corpus, topic_hits, Selector(corpus, search), suggest, examples)
 
     def select(self, selection: Selection, by_relevance: bool = False) -> Selected:
         return self.selector.select(selection, by_relevance)
@@ -347,19 +358,50 @@ def introduced(world: World, query: Query) -> r.Result:
 def rank_groups(world: World, query: Query) -> r.Result:
     corpus = world.corpus
     by = query.operation.group_by or "year"
+    least = query.operation.least
     subject = query.subject
     selection = query.selection
     if subject is not None:
         selection = selection.with_clause(Clause((subject,)))
-    papers = world.select(selection).papers
+    if not selection:
+        # The whole profile: ranked once per corpus (the co-authors of 10,000 papers are thousands).
+        key = f"{by}:{least}"
+        if key not in world.whole:
+            world.whole[key] = _ranked(corpus, list(corpus.newest), by, least, None)
+        groups, chart, total, inferred = world.whole[key]
+    else:
+        groups, chart, total, inferred = _ranked(corpus, world.select(selection).papers, by, least, subject)
+    return r.Groups(
+        by=by,
+        groups=groups,
+        least=least,
+        scope=world.scope(query.selection),
+        subject=subject.name if subject else corpus.researcher.name,
+        total_papers=total,
+        inferred=inferred,
+        chart=chart,
+        limit=query.operation.limit,
+    )
+
+
+Ranked = tuple[tuple[r.Group, ...], tuple[tuple[str, int], ...], int, int]
+
+
+def _ranked(corpus: Corpus, papers: Sequence[Paper], by: str, least: bool, subject: ByPerson | None) -> Ranked:
+    """Papers grouped by `by` (a paper can be in several groups: its co-authors), most first (or least)."""
     groups: dict[str, list[Paper]] = defaultdict(list)
     labels: dict[str, str] = {}
-    for paper in papers:
-        for key, label in _group_keys(corpus, paper, by, subject):
-            groups[key].append(paper)
-            labels[key] = label
-    descending = not query.operation.least
-    ranked = sorted(groups, key=lambda k: ((-1 if descending else 1) * len(groups[k]), _natural(by, k, labels)))
+    if by in ("year", "category") and len(papers) == len(corpus.papers):
+        index = corpus.by_year if by == "year" else corpus.by_category
+        groups.update({str(key): list(members) for key, members in index.items() if members})
+        labels.update({key: key for key in groups})
+    else:
+        for paper in papers:
+            for key, label in _group_keys(corpus, paper, by, subject):
+                groups[key].append(paper)
+                labels[key] = label
+    sign = 1 if least else -1
+    ranked = sorted(groups, key=lambda k: (sign * len(groups[k]), _natural(by, k, labels)))
     chart: tuple[tuple[str, int], ...] = ()
     if by == "year" and groups:
         years = sorted(int(k) for k in groups)
@@ -368,17 +410,8 @@ def rank_groups(world: World, query: Query) -> r.Result:
         chart = tuple((labels[k], len(groups[k])) for k in sorted(groups, key=int))
     elif by == "category":
         chart = tuple((k, len(groups[k])) for k in ranked)
-    return r.Groups(
-        by=by,
-        groups=tuple(r.Group(labels[k], tuple(groups[k]), k) for k in ranked),
-        least=query.operation.least,
-        scope=world.scope(query.selection),
-        subject=subject.name if subject else corpus.researcher.name,
-        total_papers=len(papers),
-        inferred=sum(1 for p in papers if p.year_inferred) if by == "year" else 0,
-        chart=chart,
-        limit=query.operation.limit,
-    )
+    inferred = sum(1 for p in papers if p.year_inferred) if by == "year" else 0
+    return tuple(r.Group(labels[k], tuple(groups[k]), k) for k in ranked), chart, len(papers), inferred
 
 
 def _natural(by: str, key: str, labels: dict[str, str]) -> tuple[int, str]:

@@ -349,7 +349,7 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
     if result.by == "coauthor":
         return _coauthors(result)
     if result.by == "benchmark":
-        return _benchmarks(result)
+        return _benchmarks(result, corpus)
     top = result.groups[0]
     tied = [g for g in result.groups if g.count == top.count]
     most = "fewest" if result.least else "most"
@@ -371,7 +371,8 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
     else:  # first_author
         are = "authors are" if len(tied) > 1 else "author is"
         headline = f"Among papers{scope}, the {most} frequent first {are} {labels} with {count}."
-    rows = result.chart or tuple((_group_label(result.by, g), g.count) for g in result.groups)
+    shown = result.groups[: result.limit or ITEM_LIMIT]  # the text shows the first; the count says how many
+    rows = result.chart or tuple((_group_label(result.by, g), g.count) for g in shown)
     if result.by in ("year", "month"):
         items = _bars(rows)
     elif result.by == "category":
@@ -388,7 +389,8 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
     return Answer(
         "",
         headline,
-        items=items[: result.limit or ITEM_LIMIT] if result.by == "first_author" else items,
+        items=items,
+        item_count=len(result.groups) if result.by == "first_author" else None,
         chart=rows,
         note=note,
         numbered=False,
@@ -426,7 +428,7 @@ def _coauthors(result: r.Groups) -> Answer:
     return Answer("", headline, items=items, note=note, people=tuple(g.label for g in result.groups[:limit]))
 
 
-def _benchmarks(result: r.Groups) -> Answer:
+def _benchmarks(result: r.Groups, corpus: Corpus) -> Answer:
     papers = {p.id: p for g in result.groups for p in g.papers}
     kinds = plural(len(result.groups), "benchmark or dataset", "benchmarks and datasets")
     if len(papers) == 1:
@@ -440,9 +442,9 @@ def _benchmarks(result: r.Groups) -> Answer:
             focus=only,
         )
     headline = f"{kinds} appear in {plural(len(papers), 'paper')}, most mentioned first:"
-    items = tuple(f"{g.label} ({plural(g.count, 'paper')})" for g in result.groups)
-    ordered = tuple(sorted(papers.values(), key=lambda p: (p.date, p.id), reverse=True))
-    return Answer("", headline, items=items, papers=ordered, numbered=False)
+    items = tuple(f"{g.label} ({plural(g.count, 'paper')})" for g in result.groups[:ITEM_LIMIT])
+    ordered = tuple(corpus.by_id[i] for i in sorted(papers, key=corpus.rank.__getitem__))
+    return Answer("", headline, items=items, item_count=len(result.groups), papers=ordered, numbered=False)
 
 
 @_render.register
