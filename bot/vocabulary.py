@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from bot.corpus.precompiled import compiled_pattern
 from bot.paths import NUMBERS_FILE, STOPWORDS_FILE, VOCABULARY_FILE
 from bot.yaml_io import load_data_file
 
@@ -24,7 +25,7 @@ class VocabularyError(ValueError):
 def phrase_alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first, spaces and hyphens interchangeable."""
     parts = []
-    for phrase in sorted({p.casefold() for p in phrases}, key=len, reverse=True):
+    for phrase in sorted({p.casefold() for p in phrases}, key=lambda p: (-len(p), p)):
         words = [re.escape(w) for w in re.split(r"[\s'’-]+", phrase) if w]
         parts.append(r"[\s'’-]*".join(words))
     return "|".join(parts)
@@ -32,7 +33,7 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
 
 def whole_words(phrases: Iterable[str]) -> re.Pattern[str]:
     """Any of the phrases as whole words in folded text."""
-    return re.compile(rf"(?<![\w@])(?:{phrase_alternation(phrases)})(?![\w@])")
+    return compiled_pattern(rf"(?<![\w@])(?:{phrase_alternation(phrases)})(?![\w@])")
 
 
 def _strings(raw: Any, where: str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.corpus.precompiled import compiled_pattern
 from bot.safety import MAX_MESSAGE_CHARS
 from bot.text import strip_invisible
 from bot.understanding.time_expressions import fix_letter_o_years
@@ -60,31 +61,33 @@ class Cleaner:
             return phrase_alternation([w for name in names for w in words[name]])
 
         self.kinds: dict[ChatKind, re.Pattern[str]] = {
-            "greeting": re.compile(rf"^(?:{alternation('greeting_words')})$"),
-            "thanks": re.compile(rf"^(?:{alternation('thanks_words')})$"),
-            "farewell": re.compile(rf"^(?:{alternation('farewell_words')})$"),
+            "greeting": compiled_pattern(rf"^(?:{alternation('greeting_words')})$"),
+            "thanks": compiled_pattern(rf"^(?:{alternation('thanks_words')})$"),
+            "farewell": compiled_pattern(rf"^(?:{alternation('farewell_words')})$"),
         }
         separator = r"(?:[\s,.!?;:~—–-]+|$)"
         # Small talk before a request ("hi there! can u ...", "ok so ...", "no wait — 2019").
         small_talk = alternation(
             "greeting_words", "thanks_words", "politeness_words", "politeness_leading", "filler_leading"
         )
-        self.leading = re.compile(rf"^(?:{small_talk}){separator}")
-        self.trailing = re.compile(
+        self.leading = compiled_pattern(rf"^(?:{small_talk}){separator}")
+        self.trailing = compiled_pattern(
             rf"(?:^|[\s,.!?;:~—–-]+)(?:{alternation('thanks_words', 'politeness_words', 'farewell_words')})"
             r"[\s.!?]*$"
         )
-        self.anywhere = re.compile(rf"(?<![\w@])(?:{alternation('politeness_words', 'filler_anywhere')})(?![\w@])[,!]?")
+        self.anywhere = compiled_pattern(
+            rf"(?<![\w@])(?:{alternation('politeness_words', 'filler_anywhere')})(?![\w@])[,!]?"
+        )
         self.shorthand = {
             form.casefold(): full for full, forms in vocabulary.groups["shorthand"].items() for form in forms
         }
-        self.shorthand_pattern = re.compile(
+        self.shorthand_pattern = compiled_pattern(
             r"(?<![\w/])(?:"
-            + "|".join(re.escape(f) for f in sorted(self.shorthand, key=len, reverse=True))
+            + "|".join(re.escape(f) for f in sorted(self.shorthand, key=lambda f: (-len(f), f)))
             + r")(?![\w/])",
             re.IGNORECASE,
         )
-        self.chat_word = re.compile(
+        self.chat_word = compiled_pattern(
             rf"(?:{alternation('greeting_words', 'thanks_words', 'farewell_words', 'politeness_words')})"
         )
 

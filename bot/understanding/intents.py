@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bot.corpus.precompiled import compiled_pattern
 from bot.paths import INTENTS_DIR
 from bot.query import Operation
 from bot.vocabulary import vocabulary
@@ -152,7 +153,7 @@ def parse_intent(path: Path, placeholders: dict[str, str]) -> IntentSpec:
         if not isinstance(cue, dict) or set(cue) != {"pattern", "weight"}:
             raise fail(f"cues[{i}]: expected {{pattern, weight}}")
         try:
-            cues.append(Cue(re.compile(_expand(str(cue["pattern"]), placeholders, fail)), float(cue["weight"])))
+            cues.append(Cue(compiled_pattern(_expand(str(cue["pattern"]), placeholders, fail)), float(cue["weight"])))
         except (TypeError, ValueError, re.error) as err:
             raise fail(f"cues[{i}]: {err}") from None
     examples = raw.get("examples") or []

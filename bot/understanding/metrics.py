@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from bot.corpus.precompiled import compiled_pattern
 from bot.paths import METRICS_FILE
 from bot.text import fold
 from bot.understanding.concepts import LexiconError, named_entries, string_list
@@ -135,7 +136,7 @@ class MetricLexicon:
                     node = node.setdefault(atom, {})
                 node[_END] = {}
         # Not inside a word, not after a hyphen ("DeepSeek-R1"), not cut before a decimal ("AP@0.5").
-        self._pattern = re.compile(r"(?<![\w\-])" + _alternation(trie) + r"(?![\w@]|\.\d)")
+        self._pattern = compiled_pattern(r"(?<![\w\-])" + _alternation(trie) + r"(?![\w@]|\.\d)")
 
     @classmethod
     def default(cls) -> MetricLexicon:

@@ -16,6 +16,7 @@ from datetime import date
 from typing import get_args
 
 from bot.corpus.model import Corpus
+from bot.corpus.precompiled import compiled_pattern
 from bot.query import (
     AboutTopic,
     AmongPapers,
@@ -108,31 +109,34 @@ class Recognizer:
         self.step_newer = v.pattern("step_newer")
         self.comparative = v.pattern("comparative_order")
         self.sort_newest = v.pattern("sort_newest")
-        self.versus_rest = re.compile(
+        self.versus_rest = compiled_pattern(
             r"\bor (?:without|not|none|no)\b|\bwith or without\b|\b(?:vs\.?|versus) (?:without|not|none)\b"
         )
         nouns = phrase_alternation(v.words("one_paper_words"))
-        self.one_paper = re.compile(rf"\b(?:the|that|this) (?:[\w-]+ ){{0,5}}(?:{nouns})\b(?! (?:with|from|by)\b)")
+        self.one_paper = compiled_pattern(
+            rf"\b(?:the|that|this) (?:[\w-]+ ){{0,5}}(?:{nouns})\b(?! (?:with|from|by)\b)"
+        )
         self.least = v.pattern("least_words")
         self.recent = v.pattern("recent_words")
-        self.opener = re.compile(rf"^\W*(?:{v.pattern('followup_openers').pattern})")
-        ordinals = "|".join(sorted(v.ordinals, key=len, reverse=True))
+        self.opener = compiled_pattern(rf"^\W*(?:{v.pattern('followup_openers').pattern})")
+        ordinals = "|".join(sorted(v.ordinals, key=lambda w: (-len(w), w)))
         order_words = "|".join(
-            re.escape(w) for w in sorted((*v.words("order_newest"), *v.words("order_oldest")), key=len, reverse=True)
+            re.escape(w)
+            for w in sorted({*v.words("order_newest"), *v.words("order_oldest")}, key=lambda w: (-len(w), w))
         )
-        self.rank = re.compile(
+        self.rank = compiled_pattern(
             rf"\b(?P<n>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:most[\s-]+)?(?P<order>{order_words})\b"
         )
-        self.counted_paper = re.compile(
+        self.counted_paper = compiled_pattern(
             rf"\b(?P<n>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:paper|publication|preprint|article)\b"
         )
-        cardinals = "|".join(sorted(v.cardinals, key=len, reverse=True))
+        cardinals = "|".join(sorted(v.cardinals, key=lambda w: (-len(w), w)))
         number = rf"(?:\d{{1,3}}|{cardinals})"
-        self.limit = re.compile(
+        self.limit = compiled_pattern(
             rf"\b(?:top|first|last|latest|newest|recent|oldest|earliest)\s+(?P<a>{number})\b"
             rf"|\b(?P<b>{number})\s+(?:latest|newest|most recent|oldest|earliest|top|most|recent|last|first)\b"
         )
-        self.position_or_item = re.compile(
+        self.position_or_item = compiled_pattern(
             rf"\b(?:{ordinals}|last|lead|final)(?:[\s-]listed|[\s-]named)?[\s-]authors?\b|{_ITEM_REFERENCE.pattern}"
         )
         self.fact_patterns = {key: v.pattern(f"fact_words.{key}") for key in v.groups["fact_words"]}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.corpus.model import Corpus
+from bot.corpus.precompiled import compiled_pattern
 from bot.query import (
     AboutTopic,
     Ambiguity,
@@ -112,12 +113,12 @@ class SelectionBuilder:
             ("mention_verb", v.pattern("mention_verbs")),
             ("else", v.pattern("back_else")),
         ]
-        self.topic_before = re.compile(rf"(?:{v.pattern('topic_before').pattern})$")
+        self.topic_before = compiled_pattern(rf"(?:{v.pattern('topic_before').pattern})$")
         self.topic_after = frozenset(v.words("topic_after"))
-        self.final_reference = re.compile(rf"(?:{v.pattern('back_paper_final').pattern})\W*$")
+        self.final_reference = compiled_pattern(rf"(?:{v.pattern('back_paper_final').pattern})\W*$")
         self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words"))
-        ordinals = "|".join(sorted(v.ordinals, key=len, reverse=True))
-        self.position_pattern = re.compile(
+        ordinals = "|".join(sorted(v.ordinals, key=lambda w: (-len(w), w)))
+        self.position_pattern = compiled_pattern(
             rf"(?<!\w)(?:the )?(?P<which>{ordinals}|last|final|lead|\d{{1,2}}(?:st|nd|rd|th))"
             r"(?: listed| named| credited)? author(?:s)?(?!\w)"
         )

@@ -52,6 +52,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any, Literal
 
+from bot.corpus.precompiled import compiled_pattern
 from bot.paths import NUMBERS_FILE, TIME_WORDS_FILE
 from bot.yaml_io import load_data_file
 
@@ -359,7 +360,7 @@ def _phrase(text: str) -> str:
 def _alt(phrases: Iterable[Any]) -> str:
     """An alternation of phrases, longest first, whole words only. Word boundaries shared by every
     phrase are written once: the patterns stay short, and compiling them cheap."""
-    ordered = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
+    ordered = sorted({str(p).lower() for p in phrases}, key=lambda p: (-len(p), p))
     heads = all(p[:1].isalpha() for p in ordered)
     tails = all(p[-1:].isalpha() for p in ordered)
     bodies = [r"\s+".join(re.escape(w) for w in p.split()) if heads and tails else _phrase(p) for p in ordered]
@@ -431,7 +432,7 @@ class _Grammar:
         before_last = _alt(raw["before_last"])
         year_word = _alt(k for k, v in self.calendar_units.items() if v == "year")
         year_ref = f"(?:{year}|{relative}{_GAP}{year_word}|{the}{year_word}{_GAP}{before_last})"
-        self.year_ref = re.compile(
+        self.year_ref = compiled_pattern(
             f"(?P<year>{year})|(?P<rel>{relative}){_GAP}{year_word}|{the}{year_word}{_GAP}{before_last}"
         )
         q, h = words.quarter_letter, words.half_letter
@@ -476,27 +477,27 @@ class _Grammar:
             (f"(?P<year>{year})", self._bare_year),
             (yearless, self._yearless),
         ]
-        self.point_rules = [(re.compile(p), resolve) for p, resolve in point_rules]
+        self.point_rules = [(compiled_pattern(p), resolve) for p, resolve in point_rules]
 
         # Words around and between times.
-        self.bound_before = re.compile(
+        self.bound_before = compiled_pattern(
             f"(?:(?P<since>{_alt(raw['since'])})|(?P<after>{_alt(raw['after'])})"
             f"|(?P<before>{_alt(raw['before'])})|(?P<until>{_alt(raw['until'])})){_GAP_H}(?:{the})?$"
         )
-        self.bound_after = re.compile(
+        self.bound_after = compiled_pattern(
             f"{_GAP}(?:(?P<since>{_alt(raw['since_suffixes'])})|(?P<until>{_alt(raw['until_suffixes'])}))"
         )
-        self.from_before = re.compile(f"{_alt(raw['from'])}{_GAP}$")
-        self.on_after_from = re.compile(f"{_GAP}(?P<since>{_alt(raw['since_suffixes_after_from'])})")
-        self.yearless_before = re.compile(f"{_alt(raw['yearless_cues'])}{_GAP}(?:{the})?$")
+        self.from_before = compiled_pattern(f"{_alt(raw['from'])}{_GAP}$")
+        self.on_after_from = compiled_pattern(f"{_GAP}(?P<since>{_alt(raw['since_suffixes_after_from'])})")
+        self.yearless_before = compiled_pattern(f"{_alt(raw['yearless_cues'])}{_GAP}(?:{the})?$")
         openers: dict[str, list[str]] = raw["range_openers"]
         self.range_openers = [
-            (re.compile(f"{_phrase(opener)}{_GAP}$"), re.compile(f"{_GAP}{_alt(joiners)}{_GAP}"))
+            (compiled_pattern(f"{_phrase(opener)}{_GAP}$"), compiled_pattern(f"{_GAP}{_alt(joiners)}{_GAP}"))
             for opener, joiners in openers.items()
         ]
-        self.range_joiner = re.compile(f"{_GAP}{_alt(raw['range_joiners'])}{_GAP}")
-        self.now = re.compile(_alt(raw["now"]))
-        self.union_joiner = re.compile(f"{_GAP}{_alt(raw['union_joiners'])}{_GAP}")
+        self.range_joiner = compiled_pattern(f"{_GAP}{_alt(raw['range_joiners'])}{_GAP}")
+        self.now = compiled_pattern(_alt(raw["now"]))
+        self.union_joiner = compiled_pattern(f"{_GAP}{_alt(raw['union_joiners'])}{_GAP}")
         shift_unit = _alt(self.shift_units)
         shift_units = _alt([*self.shift_units, *(u + "s" for u in self.shift_units)])
         direction_after = (
@@ -505,7 +506,7 @@ class _Grammar:
         direction_before = (
             f"(?:(?P<fwd>{_alt(raw['shift_forward_before_unit'])})|(?P<back>{_alt(raw['shift_backward_before_unit'])}))"
         )
-        self.shift_before = re.compile(
+        self.shift_before = compiled_pattern(
             f"(?:{the}(?P<unit>{shift_unit})|(?P<num>{number}){_GAP}(?P<unit2>{shift_units})){_GAP}{direction_after}{_GAP}$"
         )
 
@@ -522,7 +523,7 @@ class _Grammar:
             (f"{the}{rolling_other}{_GAP}(?:{counted_unit}|(?P<unit1>{unit}))", _ROLLING, self._rolling),
             (f"{rolling_other}{_GAP}{counted_unit}", _ROLLING, self._rolling),
         ]
-        self.rules = [(re.compile(p), priority, resolve) for p, priority, resolve in rules]
+        self.rules = [(compiled_pattern(p), priority, resolve) for p, priority, resolve in rules]
 
         # Every expression holds a digit or one of these words; a message without any is skipped.
         trigger_words = [
@@ -533,7 +534,7 @@ class _Grammar:
             *words.quarter_words,
             *words.half_words,
         ]
-        self.trigger = re.compile(r"\d|" + _alt(trigger_words))
+        self.trigger = compiled_pattern(r"\d|" + _alt(trigger_words))
         self.time_words = frozenset(
             w
             for phrases in [
