@@ -132,15 +132,15 @@ class Reader:
                 return f"{year} {tail}"
             return word
         lower = word.casefold()
-        if len(lower) < 7 or not lower.isalpha() or lower in self.known_words or self.in_corpus(lower):
+        if len(lower) < 7 or not lower.isalpha() or lower in self.known_words:
             return word
         splits = [
             (min(i, len(lower) - i), lower[:i], lower[i:])
             for i in range(3, len(lower) - 2)
             if lower[:i] in self.known_words and lower[i:] in self.known_words
         ]
-        if not splits:
-            return word
+        if not splits or self.in_corpus(lower):
+            return word  # nothing to split into, or a word of the corpus ("understanding")
         _, head, tail = max(splits)
         return f"{word[: len(head)]} {word[len(head) :]}"
 

@@ -99,7 +99,6 @@ class Recognizer:
             v.stopwords,
             (lambda text: bool(topic_cue and topic_cue.cue_score(text) >= 4)),
         )
-        self._words_in_corpus: frozenset[str] | None = None
         self.order_newest = v.pattern("order_newest")
         self.order_oldest = v.pattern("order_oldest")
         self.count = v.pattern("count_words")
@@ -144,16 +143,11 @@ class Recognizer:
         self.group_patterns = {key: v.pattern(f"group_words.{key}") for key in v.groups["group_words"]}
 
     def _in_corpus(self, word: str) -> bool:
-        if self._words_in_corpus is None:
-            words: set[str] = set()
-            for paper in self.corpus.papers:
-                words.update(t.folded for t in tokens(paper.title))
-            for person in self.corpus.people.values():
-                words.update(t.folded for t in tokens(person.name))
-            self._words_in_corpus = frozenset(words)
-        # Titles and names are checked here; abstracts through the topic index, only for the rare word
-        # that looks like a slip ("gain" is a word of the corpus, not "again" mistyped).
-        return word in self._words_in_corpus or self.word_in_abstracts(word)
+        """A word the profile itself uses: a name part, or a word of a title or abstract (through the
+        topic index). Asked only for the rare word that looks like a slip ("gain" is a word of the
+        corpus, not "again" mistyped) or a glued pair ("understanding" is not "under" + "standing")."""
+        finder = self.reader.finder
+        return word in finder.by_surname or word in finder.by_given or self.word_in_abstracts(word)
 
     # --- the whole decision
 
