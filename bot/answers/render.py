@@ -370,7 +370,8 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
         )
     else:  # first_author
         are = "authors are" if len(tied) > 1 else "author is"
-        headline = f"Among papers{scope}, the {most} frequent first {are} {labels} with {count}."
+        whose = f"{possessive(corpus.researcher.name)} {total}{scope}"
+        headline = f"Among {whose}, the {most} frequent first {are} {labels} with {count}."
     shown = result.groups[: result.limit or ITEM_LIMIT]  # the text shows the first; the count says how many
     rows = result.chart or tuple((_group_label(result.by, g), g.count) for g in shown)
     if result.by in ("year", "month"):

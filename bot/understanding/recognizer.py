@@ -117,7 +117,7 @@ class Recognizer:
         )
         self.least = v.pattern("least_words")
         self.recent = v.pattern("recent_words")
-        self.opener = compiled_pattern(rf"^\W*(?:{v.pattern('followup_openers').pattern})")
+        self.opener = compiled_pattern(rf"^[^\w{MASK}]*(?:{v.pattern('followup_openers').pattern})")
         ordinals = "|".join(sorted(v.ordinals, key=lambda w: (-len(w), w)))
         order_words = "|".join(
             re.escape(w)

@@ -83,6 +83,15 @@ def test_a_figure_of_one_paper_after_the_total_is_said_to_be_missing(guohai: Eng
     assert last.startswith("The profile page doesn't list citation counts of single papers for mPLUG-Owl")
 
 
+def test_a_new_comparison_starting_with_a_name_replaces_the_last_one(guohai: Engine) -> None:
+    # "IR or LG, ..." opens with a name, then "or": not a follow-up opener, so the years go
+    answers = heads(guohai, "did he publish more in 2023 than in 2022?", "IR or LG, which has more papers?")
+    assert answers == [
+        "2023 has more papers: 11 papers, against 4 in 2022.",
+        "IR (Information Retrieval) and LG (Machine Learning) are level: 1 paper each.",
+    ]
+
+
 def test_clarification_by_number_and_by_name(guohai: Engine) -> None:
     chat = ("clarify", "1")
     assert guohai.ask("papers with Li", chat).clarification
