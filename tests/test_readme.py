@@ -9,6 +9,7 @@ import difflib
 
 import pytest
 
+from bot.paths import INTENTS_DIR
 from tests.readme_examples import PINNED_TODAY, README, REFRESH_COMMAND, Block, expected, parse_blocks, run_block
 
 BLOCKS = parse_blocks(README.read_text(encoding="utf-8").split("\n"))
@@ -57,3 +58,18 @@ def test_parser_reads_commands_continuations_and_outputs() -> None:
     assert (first.line, first.command, first.output) == (3, "cat > page.txt <<'EOF'\nAda\n\nEOF", [])
     assert second.command == 'profile-bot ask \\\n    "h-index?"'
     assert expected(second) == "Ada's h-index is 12.\n\nsecond paragraph"
+
+
+def test_readme_lists_every_question_kind() -> None:
+    text = README.read_text(encoding="utf-8")
+    table = [line for line in text.split("\n") if line.startswith("| `")]
+    missing = []
+    for path in sorted(INTENTS_DIR.glob("*.yaml")):
+        name = path.stem
+        family, _, member = name.partition("not_on_page_")
+        listed = f"`{name}`" in text or (
+            not family and member and any("`not_on_page_*`" in row and member in row for row in table)
+        )
+        if not listed:
+            missing.append(name)
+    assert not missing, f"intents the README's table of question kinds does not list: {missing}"

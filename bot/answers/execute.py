@@ -458,7 +458,7 @@ def compare(world: World, query: Query) -> r.Result:
         for part in parts:
             papers = world.select(shared.with_clause(Clause((part,)))).papers
             label = world.scope(Selection((Clause((part,)),))) or part.__class__.__name__
-            groups.append(r.Group(_compare_label(label), tuple(papers)))
+            groups.append(r.Group(_compare_label(label), tuple(papers), phrase=label))
     for clause in query.selection.clauses:
         if clause.negated and clause.kind == kind:
             shared = shared.with_clause(clause)

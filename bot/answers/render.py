@@ -458,16 +458,23 @@ def _(result: r.Comparison, corpus: Corpus) -> Answer:
         headline = (
             f"{join_and([g.label for g in result.groups])} are level{scope}: {plural(first.count, 'paper')} each."
         )
-    elif first.label.split(" ", 1)[0] in ("with", "without", "not", "about", "mentioning", "outside", "other"):
-        # Groups said as filters ("with code or without"): "More papers are without code (15 papers) ..."
+    elif _said(first).split(" ", 1)[0] in ("with", "without", "not", "about", "mentioning", "outside", "other"):
+        # Groups said as filters ("with code or without", people): "More papers are with X (4 papers) than ..."
         more = "Fewer" if result.least else "More"
-        others = join_and([f"{g.label} ({plural(g.count, 'paper')})" for g in groups[1:]])
-        headline = f"{more} papers{scope} are {first.label} ({plural(first.count, 'paper')}) than {others}."
+        others = join_and([f"{_said(g)} ({plural(g.count, 'paper')})" for g in groups[1:]])
+        headline = f"{more} papers{scope} are {_said(first)} ({plural(first.count, 'paper')}) than {others}."
     else:
         more = "fewer" if result.least else "more"
-        others = join_and([f"{g.count} in {g.label}" for g in groups[1:]])
+        others = join_and([f"{g.count} {_said(g, 'in')}" for g in groups[1:]])
         headline = f"{first.label} has {more} papers{scope}: {plural(first.count, 'paper')}, against {others}."
     return Answer("", headline, items=items, numbered=False, chart=tuple((g.label, g.count) for g in result.groups))
+
+
+def _said(group: r.Group, preposition: str = "") -> str:
+    """A compared group as its filter reads ("with Jiabo Ye", "from 2022")."""
+    if group.phrase:
+        return group.phrase
+    return f"{preposition} {group.label}".strip()
 
 
 @_render.register

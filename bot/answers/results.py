@@ -74,6 +74,7 @@ class Group:
     label: str
     papers: tuple[Paper, ...]
     key: str = ""  # person key, class code, year...
+    phrase: str = ""  # the group as a filter is said ("with Jiabo Ye", "from 2022"); the label when empty
 
     @property
     def count(self) -> int:
