@@ -159,16 +159,20 @@ class Recognizer:
         if message.chat or not message.text:
             return self._chat(message, notes)
         reading = self.reader.read(message.text, today)
+        asked = reading.cue_text
         pointed_back = bool(message.context) and self._points_back(reading)
         if pointed_back:
             # "Someone mentioned a benchmark for X. Which paper is that?": the question is about the sentence before.
             reading = self.reader.read(f"{message.context} {message.text}", today)
+            if message.context.rstrip().endswith("?"):
+                asked = reading.cue_text  # "was it at a conference? which one?": both sentences ask
+            # else a statement gives names and topics, not what is asked ("a colleague mentioned ...")
         said = tuple((hit.start, hit.end) for hit in self.metrics.find(reading.text))
         conservative = self.builder.build(reading, self.frame_all, self.corpus.researcher_key, said)
         present = self._present(reading, conservative, has_focus)  # "who wrote it?": "it" is the paper described
         if pointed_back and "topic" in present and _ONE_PAPER_ASKED.search(message.text.casefold()):
             present.add("paper")  # "I found a paper about X. Which paper is that, who's its first author?"
-        spec, score = self._choose(reading.cue_text, present)
+        spec, score = self._choose(asked, present)
         cued = spec is not None
         if spec is None:
             spec = self._default_for(present) or self.by_name["fallback"]
