@@ -247,7 +247,10 @@ def _distinctive(world: World, text: str) -> Paper | None:
 
 
 _NUMBER_BEFORE = re.compile(r"(\d+(?:\.\d+)?\s?%?)\s*$")
-_NUMBER_AFTER = re.compile(r"^\s*(?:of|=|:|at|is|reaches|reaching)?\s*(\d+(?:\.\d+)?\s?%?)")
+# "AP of 31.7", "APr: 31.7", "rare-class AP (APr) by 5.3 points" (an alias in brackets may sit between)
+_NUMBER_AFTER = re.compile(
+    r"^\s*(?:\([^()]{1,16}\)\s*)?(?:of|=|:|at|is|reaches|reaching|(by))?\s*(\d+(?:\.\d+)?\s?%?)(\s*points?\b)?"
+)
 
 
 def _figure_in_metric(paper: Paper, metric: Metric, k: int | None, lexicon: MetricLexicon) -> tuple[str, str] | None:
@@ -257,10 +260,14 @@ def _figure_in_metric(paper: Paper, metric: Metric, k: int | None, lexicon: Metr
             if hit.metric.name != metric.name or (k is not None and hit.k not in (k, None)):
                 continue
             before = _NUMBER_BEFORE.search(sentence[max(0, hit.start - 12) : hit.start])
-            after = _NUMBER_AFTER.match(sentence[hit.end : hit.end + 16])
-            number = before or after
-            if number:
-                return f"{number.group(1).strip()} {hit.surface}", sentence
+            if before:
+                return f"{before.group(1).strip()} {hit.surface}", sentence
+            after = _NUMBER_AFTER.match(sentence[hit.end : hit.end + 40])
+            if after:
+                value = after.group(2).strip()
+                if after.group(1) or after.group(3):  # a change, not a level: "improves AP by 5.3 points"
+                    return f"a change of {value} points in {hit.surface}", sentence
+                return f"{value} {hit.surface}", sentence
     return None
 
 
@@ -310,8 +317,13 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
     metric = lexicon.metric(operation.metric) if operation.metric else None
     name = operation.benchmark or _mentioned_part(paper, described)
     forms = [name] if name else []
-    if not forms and metric is not None:
-        # "the top-1 of X": no benchmark named, so wherever the abstract gives that metric.
+    entry = world.corpus.gazetteer.entries.get(name)
+    if entry:
+        forms += list(entry.aliases)
+    figures = figures_for(paper.abstract, forms, metric, operation.metric_k, lexicon) if forms else []
+    if not figures and not operation.benchmark and metric is not None:
+        # "the top-1 of X", or a task that only describes the paper ("its rare-class AP on long-tailed
+        # instance segmentation"): wherever the abstract gives that metric.
         found = _figure_in_metric(paper, metric, operation.metric_k, lexicon)
         if found is not None:
             figure, sentence = found
@@ -319,10 +331,6 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
                 paper, "results", metric=metric.label(operation.metric_k), figure=figure, sentence=sentence,
                 benchmark_mentioned=True,
             )  # fmt: skip
-    entry = world.corpus.gazetteer.entries.get(name)
-    if entry:
-        forms += list(entry.aliases)
-    figures = figures_for(paper.abstract, forms, metric, operation.metric_k, lexicon)
     asked = metric.label(operation.metric_k) if metric else None
     if figures:
         best = figures[0]

@@ -104,6 +104,7 @@ class Recognizer:
         self.count = v.pattern("count_words")
         self.list_nouns = v.pattern("list_nouns")
         self.sort_oldest = v.pattern("sort_oldest")
+        self.back_paper = v.pattern("back_paper")
         self.step_older = v.pattern("step_older")
         self.step_newer = v.pattern("step_newer")
         self.comparative = v.pattern("comparative_order")
@@ -160,7 +161,7 @@ class Recognizer:
             return self._chat(message, notes)
         reading = self.reader.read(message.text, today)
         asked = reading.cue_text
-        pointed_back = bool(message.context) and self._points_back(reading)
+        pointed_back = bool(message.context) and self._points_back(reading, has_focus)
         if pointed_back:
             # "Someone mentioned a benchmark for X. Which paper is that?": the question is about the sentence before.
             reading = self.reader.read(f"{message.context} {message.text}", today)
@@ -214,9 +215,13 @@ class Recognizer:
             spec = self.by_name["fallback"]
         return Recognition(Query(spec.name, spec.operation_for(), notes=notes), spec, True, False, False, None, "")
 
-    def _points_back(self, reading: Reading) -> bool:
-        content = [w for w in re.findall(r"[\w§]+", reading.cue_text) if w not in self.frame_all and w != MASK]
-        return not content and MASK not in reading.cue_text
+    def _points_back(self, reading: Reading, has_focus: bool) -> bool:
+        """Is the question about the sentence before it ("Which paper is that?", "How much did it improve AP?")?"""
+        if MASK in reading.cue_text:
+            return False  # it names what it is about
+        content = [w for w in re.findall(r"[\w§]+", reading.cue_text) if w not in self.frame_all]
+        # "it" with no paper in the conversation yet: the paper the message described before
+        return not content or (not has_focus and bool(self.back_paper.search(reading.cue_text)))
 
     def _present(self, reading: Reading, built: Built, has_focus: bool) -> set[str]:
         present = {atom_kind(a) for a in built.selection.atoms(negated=False)}
