@@ -202,7 +202,8 @@ def all_of(atoms: Iterable[Atom]) -> Selection:
 
 GroupKey = Literal["year", "month", "category", "coauthor", "first_author", "benchmark"]
 PaperField = Literal[
-    "summary", "date", "category", "authors", "author", "author_count", "abstract", "code", "benchmarks", "results"
+    "summary", "date", "category", "authors", "author", "author_count", "abstract", "code", "benchmarks", "results",
+    "quantity",
 ]
 
 
@@ -225,6 +226,7 @@ class Operation:
     metric_k: int | None = None  # its cut-off: 1 for "R@1", "top-1"
     compare_kind: str | None = None  # compare: the atom kind whose atoms are the groups
     versus_rest: bool = False  # compare: the one filter against the papers without it ("with code or without")
+    counted: str | None = None  # paper_fact quantity: what the abstract gives a number of ("annotators")
     missing: str | None = None  # not_on_page: which declared field the page lacks
     chat: str | None = None  # chat: greeting, thanks, farewell, help
 

@@ -283,6 +283,25 @@ def _mentioned_part(paper: Paper, description: str) -> str:
     return description
 
 
+_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|M|B|million|billion|thousand))?"
+
+
+def _quantity(paper: Paper, counted: str) -> r.PaperFact:
+    """ "48 annotators": the first number the abstract puts before what is counted (up to two words
+    may sit between: "3,600 instance masks"), with its sentence."""
+    head = counted.split()[-1] if counted else ""
+    stem = re.sub(r"(ies|es|s)$", "", head) if len(head) > 3 else head
+    if not stem:
+        return r.PaperFact(paper, "quantity", metric=counted)
+    noun = rf"{re.escape(stem)}(?:y|ies|es|s)?"
+    pattern = re.compile(rf"(?<![\w.,])({_AMOUNT})\s+(?:[\w-]+\s+){{0,2}}?{noun}\b", re.IGNORECASE)
+    for sentence in sentences(paper.abstract):
+        found = pattern.search(sentence)
+        if found:
+            return r.PaperFact(paper, "quantity", metric=counted, figure=found.group(0), sentence=sentence)
+    return r.PaperFact(paper, "quantity", metric=counted)
+
+
 def _description(world: World, query: Query, paper: Paper) -> str:
     """What a results question says besides the paper: the task when no benchmark is named
     ("top-1 accuracy of mPLUG-video on video category classification")."""
@@ -306,6 +325,8 @@ def paper_fact(world: World, query: Query) -> r.Result:
     paper = papers[0]
     if field_name == "results":
         return _results(world, paper, query, _description(world, query, paper))
+    if field_name == "quantity":
+        return _quantity(paper, operation.counted or "")
     return r.PaperFact(paper, field_name, position=operation.position, limit=operation.limit)
 
 

@@ -218,6 +218,12 @@ def _(result: r.PaperFact, corpus: Corpus) -> Answer:
         )
     if field == "results":
         return _results(result)
+    if field == "quantity":
+        if result.figure is None:
+            headline = f"The abstract of {name} gives no number of {result.metric}."
+            return Answer("", headline, papers=(paper,), focus=paper, confidence=0.8)
+        headline = f"The abstract of {name} says {result.figure}."
+        return Answer("", headline, note=f"\u201c{result.sentence}\u201d", papers=(paper,), focus=paper)
     if field == "abstract":
         return Answer("", f"Abstract of {name}:", note=paper.abstract, papers=(paper,), focus=paper)
     return _paper_card(paper, paper.title)

@@ -47,7 +47,7 @@ class PaperFact:
     position: int | None = None  # author: which listed author was asked for
     limit: int | None = None  # authors: "the first three authors"
     benchmark: str | None = None  # results
-    metric: str | None = None
+    metric: str | None = None  # results: the metric asked; quantity: what is counted
     figure: str | None = None  # results: the figure quoted
     sentence: str | None = None  # results: the sentence it comes from
     benchmark_mentioned: bool = False

@@ -28,6 +28,7 @@ SLOT_KINDS = frozenset(
         "mention",
         "person",
         "unknown_person",
+        "quantity",
         "ambiguous_person",
         "topic",
         "category",

@@ -105,6 +105,10 @@ class Recognizer:
         self.list_nouns = v.pattern("list_nouns")
         self.sort_oldest = v.pattern("sort_oldest")
         self.back_paper = v.pattern("back_paper")
+        self.quantity_ask = compiled_pattern(
+            rf"\b(?:{phrase_alternation(v.words('quantity_asks'))})\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
+        )
+        self.page_counted = frozenset(v.words("page_counted"))
         self.step_older = v.pattern("step_older")
         self.step_newer = v.pattern("step_newer")
         self.comparative = v.pattern("comparative_order")
@@ -264,7 +268,9 @@ class Recognizer:
         described = self.one_paper.search(reading.cue_text)
         if described and (self.order_newest.search(described.group()) or self.order_oldest.search(described.group())):
             described = None  # "the most recent paper about video" picks by date, it describes nothing
-        if "topic" in present and (described or "metric" in present):
+        if self._counted(reading.cue_text):
+            present.add("quantity")  # "how many annotators took part?": a number in one paper's abstract
+        if "topic" in present and (described or "metric" in present or "quantity" in present):
             present.add("paper")  # "who wrote the paper on learned controllers?", "R@1 of X": the paper described
         return present
 
@@ -305,6 +311,10 @@ class Recognizer:
             if operation.field == "results":
                 operation = self._results(operation, built, reading)
             selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
+            if operation.field == "quantity":
+                counted = self._counted(cue)
+                operation = replace(operation, counted=counted)
+                selection = _without_words(selection, frozenset((counted or "").split()))
         elif operation.name in ("rank_groups", "profile", "not_on_page") and built.person_subjects:
             if operation.name != "rank_groups" or operation.group_by == "coauthor":
                 subject = built.person_subjects[0]
@@ -423,6 +433,20 @@ class Recognizer:
                     return replace(operation, field=key)  # type: ignore[arg-type]
         return operation
 
+    def _counted(self, cue: str) -> str | None:
+        """ "how many annotators ...": what is counted, unless the page itself counts it (papers, people)."""
+        match = self.quantity_ask.search(cue)
+        if match is None:
+            return None
+        words: list[str] = []
+        for word in match.groups():
+            if word is None or word in self.frame_all:
+                break
+            words.append(word)
+        if not words or any(w in self.page_counted for w in words):
+            return None
+        return " ".join(words)
+
     def _item_reference(self, cue: str) -> int | None:
         """ "the second one", "the last paper", "number 3": an item of the last list."""
         for match in _ITEM_REFERENCE.finditer(cue):
@@ -452,3 +476,20 @@ def _compared_kind(selection: Selection) -> str | None:
         counts[kind] = counts.get(kind, 0) + (len(atom.ranges) if isinstance(atom, During) else 1)
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     return best[0] if best[1] >= 2 else None
+
+
+def _without_words(selection: Selection, words: frozenset[str]) -> Selection:
+    """The topics without the words of what is counted: "annotators" names no paper, it is asked about."""
+    clauses = []
+    for clause in selection.clauses:
+        atoms = []
+        for atom in clause.atoms:
+            if isinstance(atom, AboutTopic):
+                kept = " ".join(w for w in atom.text.split() if w not in words)
+                if not kept:
+                    continue
+                atom = replace(atom, text=kept)
+            atoms.append(atom)
+        if atoms:
+            clauses.append(replace(clause, atoms=tuple(atoms)))
+    return Selection(tuple(clauses))

@@ -30,7 +30,7 @@ VISION = Page(
             "CLJun 9, 2024",
             "Captions that Count: Grounded Caption Evaluation",
             "Nadia Okafor, Pieter van der Berg, Ana Souza",
-            "We study caption evaluation with large language models and release a benchmark.",
+            "We study caption evaluation with large language models and release a benchmark of 5,000 rated captions.",
         ),
         PaperBlock(
             "CVSep 1, 2023Code",
