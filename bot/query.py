@@ -202,7 +202,16 @@ def all_of(atoms: Iterable[Atom]) -> Selection:
 
 GroupKey = Literal["year", "month", "category", "coauthor", "first_author", "benchmark"]
 PaperField = Literal[
-    "summary", "date", "category", "authors", "author", "author_count", "abstract", "code", "benchmarks", "results",
+    "summary",
+    "date",
+    "category",
+    "authors",
+    "author",
+    "author_count",
+    "abstract",
+    "code",
+    "benchmarks",
+    "results",
     "quantity",
 ]
 

@@ -119,11 +119,13 @@ def test_selections(okafor: Engine, text: str, selection: str) -> None:
         ("her email?", "not_on_page_contact", "not_on_page missing=contact"),
         # a question pointing back takes its names from the statement before, not what it asks:
         # "colleague" there does not make it a question about co-authors
-        ("A colleague mentioned her paper on open vocabulary detection. Which one is it?", "paper_details",
-         "paper_fact field=summary"),
+        (
+            "A colleague mentioned her paper on open vocabulary detection. Which one is it?",
+            "paper_details",
+            "paper_fact field=summary",
+        ),
         # ... while a question before it asks too
-        ("Tell me about Owl. Was it at a conference? Which one?", "not_on_page_venue",
-         "not_on_page missing=venue"),
+        ("Tell me about Owl. Was it at a conference? Which one?", "not_on_page_venue", "not_on_page missing=venue"),
     ],
 )
 def test_operations(okafor: Engine, text: str, intent: str, operation: str) -> None:
