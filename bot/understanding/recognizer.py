@@ -223,7 +223,8 @@ class Recognizer:
         """Is the question about the sentence before it ("Which paper is that?", "How much did it improve AP?")?"""
         if MASK in reading.cue_text:
             return False  # it names what it is about
-        content = [w for w in re.findall(r"[\w§]+", reading.cue_text) if w not in self.frame_all]
+        words = re.findall(r"[\w§]+", reading.cue_text)
+        content = [w for w in words if w not in self.frame_all and len(w) > 1]  # "who's" leaves an "s"
         # "it" with no paper in the conversation yet: the paper the message described before
         return not content or (not has_focus and bool(self.back_paper.search(reading.cue_text)))
 

@@ -124,6 +124,12 @@ def test_selections(okafor: Engine, text: str, selection: str) -> None:
             "paper_details",
             "paper_fact field=summary",
         ),
+        # "who's" leaves no word of its own: the question still points back
+        (
+            "I remember a paper on detectors trained from captions. Which paper is that and who's the second author?",
+            "paper_authors",
+            "paper_fact field=author position=2",
+        ),
         # ... while a question before it asks too
         ("Tell me about Owl. Was it at a conference? Which one?", "not_on_page_venue", "not_on_page missing=venue"),
     ],
