@@ -103,6 +103,19 @@ def spellings(form: str, plurals: bool = True) -> frozenset[Spelling]:
     return frozenset(found)
 
 
+def _turned(form: str) -> frozenset[Spelling]:
+    """A two-word form the other way round, as questions say it: "video understanding" ->
+    "understanding video(s)", "understanding of video(s)"."""
+    found: set[Spelling] = set()
+    for spelling in spellings(form, plurals=False):
+        if len(spelling) != 2 or spelling[0] == spelling[1]:
+            continue
+        modifier, head = spelling
+        for noun in (modifier, *_plurals(modifier)):
+            found.update({(head, noun), (head, "of", noun)})
+    return frozenset(found)
+
+
 def _cased_key(text: str) -> str:
     return "".join(_WORD.findall(text))
 
@@ -158,18 +171,26 @@ class ConceptLexicon:
             raise LexiconError(problems)
         self._index = {c.name: i for i, c in enumerate(self.concepts)}
         self._root = _Node()
+        self._turned: dict[Spelling, int] = {}
         for index, concept in enumerate(self.concepts):
             for form, question_only in _forms(concept):
                 cased = _cased_surfaces(form) if form in concept.case_sensitive else None
                 entry = _Entry(index, cased, question_only)
                 for spelling in spellings(form):
-                    node = self._root
-                    for word in spelling:
-                        node = node.children.setdefault(word, _Node())
-                    if entry not in node.entries:
-                        node.entries.append(entry)
+                    self._add(spelling, entry)
+                if cased is None and form.count(" ") == 1 and "-" not in form:
+                    # People say a two-word topic either way round: "understanding videos", "detection of objects".
+                    for spelling in _turned(form):
+                        self._turned.setdefault(spelling, index)
         self._narrower = _closures(self.concepts)
         self._names_in = lru_cache(maxsize=8192)(self._names_in_uncached)
+
+    def _add(self, spelling: Spelling, entry: _Entry) -> None:
+        node = self._root
+        for word in spelling:
+            node = node.children.setdefault(word, _Node())
+        if entry not in node.entries:
+            node.entries.append(entry)
 
     @classmethod
     def default(cls) -> ConceptLexicon:
@@ -209,11 +230,41 @@ class ConceptLexicon:
 
     def find(self, text: str) -> list[ConceptHit]:
         """Concepts a question names, left to right, longest form first, never overlapping."""
-        return [
+        hits = [
             ConceptHit(self.concepts[entry.concept], start, end, text[start:end])
             for start, end, entries in self._scan(text, question=True)
             for entry in entries
         ]
+        if not self._turned:
+            return hits
+        # A form said the other way round wins over the shorter forms inside it ("understanding videos"
+        # is video understanding, not only "videos"), never over a form it only overlaps.
+        turned = [
+            t
+            for t in self._find_turned(text)
+            if all(h.end <= t.start or t.end <= h.start or (t.start <= h.start and h.end <= t.end) for h in hits)
+        ]
+        kept = [h for h in hits if not any(t.start <= h.start and h.end <= t.end for t in turned)]
+        return sorted([*kept, *turned], key=lambda hit: hit.start)
+
+    def _find_turned(self, text: str) -> list[ConceptHit]:
+        words, keys = _words(text)
+        taken: list[tuple[int, int]] = []
+        hits: list[ConceptHit] = []
+        i = 0
+        while i < len(keys) - 1:
+            for size in (3, 2):
+                index = self._turned.get(tuple(keys[i : i + size])) if i + size <= len(keys) else None
+                if index is None:
+                    continue
+                start, end = words[i].start(), words[i + size - 1].end()
+                if not any(s < end and start < e for s, e in taken):
+                    hits.append(ConceptHit(self.concepts[index], start, end, text[start:end]))
+                    taken.append((start, end))
+                    i += size - 1
+                    break
+            i += 1
+        return hits
 
     def concepts_in(self, text: str) -> frozenset[str]:
         """Names of the concepts a title or abstract mentions (question-only forms left out)."""

@@ -369,3 +369,23 @@ def test_hits_of_any_text_are_in_order_and_in_place(pieces: list[str]) -> None:
     hits = ConceptLexicon.default().find(text)
     assert all(text[h.start : h.end] == h.surface and h.surface for h in hits)
     assert all(a.end <= b.start for a, b in itertools.pairwise(hits))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("understanding videos", [("video understanding", "understanding videos")]),
+        ("papers on detection of objects", [("object detection", "detection of objects")]),
+        # said as written, the longer form still wins; a turned pair never splits a form found as written
+        (
+            "reinforcement learning machine translation",
+            [("reinforcement learning", "reinforcement learning"), ("machine translation", "machine translation")],
+        ),
+    ],
+)
+def test_two_word_topics_said_the_other_way_round(lexicon: ConceptLexicon, text: str, expected: list) -> None:
+    assert found(lexicon, text) == expected
+
+
+def test_a_turned_form_is_read_in_questions_only(lexicon: ConceptLexicon) -> None:
+    assert "video understanding" not in lexicon.concepts_in("We study understanding videos.")
