@@ -300,6 +300,17 @@ class EntityFinder:
             best_score, best = max(scored)
             if best_score >= FUZZY_PERSON_CUTOFF:
                 return [_entity("person", text, words, index, index + 2, True, key=best)]
+            following = words[index + 1]
+            if (
+                words[index].text[:1].isupper()
+                and following.key not in self.by_surname
+                and following.key not in self.by_given
+                and following.folded not in self.stopwords
+                and following.folded not in self.keywords
+            ):
+                # "Ji Zhang": a known name followed by a surname nobody here has is someone else entirely.
+                surface = text[words[index].start : following.end]
+                return [Entity("unknown_person", words[index].start, following.end, surface, True, key=surface)]
         if not self._single_word_name_ok(words, index):
             return []
         others = [k for k in owners if k != self.corpus.researcher_key]

@@ -91,6 +91,9 @@ def understood(engine: Engine, text: str) -> tuple[str, str, str]:
         ("papers without the Kims", "!(person[Ji-woo Kim] | person[Min-jun Kim])"),
         ("papers wiht Ana Sousa", "person[Ana Souza]"),
         ("papers besides the Owl ones", "!papers[1,3]"),
+        # a known surname followed by a name nobody here has is someone else, not the known person
+        ("papers with Ana Souza and Kim Lee", "person[Ana Souza] & unknown[Kim Lee]"),
+        ("papers with Souza", "person[Ana Souza]"),
     ],
 )
 def test_selections(okafor: Engine, text: str, selection: str) -> None:
