@@ -53,6 +53,11 @@ class MentionsBenchmark:
 
 
 @dataclass(frozen=True, slots=True)
+class NamesABenchmark:
+    """Papers whose abstract names any benchmark or dataset ("papers that don't mention any benchmark")."""
+
+
+@dataclass(frozen=True, slots=True)
 class MentionsPhrase:
     """Free text the title or abstract must contain (a name no gazetteer knows)."""
 
@@ -107,6 +112,7 @@ Atom = (
     | ByPerson
     | UnknownPerson
     | MentionsBenchmark
+    | NamesABenchmark
     | MentionsPhrase
     | InCategory
     | HasCode
@@ -120,6 +126,7 @@ ATOM_KINDS: dict[type, str] = {
     ByPerson: "person",
     UnknownPerson: "person",
     MentionsBenchmark: "benchmark",
+    NamesABenchmark: "benchmark",
     MentionsPhrase: "benchmark",
     InCategory: "category",
     HasCode: "code",
@@ -318,6 +325,8 @@ def atom_text(atom: Atom) -> str:
         return f"unknown[{atom.name}]"
     if isinstance(atom, MentionsBenchmark):
         return f"benchmark[{atom.name}]"
+    if isinstance(atom, NamesABenchmark):
+        return "benchmark[any]"
     if isinstance(atom, MentionsPhrase):
         return f"mention[{atom.phrase}]"
     if isinstance(atom, InCategory):

@@ -22,6 +22,7 @@ from bot.query import (
     Introduces,
     MentionsBenchmark,
     MentionsPhrase,
+    NamesABenchmark,
     Previous,
     Selection,
     UnknownPerson,
@@ -114,6 +115,8 @@ class Selector:
             return set()
         if isinstance(atom, MentionsBenchmark):
             return {p.id for p in corpus.by_benchmark.get(atom.name, [])}
+        if isinstance(atom, NamesABenchmark):
+            return {p.id for p in corpus.papers if p.benchmarks}
         if isinstance(atom, MentionsPhrase):
             return {p.id for p in papers_mentioning(corpus.papers, atom.phrase)}
         if isinstance(atom, InCategory):
@@ -174,6 +177,8 @@ def atom_words(corpus: Corpus, atom: Atom, negated: bool = False) -> str:
         return f"{'without' if negated else 'with'} {atom.name}"
     if isinstance(atom, MentionsBenchmark):
         return f"{'not ' if negated else ''}mentioning {atom.name}"
+    if isinstance(atom, NamesABenchmark):
+        return f"{'not ' if negated else ''}naming a benchmark or dataset"
     if isinstance(atom, MentionsPhrase):
         return f"{'not ' if negated else ''}mentioning {atom.phrase}"
     if isinstance(atom, InCategory):

@@ -29,6 +29,7 @@ SLOT_KINDS = frozenset(
         "person",
         "unknown_person",
         "quantity",
+        "any_benchmark",
         "ambiguous_person",
         "topic",
         "category",

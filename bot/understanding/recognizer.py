@@ -26,6 +26,7 @@ from bot.query import (
     GroupKey,
     Introduces,
     MentionsBenchmark,
+    NamesABenchmark,
     Operation,
     Previous,
     Query,
@@ -250,6 +251,8 @@ class Recognizer:
             present.add("benchmark")
         if built.selection.atoms("benchmark") and not built.benchmarks_named:
             present.add("mention")
+        if any(isinstance(a, NamesABenchmark) for a in built.selection.atoms()):
+            present.add("any_benchmark")  # "papers without datasets": a filter, not "which datasets"
         if any(isinstance(a, Previous) and a.what in ("people", "person") for a in built.selection.atoms()):
             present.add("person")
         if _compared_kind(built.selection) or self.versus_rest.search(reading.cue_text):

@@ -30,6 +30,7 @@ from bot.query import (
     InCategory,
     MentionsBenchmark,
     MentionsPhrase,
+    NamesABenchmark,
     Previous,
     Selection,
     UnknownPerson,
@@ -38,7 +39,7 @@ from bot.query import (
 from bot.text import compact, fold
 from bot.understanding.entities import Entity
 from bot.understanding.reading import Item, Named, Reading, Word
-from bot.vocabulary import Vocabulary, whole_words
+from bot.vocabulary import Vocabulary, phrase_alternation, whole_words
 
 Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else", "restrict", "similar", "spent"]
 SINGLE_VALUED = frozenset({"time", "category", "code", "papers", "introduces"})
@@ -111,8 +112,17 @@ class SelectionBuilder:
             ("or", v.pattern("or_words")),
             ("and", v.pattern("and_words")),
             ("mention_verb", v.pattern("mention_verbs")),
+            ("any_benchmark", v.pattern("any_benchmark")),
             ("else", v.pattern("back_else")),
         ]
+        introducers = [
+            *v.words("mention_verbs"),
+            *v.words("negation"),
+            *_negated_verbs(v),
+            *v.words("any_benchmark_after"),
+        ]
+        self.any_benchmark_context = compiled_pattern(rf"(?:{phrase_alternation(introducers)})\s+$")
+        self.describes_one_benchmark = compiled_pattern(rf"\s+(?:{v.pattern('any_benchmark_not_before').pattern})")
         self.topic_before = compiled_pattern(rf"(?:{v.pattern('topic_before').pattern})$")
         self.topic_after = frozenset(v.words("topic_after"))
         self.final_reference = compiled_pattern(rf"(?:{v.pattern('back_paper_final').pattern})\W*$")
@@ -158,6 +168,11 @@ class SelectionBuilder:
                     if first is not None and last is not None:
                         topic_words.update(range(first, last + 1))
                     continue  # "papers about code generation": a topic that says code
+                if role == "any_benchmark" and not (
+                    self.any_benchmark_context.search(text[: match.start()])
+                    and not self.describes_one_benchmark.match(text[match.end() :])
+                ):
+                    continue  # "which benchmarks does he use?": the frame of the question, not a filter
                 span = claim(*match.span())
                 if span is None:
                     continue
@@ -183,6 +198,8 @@ class SelectionBuilder:
         start, end = span
         if role == "code":
             return Unit(start, end, "atom", atom=HasCode())
+        if role == "any_benchmark":
+            return Unit(start, end, "atom", atom=NamesABenchmark())
         if role == "back_pair":
             return Unit(start, end, "atom", atom=Previous("pair"))
         if role == "back_papers":
@@ -446,6 +463,14 @@ class SelectionBuilder:
             unit = units[index]
             if unit.role == "negation":
                 negate_from = unit.end
+                index += 1
+                continue
+            if (
+                unit.role == "mention_verb"
+                and negate_from is not None
+                and self._bridged(stream, negate_from, unit.start)
+            ):
+                negate_from = unit.end  # "don't evaluate on any benchmark": the verb passes the "not" on
                 index += 1
                 continue
             if unit.role != "atom" or unit.atom is None:

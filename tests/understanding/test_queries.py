@@ -91,6 +91,12 @@ def understood(engine: Engine, text: str) -> tuple[str, str, str]:
         ("papers without the Kims", "!(person[Ji-woo Kim] | person[Min-jun Kim])"),
         ("papers wiht Ana Sousa", "person[Ana Souza]"),
         ("papers besides the Owl ones", "!papers[1,3]"),
+        # any benchmark at all, after a mention verb, with/without or a negation that the verb passes on
+        ("papers that don't mention any benchmark", "!benchmark[any]"),
+        ("papers that don't evaluate on any dataset from 2024", "!benchmark[any] & time[2024]"),
+        ("papers with datasets", "benchmark[any]"),
+        ("which benchmarks does she use?", ""),
+        ("someone mentioned a benchmark for grounded captions", "topic[grounded captions]"),
         # a known surname followed by a name nobody here has is someone else, not the known person
         ("papers with Ana Souza and Kim Lee", "person[Ana Souza] & unknown[Kim Lee]"),
         ("papers with Souza", "person[Ana Souza]"),
