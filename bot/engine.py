@@ -144,6 +144,8 @@ class Engine:
         researcher = self.corpus.researcher_key
         keys = (person_key(name) for name in answer.people)
         state.people = tuple(k for k in dict.fromkeys(keys) if k in self.corpus.people and k != researcher)
+        # "top co-authors", then "papers with the second one": the items in view are people
+        state.listed_people = state.people if len(state.people) > 1 and not answer.papers else ()
         if answer.focus is not None:
             state.remember_focus(answer.focus.id)
         elif len(answer.papers) == 1:

@@ -19,6 +19,7 @@ class ConversationState:
     shown: tuple[int, ...] = ()  # the papers of the last answer, in the order shown ("those", "else")
     listed: tuple[int, ...] = ()  # the last list of several papers, as displayed ("the second one")
     people: tuple[str, ...] = ()  # person keys the last answer was about ("them", "her")
+    listed_people: tuple[str, ...] = ()  # the last answer listed people, not papers ("the second one")
     focus: tuple[int, ...] = ()  # the papers "it" and "the two" mean, most recent last
     pending: Query | None = None  # a question waiting for "which Li do you mean?"
     updated: float = 0.0

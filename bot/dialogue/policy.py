@@ -78,6 +78,8 @@ class DialoguePolicy:
             return True
         if recognition.cued and _only_reorders(query) and previous.operation.name in LIST_OPERATIONS:
             return True  # "oldest first", "sort by date": the last list in another order
+        if recognition.bare and query.operation.name == "count" and previous.operation.name in LIST_OPERATIONS:
+            return True  # "how many is that?": the last list, counted
         if recognition.cued and not recognition.opener:
             return False
         if recognition.cued and previous.operation.name in PAPER_OPERATIONS and query.operation.name != "paper_fact":
@@ -100,6 +102,8 @@ class DialoguePolicy:
                 base = base.restricted_to(state.shown, f"those {len(state.shown)} papers")
             added = [c for c in new.selection.clauses if not _points_at_last_list(c)]
             selection = Selection((*base.clauses, *added))
+        elif recognition.bare:
+            selection = previous.selection  # "how many is that?": "that" is the last list, not a paper
         else:
             selection = previous.selection
             positive_kinds = {c.kind for c in new.selection.clauses if not c.negated}
@@ -193,6 +197,12 @@ class DialoguePolicy:
         if atom.what == "pair":
             two = shown if len(shown) == 2 else focus if len(focus) == 2 else shown[:2]
             return [AmongPapers(two, "those 2 papers")] if two else []
+        if atom.what == "item" and state.listed_people:
+            index, people = atom.index or 1, state.listed_people
+            if index == -1 or 1 <= index <= len(people):
+                key = people[index - 1] if index > 0 else people[-1]
+                return [ByPerson(key, self.corpus.people[key].name)] if key in self.corpus.people else []
+            return []
         if atom.what == "item":
             index, listed = atom.index or 1, state.listed
             if listed and (index == -1 or 1 <= index <= len(listed)):

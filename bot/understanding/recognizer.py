@@ -66,6 +66,7 @@ class Recognition:
     reply: str  # the cleaned question, for a clarification reply ("the first one", "2")
     corrections: tuple[tuple[str, str], ...] = ()
     step: int = 0  # "the one before it": +1 older, -1 newer than the paper picked last
+    bare: bool = False  # names nothing: no filter, no list noun, nobody ("how many is that?", "how many?")
 
 
 class Recognizer:
@@ -106,6 +107,7 @@ class Recognizer:
         self.list_nouns = v.pattern("list_nouns")
         self.sort_oldest = v.pattern("sort_oldest")
         self.back_paper = v.pattern("back_paper")
+        self.researcher_pronouns = v.pattern("researcher_pronouns")
         self.quantity_ask = compiled_pattern(
             rf"\b(?:{phrase_alternation(v.words('quantity_asks'))})\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
         )
@@ -187,7 +189,12 @@ class Recognizer:
                 spec = self.by_name["fallback"]  # "what's the capital of France?": nothing here is about it
         built = self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key, said)
         if pointed_back:  # "that" is the sentence before, now read with the question
-            built = replace(built, selection=built.selection.without_previous())
+            # A "without" in the sentence described is part of what is described ("a paper adapting
+            # segmenters without labels"), not a filter the question sets.
+            described = Selection(
+                tuple(c for c in built.selection.without_previous().clauses if not (c.negated and c.kind == "topic"))
+            )
+            built = replace(built, selection=described)
         query = self._query(spec, built, reading, score, notes)
         shift = next(
             (
@@ -198,6 +205,12 @@ class Recognizer:
             None,
         )
         cue = reading.cue_text
+        bare = (
+            all(a == Previous("paper") for a in query.selection.atoms())
+            and not self.list_nouns.search(cue)
+            and not built.researcher_named
+            and not self.researcher_pronouns.search(cue)
+        )
         return Recognition(
             query=query,
             spec=spec,
@@ -208,6 +221,7 @@ class Recognizer:
             step=1 if self.step_older.search(cue) else -1 if self.step_newer.search(cue) else 0,
             reply=message.text,
             corrections=reading.corrections,
+            bare=bare,
         )
 
     def _chat(self, message: CleanMessage, notes: tuple[str, ...]) -> Recognition:

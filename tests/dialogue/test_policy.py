@@ -38,6 +38,8 @@ def heads(engine: Engine, *turns: str) -> list[str]:
     return [engine.ask(turn, chat).headline for turn in turns]
 
 
+NEWEST_FIRST = [18, 16, 14, 19, 17, 15, 4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1, 9, 13, 7, 8, 22, 23]
+
 CONVERSATIONS = [
     # a new full question replaces the context: the latest paper, not HiTeA again
     (("tell me about HiTeA", "what is his latest paper?"), [[9], [18]]),
@@ -58,6 +60,14 @@ CONVERSATIONS = [
     (("everything co-written with Feng-Lin Li", "only those before 2022", "which of the two is newer?"),
      [[21, 13, 22, 23], [22, 23], [22]]),
     (("open the AliMe KG paper", "and AliMe MKG?", "which of the two is newer?"), [[23], [22], [22]]),
+    # "which one is the newest?" picks among the list in view; "who else worked on it?" is its authors
+    (("what has he done with Qinghao Ye", "which one is the newest?", "who else worked on it?"),
+     [[12, 2, 1, 9], [12], [12]]),
+    # a bare count counts the last list; a count naming papers or him is a new question
+    (("papers from 2022", "only CV", "how many is that?", "how many papers does he have?"),
+     [[9, 13, 7, 8], [9, 7], [9, 7], NEWEST_FIRST]),
+    # "the second one" after a list of people is the second person
+    (("top coauthors", "which papers did he write with the second one?"), [[], [21, 13, 22, 23]]),
     # people of the last answer
     (("who is the first author of MLLM-Selector?", "show me the papers with them"), [[17], [17, 7]]),
     (("who wrote the HaELM paper?", "what else did he do with Junyang Wang?"), [[11], [4]]),
