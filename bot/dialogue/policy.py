@@ -198,9 +198,9 @@ class DialoguePolicy:
             two = shown if len(shown) == 2 else focus if len(focus) == 2 else shown[:2]
             return [AmongPapers(two, "those 2 papers")] if two else []
         if atom.what == "item" and state.listed_people:
-            index, people = atom.index or 1, state.listed_people
-            if index == -1 or 1 <= index <= len(people):
-                key = people[index - 1] if index > 0 else people[-1]
+            index, keys_listed = atom.index or 1, state.listed_people
+            if index == -1 or 1 <= index <= len(keys_listed):
+                key = keys_listed[index - 1] if index > 0 else keys_listed[-1]
                 return [ByPerson(key, self.corpus.people[key].name)] if key in self.corpus.people else []
             return []
         if atom.what == "item":
