@@ -176,7 +176,8 @@ class Engine:
         hits = self.topics.search_groups([*groups, *words], tolerant=tolerant)
         if not hits and concepts:
             wider = [_forms(lexicon, (hit.concept, *lexicon.broader(hit.concept))) for hit in concepts]
-            hits = self.topics.search_groups([*wider, *words], tolerant=tolerant)
+            # Papers on the wider topic are near the question, not about it: never "all matched".
+            return [(hit.paper_id, hit.score, False) for hit in self.topics.search_groups([*wider, *words], tolerant)]
         return [(hit.paper_id, hit.score, hit.matched_all) for hit in hits]
 
 

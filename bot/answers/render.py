@@ -113,9 +113,11 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
             paper = result.papers[0]
             return replace(_paper_card(paper, f"The paper{scope}: {paper.title}"), people=result.people)
         if result.topic_partial == 0:
-            headline = (
-                f"No paper{scope.replace(' about ', ' covers all of ')}; closest {plural(shown, 'match', 'matches')}:"
-            )
+            closest = f"closest {plural(shown, 'match', 'matches')}"
+            if " about " in scope and " " not in scope.split(" about ", 1)[1]:
+                headline = f"No paper is{scope}; {closest} on a related topic:"  # "speech": audio papers
+            else:
+                headline = f"No paper{scope.replace(' about ', ' covers all of ')}; {closest}:"
             return _list_answer(headline, result.papers, confidence=0.6)
         if result.topic_partial is not None and result.topic_partial < shown:
             lead = (

@@ -361,6 +361,8 @@ class EntityFinder:
                 bench = process.extractOne(
                     key, self.benchmark_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_BENCHMARK_CUTOFF
                 )
+                if bench and not name_shaped and len(bench[0]) - len(key) > 1:
+                    bench = None  # "speech" is a word inside "LJSpeech", not a typo of it
                 if bench:
                     found.append(
                         _entity("benchmark", text, words, start, end, False, key=self.benchmark_keys[bench[0]])
