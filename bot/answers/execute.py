@@ -13,15 +13,18 @@ from dataclasses import dataclass, field
 from bot.answers import results as r
 from bot.answers.figures import figures_for
 from bot.answers.selecting import Selected, Selector, describe, papers_mentioning
+from bot.answers.wording import join_and
 from bot.corpus.gazetteer import phrase_pattern
 from bot.corpus.model import Corpus, Paper
 from bot.query import (
     AboutTopic,
     AmongPapers,
+    Atom,
     ByPerson,
     Clause,
     During,
     Introduces,
+    MentionsBenchmark,
     Query,
     Selection,
     UnknownPerson,
@@ -389,7 +392,13 @@ def rank_groups(world: World, query: Query) -> r.Result:
     by = query.operation.group_by or "year"
     least = query.operation.least
     subject = query.subject
-    selection = query.selection
+    # "co-authors apart from X", "benchmarks besides COCO": X leaves the ranking; the papers with X stay,
+    # or everyone else's counts would shrink by the papers they share with X.
+    grouped_kind = _GROUPED_KINDS.get(by)
+    left_out = [c for c in query.selection.clauses if c.negated and grouped_kind and c.kind == grouped_kind]
+    excluded = {_group_key(a) for c in left_out for a in c.atoms}
+    shown = Selection(tuple(c for c in query.selection.clauses if c not in left_out))
+    selection = shown
     if subject is not None:
         selection = selection.with_clause(Clause((subject,)))
     if not selection:
@@ -400,11 +409,15 @@ def rank_groups(world: World, query: Query) -> r.Result:
         groups, chart, total, inferred = world.whole[key]
     else:
         groups, chart, total, inferred = _ranked(corpus, world.select(selection).papers, by, least, subject)
+    names = [a.name for c in left_out for a in c.atoms if isinstance(a, ByPerson | MentionsBenchmark)]
+    if excluded:
+        groups = tuple(g for g in groups if g.key not in excluded)
     return r.Groups(
         by=by,
         groups=groups,
         least=least,
-        scope=world.scope(query.selection),
+        scope=world.scope(shown),
+        excluded=join_and(names),
         subject=subject.name if subject else corpus.researcher.name,
         total_papers=total,
         inferred=inferred,
@@ -447,6 +460,17 @@ def _natural(by: str, key: str, labels: dict[str, str]) -> tuple[int, str]:
     if by in ("year", "month"):
         return (int(key), "")
     return (0, labels[key].casefold())
+
+
+_GROUPED_KINDS = {"coauthor": "person", "first_author": "person", "benchmark": "benchmark"}
+
+
+def _group_key(atom: Atom) -> str:
+    if isinstance(atom, ByPerson):
+        return atom.key
+    if isinstance(atom, MentionsBenchmark):
+        return atom.name
+    return ""
 
 
 def _group_keys(corpus: Corpus, paper: Paper, by: str, subject: ByPerson | None) -> list[tuple[str, str]]:

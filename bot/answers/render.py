@@ -379,7 +379,8 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
     else:  # first_author
         are = "authors are" if len(tied) > 1 else "author is"
         whose = f"{possessive(corpus.researcher.name)} {total}{scope}"
-        headline = f"Among {whose}, the {most} frequent first {are} {labels} with {count}."
+        other = f"Other than {result.excluded}, among" if result.excluded else "Among"
+        headline = f"{other} {whose}, the {most} frequent first {are} {labels} with {count}."
     shown = result.groups[: result.limit or ITEM_LIMIT]  # the text shows the first; the count says how many
     rows = result.chart or tuple((_group_label(result.by, g), g.count) for g in shown)
     if result.by in ("year", "month"):
@@ -424,7 +425,7 @@ def _coauthors(result: r.Groups) -> Answer:
     center = possessive(result.subject)
     top = result.groups[:3]
     top_text = join_and([f"{g.label} ({plural(g.count, 'paper')})" for g in top])
-    scope = f" {result.scope}" if result.scope else ""
+    scope = (f" other than {result.excluded}" if result.excluded else "") + (f" {result.scope}" if result.scope else "")
     if result.least:
         headline = f"Among the listed authors{scope}, {center} least frequent co-authors are {top_text}."
     elif len(result.groups) > 1:
@@ -450,7 +451,9 @@ def _benchmarks(result: r.Groups, corpus: Corpus) -> Answer:
             numbered=False,
             focus=only,
         )
-    headline = f"{kinds} appear in {plural(len(papers), 'paper')}, most mentioned first:"
+    scope = f" {result.scope}" if result.scope else ""
+    other = f"Other than {result.excluded}, " if result.excluded else ""
+    headline = f"{other}{kinds} appear in {plural(len(papers), 'paper')}{scope}, most mentioned first:"
     items = tuple(f"{g.label} ({plural(g.count, 'paper')})" for g in result.groups[:ITEM_LIMIT])
     ordered = tuple(corpus.by_id[i] for i in sorted(papers, key=corpus.rank.__getitem__))
     return Answer("", headline, items=items, item_count=len(result.groups), papers=ordered, numbered=False)

@@ -92,6 +92,7 @@ class Groups:
     inferred: int = 0  # papers counted in an inferred year
     chart: tuple[tuple[str, int], ...] = ()  # groups in natural order (years ascending)
     limit: int | None = None
+    excluded: str = ""  # groups left out of the ranking by name ("apart from Joaquín de la Cruz")
 
 
 @dataclass(frozen=True, slots=True)
