@@ -561,7 +561,7 @@ def _(result: r.NotOnPage, corpus: Corpus) -> Answer:
         f"({researcher.citations:,}) and, for each paper, its date, arXiv class, listed authors, code flag "
         "and abstract."
     )
-    headline = f"The profile page doesn't list {result.what}."
+    headline = f"The profile page doesn't list {result.what.rstrip('.')}."
     if result.missing == "paper_citations":
         about = f" for {result.paper.short_name}" if result.paper else ""
         headline = (
