@@ -132,6 +132,7 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
     if result.mention_only:
         verb = "mentions" if result.total == 1 else "mention"
         headline = f"{plural(result.total, 'paper')}{scope}:".replace(" mentioning ", f" {verb} ", 1)
+        headline = headline.replace(" or mentioning ", " or ")  # "mention Habitat or ALFRED"
     elif not result.scope:
         headline = f"All {plural(result.total, 'paper')} on {possessive(name)} profile, {order}:"
     elif shown < result.total:
