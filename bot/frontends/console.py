@@ -6,7 +6,6 @@ Output is the answer text, or with --json one JSON object per answer on its own 
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import TextIO
 from bot.answers.answer import Answer
 from bot.corpus.errors import ProfileError
 from bot.corpus.loading import load_corpus
+from bot.corpus.model import Paper
 from bot.engine import CONSOLE, Engine
 from bot.paths import DEFAULT_PROFILE
 from bot.reloader import ProfileReloader
@@ -32,8 +32,9 @@ def load_engine(profile: Path | None) -> Engine | None:
         return None
 
 
-def render(answer: Answer, as_json: bool) -> str:
-    return json.dumps(answer.to_json(), ensure_ascii=False) if as_json else answer.text
+def render(answer: Answer, as_json: bool, written: dict[Paper, str] | None = None) -> str:
+    """The answer's text, or its JSON on one line; `written` keeps papers' JSON between answers."""
+    return answer.json_text(written) if as_json else answer.text
 
 
 def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: TextIO | None = None) -> int:
@@ -42,11 +43,12 @@ def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: Text
     engine = load_engine(profile)
     if engine is None:
         return 2
+    written: dict[Paper, str] = {}
     for index, question in enumerate(questions):
         conversation = ("ask", str(index))
         answer = engine.ask(question, conversation)
         engine.reset(conversation)
-        print(render(answer, as_json), file=out, flush=True)
+        print(render(answer, as_json, written), file=out, flush=True)
         if not as_json:
             print(file=out)
     return 0
@@ -65,6 +67,7 @@ def console(
     if engine is None:
         return 2
     reloader = ProfileReloader(engine, profile or DEFAULT_PROFILE) if watch else None
+    written: dict[Paper, str] = {}
     if stdin.isatty() and not as_json:
         return _repl(engine, out, reloader)
     for line in stdin:
@@ -72,7 +75,7 @@ def console(
         if not message.strip():
             continue
         _reload_if_changed(reloader)
-        print(render(engine.ask(message, CONSOLE), as_json), file=out, flush=True)
+        print(render(engine.ask(message, CONSOLE), as_json, written), file=out, flush=True)
         if not as_json:
             print(file=out)
     return 0
