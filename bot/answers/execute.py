@@ -384,6 +384,7 @@ def rank_groups(world: World, query: Query) -> r.Result:
     )
 
 
+_GROUPS_BY_FIELD = frozenset({"year", "month", "category", "benchmark", "first_author"})  # the rest: co-authors
 Ranked = tuple[tuple[r.Group, ...], tuple[tuple[str, int], ...], int, int]
 
 
@@ -395,6 +396,9 @@ def _ranked(corpus: Corpus, papers: Sequence[Paper], by: str, least: bool, subje
         index = corpus.by_year if by == "year" else corpus.by_category
         groups.update({str(key): list(members) for key, members in index.items() if members})
         labels.update({key: key for key in groups})
+    elif by not in _GROUPS_BY_FIELD and subject is None and _newest_of_all(corpus, papers):
+        groups.update({key: list(members) for key, members in corpus.coauthor_groups.items()})
+        labels.update({key: corpus.people[key].name for key in groups})
     else:
         for paper in papers:
             for key, label in _group_keys(corpus, paper, by, subject):
@@ -412,6 +416,10 @@ def _ranked(corpus: Corpus, papers: Sequence[Paper], by: str, least: bool, subje
         chart = tuple((k, len(groups[k])) for k in ranked)
     inferred = sum(1 for p in papers if p.year_inferred) if by == "year" else 0
     return tuple(r.Group(labels[k], tuple(groups[k]), k) for k in ranked), chart, len(papers), inferred
+
+
+def _newest_of_all(corpus: Corpus, papers: Sequence[Paper]) -> bool:
+    return len(papers) == len(corpus.newest) and all(a is b for a, b in zip(papers, corpus.newest, strict=True))
 
 
 def _natural(by: str, key: str, labels: dict[str, str]) -> tuple[int, str]:

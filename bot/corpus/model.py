@@ -134,7 +134,7 @@ class Corpus:
         """The shared gazetteer plus the benchmarks this corpus's papers present."""
         return self._base_gazetteer.extended(self.by_benchmark)
 
-    @property
+    @cached_property
     def researcher_key(self) -> str:
         return person_key(self.researcher.name)
 
@@ -166,6 +166,22 @@ class Corpus:
         """(person key, shared papers), most frequent first, then by name."""
         people = self.people
         return sorted(self.coauthor_counts.items(), key=lambda kv: (-kv[1], people[kv[0]].name))
+
+    @cached_property
+    def coauthor_groups(self) -> dict[str, list[Paper]]:
+        """Each co-author's papers, newest first, in the order a walk over the papers from the newest
+        meets them (for ties in a ranking): what grouping every paper by co-author gives, from the
+        people index instead of a walk over every author of every paper."""
+        researcher = self.researcher_key
+        rank, keys_of = self.rank, self._paper_people
+
+        def first_met(key: str) -> tuple[int, int]:
+            newest = self.people[key].papers[0]
+            return rank[newest.id], keys_of[newest.id].index(key)
+
+        keys = [key for key, person in self.people.items() if key != researcher and person.papers]
+        keys.sort(key=first_met)
+        return {key: self.people[key].papers for key in keys}
 
     @cached_property
     def benchmark_counts(self) -> Counter[str]:
