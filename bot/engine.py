@@ -19,7 +19,7 @@ from bot.answers.suggestions import Suggester
 from bot.clock import today
 from bot.corpus.loading import load_corpus
 from bot.corpus.model import Corpus, person_key
-from bot.corpus.topics import TopicIndex, topic_words
+from bot.corpus.topics import TopicIndex, TopicIndexBuild, topic_words
 from bot.dialogue.conversation import ConversationKey, ConversationState, ConversationStore
 from bot.dialogue.policy import DialoguePolicy
 from bot.gc_control import collector_paused
@@ -46,6 +46,10 @@ class Engine:
         with collector_paused():
             self.corpus = corpus
             self._topics: TopicIndex | None = None
+            previous = getattr(self, "_build_topics", None)
+            if previous is not None:
+                previous.discard()
+            self._build_topics = TopicIndexBuild(corpus.papers)
             self._topic_hits = lru_cache(maxsize=TOPIC_CACHE)(self._search_topic)
             self.recognizer = Recognizer(
                 corpus,
@@ -154,7 +158,7 @@ class Engine:
     @property
     def topics(self) -> TopicIndex:
         if self._topics is None:
-            self._topics = TopicIndex(self.corpus.papers)
+            self._topics = self._build_topics()
         return self._topics
 
     def _search_topic(self, text: str, tolerant: bool = True) -> list[tuple[int, float, bool]]:

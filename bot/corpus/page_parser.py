@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 import pickle
 import re
-import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +23,7 @@ from bot.corpus.errors import ProfileError as ProfileError  # re-exported: calle
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.corpus.latex import clean_latex
 from bot.corpus.names import introduced_names, links, paper_system, presented_benchmarks
+from bot.corpus.workers import can_fork, end_with
 from bot.gc_control import collector_paused
 from bot.text import squash_spaces, strip_invisible
 
@@ -512,7 +511,7 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
     Only where forking is safe: a POSIX system, two or more cores, and a single-threaded process (a
     running bot reloading its profile does it all in this process). The child sends its result back
     pickled through a pipe; if it fails in any way, this process runs `second` itself."""
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+    if not can_fork():
         return first(), second()
     parent = os.getpid()
     try:
@@ -523,7 +522,7 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
     if child == 0:  # pragma: no cover - the child's coverage is not collected
         status = 1
         try:
-            _end_with(parent)
+            end_with(parent)
             os.close(reader)
             with os.fdopen(writer, "wb") as out:
                 out.write(pickle.dumps(second(), protocol=pickle.HIGHEST_PROTOCOL))
@@ -539,18 +538,6 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
         return done, second()
     result: _Result = pickle.loads(sent)
     return done, result
-
-
-def _end_with(parent: int) -> None:
-    """In a forked worker: exit as soon as the parent is gone (stopped by SIGTERM while parsing), so
-    no worker outlives the bot."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.05)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 def parse_page(
