@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from bot.corpus.categories import categories
 from bot.corpus.model import Corpus
 from bot.corpus.names import generic_terms
-from bot.text import Token, compact, fold, tokens
+from bot.text import Token, compact, compact_each, fold, tokens
 from bot.understanding.time_expressions import TimeExpression, find_time_expressions
 
 EntityKind = Literal["time", "category", "benchmark", "paper", "person", "ambiguous_person", "unknown_person", "people"]
@@ -70,6 +70,7 @@ PAPER_CUES = {
 CLASS_NOUNS = {"paper", "papers", "ones", "one", "category", "class", "area", "work", "works", "stuff", "publications"}
 NAME_FOLLOWERS = {"papers", "paper", "s", "is", "was", "as", "stuff", "work", "works", "ones"}
 MAX_WINDOW = 8
+_SYSTEM_PARTS = re.compile(r"[-\s]+")
 FUZZY_BENCHMARK_CUTOFF = 85.0
 FUZZY_PAPER_CUTOFF = 86.0
 FUZZY_PERSON_CUTOFF = 85.0
@@ -111,28 +112,34 @@ class EntityFinder:
         self.paper_keys: dict[str, set[int]] = defaultdict(set)
         self.plain_word_keys: set[str] = set()
         component_owners: dict[str, set[int]] = defaultdict(set)
-        for paper in corpus.papers:
-            names = [paper.title, paper.title.split(":", 1)[0]]
+        papers = corpus.papers
+        # Every key computed once, in batches (bot.text.compact_each): at 100,000 papers the calls
+        # one by one cost more than a second.
+        title_keys = compact_each([paper.title for paper in papers])
+        prefix_keys = compact_each([paper.title.split(":", 1)[0] for paper in papers])
+        system_keys = compact_each([paper.system or "" for paper in papers])
+        generic = generic_terms()
+        for paper, title_key, prefix_key, system_key in zip(papers, title_keys, prefix_keys, system_keys, strict=True):
+            keys = [title_key, prefix_key]
             if paper.system:
-                names.append(paper.system)
+                keys.append(system_key)
                 if _plain_word(paper.system):
-                    self.plain_word_keys.add(compact(paper.system))
-                for part in re.split(r"[-\s]+", paper.system):
-                    if (
-                        len(part) >= 4
-                        and part.casefold() not in generic_terms()
-                        and compact(part) != compact(paper.system)
-                    ):
-                        component_owners[compact(part)].add(paper.id)
-            for name in names:
-                key = compact(name)
+                    self.plain_word_keys.add(system_key)
+                for part in _SYSTEM_PARTS.split(paper.system):
+                    if len(part) >= 4 and part.casefold() not in generic:
+                        part_key = compact(part)
+                        if part_key != system_key:
+                            component_owners[part_key].add(paper.id)
+            for key in keys:
                 if len(key) >= 2:
                     self.paper_keys[key].add(paper.id)
         # A part of a system name ("GraspNet" of "GraspNet-X") names the paper when only one paper has it.
         for key, owners in component_owners.items():
             if len(owners) == 1 and key not in self.paper_keys and key not in stopwords and key not in keywords:
                 self.paper_keys[key] = set(owners)
-        self.system_choices = [compact(p.system) for p in corpus.papers if p.system and len(compact(p.system)) >= 4]
+        self.system_choices = [
+            key for paper, key in zip(papers, system_keys, strict=True) if paper.system and len(key) >= 4
+        ]
 
         self.person_keys: dict[str, str] = {}
         self.by_surname: dict[str, list[str]] = defaultdict(list)
@@ -140,7 +147,7 @@ class EntityFinder:
         particle_surnames: dict[str, set[str]] = defaultdict(set)
         for key, person in corpus.people.items():
             parts = person.name.split()
-            words = [compact(w) for w in parts if compact(w)]
+            words = [word for word in map(compact, parts) if word]
             # "van der Berg", "de la Cruz": a surname led by lower-case particles names its owner too.
             for i in range(1, len(parts) - 1):
                 if parts[i][:1].islower() and all(p[:1].islower() for p in parts[i:-1]):
