@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from bot.corpus.categories import categories
 from bot.corpus.model import Corpus
 from bot.corpus.names import generic_terms
-from bot.text import Token, compact, compact_each, fold, tokens
+from bot.text import Token, casefold_each, compact, compact_each, fold, tokens
 from bot.understanding.time_expressions import TimeExpression, find_time_expressions
 
 EntityKind = Literal["time", "category", "benchmark", "paper", "person", "ambiguous_person", "unknown_person", "people"]
@@ -118,21 +118,28 @@ class EntityFinder:
         title_keys = compact_each([paper.title for paper in papers])
         prefix_keys = compact_each([paper.title.split(":", 1)[0] for paper in papers])
         system_keys = compact_each([paper.system or "" for paper in papers])
-        generic = generic_terms()
         for paper, title_key, prefix_key, system_key in zip(papers, title_keys, prefix_keys, system_keys, strict=True):
             keys = [title_key, prefix_key]
             if paper.system:
                 keys.append(system_key)
                 if _plain_word(paper.system):
                     self.plain_word_keys.add(system_key)
-                for part in _SYSTEM_PARTS.split(paper.system):
-                    if len(part) >= 4 and part.casefold() not in generic:
-                        part_key = compact(part)
-                        if part_key != system_key:
-                            component_owners[part_key].add(paper.id)
             for key in keys:
                 if len(key) >= 2:
                     self.paper_keys[key].add(paper.id)
+        system_parts = [
+            (paper.id, system_key, part)
+            for paper, system_key in zip(papers, system_keys, strict=True)
+            if paper.system
+            for part in _SYSTEM_PARTS.split(paper.system)
+            if len(part) >= 4
+        ]
+        generic = generic_terms()
+        texts = [part for _, _, part in system_parts]
+        folded, part_keys = casefold_each(texts), compact_each(texts)
+        for (paper_id, system_key, _), fold_, part_key in zip(system_parts, folded, part_keys, strict=True):
+            if fold_ not in generic and part_key != system_key:
+                component_owners[part_key].add(paper_id)
         # A part of a system name ("GraspNet" of "GraspNet-X") names the paper when only one paper has it.
         for key, owners in component_owners.items():
             if len(owners) == 1 and key not in self.paper_keys and key not in stopwords and key not in keywords:
