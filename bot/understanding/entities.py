@@ -109,9 +109,11 @@ class EntityFinder:
         self.benchmark_keys = self.gazetteer.keys()
         self.benchmark_choices = [k for k in self.benchmark_keys if len(k) >= 3]
 
-        self.paper_keys: dict[str, set[int]] = defaultdict(set)
+        # Lists, not sets: a key names one paper almost always, and 300,000 sets cost 65 MB at 100,000
+        # papers. A paper's keys are added one after another, so a repeat is the list's last id.
+        self.paper_keys: dict[str, list[int]] = defaultdict(list)
         self.plain_word_keys: set[str] = set()
-        component_owners: dict[str, set[int]] = defaultdict(set)
+        component_owners: dict[str, list[int]] = defaultdict(list)
         papers = corpus.papers
         # Every key computed once, in batches (bot.text.compact_each): at 100,000 papers the calls
         # one by one cost more than a second.
@@ -126,7 +128,9 @@ class EntityFinder:
                     self.plain_word_keys.add(system_key)
             for key in keys:
                 if len(key) >= 2:
-                    self.paper_keys[key].add(paper.id)
+                    ids = self.paper_keys[key]
+                    if not ids or ids[-1] != paper.id:
+                        ids.append(paper.id)
         system_parts = [
             (paper.id, system_key, part)
             for paper, system_key in zip(papers, system_keys, strict=True)
@@ -139,11 +143,13 @@ class EntityFinder:
         folded, part_keys = casefold_each(texts), compact_each(texts)
         for (paper_id, system_key, _), fold_, part_key in zip(system_parts, folded, part_keys, strict=True):
             if fold_ not in generic and part_key != system_key:
-                component_owners[part_key].add(paper_id)
+                owners = component_owners[part_key]
+                if not owners or owners[-1] != paper_id:
+                    owners.append(paper_id)
         # A part of a system name ("GraspNet" of "GraspNet-X") names the paper when only one paper has it.
         for key, owners in component_owners.items():
             if len(owners) == 1 and key not in self.paper_keys and key not in stopwords and key not in keywords:
-                self.paper_keys[key] = set(owners)
+                self.paper_keys[key] = owners
         self.system_choices = [
             key for paper, key in zip(papers, system_keys, strict=True) if paper.system and len(key) >= 4
         ]
