@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.answers import results as r
-from bot.answers.figures import figures_for
 from bot.answers.selecting import Selected, Selector, describe, papers_mentioning
 from bot.corpus.gazetteer import phrase_pattern
 from bot.corpus.model import Corpus, Paper
@@ -322,6 +321,8 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
     entry = world.corpus.gazetteer.entries.get(name)
     if entry:
         forms += list(entry.aliases)
+    from bot.answers.figures import figures_for  # only metric questions need it
+
     figures = figures_for(paper.abstract, forms, metric, operation.metric_k, lexicon)
     asked = metric.label(operation.metric_k) if metric else None
     if figures:

@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import signal
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -242,6 +241,8 @@ class TopicIndexBuild:
         self.folder = ""
         if len(papers) < BUILD_ASIDE_FROM or not can_fork_without("tantivy"):
             return
+        import tempfile
+
         self.folder = tempfile.mkdtemp(prefix="profile-bot-topics-")
         parent = os.getpid()
         try:

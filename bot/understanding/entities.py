@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from rapidfuzz import fuzz, process
-
 from bot.corpus.categories import categories
 from bot.corpus.model import Corpus
 from bot.corpus.names import generic_terms
@@ -301,6 +299,8 @@ class EntityFinder:
             # "Qinhao Ye": a mistyped given name before a known surname picks one of its owners.
             given = words[index - 1]
             if given.folded not in self.stopwords and given.folded not in self.keywords and given.text.isalpha():
+                from rapidfuzz import fuzz  # imported on first use: most starts never need it
+
                 pair = given.key + key
                 scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)), k) for k in owners]
                 best_score, best = max(scored)
@@ -315,6 +315,8 @@ class EntityFinder:
                     return [Entity("unknown_person", words[first].start, words[index].end, surface, True, key=surface)]
         if index + 1 < len(words) and words[index + 1].text[:1].isupper() and words[index + 1].text.isalpha():
             # "Jiabo Yee": a known given name before a mistyped surname picks one of its owners.
+            from rapidfuzz import fuzz
+
             pair = key + words[index + 1].key
             scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)), k) for k in owners]
             best_score, best = max(scored)
@@ -344,6 +346,8 @@ class EntityFinder:
             key = "".join(w.key for w in window)
             if len(key) < 4:
                 continue
+            from rapidfuzz import fuzz, process  # imported on first use: most questions need no fuzzy match
+
             name_shaped = any(any(c.isupper() for c in w.text) or any(c.isdigit() for c in w.text) for w in window)
             previous = words[start - 1].folded if start else ""
             # Fuzzy lookups scan every name in the corpus: only where a name is likely (typed like one,
