@@ -50,6 +50,7 @@ _BLOCK = re.compile(
 )
 _COUNT_LINE = re.compile(r"^(?P<n>\S+) Papers$")
 _ET_AL = re.compile(r",?\s*et\s+al\.?$", re.IGNORECASE)
+_AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*;\s*")
 _STATS: dict[str, re.Pattern[str]] = {
     "h_index": re.compile(r"^h-index\s*(?P<v>.*)$", re.IGNORECASE),
     "paper_count": re.compile(r"^(?P<v>.*?)\s*papers$"),
@@ -137,10 +138,11 @@ def _runs(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _split_authors(text: str) -> tuple[list[str], bool]:
-    truncated = bool(_ET_AL.search(text))
-    body = _ET_AL.sub("", text).strip()
-    parts = re.split(r",\s*|\s+and\s+|\s*;\s*", body)
-    return [squash_spaces(p) for p in parts if p.strip()], truncated
+    # "et al." can only end the line: its "al" sits in the last four characters ("al", "al.", "al.\n").
+    tail = text[-4:]
+    found = _ET_AL.search(text) if "al" in tail.lower() or not tail.isascii() else None
+    body = (text[: found.start()] + text[found.end() :] if found else text).strip()
+    return [squash_spaces(p) for p in _AUTHOR_SEPARATOR.split(body) if p.strip()], found is not None
 
 
 _NAME_PARTICLES = {
@@ -270,6 +272,7 @@ class _PageParser:
         if not text[start:end].strip():
             return []
         blocks: list[_RawPaper] = []
+        dates: dict[tuple[int, str, str | None], tuple[str, bool]] = {}
         match = _BLOCK.match
         position = start
         while position < end:
@@ -281,10 +284,14 @@ class _PageParser:
             month = MONTHS.get(month_name)
             if month is None:
                 return None
-            try:
-                when, inferred = resolve_date(month, int(day), int(year) if year else None, self.as_of)
-            except ValueError:
-                return None
+            day_key = (month, day, year)
+            resolved = dates.get(day_key)
+            if resolved is None:  # papers share days: each is resolved once
+                try:
+                    when, inferred = resolve_date(month, int(day), int(year) if year else None, self.as_of)
+                except ValueError:
+                    return None
+                resolved = dates[day_key] = (when.isoformat(), inferred)
             authors, truncated = _split_authors(clean_latex(author_line.strip()))
             if not self.names_look_right(authors):
                 return None
@@ -294,8 +301,7 @@ class _PageParser:
                 _RawPaper(
                     len(blocks) + 1,
                     category,
-                    when.isoformat(),
-                    inferred,
+                    *resolved,
                     bool(code),
                     title.rstrip(),
                     tuple(authors),
@@ -437,7 +443,7 @@ class _PageParser:
         return blocks
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is built five times slower, and this one stays inside
 class _RawPaper:
     """One paper block once its structure is checked, before the text work (LaTeX, names, benchmarks)."""
 
