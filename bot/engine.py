@@ -49,7 +49,7 @@ class Engine:
             previous = getattr(self, "_build_topics", None)
             if previous is not None:
                 previous.discard()
-            self._build_topics = TopicIndexBuild(corpus.papers)
+            self._build_topics = TopicIndexBuild(corpus.papers, prepare=ConceptLexicon.default)
             self._topic_hits = lru_cache(maxsize=TOPIC_CACHE)(self._search_topic)
             self.recognizer = Recognizer(
                 corpus,

@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -235,7 +235,9 @@ class TopicIndexBuild:
     folder is removed then: the open index reads its files through memory maps). Anywhere a fork is
     not safe, or when the helper fails, the call builds the index in this process."""
 
-    def __init__(self, papers: Sequence[Paper]) -> None:
+    def __init__(self, papers: Sequence[Paper], prepare: Callable[[], object] = lambda: None) -> None:
+        """`prepare` is run by the helper first: work whose result the precompiled cache keeps for this
+        process to read back (the concept lexicon a topic search needs too)."""
         self.papers = papers
         self.helper: int | None = None
         self.folder = ""
@@ -254,6 +256,7 @@ class TopicIndexBuild:
             status = 1
             try:
                 end_with(parent)
+                prepare()
                 # One indexing thread: this process keeps the other core busy meanwhile.
                 TopicIndex(papers, self.folder, threads=1)
                 status = 0
