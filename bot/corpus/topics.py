@@ -32,8 +32,11 @@ RELAXED_SHARE = 0.5  # runners-up must score at least this share of the best par
 FEW_HITS = 3  # fewer papers than this hold every word: look for runners-up
 MAX_RUNNERS_UP = 10
 NARROWER_WEIGHT = 0.5
-# Below this many papers the index builds in tens of milliseconds: not worth a helper process.
+# Below this many papers the index builds in tens of milliseconds: not worth a helper process. Above
+# the second bound, what the fork costs this process (its pages copied as it writes them: 400 ms of
+# CPU at 100,000 papers) and the core the helper takes from it slow the first answer by seconds.
 BUILD_ASIDE_FROM = 2000
+BUILD_ASIDE_UP_TO = 30_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +244,7 @@ class TopicIndexBuild:
         self.papers = papers
         self.helper: int | None = None
         self.folder = ""
-        if len(papers) < BUILD_ASIDE_FROM or not can_fork_without("tantivy"):
+        if not BUILD_ASIDE_FROM <= len(papers) <= BUILD_ASIDE_UP_TO or not can_fork_without("tantivy"):
             return
         import tempfile
 
