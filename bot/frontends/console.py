@@ -6,6 +6,7 @@ Output is the answer text, or with --json one JSON object per answer on its own 
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +17,7 @@ from bot.corpus.errors import ProfileError
 from bot.corpus.loading import load_corpus
 from bot.corpus.model import Paper
 from bot.engine import CONSOLE, Engine
+from bot.gc_control import collector_paused
 from bot.paths import DEFAULT_PROFILE
 from bot.reloader import ProfileReloader
 
@@ -26,7 +28,13 @@ COMMANDS_HELP = ":help  what the bot answers\n:reset  forget this conversation\n
 
 def load_engine(profile: Path | None) -> Engine | None:
     try:
-        return Engine(load_corpus(profile or DEFAULT_PROFILE))
+        # One pause for the whole load (the collector would otherwise walk the new corpus between its
+        # steps: 60 ms at 10,000 papers, 400 ms at 100,000), then the corpus is kept out of every
+        # later collection, as the Discord bot does.
+        with collector_paused():
+            engine = Engine(load_corpus(profile or DEFAULT_PROFILE))
+            gc.freeze()
+        return engine
     except ProfileError as err:
         print(f"error: {err}", file=sys.stderr)
         return None
