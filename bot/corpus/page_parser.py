@@ -10,7 +10,6 @@ cannot place is an error naming the file, the line and what was expected.
 from __future__ import annotations
 
 import os
-import pickle
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -519,6 +518,8 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
     pickled through a pipe; if it fails in any way, this process runs `second` itself."""
     if not can_fork():
         return first(), second()
+    import pickle  # only large pages come this far
+
     parent = os.getpid()
     try:
         reader, writer = os.pipe()
