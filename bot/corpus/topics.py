@@ -14,9 +14,9 @@ import os
 import re
 import shutil
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.corpus.model import Paper
 from bot.corpus.workers import can_fork_without, end_with
@@ -58,8 +58,18 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
+# A paper, or its entry in a corpus document (the same fields: a helper may start before the papers exist).
+PaperLike = Paper | Mapping[str, Any]
+
+
+def _fields(paper: PaperLike) -> tuple[int, str, str, str]:
+    if isinstance(paper, Paper):
+        return paper.id, paper.title, paper.system or "", paper.abstract
+    return paper["id"], paper["title"], paper.get("system") or "", paper["abstract"]
+
+
 class TopicIndex:
-    def __init__(self, papers: Sequence[Paper], folder: str | None = None, threads: int | None = None) -> None:
+    def __init__(self, papers: Sequence[PaperLike], folder: str | None = None, threads: int | None = None) -> None:
         """The index of these papers, in memory, or in `folder` (a helper process's work)."""
         import tantivy
 
@@ -68,13 +78,14 @@ class TopicIndex:
         threads = threads or min(2, os.cpu_count() or 1)  # indexing threads halve build time on two cores
         writer = self.index.writer(heap_size=WRITER_HEAP_PER_THREAD * threads, num_threads=threads)
         for paper in papers:
+            pid, title, system, abstract = _fields(paper)
             writer.add_document(
                 tantivy.Document.from_dict(
                     {
-                        "pid": paper.id,
-                        "title": paper.title,
-                        "body": f"{paper.system or ''} {paper.abstract}",
-                        "words": f"{paper.title} {paper.system or ''} {paper.abstract}",
+                        "pid": pid,
+                        "title": title,
+                        "body": f"{system} {abstract}",
+                        "words": f"{title} {system} {abstract}",
                     },
                     self.schema,
                 )
@@ -238,10 +249,9 @@ class TopicIndexBuild:
     folder is removed then: the open index reads its files through memory maps). Anywhere a fork is
     not safe, or when the helper fails, the call builds the index in this process."""
 
-    def __init__(self, papers: Sequence[Paper], prepare: Callable[[], object] = lambda: None) -> None:
-        """`prepare` is run by the helper first: work whose result the precompiled cache keeps for this
-        process to read back (the concept lexicon a topic search needs too)."""
-        self.papers = papers
+    def __init__(self, papers: Sequence[PaperLike]) -> None:
+        """Starts the helper on these papers (the corpus's, or its document's entries when started
+        before the corpus is built); this process keeps no reference to them."""
         self.helper: int | None = None
         self.folder = ""
         if not BUILD_ASIDE_FROM <= len(papers) <= BUILD_ASIDE_UP_TO or not can_fork_without("tantivy"):
@@ -259,7 +269,6 @@ class TopicIndexBuild:
             status = 1
             try:
                 end_with(parent)
-                prepare()
                 # One indexing thread: this process keeps the other core busy meanwhile.
                 TopicIndex(papers, self.folder, threads=1)
                 status = 0
@@ -267,9 +276,10 @@ class TopicIndexBuild:
                 os._exit(status)
         atexit.register(self.discard)  # a process that never searched a topic leaves nothing behind
 
-    def __call__(self) -> TopicIndex:
+    def __call__(self, papers: Sequence[Paper]) -> TopicIndex:
+        """The index: the helper's, or built here from `papers` (the same papers)."""
         if self.helper is None:
-            return TopicIndex(self.papers)
+            return TopicIndex(papers)
         try:
             _, status = os.waitpid(self.helper, 0)
             self.helper = None
@@ -278,7 +288,7 @@ class TopicIndexBuild:
                     return TopicIndex.opened(self.folder)
                 except (OSError, ValueError) as err:
                     log.warning("the topic index the helper wrote cannot be opened: %s", err)
-            return TopicIndex(self.papers)
+            return TopicIndex(papers)
         finally:
             self.discard()
 

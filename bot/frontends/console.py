@@ -14,8 +14,9 @@ from typing import TextIO
 
 from bot.answers.answer import Answer
 from bot.corpus.errors import ProfileError
-from bot.corpus.loading import load_corpus
-from bot.corpus.model import Paper
+from bot.corpus.loading import read_corpus_document
+from bot.corpus.model import Corpus, Paper
+from bot.corpus.topics import TopicIndexBuild
 from bot.engine import CONSOLE, Engine
 from bot.gc_control import collector_paused
 from bot.paths import DEFAULT_PROFILE
@@ -32,7 +33,12 @@ def load_engine(profile: Path | None) -> Engine | None:
         # steps: 60 ms at 10,000 papers, 400 ms at 100,000), then the corpus is kept out of every
         # later collection, as the Discord bot does.
         with collector_paused():
-            engine = Engine(load_corpus(profile or DEFAULT_PROFILE))
+            document = read_corpus_document(profile or DEFAULT_PROFILE)
+            # The topic index's helper starts now, not once the corpus is built: the first topic
+            # question then rarely waits for it.
+            topics = TopicIndexBuild(document["papers"])
+            engine = Engine(Corpus.from_document(document), topics=topics)
+            del document
             gc.freeze()
         return engine
     except ProfileError as err:

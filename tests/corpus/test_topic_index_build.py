@@ -39,7 +39,7 @@ def test_the_helper_s_index_finds_what_an_index_built_here_finds(corpus: Corpus,
     before = set(leftover_folders())
     build = topics.TopicIndexBuild(corpus.papers)
     assert build.helper is not None
-    aside_index = build()
+    aside_index = build(corpus.papers)
     here = topics.TopicIndex(corpus.papers)
     for words in QUERIES:  # every hit: which of many equal scores make the first 50 is the index's choice
         assert {(h.paper_id, round(h.score, 4)) for h in aside_index.search(words, limit=1000)} == {
@@ -67,6 +67,18 @@ def test_small_corpora_and_unsafe_forks_build_here(corpus: Corpus, monkeypatch: 
     assert "tantivy" in sys.modules or topics.TopicIndexBuild(corpus.papers).helper is not None
     build = topics.TopicIndexBuild(corpus.papers)
     if build.helper is None:  # tantivy loaded: its threads make a fork unsafe
-        assert build().search(["retrieval"])
+        assert build(corpus.papers).search(["retrieval"])
     else:
         build.discard()
+
+
+@needs_fork
+def test_a_helper_started_on_the_document_finds_what_the_papers_index_finds(aside: None) -> None:
+    document = parse_page(synth_page(300, seed=4))
+    corpus = Corpus.from_document(document)
+    from_document = topics.TopicIndexBuild(document["papers"])(corpus.papers)
+    here = topics.TopicIndex(corpus.papers)
+    for words in QUERIES:
+        assert {(h.paper_id, round(h.score, 4)) for h in from_document.search(words, limit=1000)} == {
+            (h.paper_id, round(h.score, 4)) for h in here.search(words, limit=1000)
+        }
