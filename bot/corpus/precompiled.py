@@ -41,12 +41,17 @@ def entry_key(kind: str, content: bytes) -> str:
     return digest.hexdigest()
 
 
+def entry_path(kind: str, content: bytes) -> Path:
+    """Where `precompiled(kind, content, ...)` keeps its value."""
+    return cache_dir() / f"{kind}-{entry_key(kind, content)}.marshal"
+
+
 def precompiled(kind: str, content: bytes, produce: Callable[[], Any]) -> Any:
     """`produce()`, computed once for this content and read back from the cache afterwards.
 
     The value must be built of what marshal stores (None, bools, numbers, strings, bytes, tuples,
     lists, sets, dicts); a value it cannot store is returned but not kept."""
-    path = cache_dir() / f"{kind}-{entry_key(kind, content)}.marshal"
+    path = entry_path(kind, content)
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):

@@ -21,6 +21,7 @@ from bot.engine import CONSOLE, Engine
 from bot.gc_control import collector_paused
 from bot.paths import DEFAULT_PROFILE
 from bot.reloader import ProfileReloader
+from bot.understanding.concepts import keep_default_trie
 
 PROMPT = "you> "
 BANNER = "profile-bot console: ask about {name}'s {count} papers. :help for commands, :quit to leave."
@@ -65,6 +66,7 @@ def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: Text
         print(render(answer, as_json, written), file=out, flush=True)
         if not as_json:
             print(file=out)
+    keep_default_trie()  # per-installation work, after the answers rather than in a later process's way
     return 0
 
 
