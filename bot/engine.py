@@ -19,7 +19,7 @@ from bot.answers.suggestions import Suggester
 from bot.clock import today
 from bot.corpus.loading import load_corpus
 from bot.corpus.model import Corpus, person_key
-from bot.corpus.topics import TopicIndex, topic_words
+from bot.corpus.topics import TopicIndex, TopicIndexBuild, topic_words
 from bot.dialogue.conversation import ConversationKey, ConversationState, ConversationStore
 from bot.dialogue.policy import DialoguePolicy
 from bot.gc_control import collector_paused
@@ -35,17 +35,24 @@ TOPIC_CACHE = 256  # topic searches remembered per corpus (a message often searc
 
 
 class Engine:
-    def __init__(self, corpus: Corpus, store: ConversationStore | None = None) -> None:
+    def __init__(
+        self, corpus: Corpus, store: ConversationStore | None = None, topics: TopicIndexBuild | None = None
+    ) -> None:
+        """`topics`: the topic index's build when it was started before the corpus was built."""
         self.intents: tuple[IntentSpec, ...] = load_intents()
         check_registry(spec.operation for spec in self.intents)
         self.by_intent = {spec.name: spec for spec in self.intents}
         self.conversations = store or ConversationStore()
-        self._build(corpus)
+        self._build(corpus, topics)
 
-    def _build(self, corpus: Corpus) -> None:
+    def _build(self, corpus: Corpus, topics: TopicIndexBuild | None = None) -> None:
         with collector_paused():
             self.corpus = corpus
             self._topics: TopicIndex | None = None
+            previous = getattr(self, "_build_topics", None)
+            if previous is not None:
+                previous.discard()
+            self._build_topics = topics or TopicIndexBuild(corpus.papers)
             self._topic_hits = lru_cache(maxsize=TOPIC_CACHE)(self._search_topic)
             self.recognizer = Recognizer(
                 corpus,
@@ -156,7 +163,7 @@ class Engine:
     @property
     def topics(self) -> TopicIndex:
         if self._topics is None:
-            self._topics = TopicIndex(self.corpus.papers)
+            self._topics = self._build_topics(self.corpus.papers)
         return self._topics
 
     def _search_topic(self, text: str, tolerant: bool = True) -> list[tuple[int, float, bool]]:

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.answers import results as r
-from bot.answers.figures import figures_for
 from bot.answers.selecting import Selected, Selector, describe, papers_mentioning
 from bot.answers.wording import join_and
 from bot.corpus.gazetteer import phrase_pattern
@@ -344,6 +343,8 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
     entry = world.corpus.gazetteer.entries.get(name)
     if entry:
         forms += list(entry.aliases)
+    from bot.answers.figures import figures_for  # only results questions need it
+
     figures = figures_for(paper.abstract, forms, metric, operation.metric_k, lexicon) if forms else []
     if not figures and not operation.benchmark and metric is not None:
         # "the top-1 of X", or a task that only describes the paper ("its rare-class AP on long-tailed
@@ -426,6 +427,7 @@ def rank_groups(world: World, query: Query) -> r.Result:
     )
 
 
+_GROUPS_BY_FIELD = frozenset({"year", "month", "category", "benchmark", "first_author"})  # the rest: co-authors
 Ranked = tuple[tuple[r.Group, ...], tuple[tuple[str, int], ...], int, int]
 
 
@@ -437,6 +439,9 @@ def _ranked(corpus: Corpus, papers: Sequence[Paper], by: str, least: bool, subje
         index = corpus.by_year if by == "year" else corpus.by_category
         groups.update({str(key): list(members) for key, members in index.items() if members})
         labels.update({key: key for key in groups})
+    elif by not in _GROUPS_BY_FIELD and subject is None and _newest_of_all(corpus, papers):
+        groups.update({key: list(members) for key, members in corpus.coauthor_groups.items()})
+        labels.update({key: corpus.people[key].name for key in groups})
     else:
         for paper in papers:
             for key, label in _group_keys(corpus, paper, by, subject):
@@ -454,6 +459,10 @@ def _ranked(corpus: Corpus, papers: Sequence[Paper], by: str, least: bool, subje
         chart = tuple((k, len(groups[k])) for k in ranked)
     inferred = sum(1 for p in papers if p.year_inferred) if by == "year" else 0
     return tuple(r.Group(labels[k], tuple(groups[k]), k) for k in ranked), chart, len(papers), inferred
+
+
+def _newest_of_all(corpus: Corpus, papers: Sequence[Paper]) -> bool:
+    return len(papers) == len(corpus.newest) and all(a is b for a, b in zip(papers, corpus.newest, strict=True))
 
 
 def _natural(by: str, key: str, labels: dict[str, str]) -> tuple[int, str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
-
 from bot.corpus.model import Corpus
 
 SUGGESTION_CUTOFF = 60.0
@@ -31,6 +29,8 @@ class Suggester:
         clean = " ".join(text.split())
         if len(clean) < 3 or not any(ch.isalpha() for ch in clean):
             return examples, False
+        from rapidfuzz import fuzz, process  # imported on first use: most starts never need it
+
         # WRatio favours short choices inside long text; score both directions and keep the weaker.
         scored = process.extract(
             clean,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -89,6 +88,8 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     """Replace `path` in one step, so a reader never sees half a file and a failure leaves the old one.
     Text is written as UTF-8."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -12,7 +12,7 @@ from typing import Any
 from bot.corpus.categories import category_name
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.gc_control import collector_paused
-from bot.text import compact
+from bot.text import compact, compact_each
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,35 +96,44 @@ class Corpus:
         self.by_benchmark: dict[str, list[Paper]] = defaultdict(list)
         self.people: dict[str, Person] = {}
         self._paper_people: dict[int, tuple[str, ...]] = {}
-        keys: dict[str, str] = {}  # author spelling -> person key; authors recur across papers
+        # Author spellings recur across papers: each is compacted once, all in one batch.
+        spellings = list(dict.fromkeys(author for paper in self.papers for author in paper.authors))
+        keys = dict(zip(spellings, compact_each(spellings), strict=True))
+        met: dict[str, list[str]] = {}  # person key -> every spelling of theirs, in profile order
         for paper in self.papers:
-            for author in paper.authors:
-                if author not in keys:
-                    keys[author] = person_key(author)
-            self._paper_people[paper.id] = tuple(dict.fromkeys(keys[a] for a in paper.authors))
+            authors = paper.authors
+            self._paper_people[paper.id] = tuple(dict.fromkeys([keys[a] for a in authors]))
+            for author in authors:
+                key = keys[author]
+                seen = met.get(key)
+                if seen is None:
+                    met[key] = [author]
+                else:
+                    seen.append(author)
+        for key, names in met.items():
+            counts = Counter(names)
+            # Person's name: the most frequent spelling, the first met among equals (most_common's order).
+            self.people[key] = Person(key, counts.most_common(1)[0][0], [], counts)
+        self._base_gazetteer = gazetteer or default_gazetteer()
+        self.newest: tuple[Paper, ...] = tuple(sorted(self.papers, key=lambda p: (p.date, -p.id), reverse=True))
+        self.rank: dict[int, int] = {p.id: i for i, p in enumerate(self.newest)}
+        # Every index lists its papers newest first, so a filtered list needs no sorting per message:
+        # filled walking the papers from the newest, no list needs sorting here either.
+        # Keys in the order the profile first names them, as before the lists were filled this way.
+        for year in dict.fromkeys(p.year for p in self.papers):
+            self.by_year[year] = []
+        for category in dict.fromkeys(p.category for p in self.papers):
+            self.by_category[category] = []
+        for name in dict.fromkeys(name for p in self.papers for name in p.benchmarks):
+            self.by_benchmark[name] = []
+        people = self.people
+        for paper in self.newest:
             self.by_year[paper.year].append(paper)
             self.by_category[paper.category].append(paper)
             for name in paper.benchmarks:
                 self.by_benchmark[name].append(paper)
-            for author in paper.authors:
-                key = keys[author]
-                person = self.people.get(key)
-                if person is None:
-                    person = self.people[key] = Person(key, author)
-                if not person.papers or person.papers[-1] is not paper:
-                    person.papers.append(paper)
-                person.spellings[author] += 1
-        for person in self.people.values():
-            person.name = person.spellings.most_common(1)[0][0]
-        self._base_gazetteer = gazetteer or default_gazetteer()
-        self.newest: tuple[Paper, ...] = tuple(sorted(self.papers, key=lambda p: (p.date, -p.id), reverse=True))
-        self.rank: dict[int, int] = {p.id: i for i, p in enumerate(self.newest)}
-        # Every index lists its papers newest first, so a filtered list needs no sorting per message.
-        for index in (self.by_year, self.by_category, self.by_benchmark):
-            for group in index.values():
-                group.sort(key=self._rank_of)
-        for person in self.people.values():
-            person.papers.sort(key=self._rank_of)
+            for key in self._paper_people[paper.id]:
+                people[key].papers.append(paper)
         self.with_code: list[Paper] = [p for p in self.newest if p.has_code]
         self.with_benchmarks: list[Paper] = [p for p in self.newest if p.benchmarks]
         self.inferred_count = sum(1 for p in self.papers if p.year_inferred)
@@ -134,7 +143,7 @@ class Corpus:
         """The shared gazetteer plus the benchmarks this corpus's papers present."""
         return self._base_gazetteer.extended(self.by_benchmark)
 
-    @property
+    @cached_property
     def researcher_key(self) -> str:
         return person_key(self.researcher.name)
 
@@ -166,6 +175,22 @@ class Corpus:
         """(person key, shared papers), most frequent first, then by name."""
         people = self.people
         return sorted(self.coauthor_counts.items(), key=lambda kv: (-kv[1], people[kv[0]].name))
+
+    @cached_property
+    def coauthor_groups(self) -> dict[str, list[Paper]]:
+        """Each co-author's papers, newest first, in the order a walk over the papers from the newest
+        meets them (for ties in a ranking): what grouping every paper by co-author gives, from the
+        people index instead of a walk over every author of every paper."""
+        researcher = self.researcher_key
+        rank, keys_of = self.rank, self._paper_people
+
+        def first_met(key: str) -> tuple[int, int]:
+            newest = self.people[key].papers[0]
+            return rank[newest.id], keys_of[newest.id].index(key)
+
+        keys = [key for key, person in self.people.items() if key != researcher and person.papers]
+        keys.sort(key=first_met)
+        return {key: self.people[key].papers for key in keys}
 
     @cached_property
     def benchmark_counts(self) -> Counter[str]:

@@ -10,10 +10,7 @@ cannot place is an error naming the file, the line and what was expected.
 from __future__ import annotations
 
 import os
-import pickle
 import re
-import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +22,7 @@ from bot.corpus.errors import ProfileError as ProfileError  # re-exported: calle
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.corpus.latex import clean_latex
 from bot.corpus.names import introduced_names, links, paper_system, presented_benchmarks
+from bot.corpus.workers import can_fork, end_with
 from bot.gc_control import collector_paused
 from bot.text import squash_spaces, strip_invisible
 
@@ -51,6 +49,7 @@ _BLOCK = re.compile(
 )
 _COUNT_LINE = re.compile(r"^(?P<n>\S+) Papers$")
 _ET_AL = re.compile(r",?\s*et\s+al\.?$", re.IGNORECASE)
+_AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*;\s*")
 _STATS: dict[str, re.Pattern[str]] = {
     "h_index": re.compile(r"^h-index\s*(?P<v>.*)$", re.IGNORECASE),
     "paper_count": re.compile(r"^(?P<v>.*?)\s*papers$"),
@@ -138,10 +137,11 @@ def _runs(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _split_authors(text: str) -> tuple[list[str], bool]:
-    truncated = bool(_ET_AL.search(text))
-    body = _ET_AL.sub("", text).strip()
-    parts = re.split(r",\s*|\s+and\s+|\s*;\s*", body)
-    return [squash_spaces(p) for p in parts if p.strip()], truncated
+    # "et al." can only end the line: its "al" sits in the last four characters ("al", "al.", "al.\n").
+    tail = text[-4:]
+    found = _ET_AL.search(text) if "al" in tail.lower() or not tail.isascii() else None
+    body = (text[: found.start()] + text[found.end() :] if found else text).strip()
+    return [squash_spaces(p) for p in _AUTHOR_SEPARATOR.split(body) if p.strip()], found is not None
 
 
 _NAME_PARTICLES = {
@@ -271,6 +271,7 @@ class _PageParser:
         if not text[start:end].strip():
             return []
         blocks: list[_RawPaper] = []
+        dates: dict[tuple[int, str, str | None], tuple[str, bool]] = {}
         match = _BLOCK.match
         position = start
         while position < end:
@@ -282,10 +283,14 @@ class _PageParser:
             month = MONTHS.get(month_name)
             if month is None:
                 return None
-            try:
-                when, inferred = resolve_date(month, int(day), int(year) if year else None, self.as_of)
-            except ValueError:
-                return None
+            day_key = (month, day, year)
+            resolved = dates.get(day_key)
+            if resolved is None:  # papers share days: each is resolved once
+                try:
+                    when, inferred = resolve_date(month, int(day), int(year) if year else None, self.as_of)
+                except ValueError:
+                    return None
+                resolved = dates[day_key] = (when.isoformat(), inferred)
             authors, truncated = _split_authors(clean_latex(author_line.strip()))
             if not self.names_look_right(authors):
                 return None
@@ -295,8 +300,7 @@ class _PageParser:
                 _RawPaper(
                     len(blocks) + 1,
                     category,
-                    when.isoformat(),
-                    inferred,
+                    *resolved,
                     bool(code),
                     title.rstrip(),
                     tuple(authors),
@@ -438,7 +442,7 @@ class _PageParser:
         return blocks
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is built five times slower, and this one stays inside
 class _RawPaper:
     """One paper block once its structure is checked, before the text work (LaTeX, names, benchmarks)."""
 
@@ -512,8 +516,10 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
     Only where forking is safe: a POSIX system, two or more cores, and a single-threaded process (a
     running bot reloading its profile does it all in this process). The child sends its result back
     pickled through a pipe; if it fails in any way, this process runs `second` itself."""
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+    if not can_fork():
         return first(), second()
+    import pickle  # only large pages come this far
+
     parent = os.getpid()
     try:
         reader, writer = os.pipe()
@@ -523,7 +529,7 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
     if child == 0:  # pragma: no cover - the child's coverage is not collected
         status = 1
         try:
-            _end_with(parent)
+            end_with(parent)
             os.close(reader)
             with os.fdopen(writer, "wb") as out:
                 out.write(pickle.dumps(second(), protocol=pickle.HIGHEST_PROTOCOL))
@@ -539,18 +545,6 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
         return done, second()
     result: _Result = pickle.loads(sent)
     return done, result
-
-
-def _end_with(parent: int) -> None:
-    """In a forked worker: exit as soon as the parent is gone (stopped by SIGTERM while parsing), so
-    no worker outlives the bot."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.05)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 def parse_page(

@@ -15,13 +15,18 @@ tests.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import marshal
 import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+try:  # hashlib itself loads OpenSSL's bindings first (2 ms a start) for a hash it does not need here
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python without the module
+    from hashlib import blake2b
 
 from bot.corpus.cache import cache_dir
 
@@ -30,10 +35,15 @@ FORMAT = 1  # bump when what a kind of entry holds changes
 
 
 def entry_key(kind: str, content: bytes) -> str:
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake2b(digest_size=20)
     digest.update(f"{kind}\0{FORMAT}\0{sys.version}\0{sys.implementation.cache_tag}\0".encode())
     digest.update(content)
     return digest.hexdigest()
+
+
+def entry_path(kind: str, content: bytes) -> Path:
+    """Where `precompiled(kind, content, ...)` keeps its value."""
+    return cache_dir() / f"{kind}-{entry_key(kind, content)}.marshal"
 
 
 def precompiled(kind: str, content: bytes, produce: Callable[[], Any]) -> Any:
@@ -41,7 +51,7 @@ def precompiled(kind: str, content: bytes, produce: Callable[[], Any]) -> Any:
 
     The value must be built of what marshal stores (None, bools, numbers, strings, bytes, tuples,
     lists, sets, dicts); a value it cannot store is returned but not kept."""
-    path = cache_dir() / f"{kind}-{entry_key(kind, content)}.marshal"
+    path = entry_path(kind, content)
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -84,3 +94,16 @@ def compiled_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     except Exception as err:  # another Python's internals: compile the ordinary way
         log.debug("compiling %.40r the ordinary way: %s", source, err)
         return re.compile(source, flags)
+
+
+def generated_source(inputs: Any, build: Callable[[], str | None], code_file: str) -> str | None:
+    """`build()`, the source of a pattern written by code (a trie of names), kept per installation:
+    keyed by `inputs` (the data it is written from, as marshal stores it) and by the file of the code
+    that writes it, so a start spends no time writing it (5 to 10 ms a pattern)."""
+    try:
+        content = marshal.dumps(inputs) + b"\0" + Path(code_file).read_bytes()
+    except (ValueError, OSError) as err:  # inputs marshal cannot store, code not on disk
+        log.debug("pattern source not kept: %s", err)
+        return build()
+    source = precompiled("regex-source", content, build)
+    return source if source is None or isinstance(source, str) else build()

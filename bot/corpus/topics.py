@@ -7,17 +7,24 @@ tantivy is imported when the first index is built, so questions that need no top
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import logging
 import os
 import re
-from collections.abc import Sequence
+import shutil
+import signal
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.corpus.model import Paper
+from bot.corpus.workers import can_fork_without, end_with
 
 if TYPE_CHECKING:
     import tantivy
 
+log = logging.getLogger(__name__)
 TITLE_BOOST = 2.0
 WRITER_HEAP_PER_THREAD = 64_000_000
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -25,6 +32,11 @@ RELAXED_SHARE = 0.5  # runners-up must score at least this share of the best par
 FEW_HITS = 3  # fewer papers than this hold every word: look for runners-up
 MAX_RUNNERS_UP = 10
 NARROWER_WEIGHT = 0.5
+# Below this many papers the index builds in tens of milliseconds: not worth a helper process. Above
+# the second bound, what the fork costs this process (its pages copied as it writes them: 400 ms of
+# CPU at 100,000 papers) and the core the helper takes from it slow the first answer by seconds.
+BUILD_ASIDE_FROM = 2000
+BUILD_ASIDE_UP_TO = 30_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,34 +46,68 @@ class TopicHit:
     matched_all: bool
 
 
+def _schema() -> tantivy.Schema:
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_unsigned_field("pid", stored=True, indexed=True, fast=True)
+    builder.add_text_field("title", stored=False, tokenizer_name="en_stem")
+    builder.add_text_field("body", stored=False, tokenizer_name="en_stem")
+    # The same text unstemmed: a misspelt word is matched against words as written ("semanitc").
+    builder.add_text_field("words", stored=False, tokenizer_name="default")
+    return builder.build()
+
+
+# A paper, or its entry in a corpus document (the same fields: a helper may start before the papers exist).
+PaperLike = Paper | Mapping[str, Any]
+
+
+def _fields(paper: PaperLike) -> tuple[int, str, str, str]:
+    if isinstance(paper, Paper):
+        return paper.id, paper.title, paper.system or "", paper.abstract
+    return paper["id"], paper["title"], paper.get("system") or "", paper["abstract"]
+
+
 class TopicIndex:
-    def __init__(self, papers: Sequence[Paper]) -> None:
+    def __init__(self, papers: Sequence[PaperLike], folder: str | None = None, threads: int | None = None) -> None:
+        """The index of these papers, in memory, or in `folder` (a helper process's work)."""
         import tantivy
 
-        builder = tantivy.SchemaBuilder()
-        builder.add_unsigned_field("pid", stored=True, indexed=True, fast=True)
-        builder.add_text_field("title", stored=False, tokenizer_name="en_stem")
-        builder.add_text_field("body", stored=False, tokenizer_name="en_stem")
-        # The same text unstemmed: a misspelt word is matched against words as written ("semanitc").
-        builder.add_text_field("words", stored=False, tokenizer_name="default")
-        self.schema = builder.build()
-        self.index = tantivy.Index(self.schema)
-        threads = min(2, os.cpu_count() or 1)  # indexing threads halve build time on two cores
+        self.schema = _schema()
+        self.index = tantivy.Index(self.schema, path=folder) if folder else tantivy.Index(self.schema)
+        threads = threads or min(2, os.cpu_count() or 1)  # indexing threads halve build time on two cores
         writer = self.index.writer(heap_size=WRITER_HEAP_PER_THREAD * threads, num_threads=threads)
         for paper in papers:
+            pid, title, system, abstract = _fields(paper)
             writer.add_document(
                 tantivy.Document.from_dict(
                     {
-                        "pid": paper.id,
-                        "title": paper.title,
-                        "body": f"{paper.system or ''} {paper.abstract}",
-                        "words": f"{paper.title} {paper.system or ''} {paper.abstract}",
+                        "pid": pid,
+                        "title": title,
+                        "body": f"{system} {abstract}",
+                        "words": f"{title} {system} {abstract}",
                     },
                     self.schema,
                 )
             )
         writer.commit()
         writer.wait_merging_threads()
+        self._start_searching()
+
+    @classmethod
+    def opened(cls, folder: str) -> TopicIndex:
+        """The index a helper process wrote into `folder`."""
+        import tantivy
+
+        self = cls.__new__(cls)
+        self.schema = _schema()
+        self.index = tantivy.Index.open(folder)
+        self._start_searching()
+        return self
+
+    def _start_searching(self) -> None:
+        import tantivy
+
         self.index.reload()
         self.searcher = self.index.searcher()
         # The same analysis the en_stem fields use, to stem a misspelt word before a fuzzy lookup.
@@ -194,6 +240,71 @@ class TopicIndex:
             TopicHit(int(self.searcher.doc(address)["pid"][0]), float(score), matched_all)
             for score, address in result.hits
         ]
+
+
+class TopicIndexBuild:
+    """The topic index of some papers, to be had by calling this. On a large corpus a forked helper
+    process starts writing it into a temporary folder at once, so the second core builds it while
+    this process builds everything else; the call waits for the helper and opens its index (the
+    folder is removed then: the open index reads its files through memory maps). Anywhere a fork is
+    not safe, or when the helper fails, the call builds the index in this process."""
+
+    def __init__(self, papers: Sequence[PaperLike]) -> None:
+        """Starts the helper on these papers (the corpus's, or its document's entries when started
+        before the corpus is built); this process keeps no reference to them."""
+        self.helper: int | None = None
+        self.folder = ""
+        if not BUILD_ASIDE_FROM <= len(papers) <= BUILD_ASIDE_UP_TO or not can_fork_without("tantivy"):
+            return
+        import tempfile
+
+        self.folder = tempfile.mkdtemp(prefix="profile-bot-topics-")
+        parent = os.getpid()
+        try:
+            self.helper = os.fork()
+        except OSError:
+            self.discard()
+            return
+        if self.helper == 0:  # pragma: no cover - the helper's coverage is not collected
+            status = 1
+            try:
+                end_with(parent)
+                # One indexing thread: this process keeps the other core busy meanwhile.
+                TopicIndex(papers, self.folder, threads=1)
+                status = 0
+            finally:
+                os._exit(status)
+        atexit.register(self.discard)  # a process that never searched a topic leaves nothing behind
+
+    def __call__(self, papers: Sequence[Paper]) -> TopicIndex:
+        """The index: the helper's, or built here from `papers` (the same papers)."""
+        if self.helper is None:
+            return TopicIndex(papers)
+        try:
+            _, status = os.waitpid(self.helper, 0)
+            self.helper = None
+            if os.waitstatus_to_exitcode(status) == 0:
+                try:
+                    return TopicIndex.opened(self.folder)
+                except (OSError, ValueError) as err:
+                    log.warning("the topic index the helper wrote cannot be opened: %s", err)
+            return TopicIndex(papers)
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Stop the helper if it still runs and remove its folder (a corpus replaced before any topic
+        search, the end of the process)."""
+        atexit.unregister(self.discard)
+        if self.helper is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self.helper, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.waitpid(self.helper, 0)
+            self.helper = None
+        if self.folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = ""
 
 
 def topic_words(text: str, ignore: frozenset[str]) -> list[str]:

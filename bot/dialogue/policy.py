@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rapidfuzz import fuzz, process
-
 from bot.corpus.model import Corpus
 from bot.dialogue.conversation import ConversationState
 from bot.query import (
@@ -141,6 +139,8 @@ class DialoguePolicy:
             chosen = [candidates[int(number.group(1)) - 1]]
         if not chosen and recognition.reply:
             names = {self.corpus.people[k].name: k for k in candidates if k in self.corpus.people}
+            from rapidfuzz import fuzz, process  # imported on first use: most starts never need it
+
             best = process.extractOne(
                 recognition.reply, list(names), scorer=fuzz.WRatio, processor=str.casefold, score_cutoff=88
             )

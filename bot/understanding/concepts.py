@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from bot.paths import CONCEPTS_FILE
@@ -125,24 +126,41 @@ def _cased_surfaces(form: str) -> frozenset[str]:
     return frozenset({key, *_plurals(key)})
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    concept: int
-    cased: frozenset[str] | None  # the surfaces a case-sensitive form allows, letters and digits only
-    question_only: bool
-
-    def accepts(self, surface: str, question: bool) -> bool:
-        if self.question_only and not question:
-            return False
-        return self.cased is None or _cased_key(surface) in self.cased
+# The trie is plain data (lists, dicts, tuples) so the shipped lexicon's can be kept by
+# bot.corpus.precompiled: building it costs about 40 ms, reading it back a few.
+# An entry: (concept index, the surfaces a case-sensitive form allows (letters and digits only) or
+# None, whether the form counts in questions only). A node: [children by word, entries].
+_Entry = tuple[int, frozenset[str] | None, bool]
+_Node = list[Any]
 
 
-class _Node:
-    __slots__ = ("children", "entries")
+def _accepts(entry: _Entry, surface: str, question: bool) -> bool:
+    _, cased, question_only = entry
+    if question_only and not question:
+        return False
+    return cased is None or _cased_key(surface) in cased
 
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.entries: list[_Entry] = []
+
+def _build_trie(concepts: Sequence[Concept]) -> _Node:
+    root: _Node = [{}, [], {}]  # the root also holds two-word forms turned round: {spelling: concept index}
+    for index, concept in enumerate(concepts):
+        for form, question_only in _forms(concept):
+            cased = _cased_surfaces(form) if form in concept.case_sensitive else None
+            entry: _Entry = (index, cased, question_only)
+            for spelling in spellings(form):
+                node = root
+                for word in spelling:
+                    child = node[0].get(word)
+                    if child is None:
+                        child = node[0][word] = [{}, []]
+                    node = child
+                if entry not in node[1]:
+                    node[1].append(entry)
+            if cased is None and form.count(" ") == 1 and "-" not in form:
+                # People say a two-word topic either way round: "understanding videos", "detection of objects".
+                for turned in _turned(form):
+                    root[2].setdefault(turned, index)
+    return root
 
 
 def _words(text: str) -> tuple[list[re.Match[str]], list[str]]:
@@ -162,7 +180,10 @@ def _joinable(gap: str) -> bool:
 class ConceptLexicon:
     """The concepts of the field; `find` reads a question, `mentions` an abstract."""
 
-    def __init__(self, concepts: Iterable[Concept], shared_terms: Iterable[str] = ()) -> None:
+    def __init__(
+        self, concepts: Iterable[Concept], shared_terms: Iterable[str] = (), trie: _Node | None = None
+    ) -> None:
+        """`trie` is `_build_trie(concepts)` when the caller already has it."""
         self.concepts: tuple[Concept, ...] = tuple(concepts)
         self.shared_terms = frozenset(shared_terms)
         self._by_name = {fold(c.name): c for c in self.concepts}
@@ -170,27 +191,10 @@ class ConceptLexicon:
         if problems:
             raise LexiconError(problems)
         self._index = {c.name: i for i, c in enumerate(self.concepts)}
-        self._root = _Node()
-        self._turned: dict[Spelling, int] = {}
-        for index, concept in enumerate(self.concepts):
-            for form, question_only in _forms(concept):
-                cased = _cased_surfaces(form) if form in concept.case_sensitive else None
-                entry = _Entry(index, cased, question_only)
-                for spelling in spellings(form):
-                    self._add(spelling, entry)
-                if cased is None and form.count(" ") == 1 and "-" not in form:
-                    # People say a two-word topic either way round: "understanding videos", "detection of objects".
-                    for spelling in _turned(form):
-                        self._turned.setdefault(spelling, index)
+        self._root = _build_trie(self.concepts) if trie is None else trie
+        self._turned: dict[Spelling, int] = self._root[2]
         self._narrower = _closures(self.concepts)
         self._names_in = lru_cache(maxsize=8192)(self._names_in_uncached)
-
-    def _add(self, spelling: Spelling, entry: _Entry) -> None:
-        node = self._root
-        for word in spelling:
-            node = node.children.setdefault(word, _Node())
-        if entry not in node.entries:
-            node.entries.append(entry)
 
     @classmethod
     def default(cls) -> ConceptLexicon:
@@ -231,7 +235,7 @@ class ConceptLexicon:
     def find(self, text: str) -> list[ConceptHit]:
         """Concepts a question names, left to right, longest form first, never overlapping."""
         hits = [
-            ConceptHit(self.concepts[entry.concept], start, end, text[start:end])
+            ConceptHit(self.concepts[entry[0]], start, end, text[start:end])
             for start, end, entries in self._scan(text, question=True)
             for entry in entries
         ]
@@ -280,27 +284,27 @@ class ConceptLexicon:
 
     def _names_in_uncached(self, text: str) -> frozenset[str]:
         return frozenset(
-            self.concepts[entry.concept].name for _, _, entries in self._scan(text, question=False) for entry in entries
+            self.concepts[entry[0]].name for _, _, entries in self._scan(text, question=False) for entry in entries
         )
 
     def _scan(self, text: str, question: bool) -> Iterator[tuple[int, int, list[_Entry]]]:
         words, keys = _words(text)
-        children = self._root.children
+        children: dict[str, _Node] = self._root[0]
         i = 0
         while i < len(keys):
             node = children.get(keys[i])
             best: tuple[int, list[_Entry]] | None = None
             j = i
             while node is not None:
-                if node.entries:
+                if node[1]:
                     surface = text[words[i].start() : words[j].end()]
-                    accepted = [e for e in node.entries if e.accepts(surface, question)]
+                    accepted = [e for e in node[1] if _accepts(e, surface, question)]
                     if accepted:
                         best = (j, accepted)
                 j += 1
                 if j == len(keys) or not _joinable(text[words[j - 1].end() : words[j].start()]):
                     break
-                node = node.children.get(keys[j])
+                node = node[0].get(keys[j])
             if best is None:
                 i += 1
                 continue
@@ -450,6 +454,25 @@ def _parse(data: Any) -> tuple[list[Concept], tuple[str, ...]]:
     return concepts, shared
 
 
+def _trie_content() -> bytes:
+    # The key of the shipped lexicon's trie: the data, and this module's code, which decides its shape.
+    return CONCEPTS_FILE.read_bytes() + b"\0" + Path(__file__).read_bytes()
+
+
 @cache
 def _default_lexicon() -> ConceptLexicon:
-    return ConceptLexicon.from_data(load_data_file(CONCEPTS_FILE))
+    from bot.corpus.precompiled import precompiled
+
+    concepts, shared = _parse(load_data_file(CONCEPTS_FILE))
+    trie = precompiled("concept-trie", _trie_content(), lambda: _build_trie(concepts))
+    return ConceptLexicon(concepts, shared, trie)
+
+
+def keep_default_trie() -> None:
+    """Build the shipped lexicon's trie and keep it, if no process of this installation has yet: a
+    later process's first topic question then reads it (a few ms) instead of building it (45 ms).
+    `ask` calls it once its answers are out."""
+    from bot.corpus.precompiled import entry_path
+
+    if not entry_path("concept-trie", _trie_content()).exists():
+        _default_lexicon()

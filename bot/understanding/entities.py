@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from rapidfuzz import fuzz, process
-
 from bot.corpus.categories import categories
 from bot.corpus.model import Corpus
 from bot.corpus.names import generic_terms
-from bot.text import Token, compact, fold, tokens
+from bot.text import Token, casefold_each, compact, compact_each, fold, tokens
 from bot.understanding.time_expressions import TimeExpression, find_time_expressions
 
 EntityKind = Literal["time", "category", "benchmark", "paper", "person", "ambiguous_person", "unknown_person", "people"]
@@ -70,6 +68,7 @@ PAPER_CUES = {
 CLASS_NOUNS = {"paper", "papers", "ones", "one", "category", "class", "area", "work", "works", "stuff", "publications"}
 NAME_FOLLOWERS = {"papers", "paper", "s", "is", "was", "as", "stuff", "work", "works", "ones"}
 MAX_WINDOW = 8
+_SYSTEM_PARTS = re.compile(r"[-\s]+")
 FUZZY_BENCHMARK_CUTOFF = 85.0
 FUZZY_PAPER_CUTOFF = 86.0
 FUZZY_PERSON_CUTOFF = 85.0
@@ -108,31 +107,50 @@ class EntityFinder:
         self.benchmark_keys = self.gazetteer.keys()
         self.benchmark_choices = [k for k in self.benchmark_keys if len(k) >= 3]
 
-        self.paper_keys: dict[str, set[int]] = defaultdict(set)
+        # Lists, not sets: a key names one paper almost always, and 300,000 sets cost 65 MB at 100,000
+        # papers. A paper's keys are added one after another, so a repeat is the list's last id.
+        self.paper_keys: dict[str, list[int]] = defaultdict(list)
         self.plain_word_keys: set[str] = set()
-        component_owners: dict[str, set[int]] = defaultdict(set)
-        for paper in corpus.papers:
-            names = [paper.title, paper.title.split(":", 1)[0]]
+        component_owners: dict[str, list[int]] = defaultdict(list)
+        papers = corpus.papers
+        # Every key computed once, in batches (bot.text.compact_each): at 100,000 papers the calls
+        # one by one cost more than a second.
+        title_keys = compact_each([paper.title for paper in papers])
+        prefix_keys = compact_each([paper.title.split(":", 1)[0] for paper in papers])
+        system_keys = compact_each([paper.system or "" for paper in papers])
+        for paper, title_key, prefix_key, system_key in zip(papers, title_keys, prefix_keys, system_keys, strict=True):
+            keys = [title_key, prefix_key]
             if paper.system:
-                names.append(paper.system)
+                keys.append(system_key)
                 if _plain_word(paper.system):
-                    self.plain_word_keys.add(compact(paper.system))
-                for part in re.split(r"[-\s]+", paper.system):
-                    if (
-                        len(part) >= 4
-                        and part.casefold() not in generic_terms()
-                        and compact(part) != compact(paper.system)
-                    ):
-                        component_owners[compact(part)].add(paper.id)
-            for name in names:
-                key = compact(name)
+                    self.plain_word_keys.add(system_key)
+            for key in keys:
                 if len(key) >= 2:
-                    self.paper_keys[key].add(paper.id)
+                    ids = self.paper_keys[key]
+                    if not ids or ids[-1] != paper.id:
+                        ids.append(paper.id)
+        system_parts = [
+            (paper.id, system_key, part)
+            for paper, system_key in zip(papers, system_keys, strict=True)
+            if paper.system
+            for part in _SYSTEM_PARTS.split(paper.system)
+            if len(part) >= 4
+        ]
+        generic = generic_terms()
+        texts = [part for _, _, part in system_parts]
+        folded, part_keys = casefold_each(texts), compact_each(texts)
+        for (paper_id, system_key, _), fold_, part_key in zip(system_parts, folded, part_keys, strict=True):
+            if fold_ not in generic and part_key != system_key:
+                owners = component_owners[part_key]
+                if not owners or owners[-1] != paper_id:
+                    owners.append(paper_id)
         # A part of a system name ("GraspNet" of "GraspNet-X") names the paper when only one paper has it.
         for key, owners in component_owners.items():
             if len(owners) == 1 and key not in self.paper_keys and key not in stopwords and key not in keywords:
-                self.paper_keys[key] = set(owners)
-        self.system_choices = [compact(p.system) for p in corpus.papers if p.system and len(compact(p.system)) >= 4]
+                self.paper_keys[key] = owners
+        self.system_choices = [
+            key for paper, key in zip(papers, system_keys, strict=True) if paper.system and len(key) >= 4
+        ]
 
         self.person_keys: dict[str, str] = {}
         self.by_surname: dict[str, list[str]] = defaultdict(list)
@@ -140,7 +158,7 @@ class EntityFinder:
         particle_surnames: dict[str, set[str]] = defaultdict(set)
         for key, person in corpus.people.items():
             parts = person.name.split()
-            words = [compact(w) for w in parts if compact(w)]
+            words = [word for word in map(compact, parts) if word]
             # "van der Berg", "de la Cruz": a surname led by lower-case particles names its owner too.
             for i in range(1, len(parts) - 1):
                 if parts[i][:1].islower() and all(p[:1].islower() for p in parts[i:-1]):
@@ -281,6 +299,8 @@ class EntityFinder:
             # "Qinhao Ye": a mistyped given name before a known surname picks one of its owners.
             given = words[index - 1]
             if given.folded not in self.stopwords and given.folded not in self.keywords and given.text.isalpha():
+                from rapidfuzz import fuzz  # imported on first use: most starts never need it
+
                 pair = given.key + key
                 scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)), k) for k in owners]
                 best_score, best = max(scored)
@@ -295,6 +315,8 @@ class EntityFinder:
                     return [Entity("unknown_person", words[first].start, words[index].end, surface, True, key=surface)]
         if index + 1 < len(words) and words[index + 1].text[:1].isupper() and words[index + 1].text.isalpha():
             # "Jiabo Yee": a known given name before a mistyped surname picks one of its owners.
+            from rapidfuzz import fuzz
+
             pair = key + words[index + 1].key
             scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)), k) for k in owners]
             best_score, best = max(scored)
@@ -335,6 +357,8 @@ class EntityFinder:
             key = "".join(w.key for w in window)
             if len(key) < 4:
                 continue
+            from rapidfuzz import fuzz, process  # imported on first use: most questions need no fuzzy match
+
             name_shaped = any(any(c.isupper() for c in w.text) or any(c.isdigit() for c in w.text) for w in window)
             previous = words[start - 1].folded if start else ""
             # Fuzzy lookups scan every name in the corpus: only where a name is likely (typed like one,

@@ -8,9 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import DamerauLevenshtein
-
 from bot.corpus.model import Corpus
 from bot.text import Token, tokens
 from bot.understanding.entities import Entity, EntityFinder, folded_text
@@ -154,6 +151,9 @@ class Reader:
             return None  # shaped like a name: names have their own fuzzy matching
         if index + 1 < len(words) and words[index + 1].folded in ("t", "s", "re", "ve", "ll", "d", "m"):
             return None  # "aren't", "she's": the stem of a contraction
+        from rapidfuzz import fuzz  # imported on first use: most starts never need it
+        from rapidfuzz.distance import DamerauLevenshtein
+
         allowed = 1 if len(lower) < 8 else 2
         best: list[str] = []
         best_distance = allowed + 1

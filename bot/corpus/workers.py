@@ -1,0 +1,34 @@
+"""Forked helper processes: when a second core may work beside this process, and how a helper ends
+with the process that forked it."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+
+
+def can_fork() -> bool:
+    """A POSIX system, two or more cores, and a single-threaded process: a fork copies only the
+    calling thread, so a lock another thread holds would stay locked in the copy forever. A running
+    bot (Discord, a watched console) has threads and does everything in its own process."""
+    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
+
+
+def can_fork_without(module: str) -> bool:
+    """`can_fork()`, and `module` not loaded yet: a native library's own threads (tantivy's indexing
+    threads) are invisible to `threading`, so a process that has used it does not fork."""
+    return module not in sys.modules and can_fork()
+
+
+def end_with(parent: int) -> None:
+    """In a forked worker: exit as soon as the parent is gone (stopped by SIGTERM while it works),
+    so no worker outlives the bot."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.05)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
