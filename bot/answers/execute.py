@@ -71,6 +71,7 @@ class World:
     text: str = ""  # the message, for the fallback's suggestions
     # Rankings of the whole profile, computed once per corpus.
     whole: dict[str, Ranked] = field(default_factory=dict)
+    whole_papers: dict[str, tuple[Paper, ...]] = field(default_factory=dict)  # the papers of a whole ranking
 
     @classmethod
     def of(
@@ -413,6 +414,15 @@ def rank_groups(world: World, query: Query) -> r.Result:
     names = [a.name for c in left_out for a in c.atoms if isinstance(a, ByPerson | MentionsBenchmark)]
     if excluded:
         groups = tuple(g for g in groups if g.key not in excluded)
+    grouped: tuple[Paper, ...] = ()
+    if by == "benchmark":  # the papers behind the ranking, newest first (thousands: once per corpus)
+        whole = not selection and not excluded
+        grouped = world.whole_papers.get(by, ()) if whole else ()
+        if not grouped:
+            members = {p.id for g in groups for p in g.papers}
+            grouped = tuple(p for p in corpus.newest if p.id in members)
+            if whole:
+                world.whole_papers[by] = grouped
     return r.Groups(
         by=by,
         groups=groups,
@@ -424,6 +434,7 @@ def rank_groups(world: World, query: Query) -> r.Result:
         inferred=inferred,
         chart=chart,
         limit=query.operation.limit,
+        papers=grouped,
     )
 
 

@@ -440,10 +440,10 @@ def _coauthors(result: r.Groups) -> Answer:
 
 
 def _benchmarks(result: r.Groups, corpus: Corpus) -> Answer:
-    papers = {p.id: p for g in result.groups for p in g.papers}
+    papers = result.papers
     kinds = plural(len(result.groups), "benchmark or dataset", "benchmarks and datasets")
     if len(papers) == 1:
-        only = next(iter(papers.values()))
+        only = papers[0]
         return Answer(
             "",
             f"{only.short_name} mentions {kinds}:",
@@ -456,8 +456,7 @@ def _benchmarks(result: r.Groups, corpus: Corpus) -> Answer:
     other = f"Other than {result.excluded}, " if result.excluded else ""
     headline = f"{other}{kinds} appear in {plural(len(papers), 'paper')}{scope}, most mentioned first:"
     items = tuple(f"{g.label} ({plural(g.count, 'paper')})" for g in result.groups[:ITEM_LIMIT])
-    ordered = tuple(corpus.by_id[i] for i in sorted(papers, key=corpus.rank.__getitem__))
-    return Answer("", headline, items=items, item_count=len(result.groups), papers=ordered, numbered=False)
+    return Answer("", headline, items=items, item_count=len(result.groups), papers=papers, numbered=False)
 
 
 @_render.register

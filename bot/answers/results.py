@@ -93,6 +93,7 @@ class Groups:
     chart: tuple[tuple[str, int], ...] = ()  # groups in natural order (years ascending)
     limit: int | None = None
     excluded: str = ""  # groups left out of the ranking by name ("apart from Joaquín de la Cruz")
+    papers: tuple[Paper, ...] = ()  # benchmarks: the papers in some group, newest first
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,7 @@ class Selector:
         self.search_topic = search_topic
         self._by_date = sorted(corpus.papers, key=lambda p: (p.date, p.id))
         self._dates = [p.date for p in self._by_date]
+        self._at_positions: dict[tuple[str, int], set[int]] = {}  # "first-author papers" of thousands, once
 
     def select(self, selection: Selection, ordered_by_relevance: bool = False) -> Selected:
         relevance: dict[int, float] = {}
@@ -78,10 +79,14 @@ class Selector:
                 ids = (ids if ids is not None else set(self.corpus.by_id)) - members
             else:
                 ids = members if ids is None else ids & members
+        corpus = self.corpus
         if ids is None:
-            papers = list(self.corpus.newest)
+            papers = list(corpus.newest)
+        elif len(ids) * 8 > len(corpus.newest):
+            papers = [p for p in corpus.newest if p.id in ids]  # a wide selection: one pass, no sort
         else:
-            papers = self.corpus.newest_first(self.corpus.by_id[i] for i in ids)
+            by_id = corpus.by_id
+            papers = [by_id[i] for i in sorted(ids, key=corpus.rank.__getitem__)]
         if relevance and ordered_by_relevance:
             papers.sort(key=lambda p: -relevance.get(p.id, 0.0))  # stable: ties stay newest first
         return Selected(papers, relevance, tuple(unknown), tuple(ignored))
@@ -110,7 +115,13 @@ class Selector:
             papers = person.papers if person else []
             if atom.position is None:
                 return {p.id for p in papers}
-            return {p.id for p in papers if _at_position(corpus.people_keys_of(p), atom.key, atom.position)}
+            where = (atom.key, atom.position)
+            if where not in self._at_positions:
+                if len(self._at_positions) > 256:
+                    self._at_positions.clear()
+                keys_of, position = corpus.people_keys_of, atom.position
+                self._at_positions[where] = {p.id for p in papers if _at_position(keys_of(p), atom.key, position)}
+            return set(self._at_positions[where])
         if isinstance(atom, UnknownPerson):
             return set()
         if isinstance(atom, MentionsBenchmark):
