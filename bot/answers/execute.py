@@ -104,6 +104,13 @@ def execute(world: World, query: Query) -> r.Result:
 # --- lists
 
 
+def _share_base(world: World, query: Query) -> tuple[int, str]:
+    """ "what share of his 2023 papers are CV?": the last filter said is the condition, the others the
+    papers it is a share of (all of them when it is the only one)."""
+    base = Selection(query.selection.clauses[:-1])
+    return len(world.select(base).papers), world.scope(base)
+
+
 def _topic_order(query: Query) -> str:
     order = query.operation.order
     return order or ("relevance" if query.selection.positive("topic") else "newest")
@@ -136,12 +143,15 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
         c.kind == "benchmark" and not c.negated for c in query.selection.clauses
     )
     searched = len(world.select(query.selection.without("benchmark")).papers) if mention_only and not papers else 0
+    share = _share_base(world, query) if query.operation.stat == "share" else None
     return r.PaperList(
         papers=tuple(papers),
         order=order,  # type: ignore[arg-type]
         scope=world.scope(_without_ignored(query.selection, selected.ignored)),
         total=total,
         counting=counting,
+        share_of=share[0] if share else None,
+        share_scope=share[1] if share else "",
         among=_among(query.selection),
         unknown_topics=selected.unknown_topics,
         ignored_words=selected.ignored,
@@ -435,6 +445,7 @@ def rank_groups(world: World, query: Query) -> r.Result:
         chart=chart,
         limit=query.operation.limit,
         papers=grouped,
+        stat=query.operation.stat,
     )
 
 

@@ -101,6 +101,12 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
         rest = f" {rest}" if rest else ""
         headline = f"{person} is the {where} author of {plural(result.total, 'paper')}{rest}:"
         return replace(_list_answer(headline, result.papers), people=result.people)
+    if result.counting and result.share_of:
+        share = 100 * result.total / result.share_of
+        percent = f"{share:.0f}%" if share >= 1 or share == 0 else f"{share:.1f}%"
+        base = f" {result.share_scope}" if result.share_scope else ""
+        headline = f"{_cap(subject)}: {percent} of {possessive(name)} {plural(result.share_of, 'paper')}{base}."
+        return replace(_list_answer(headline, result.papers), people=result.people)
     if result.counting:
         stated = (
             f" (the profile states {corpus.researcher.paper_count})"
@@ -369,6 +375,14 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
         busiest = "least productive" if result.least else "most productive"
         are = "years are" if len(tied) > 1 else "year is"
         headline = f"Papers per year{scope} ({result.total_papers} in all); the {busiest} {are} {labels} with {count}."
+        if result.stat == "average" and result.chart:
+            years = len(result.chart)  # every year from the first to the last, empty ones too
+            first, last = result.chart[0][0], result.chart[-1][0]
+            mean = result.total_papers / years
+            headline = (
+                f"On average {mean:.1f} papers a year{scope}: {result.total_papers} papers over {years} years "
+                f"({first}-{last}); the {busiest} {are} {labels} with {count}."
+            )
     elif result.by == "month":
         are = "months are" if len(tied) > 1 else "month is"
         headline = f"Papers per month{scope} ({total} in all, any year); the {most} common {are} {labels} with {count}."
@@ -433,6 +447,9 @@ def _coauthors(result: r.Groups) -> Answer:
         headline = f"Among the listed authors{scope}, {center} most frequent co-authors are {top_text}."
     else:
         headline = f"Among the listed authors{scope}, {center} only co-author is {top_text}."
+    if result.stat == "total":  # "how many co-authors does he have?"
+        everyone = plural(len(result.groups), "listed co-author")
+        headline = f"{result.subject} has {everyone}{scope}; the most frequent are {top_text}."
     items = tuple(f"{g.label}: {plural(g.count, 'paper')}" for g in result.groups[:limit])
     extra = len(result.groups) - limit
     note = ET_AL + (f" {plural(extra, 'more co-author')} with fewer papers not shown." if extra > 0 else "")

@@ -15,6 +15,8 @@ class PaperList:
     scope: str  # the selection in words
     total: int  # matches before a limit
     counting: bool = False  # "how many" was asked
+    share_of: int | None = None  # "what percentage": the count as a share of this many papers
+    share_scope: str = ""  # ... which are these ("from 2023")
     among: int | None = None  # only among the last answer's papers (how many there were)
     unknown_topics: tuple[str, ...] = ()
     ignored_words: tuple[str, ...] = ()
@@ -94,6 +96,7 @@ class Groups:
     limit: int | None = None
     excluded: str = ""  # groups left out of the ranking by name ("apart from Joaquín de la Cruz")
     papers: tuple[Paper, ...] = ()  # benchmarks: the papers in some group, newest first
+    stat: str | None = None  # "average": the mean per group is asked; "total": how many groups
 
 
 @dataclass(frozen=True, slots=True)

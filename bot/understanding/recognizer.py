@@ -108,6 +108,9 @@ class Recognizer:
         self.sort_oldest = v.pattern("sort_oldest")
         self.back_paper = v.pattern("back_paper")
         self.researcher_pronouns = v.pattern("researcher_pronouns")
+        self.share = v.pattern("share_words")
+        self.average = v.pattern("average_words")
+        self.count_modifiers = frozenset(v.words("count_modifiers"))
         self.quantity_ask = compiled_pattern(
             rf"\b(?:{phrase_alternation(v.words('quantity_asks'))})\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
         )
@@ -391,6 +394,9 @@ class Recognizer:
         limit = self.vocabulary.number(limit_match.group("a") or limit_match.group("b") or "") if limit_match else None
         counting = bool(self.count.search(cue))
         name = operation.name
+        if name in ("list", "count") and self.share.search(cue):
+            # "what percentage of his papers have code?": a count, said as a share of all the papers
+            return replace(operation, name="count", order=order, stat="share")
         if name == "list":
             if self.recent.search(cue) and not order:
                 order, limit = "newest", limit or DEFAULT_RECENT
@@ -411,11 +417,19 @@ class Recognizer:
         elif name == "rank_groups":
             named: str | None = next((k for k, p in self.group_patterns.items() if p.search(cue)), None)
             group_by = operation.group_by or _group_key(named or "year")
+            stat = (
+                "average"
+                if self.average.search(cue)
+                else "total"
+                if counting and group_by in ("coauthor", "first_author", "benchmark")
+                else None
+            )
             return replace(
                 operation,
                 group_by=group_by,
                 least=bool(self.least.search(cue)),
                 limit=limit,
+                stat=stat,
             )
         elif name == "compare":
             kind = _compared_kind(built.selection)
@@ -458,6 +472,8 @@ class Recognizer:
             return None
         words: list[str] = []
         for word in match.groups():
+            if word in self.count_modifiers:
+                continue  # "how many distinct benchmarks"
             if word is None or word in self.frame_all:
                 break
             words.append(word)

@@ -53,7 +53,8 @@ CONVERSATIONS = [
     (("last year's papers?", "and the year before that?", "ok what about the year before that one?"),
      [[16, 14, 19, 17, 15], [], [4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1]]),
     # narrowing the last answer
-    (("show me his 2023 papers", "which ones have code?"), [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [4, 3, 5, 2, 6, 1]]),
+    (("show me his 2023 papers", "which ones have code?"),
+     [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [4, 3, 5, 2, 6, 1]]),
     (("everything he released in 2025", "which of these are missing code?"), [[16, 14, 19, 17, 15], [16, 19, 17]]),
     (("papers from 2023", "filter out the ones with code"),
      [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [10, 11, 12, 20, 21]]),
