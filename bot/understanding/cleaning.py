@@ -81,11 +81,12 @@ class Cleaner:
         self.shorthand = {
             form.casefold(): full for full, forms in vocabulary.groups["shorthand"].items() for form in forms
         }
+        # A one-letter form only as typed in lower case and standing alone: "who r u", never "U-Net" or "R@1".
+        forms = sorted(self.shorthand, key=lambda f: (-len(f), f))
         self.shorthand_pattern = compiled_pattern(
-            r"(?<![\w/])(?:"
-            + "|".join(re.escape(f) for f in sorted(self.shorthand, key=lambda f: (-len(f), f)))
-            + r")(?![\w/])",
-            re.IGNORECASE,
+            r"(?<![\w/@-])(?:"
+            + "|".join(re.escape(f) if len(f) == 1 else f"(?i:{re.escape(f)})" for f in forms)
+            + r")(?![\w/@-])"
         )
         self.chat_word = compiled_pattern(
             rf"(?:{alternation('greeting_words', 'thanks_words', 'farewell_words', 'politeness_words')})"

@@ -33,6 +33,11 @@ def cleaner() -> Cleaner:
         ("thanks, and papers from 2023?", "and papers from 2023?"),
         ("what can you do?", "what can you do?"),
         ("papers from 2O22", "papers from 2022"),
+        ("hey bot, quick q — does he do any RL stuff?", "does he do any RL stuff?"),
+        ("who r u", "who are you"),
+        # one-letter shorthand only in lower case and standing alone
+        ("papers using U-Net", "papers using U-Net"),
+        ("what is the R@1 of X-CLIP on MSVD?", "what is the R@1 of X-CLIP on MSVD?"),
     ],
 )
 def test_small_talk_and_markup_are_removed(cleaner: Cleaner, message: str, question: str) -> None:
