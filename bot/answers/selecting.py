@@ -183,6 +183,8 @@ def atom_words(corpus: Corpus, atom: Atom, negated: bool = False) -> str:
         if atom.position is not None:
             where = "last listed author" if atom.position == -1 else f"{ordinal_word(atom.position)} author"
             return f"{'without' if negated else 'with'} {name} as {where}"
+        if negated and atom.key == corpus.researcher_key:
+            return f"not listing {name} among the authors"  # the researcher's own papers all the same
         return f"{'without' if negated else 'with'} {name}"
     if isinstance(atom, UnknownPerson):
         return f"{'without' if negated else 'with'} {atom.name}"

@@ -277,6 +277,8 @@ class Recognizer:
         if self.metrics.find(reading.text):
             present.add("metric")  # "R@1 of X", "X's top-1 accuracy": a result of a paper
         named = present - {"topic", "code", "researcher", "metric"}
+        if not built.people_named and not any(isinstance(a, ByPerson) for a in built.selection.atoms()):
+            named.discard("person")  # "how many speakers did they record?": "they" are the paper's authors
         plural = (
             self.list_nouns.search(reading.cue_text)
             or built.restrict
@@ -331,6 +333,12 @@ class Recognizer:
         if operation.name == "paper_fact":
             if operation.field == "results":
                 operation = self._results(operation, built, reading)
+            if any(isinstance(a, Previous) and a.what in ("people", "person") for a in selection.atoms()):
+                # "how many speakers did they record?": "they" wrote the paper in view, whose loose words
+                # ("record") are the question's, not another paper's description
+                selection = Selection(
+                    tuple(c for c in selection.clauses if not (c.kind == "topic" and _loose_clause(c)))
+                ).with_clause(Clause((Previous("paper"),)))
             selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
             if operation.field == "quantity":
                 counted = self._counted(cue)
@@ -352,6 +360,10 @@ class Recognizer:
             position, negated = built.positions[0]
             researcher = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name, position)
             selection = selection.with_clause(Clause((researcher,), negated))
+        if operation.name == "rank_groups":
+            # "which calendar month (ignoring the year) ...": loose words around a ranking are its wording;
+            # a topic it is about is said so ("per year about video")
+            selection = Selection(tuple(c for c in selection.clauses if not (c.kind == "topic" and _loose_clause(c))))
         if operation.name == "not_on_page":
             selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
         if operation.name == "chat":
@@ -527,3 +539,7 @@ def _without_words(selection: Selection, words: frozenset[str]) -> Selection:
         if atoms:
             clauses.append(replace(clause, atoms=tuple(atoms)))
     return Selection(tuple(clauses))
+
+
+def _loose_clause(clause: Clause) -> bool:
+    return all(isinstance(a, AboutTopic) and not a.said for a in clause.atoms)

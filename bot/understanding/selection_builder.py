@@ -127,6 +127,7 @@ class SelectionBuilder:
         self.topic_after = frozenset(v.words("topic_after"))
         self.final_reference = compiled_pattern(rf"(?:{v.pattern('back_paper_final').pattern})\W*$")
         self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words"))
+        self.listing_verbs = frozenset(v.words("listing_verbs"))
         ordinals = "|".join(sorted(v.ordinals, key=lambda w: (-len(w), w)))
         self.position_pattern = compiled_pattern(
             rf"(?<!\w)(?:the )?(?P<which>{ordinals}|last|final|lead|\d{{1,2}}(?:st|nd|rd|th))"
@@ -210,6 +211,11 @@ class SelectionBuilder:
             # "with her": someone of the last answer; "her third paper" is the researcher's.
             before = stream[start - 1] if start > 0 else None
             named = [w.folded for w in stream[start:end] if isinstance(w, Word)]
+            if named[:1] in (["him"], ["her"]) and isinstance(before, Word) and before.folded in self.listing_verbs:
+                # "papers that don't list her": the researcher, as a listed author
+                researcher = self.corpus.people.get(self.corpus.researcher_key)
+                if researcher is not None:
+                    return Unit(start, end, "atom", atom=ByPerson(researcher.key, researcher.name))
             if named[:1] in (["him"], ["her"]) and not (
                 isinstance(before, Word) and before.folded in ("with", "by", "and", "for", "to", "alongside")
             ):
@@ -262,7 +268,7 @@ class SelectionBuilder:
             if current:
                 first, last = stream[current[0]], stream[current[-1]]
                 # The words as written, hyphens kept: "OCR-free", "video-text" search as phrases.
-                text = fold(source[first.start : last.end])
+                text = _topic_text(source[first.start : last.end])
                 said = self._introduced(stream, current[0], current[-1] + 1)
                 runs.append(Unit(current[0], current[-1] + 1, "atom", atom=AboutTopic(text, said)))
                 current.clear()
@@ -510,9 +516,24 @@ class SelectionBuilder:
                 break
             atoms = [a for u in group for a in (u.group or ((u.atom,) if u.atom is not None else ()))]
             joins += ["or"] * sum(len(u.group) - 1 for u in group if u.group)  # "the Kims": any of them
+            if not negated and self._negated_after(units, cursor, stream):
+                negated = True  # "papers Wei Li isn't on": the "not" comes after the name it governs
+                cursor += 1
             clauses += self._combine(atoms, joins, negated)
             index = cursor
         return _merge_single_valued(clauses)
+
+    def _negated_after(self, units: list[Unit], cursor: int, stream: tuple[Item, ...]) -> bool:
+        """A negation right after a filter ("Wei Li isn't on", "Ana is not listed") that governs nothing
+        after it governs that filter."""
+        if cursor >= len(units) or units[cursor].role != "negation":
+            return False
+        if units[cursor].start - units[cursor - 1].end > 2 or not self._bridged(
+            stream, units[cursor - 1].end, units[cursor].start
+        ):
+            return False
+        following = next((u for u in units[cursor + 1 :] if u.role == "atom"), None)
+        return following is None or not self._bridged(stream, units[cursor].end, following.start)
 
     def _bridged(self, stream: tuple[Item, ...], start: int, end: int) -> bool:
         between = stream[start:end]
@@ -595,3 +616,10 @@ def _items_in(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int
 
 def _entity_groups(stream: tuple[Item, ...]) -> dict[int, tuple[Entity, ...]]:
     return {index: item.entities for index, item in enumerate(stream) if isinstance(item, Named)}
+
+
+def _topic_text(written: str) -> str:
+    """The topic folded, but acronyms as written: "RAG" is retrieval-augmented generation, "rag" a cloth."""
+    return " ".join(
+        word if len(word) > 1 and word.isascii() and word.isupper() else fold(word) for word in written.split()
+    )

@@ -104,6 +104,12 @@ def test_a_new_comparison_starting_with_a_name_replaces_the_last_one(guohai: Eng
     ]
 
 
+def test_they_in_a_question_about_the_paper_in_view_are_its_authors(guohai: Engine) -> None:
+    answers = heads(guohai, "who wrote CValues?", "how many scenarios did they cover?", "is the data public?")
+    assert answers[1] == "The abstract of CValues says 10 scenarios."
+    assert answers[2] == "Yes: the profile marks code for CValues, but the abstract gives no link."
+
+
 def test_clarification_by_number_and_by_name(guohai: Engine) -> None:
     chat = ("clarify", "1")
     assert guohai.ask("papers with Li", chat).clarification

@@ -97,6 +97,12 @@ def understood(engine: Engine, text: str) -> tuple[str, str, str]:
         ("papers with datasets", "benchmark[any]"),
         ("which benchmarks does she use?", ""),
         ("someone mentioned a benchmark for grounded captions", "topic[grounded captions]"),
+        # the researcher as the object of a listing verb; a "not" after the name it governs
+        ("which papers don't list her?", "!person[Nadia Okafor]"),
+        ("Ana Souza papers that Ji-woo Kim isn't on", "person[Ana Souza] & !person[Ji-woo Kim]"),
+        ("papers with Ana Souza not from 2024", "person[Ana Souza] & !time[2024]"),
+        # acronyms keep their case (a concept's case-sensitive form), other words fold
+        ("papers on RL", "topic[RL]"),
         # a known surname followed by a name nobody here has is someone else, not the known person
         ("papers with Ana Souza and Kim Lee", "person[Ana Souza] & unknown[Kim Lee]"),
         ("papers with Souza", "person[Ana Souza]"),
