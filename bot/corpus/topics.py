@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.corpus.model import Paper
 from bot.corpus.workers import can_fork_without, end_with
+from bot.text import fold
 
 if TYPE_CHECKING:
     import tantivy
@@ -81,11 +82,11 @@ class TopicIndex:
             pid, title, system, abstract = _fields(paper)
             writer.add_document(
                 tantivy.Document.from_dict(
-                    {
+                    {  # accents folded on both sides: "Yoruba" finds "Yorùbá", "Saether" "Sæther"
                         "pid": pid,
-                        "title": title,
-                        "body": f"{system} {abstract}",
-                        "words": f"{title} {system} {abstract}",
+                        "title": fold(title),
+                        "body": fold(f"{system} {abstract}"),
+                        "words": fold(f"{title} {system} {abstract}"),
                     },
                     self.schema,
                 )
@@ -126,6 +127,7 @@ class TopicIndex:
         The flag is True for an exact (stemmed) match, False for a fuzzy one."""
         import tantivy
 
+        phrase = fold(phrase)
         parts = phrase.split("-")
         query = self.index.parse_query(
             " ".join(parts) if len(parts) == 1 else '"' + " ".join(parts) + '"',
@@ -154,7 +156,7 @@ class TopicIndex:
 
     def uses(self, word: str) -> bool:
         """Whether any title or abstract holds the word (stemmed, exactly)."""
-        stems = self.stemmer.analyze(word)
+        stems = self.stemmer.analyze(fold(word))
         return bool(stems) and all(
             self.searcher.doc_freq("body", s) or self.searcher.doc_freq("title", s) for s in stems
         )
@@ -181,7 +183,7 @@ class TopicIndex:
         return (combined, True) if self._matches(combined) else (None, False)
 
     def _phrase(self, phrase: str) -> tantivy.Query | None:
-        parts = [p for p in re.split(r"[\s\-/]+", phrase) if p]
+        parts = [p for p in re.split(r"[\s\-/]+", fold(phrase)) if p]
         if not parts:
             return None
         text = parts[0] if len(parts) == 1 else '"' + " ".join(parts) + '"'

@@ -1,0 +1,40 @@
+"""Our own question sets of real-user phrasing on three profiles (tests/eval/), graded by the shared
+grader through the console contract (needs ../shared/eval/grade.py).
+
+They were written as held-out sets, by people who had not read the code, over the shipped profile,
+the second public profile and a third profile written for the purpose (lena_okonkwo.txt: speech,
+NLP and IR; accented and reversed names, year-less dates). Their misses were then fixed in the
+mechanism, so they are regression sets now: each may not fall below the score it reached.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED
+
+GRADER = SHARED / "eval" / "grade.py"
+ROOT = Path(__file__).resolve().parent.parent
+SETS = ROOT / "tests" / "eval"
+FLOORS = {"guohai_real_talk.yaml": 97, "marisol_real_talk.yaml": 96, "lena_real_talk.yaml": 93}
+
+
+@pytest.mark.skipif(not GRADER.exists(), reason="../shared/eval/grade.py is absent (fresh clone)")
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_question_set_keeps_its_score(name: str) -> None:
+    result = subprocess.run(
+        [sys.executable, str(GRADER), str(SETS / name), "--cmd", f"{sys.executable} -m bot", "-v"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    score = re.search(r"(\d+)/(\d+) cases pass", result.stdout.splitlines()[-1] if result.stdout else "")
+    assert score, result.stdout[-2000:] + result.stderr[-2000:]
+    failures = "\n".join(line for line in result.stdout.splitlines() if line.startswith("FAIL"))
+    assert int(score.group(1)) >= FLOORS[name], f"{score.group(0)}, below {FLOORS[name]}:\n{failures}"
