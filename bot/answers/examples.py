@@ -28,5 +28,9 @@ def example_questions(corpus: Corpus) -> tuple[str, ...]:
     examples.append("who are the most frequent co-authors?")
     if others:
         examples.append(f"papers with {others[0].name}")
+    if len(years) >= 2:
+        # what the bot does beyond a keyword search: negation and comparison
+        examples.append(f"papers without code from {years[-2]}")
+        examples.append(f"more papers in {years[-2]} or {years[-1]}?")
     examples += ["h-index?", "papers per year", "which of those have code?"]
     return tuple(examples)
