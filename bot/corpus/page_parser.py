@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,7 +25,9 @@ from bot.corpus.latex import clean_latex
 from bot.corpus.names import introduced_names, links, paper_system, presented_benchmarks
 from bot.corpus.workers import can_fork, end_with
 from bot.gc_control import collector_paused
+from bot.paths import NAME_PARTICLES_FILE
 from bot.text import squash_spaces, strip_invisible
+from bot.yaml_io import load_data_file
 
 MONTHS = {
     m: i
@@ -144,25 +147,9 @@ def _split_authors(text: str) -> tuple[list[str], bool]:
     return [squash_spaces(p) for p in _AUTHOR_SEPARATOR.split(body) if p.strip()], found is not None
 
 
-_NAME_PARTICLES = {
-    "de",
-    "da",
-    "di",
-    "del",
-    "della",
-    "der",
-    "den",
-    "van",
-    "von",
-    "la",
-    "le",
-    "du",
-    "bin",
-    "al",
-    "y",
-    "dos",
-    "das",
-}
+@cache
+def _name_particles() -> frozenset[str]:
+    return frozenset(str(p).lower() for p in load_data_file(NAME_PARTICLES_FILE)["particles"])
 
 
 def _looks_like_name(name: str) -> bool:
@@ -172,7 +159,7 @@ def _looks_like_name(name: str) -> bool:
     # Every word is capitalised (or uncased, as in CJK scripts) or holds a capital ("d'Ascoli",
     # "al-Farabi"), except particles such as "van"; an abstract's lower-case words fail this.
     return all(
-        (w[0].isalpha() and not w[0].islower()) or any(c.isupper() for c in w) or w.lower() in _NAME_PARTICLES
+        (w[0].isalpha() and not w[0].islower()) or any(c.isupper() for c in w) or w.lower() in _name_particles()
         for w in words
     )
 

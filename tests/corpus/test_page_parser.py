@@ -332,3 +332,14 @@ def test_author_names_in_many_styles() -> None:
         "O'Neil McKay",
     ]
     assert paper["authors_truncated"] is True
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Maria de los Ángeles Ruiz", "Ibn Sina Rahman", "Tom ten Brink", "Anna dos Santos e Silva", "Omar bin Abdullah"],
+)
+def test_names_with_particles_are_names(name: str) -> None:
+    # one unread name used to make the whole page fail to parse
+    page = Page(papers=[PaperBlock("ROMar 3, 2024", "A Title", f"{name}, Jan Vogel et al.", "An abstract.")])
+    paper = parse_page(page.text(), "particles.txt", date(2025, 6, 1))["papers"][0]
+    assert paper["authors"] == [name, "Jan Vogel"]
