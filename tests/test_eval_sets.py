@@ -21,7 +21,7 @@ from tests.conftest import SHARED
 GRADER = SHARED / "eval" / "grade.py"
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "tests" / "eval"
-FLOORS = {"guohai_real_talk.yaml": 97, "marisol_real_talk.yaml": 96, "lena_real_talk.yaml": 93}
+FLOORS = {"guohai_real_talk.yaml": 97, "marisol_real_talk.yaml": 97, "lena_real_talk.yaml": 93}
 
 
 @pytest.mark.skipif(not GRADER.exists(), reason="../shared/eval/grade.py is absent (fresh clone)")

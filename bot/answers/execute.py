@@ -81,10 +81,7 @@ class World:
         suggest: Callable[[str], tuple[tuple[str, ...], bool]],
         examples: tuple[str, ...],
     ) -> World:
-        def search(topic: str, tolerant: bool) -> list[tuple[int, float]]:
-            return [(paper_id, score) for paper_id, score, _ in topic_hits(topic, tolerant)]
-
-        return cls(corpus, topic_hits, Selector(corpus, search), suggest, examples)
+        return cls(corpus, topic_hits, Selector(corpus, topic_hits), suggest, examples)
 
     def select(self, selection: Selection, by_relevance: bool = False) -> Selected:
         return self.selector.select(selection, by_relevance)
@@ -296,7 +293,7 @@ def _mentioned_part(paper: Paper, description: str) -> str:
     return description
 
 
-_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|M|B|million|billion|thousand))?"
+_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|M|B|million|billion|thousand|%))?"
 
 
 def _quantity(paper: Paper, counted: str) -> r.PaperFact:

@@ -31,7 +31,7 @@ from bot.text import compact
 from bot.vocabulary import vocabulary
 
 # (topic text, typo-tolerant) -> (paper id, relevance), best first
-TopicSearch = Callable[[str, bool], list[tuple[int, float]]]
+TopicSearch = Callable[[str, bool], list[tuple[int, float, bool]]]  # (paper id, score, holds every word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +137,18 @@ class Selector:
         if isinstance(atom, AboutTopic):
             # Words nobody introduced as a topic match only as written: a typo there is noise, not a topic.
             tolerant = atom.said or alone
-            hits = self.search_topic(atom.text, tolerant)
+            found = self.search_topic(atom.text, tolerant)
             if any_word and len(atom.text.split()) > 1:
-                hits = [hit for word in atom.text.split() for hit in self.search_topic(word, tolerant)]
-            if not hits:
+                found = [hit for word in atom.text.split() for hit in self.search_topic(word, tolerant)]
+            elif not atom.said and not alone:
+                # Loose words beside other filters ("quoting my advisor ... her PF papers") count only
+                # where a paper holds them all; a near miss is noise, not a topic.
+                found = [hit for hit in found if hit[2]]
+            if not found:
                 unknown.append(atom.text)
-            for paper_id, score in hits:
+            for paper_id, score, _ in found:
                 relevance[paper_id] = max(relevance.get(paper_id, 0.0), score)
-            return {paper_id for paper_id, _ in hits}
+            return {paper_id for paper_id, _, _ in found}
         if isinstance(atom, AmongPapers):
             return {i for i in atom.ids if i in corpus.by_id}
         if isinstance(atom, Introduces):

@@ -33,6 +33,9 @@ _QUESTION_START = re.compile(
     r"can|could|would|will|should|any|anything|show|list|give|tell|find|get|name|papers?)\b"
 )
 _EMPTY = re.compile(r"^[\W_]*$")
+# Symbols that say a word in chat: "what % of", "oldest → newest" (a "%" after a number stays a figure).
+_SYMBOL_WORD = {"%": "percent", "→": "to", "->": "to", "=>": "to", "⟶": "to", "&": "and", "+": "and"}
+_SYMBOL_WORDS = re.compile(r"(?<![\d.])%|→|->|=>|⟶|(?<=\s)&(?=\s)|(?<=\s)\+(?=\s)")
 _STRETCHED = re.compile(r"\b[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*\b")  # "heyyy", "pleeease"
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 
@@ -101,6 +104,7 @@ class Cleaner:
         text = _DISCORD_TOKENS.sub(" ", text)
         text = _MARKDOWN.sub(" ", text)
         text = "".join(" " if _is_symbol(ch) else ch for ch in text)
+        text = _SYMBOL_WORDS.sub(lambda m: f" {_SYMBOL_WORD[m.group()]} ", text)
         text = self._written_out(text)
         text = fix_letter_o_years(self._unshout(text))
         chats: list[ChatKind] = []
@@ -153,7 +157,13 @@ class Cleaner:
         return [kind for kind, pattern in self.kinds.items() if pattern.match(phrase)]
 
     def _question_index(self, sentences: list[str]) -> int:
-        """The question of a longer message: its last question, else its last request, else its end."""
+        """The question of a longer message: its last question, else its last request, else its end.
+        Trailing one- or two-word questions add to a longer one before them ("who funds her research?
+        nsf? erc?") rather than replace it."""
+        asked = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
+        full = [i for i in asked if len(sentences[i].split()) >= 3]
+        if full and asked[-1] != full[-1] and all(len(sentences[i].split()) <= 2 for i in asked if i > full[-1]):
+            return full[-1]
         for index in range(len(sentences) - 1, -1, -1):
             if sentences[index].rstrip().endswith("?"):
                 return index

@@ -20,6 +20,7 @@ from bot.corpus.precompiled import compiled_pattern
 from bot.query import (
     AboutTopic,
     AmongPapers,
+    Atom,
     ByPerson,
     Clause,
     During,
@@ -33,7 +34,7 @@ from bot.query import (
     Selection,
     atom_kind,
 )
-from bot.text import tokens
+from bot.text import compact, tokens
 from bot.understanding.cleaning import Cleaner, CleanMessage
 from bot.understanding.intents import IntentSpec, load_intents
 from bot.understanding.metrics import MetricLexicon
@@ -333,7 +334,10 @@ class Recognizer:
         if operation.name == "paper_fact":
             if operation.field == "results":
                 operation = self._results(operation, built, reading)
-            if any(isinstance(a, Previous) and a.what in ("people", "person") for a in selection.atoms()):
+            if operation.field != "results" and not selection.has("papers"):
+                selection = self._benchmarks_as_papers(selection)
+            pronoun = any(isinstance(a, Previous) and a.what in ("people", "person") for a in selection.atoms())
+            if pronoun and not selection.has("papers"):
                 # "how many speakers did they record?": "they" wrote the paper in view, whose loose words
                 # ("record") are the question's, not another paper's description
                 selection = Selection(
@@ -406,7 +410,7 @@ class Recognizer:
         limit = self.vocabulary.number(limit_match.group("a") or limit_match.group("b") or "") if limit_match else None
         counting = bool(self.count.search(cue))
         name = operation.name
-        if name in ("list", "count") and self.share.search(cue):
+        if name in ("list", "count") and self.share.search(cue) and self.list_nouns.search(cue):
             # "what percentage of his papers have code?": a count, said as a share of all the papers
             return replace(operation, name="count", order=order, stat="share")
         if name == "list":
@@ -476,6 +480,21 @@ class Recognizer:
                 if pattern.search(cue):
                     return replace(operation, field=key)  # type: ignore[arg-type]
         return operation
+
+    def _benchmarks_as_papers(self, selection: Selection) -> Selection:
+        """In a question about one paper, a benchmark one paper introduces names that paper ("how many
+        robots did they use in ROSBench", ROSBench being the suite the paper builds)."""
+        clauses = []
+        for clause in selection.clauses:
+            atoms: list[Atom] = []
+            for atom in clause.atoms:
+                if isinstance(atom, MentionsBenchmark) and not clause.negated:
+                    papers = self.corpus.introduced_by.get(compact(atom.name), [])
+                    if len(papers) == 1:
+                        atom = AmongPapers((papers[0].id,), atom.name)
+                atoms.append(atom)
+            clauses.append(replace(clause, atoms=tuple(atoms)))
+        return Selection(tuple(clauses))
 
     def _counted(self, cue: str) -> str | None:
         """ "how many annotators ...": what is counted, unless the page itself counts it (papers, people)."""
