@@ -303,8 +303,12 @@ def _quantity(paper: Paper, counted: str) -> r.PaperFact:
     stem = re.sub(r"(ies|es|s)$", "", head) if len(head) > 3 else head
     if not stem:
         return r.PaperFact(paper, "quantity", metric=counted)
-    noun = rf"{re.escape(stem)}(?:y|ies|es|s)?"
-    pattern = re.compile(rf"(?<![\w.,])({_AMOUNT})\s+(?:[\w-]+\s+){{0,2}}?{noun}\b", re.IGNORECASE)
+    # "demos" finds "demonstrations": a stem of four letters or more may be a shortening
+    noun = rf"{re.escape(stem)}\w*" if len(stem) >= 4 else rf"{re.escape(stem)}(?:y|ies|es|s)?"
+    # up to two describing words between ("3,600 instance masks"), never a preposition ("3,400 objects
+    # from demonstrations" counts objects)
+    between = r"(?:(?!(?:from|of|in|on|for|with|by|to|and|or|per|across|over)\b)[\w-]+\s+)"
+    pattern = re.compile(rf"(?<![\w.,])({_AMOUNT})\s+{between}{{0,2}}?{noun}\b", re.IGNORECASE)
     for sentence in sentences(paper.abstract):
         found = pattern.search(sentence)
         if found:

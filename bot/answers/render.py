@@ -512,7 +512,7 @@ def _(result: r.YesNo, corpus: Corpus) -> Answer:
     if result.unknown:
         return Answer(
             "",
-            f"No: {who} is not among the listed authors of any of {possessive(subject)} "
+            f"No: {who} is not listed as an author on any of {possessive(subject)} "
             f"{plural(len(corpus.papers), 'paper')}.",
             note="The page lists only the first authors of each paper, so a collaboration further down an "
             "author list would not show.",

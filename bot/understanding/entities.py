@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -99,8 +99,15 @@ def _plain_word(name: str) -> bool:
 class EntityFinder:
     """Lookups built once per corpus; `find` runs per message."""
 
-    def __init__(self, corpus: Corpus, stopwords: frozenset[str], keywords: frozenset[str]) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        stopwords: frozenset[str],
+        keywords: frozenset[str],
+        in_corpus: Callable[[str], bool] = lambda word: True,
+    ) -> None:
         self.corpus = corpus
+        self.in_corpus = in_corpus  # is a word a name here or in some abstract (a typed name's other half)
         self.stopwords = stopwords
         self.keywords = keywords
         self.gazetteer = corpus.gazetteer
@@ -172,6 +179,12 @@ class EntityFinder:
                 self.by_given["".join(words[:-1])].append(key)
                 if len(words) > 2:
                     self.by_given[words[0]].append(key)
+                    # "Maria Ruiz" for "Maria de los Ángeles Ruiz": the first and the last name
+                    self.person_keys.setdefault(words[0] + words[-1], key)
+                given_parts = [compact(p) for p in parts[0].split("-")]
+                if len(given_parts) > 1 and given_parts[0]:
+                    # "Jan Vogel" for "Jan-Hendrik Vogel"
+                    self.person_keys.setdefault(given_parts[0] + words[-1], key)
             elif words:
                 self.by_surname[words[0]].append(key)
         for surname, holders in particle_surnames.items():
@@ -313,7 +326,14 @@ class EntityFinder:
                         first -= 1
                     surface = text[words[first].start : words[index].end]
                     return [Entity("unknown_person", words[first].start, words[index].end, surface, True, key=surface)]
-        if index + 1 < len(words) and words[index + 1].text[:1].isupper() and words[index + 1].text.isalpha():
+        following_word = words[index + 1] if index + 1 < len(words) else None
+        if (
+            following_word is not None
+            and following_word.text.isalpha()
+            and following_word.folded not in self.stopwords
+            and following_word.folded not in self.keywords
+            and (following_word.text[:1].isupper() or not self.in_corpus(following_word.folded))
+        ):
             # "Jiabo Yee": a known given name before a mistyped surname picks one of its owners.
             from rapidfuzz import fuzz
 
@@ -324,7 +344,7 @@ class EntityFinder:
                 return [_entity("person", text, words, index, index + 2, True, key=best)]
             following = words[index + 1]
             if (
-                words[index].text[:1].isupper()
+                (words[index].text[:1].isupper() or not self.in_corpus(following.folded))
                 and following.key not in self.by_surname
                 and following.key not in self.by_given
                 and following.folded not in self.stopwords
@@ -436,8 +456,10 @@ class EntityFinder:
 
 
 def _one_written_word(text: str, words: list[Token], start: int, end: int) -> bool:
-    """Tokens joined by hyphens, written as one word ("Ji-woo")."""
-    return end - start >= 2 and all(text[words[i].end : words[i + 1].start] == "-" for i in range(start, end - 1))
+    """Tokens joined by hyphens or apostrophes, written as one word ("Ji-woo", "O'Connor")."""
+    return end - start >= 2 and all(
+        text[words[i].end : words[i + 1].start] in ("-", "'", "’") for i in range(start, end - 1)
+    )
 
 
 def _windows(words: list[Token], longest: int) -> Iterable[tuple[int, int]]:

@@ -69,7 +69,7 @@ class Reader:
         self.known_words = known_words  # the words questions are made of: vocabulary, cue keywords
         self.stopwords = stopwords
         self.in_corpus = in_corpus  # a word the corpus itself uses is never "corrected"
-        self.finder = EntityFinder(corpus, stopwords, known_words)
+        self.finder = EntityFinder(corpus, stopwords, known_words, in_corpus)
         self._by_length: dict[int, list[str]] = {}
         for word in known_words:
             if len(word) >= 3:

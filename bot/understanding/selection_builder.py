@@ -128,6 +128,12 @@ class SelectionBuilder:
         self.final_reference = compiled_pattern(rf"(?:{v.pattern('back_paper_final').pattern})\W*$")
         self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words"))
         self.listing_verbs = frozenset(v.words("listing_verbs"))
+        pronouns = phrase_alternation(v.words("researcher_subjects"))
+        listed = phrase_alternation(v.words("listed_as_author"))
+        self.researcher_absent = compiled_pattern(
+            rf"\b(?:{pronouns})\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:not|never)\s+(?:{listed})\b"
+            rf"|\b(?:isn't|wasn't|aren't|weren't|is not|was not)\s+(?:{pronouns})\s+(?:{listed})\b"
+        )
         ordinals = "|".join(sorted(v.ordinals, key=lambda w: (-len(w), w)))
         self.position_pattern = compiled_pattern(
             rf"(?<!\w)(?:the )?(?P<which>{ordinals}|last|final|lead|\d{{1,2}}(?:st|nd|rd|th))"
@@ -161,6 +167,12 @@ class SelectionBuilder:
             position = -1 if which in ("last", "final") else 1 if which == "lead" else number
             if span and position:
                 units.append(Unit(*span, "position", position=position))
+        for match in self.researcher_absent.finditer(text):
+            # "which papers is she not an author on?": the researcher, negated
+            researcher = self.corpus.people.get(self.corpus.researcher_key)
+            span = claim(*match.span())
+            if span and researcher is not None:
+                units.append(Unit(*span, "atom", atom=ByPerson(researcher.key, researcher.name), negate=True))
         topic_words: set[int] = set()
         for role, pattern in self.patterns:
             for match in pattern.finditer(text):
