@@ -14,6 +14,7 @@ from dataclasses import replace
 from bot.corpus.model import Corpus
 from bot.dialogue.conversation import ConversationState
 from bot.query import (
+    AboutTopic,
     AmongPapers,
     Atom,
     ByPerson,
@@ -25,6 +26,7 @@ from bot.query import (
     Selection,
     atom_kind,
 )
+from bot.text import fold
 from bot.understanding.recognizer import Recognition
 from bot.understanding.time_expressions import shift_range
 
@@ -159,7 +161,13 @@ class DialoguePolicy:
 
     def _resolve(self, query: Query, state: ConversationState) -> Query:
         clauses: list[Clause] = []
-        describes = query.operation.name in PAPER_OPERATIONS and bool(query.selection.positive("topic"))
+        topics = [a for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
+        describes = query.operation.name in PAPER_OPERATIONS and bool(topics)
+        it = any(atom == Previous("paper") for atom in query.selection.atoms())
+        if describes and it and state.focus and self._holds(state.focus[-1], topics):
+            # "what normalised score did it get?": the paper in view has those words, so "it" is that one
+            describes = False
+            query = query.with_selection(Selection(tuple(c for c in query.selection.clauses if c.kind != "topic")))
         for clause in query.selection.clauses:
             if describes and clause.atoms == (Previous("paper"),):
                 continue  # "and the live-streaming one, when was that?": "that" is the one described
@@ -187,6 +195,13 @@ class DialoguePolicy:
             # "who is the first author?", "was it at a conference?": the paper the conversation is about.
             selection = selection.with_clause(Clause((AmongPapers(state.focus[-1:], "it"),)))
         return query.with_selection(selection)
+
+    def _holds(self, paper_id: int, topics: list[AboutTopic]) -> bool:
+        paper = self.corpus.by_id.get(paper_id)
+        if paper is None:
+            return False
+        text = fold(f"{paper.title} {paper.abstract}")
+        return all(word in text for topic in topics for word in fold(topic.text).split())
 
     def _previous(self, atom: Previous, state: ConversationState) -> list[ByPerson | AmongPapers]:
         shown, focus = state.shown, state.focus

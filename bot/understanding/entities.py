@@ -332,6 +332,7 @@ class EntityFinder:
             and following_word.text.isalpha()
             and following_word.folded not in self.stopwords
             and following_word.folded not in self.keywords
+            and text[following_word.end : following_word.end + 1] not in ("'", "’")  # "nadia isn't"
             and (following_word.text[:1].isupper() or not self.in_corpus(following_word.folded))
         ):
             # "Jiabo Yee": a known given name before a mistyped surname picks one of its owners.

@@ -109,6 +109,7 @@ class Recognizer:
         self.sort_oldest = v.pattern("sort_oldest")
         self.back_paper = v.pattern("back_paper")
         self.researcher_pronouns = v.pattern("researcher_pronouns")
+        self.which_one = compiled_pattern(r"^\W*which (?:one|paper)s?\b")
         self.share = v.pattern("share_words")
         self.average = v.pattern("average_words")
         self.count_modifiers = frozenset(v.words("count_modifiers"))
@@ -331,6 +332,23 @@ class Recognizer:
                 tuple(c for c in selection.clauses if not (len(c.atoms) == 1 and c.atoms[0] == Previous("paper")))
             ).with_clause(Clause((Previous("item", item),)))
         subject = None
+        filters = [c for c in selection.clauses if c.kind not in PAPER_IDENTIFYING and c.kind != "papers"]
+        if (
+            operation.name == "paper_fact"
+            and operation.field == "summary"
+            and filters
+            and not any(
+                c.kind in PAPER_IDENTIFYING and not any(isinstance(a, Previous) for a in c.atoms)
+                for c in selection.clauses
+            )
+            and item is None
+            and self.which_one.search(cue)
+        ):
+            # "which one doesn't have nadia on it?": the last list filtered, not one paper described
+            spec = self.by_name["list_papers"]
+            operation = Operation("list")
+            kept = tuple(c for c in selection.clauses if not any(isinstance(a, Previous) for a in c.atoms))
+            selection = Selection(kept).with_clause(Clause((Previous("papers"),)))
         if operation.name == "paper_fact":
             if operation.field == "results":
                 operation = self._results(operation, built, reading)

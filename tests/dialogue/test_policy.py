@@ -68,6 +68,8 @@ CONVERSATIONS = [
     # a bare count counts the last list; a count naming papers or him is a new question
     (("papers from 2022", "only CV", "how many is that?", "how many papers does he have?"),
      [[9, 13, 7, 8], [9, 7], [9, 7], NEWEST_FIRST]),
+    # "which one doesn't have X on it?" filters the list in view
+    (("papers with Ming Yan", "which one doesn't have Haiyang Xu on it?"), [[3, 20, 1, 9], [3, 20, 9]]),
     # "the second one" after a list of people is the second person
     (("top coauthors", "which papers did he write with the second one?"), [[], [21, 13, 22, 23]]),
     # people of the last answer
@@ -108,6 +110,14 @@ def test_they_in_a_question_about_the_paper_in_view_are_its_authors(guohai: Engi
     answers = heads(guohai, "who wrote CValues?", "how many scenarios did they cover?", "is the data public?")
     assert answers[1] == "The abstract of CValues says 10 scenarios."
     assert answers[2] == "Yes: the profile marks code for CValues, but the abstract gives no link."
+
+
+def test_it_is_the_paper_in_view_when_that_paper_holds_the_question_s_words(guohai: Engine) -> None:
+    # a loose word both papers of the list hold ("crucial") does not reopen the choice between them
+    answers = heads(
+        guohai, "show me the papers with Yiwei Ma", "which of the two is older?", "what crucial R@1 did it get on MSVD?"
+    )
+    assert answers[2] == "X-CLIP on MSVD: 50.4 R@1."
 
 
 def test_clarification_by_number_and_by_name(guohai: Engine) -> None:

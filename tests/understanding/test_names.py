@@ -44,6 +44,7 @@ def okafor() -> Engine:
         ("papers w/ maria garcia", "unknown[maria garcia]"),
         ("which papers is she not an author on?", "!person[Nadia Okafor]"),
         ("papers where she is not listed", "!person[Nadia Okafor]"),
+        ("siobhan papers where nadia isn't first author", "person[Siobhán O'Connor] & !person[Nadia Okafor@1]"),
     ],
 )
 def test_names_as_people_type_them(okafor: Engine, text: str, selection: str) -> None:
