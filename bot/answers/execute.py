@@ -257,6 +257,12 @@ def _distinctive(world: World, text: str) -> Paper | None:
 
 
 _NUMBER_BEFORE = re.compile(r"(\d+(?:\.\d+)?\s?%?)\s*$")
+_UNIT = r"(?:\s?(?:%|ms|s|x|×|points?|pp|fps|hz))?"
+# "command latency falls from 94 ms to 8 ms", "success rises from 31.5% to 43.9%"
+_FROM_TO = re.compile(
+    rf"^\W*(?:[a-z]+\s+){{0,2}}?from\s+(\d[\d,]*(?:\.\d+)?{_UNIT})\s+to\s+(\d[\d,]*(?:\.\d+)?{_UNIT})",
+    re.IGNORECASE,
+)
 # "AP of 31.7", "APr: 31.7", "rare-class AP (APr) by 5.3 points" (an alias in brackets may sit between)
 _NUMBER_AFTER = re.compile(
     r"^\s*(?:\([^()]{1,16}\)\s*)?(?:of|=|:|at|is|reaches|reaching|(by))?\s*(\d+(?:\.\d+)?\s?%?)(\s*points?\b)?"
@@ -272,12 +278,16 @@ def _figure_in_metric(paper: Paper, metric: Metric, k: int | None, lexicon: Metr
             before = _NUMBER_BEFORE.search(sentence[max(0, hit.start - 12) : hit.start])
             if before:
                 return f"{before.group(1).strip()} {hit.surface}", sentence
+            moved = _FROM_TO.match(sentence[hit.end : hit.end + 60])
+            if moved:  # "latency falls from 94 ms to 8 ms": where it ends, and from where
+                return f"{moved.group(2).strip()} {hit.surface} (from {moved.group(1).strip()})", sentence
             after = _NUMBER_AFTER.match(sentence[hit.end : hit.end + 40])
             if after:
                 value = after.group(2).strip()
                 if after.group(1) or after.group(3):  # a change, not a level: "improves AP by 5.3 points"
                     return f"a change of {value} points in {hit.surface}", sentence
-                return f"{value} {hit.surface}", sentence
+                # "succeed in 94% of trials" is said as the metric it is: "94% success rate"
+                return f"{value} {hit.metric.name if hit.surface.endswith(' in') else hit.surface}", sentence
     return None
 
 

@@ -405,3 +405,57 @@ def test_a_paper_described_by_its_topic(ada: Engine) -> None:
         when.headline
         == "EchoNav was published on Nov 20, 2024 (the page gives no year; inferred from the profile date)."
     )
+
+
+# --- figures said with a verb or as a change, and a topic only a concept names
+
+
+@pytest.fixture(scope="module")
+def fleet() -> Engine:
+    from datetime import date
+
+    from bot.corpus.page_parser import parse_page
+    from tests.pages import Page, PaperBlock
+
+    page = Page(
+        name="Test Person",
+        papers=[
+            PaperBlock(
+                "ROMar 3, 2024",
+                "Adaptive Randomisation for Legged Robots",
+                "Test Person, Ana Souza",
+                "We adapt randomisation ranges. Policies transfer to 3 quadrupeds and succeed in 94% of 50 trials "
+                "on stairs, against 72% with hand-tuned ranges.",
+            ),
+            PaperBlock(
+                "NIJan 5, 2023",
+                "Teleoperation over Wi-Fi 6",
+                "Test Person",
+                "Teleoperation over Wi-Fi suffers from latency spikes. In a factory with 30 competing clients, "
+                "the 99.9th-percentile command latency falls from 94 ms to 8 ms.",
+            ),
+        ],
+    )
+    return Engine(Corpus.from_document(parse_page(page.text(), "fleet.txt", date(2026, 11, 27))))
+
+
+@pytest.mark.parametrize(
+    ("question", "paper_ids", "headline"),
+    [
+        (
+            "what success rate did the randomisation paper get?",
+            [1],
+            "Adaptive Randomisation for Legged Robots: 94% success rate.",
+        ),
+        (
+            "what latency does the teleoperation paper reach?",
+            [2],
+            "Teleoperation over Wi-Fi 6: 8 ms latency (from 94 ms).",
+        ),
+        ("papers about wireless networking", [2], "The paper about wireless networking: Teleoperation over Wi-Fi 6"),
+        ("any wifi papers?", [2], "The paper about wifi: Teleoperation over Wi-Fi 6"),
+    ],
+)
+def test_figures_said_as_verbs_and_changes(fleet: Engine, question: str, paper_ids: list[int], headline: str) -> None:
+    answer = ask(fleet, question)
+    assert (ids(answer), answer.headline) == (paper_ids, headline)
