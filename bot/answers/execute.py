@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.answers import results as r
 from bot.answers.selecting import Selected, Selector, describe, papers_mentioning
@@ -71,7 +72,6 @@ class World:
     text: str = ""  # the message, for the fallback's suggestions
     # Rankings of the whole profile, computed once per corpus.
     whole: dict[str, Ranked] = field(default_factory=dict)
-    whole_papers: dict[str, tuple[Paper, ...]] = field(default_factory=dict)  # the papers of a whole ranking
 
     @classmethod
     def of(
@@ -438,12 +438,11 @@ def rank_groups(world: World, query: Query) -> r.Result:
     grouped: tuple[Paper, ...] = ()
     if by == "benchmark":  # the papers behind the ranking, newest first (thousands: once per corpus)
         whole = not selection and not excluded
-        grouped = world.whole_papers.get(by, ()) if whole else ()
-        if not grouped:
+        if whole:
+            grouped = tuple(corpus.with_benchmarks)
+        else:
             members = {p.id for g in groups for p in g.papers}
             grouped = tuple(p for p in corpus.newest if p.id in members)
-            if whole:
-                world.whole_papers[by] = grouped
     return r.Groups(
         by=by,
         groups=groups,
@@ -460,6 +459,8 @@ def rank_groups(world: World, query: Query) -> r.Result:
     )
 
 
+# The corpus's own indexes group the whole profile already (each list newest first).
+_WHOLE_INDEX = {"year": "by_year", "category": "by_category", "benchmark": "by_benchmark"}
 _GROUPS_BY_FIELD = frozenset({"year", "month", "category", "benchmark", "first_author"})  # the rest: co-authors
 Ranked = tuple[tuple[r.Group, ...], tuple[tuple[str, int], ...], int, int]
 
@@ -468,20 +469,25 @@ def _ranked(corpus: Corpus, papers: Sequence[Paper], by: str, least: bool, subje
     """Papers grouped by `by` (a paper can be in several groups: its co-authors), most first (or least)."""
     groups: dict[str, list[Paper]] = defaultdict(list)
     labels: dict[str, str] = {}
-    if by in ("year", "category") and len(papers) == len(corpus.papers):
-        index = corpus.by_year if by == "year" else corpus.by_category
-        groups.update({str(key): list(members) for key, members in index.items() if members})
+    if by in _WHOLE_INDEX and len(papers) == len(corpus.papers):
+        index: Mapping[Any, list[Paper]] = getattr(corpus, _WHOLE_INDEX[by])
+        groups.update({str(key): members for key, members in index.items() if members})
         labels.update({key: key for key in groups})
     elif by not in _GROUPS_BY_FIELD and subject is None and _newest_of_all(corpus, papers):
-        groups.update({key: list(members) for key, members in corpus.coauthor_groups.items()})
-        labels.update({key: corpus.people[key].name for key in groups})
+        # Every co-author's papers (newest first) from the people index, not a walk over every author.
+        researcher, people = corpus.researcher_key, corpus.people
+        groups.update({key: person.papers for key, person in people.items() if key != researcher and person.papers})
+        labels.update({key: people[key].name for key in groups})
     else:
         for paper in papers:
             for key, label in _group_keys(corpus, paper, by, subject):
                 groups[key].append(paper)
                 labels[key] = label
     sign = 1 if least else -1
-    ranked = sorted(groups, key=lambda k: (sign * len(groups[k]), _natural(by, k, labels)))
+    if by in ("year", "month"):
+        ranked = sorted(groups, key=lambda k: (sign * len(groups[k]), int(k)))
+    else:
+        ranked = sorted(groups, key=lambda k: (sign * len(groups[k]), labels[k].casefold()))
     chart: tuple[tuple[str, int], ...] = ()
     if by == "year" and groups:
         years = sorted(int(k) for k in groups)
@@ -496,12 +502,6 @@ def _ranked(corpus: Corpus, papers: Sequence[Paper], by: str, least: bool, subje
 
 def _newest_of_all(corpus: Corpus, papers: Sequence[Paper]) -> bool:
     return len(papers) == len(corpus.newest) and all(a is b for a, b in zip(papers, corpus.newest, strict=True))
-
-
-def _natural(by: str, key: str, labels: dict[str, str]) -> tuple[int, str]:
-    if by in ("year", "month"):
-        return (int(key), "")
-    return (0, labels[key].casefold())
 
 
 _GROUPED_KINDS = {"coauthor": "person", "first_author": "person", "benchmark": "benchmark"}

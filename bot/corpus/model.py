@@ -164,35 +164,6 @@ class Corpus:
         return sorted(papers, key=self._rank_of)
 
     @cached_property
-    def coauthor_counts(self) -> Counter[str]:
-        """Listed co-authors of the researcher (every paper on the profile is theirs), by paper count."""
-        researcher = self.researcher_key
-        # One generator into Counter's C counting loop: about 10 times faster than an update per paper.
-        return Counter(key for keys in self._paper_people.values() for key in keys if key != researcher)
-
-    @cached_property
-    def coauthor_ranking(self) -> list[tuple[str, int]]:
-        """(person key, shared papers), most frequent first, then by name."""
-        people = self.people
-        return sorted(self.coauthor_counts.items(), key=lambda kv: (-kv[1], people[kv[0]].name))
-
-    @cached_property
-    def coauthor_groups(self) -> dict[str, list[Paper]]:
-        """Each co-author's papers, newest first, in the order a walk over the papers from the newest
-        meets them (for ties in a ranking): what grouping every paper by co-author gives, from the
-        people index instead of a walk over every author of every paper."""
-        researcher = self.researcher_key
-        rank, keys_of = self.rank, self._paper_people
-
-        def first_met(key: str) -> tuple[int, int]:
-            newest = self.people[key].papers[0]
-            return rank[newest.id], keys_of[newest.id].index(key)
-
-        keys = [key for key, person in self.people.items() if key != researcher and person.papers]
-        keys.sort(key=first_met)
-        return {key: self.people[key].papers for key in keys}
-
-    @cached_property
     def benchmark_counts(self) -> Counter[str]:
         return Counter({name: len(papers) for name, papers in self.by_benchmark.items()})
 

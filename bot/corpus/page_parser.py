@@ -70,6 +70,9 @@ _STAT_EXAMPLES = {
 # Below these sizes forking a second process costs more than it saves (about 3,000 papers).
 PARALLEL_FROM_BLOCKS = 3000
 PARALLEL_FROM_CHARS = 1_000_000
+# This process keeps a little more than half of a large page: the forked reader of the rest must also
+# pickle its papers and this process unpickle them, and neither should wait for the other.
+PARENT_SHARE = 0.53
 # Where a large page is cut in two: a blank line, then a line that starts like a paper header.
 _BLOCK_START = re.compile(rf"\n{_WS}\n{_WS}(?=[A-Z]{{2}}[A-Z][a-z]{{2}} \d)")
 _INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
@@ -208,7 +211,11 @@ class _PageParser:
             return None if blocks is None else _enrich_each(blocks, self.gazetteer)
 
         end = len(self.text)
-        cut = _BLOCK_START.search(self.text, start + (end - start) // 2) if end - start >= PARALLEL_FROM_CHARS else None
+        cut = (
+            _BLOCK_START.search(self.text, start + round((end - start) * PARENT_SHARE))
+            if end - start >= PARALLEL_FROM_CHARS
+            else None
+        )
         if cut is None:
             return read(start, end)
         self.gazetteer.compile()  # before forking, so both processes have the compiled patterns
@@ -449,7 +456,7 @@ def _enrich_all(blocks: Sequence[_RawPaper], gazetteer: Gazetteer) -> list[dict[
     if len(blocks) < PARALLEL_FROM_BLOCKS:
         return _enrich_each(blocks, gazetteer)
     gazetteer.compile()  # before forking, so both processes have the compiled patterns
-    half = len(blocks) // 2
+    half = round(len(blocks) * PARENT_SHARE)
     first, second = _in_two_processes(
         lambda: _enrich_each(blocks[:half], gazetteer), lambda: _enrich_each(blocks[half:], gazetteer)
     )

@@ -15,7 +15,7 @@ from typing import TextIO
 from bot.answers.answer import Answer
 from bot.corpus.errors import ProfileError
 from bot.corpus.loading import read_corpus_document
-from bot.corpus.model import Corpus, Paper
+from bot.corpus.model import Corpus
 from bot.corpus.topics import TopicIndexBuild
 from bot.engine import CONSOLE, Engine
 from bot.gc_control import collector_paused
@@ -47,9 +47,9 @@ def load_engine(profile: Path | None) -> Engine | None:
         return None
 
 
-def render(answer: Answer, as_json: bool, written: dict[Paper, str] | None = None) -> str:
-    """The answer's text, or its JSON on one line; `written` keeps papers' JSON between answers."""
-    return answer.json_text(written) if as_json else answer.text
+def render(answer: Answer, as_json: bool) -> str:
+    """The answer's text, or its JSON on one line."""
+    return answer.json_text() if as_json else answer.text
 
 
 def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: TextIO | None = None) -> int:
@@ -58,12 +58,11 @@ def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: Text
     engine = load_engine(profile)
     if engine is None:
         return 2
-    written: dict[Paper, str] = {}
     for index, question in enumerate(questions):
         conversation = ("ask", str(index))
         answer = engine.ask(question, conversation)
         engine.reset(conversation)
-        print(render(answer, as_json, written), file=out, flush=True)
+        print(render(answer, as_json), file=out, flush=True)
         if not as_json:
             print(file=out)
     keep_default_trie()  # per-installation work, after the answers rather than in a later process's way
@@ -83,7 +82,6 @@ def console(
     if engine is None:
         return 2
     reloader = ProfileReloader(engine, profile or DEFAULT_PROFILE) if watch else None
-    written: dict[Paper, str] = {}
     if stdin.isatty() and not as_json:
         return _repl(engine, out, reloader)
     for line in stdin:
@@ -91,7 +89,7 @@ def console(
         if not message.strip():
             continue
         _reload_if_changed(reloader)
-        print(render(engine.ask(message, CONSOLE), as_json, written), file=out, flush=True)
+        print(render(engine.ask(message, CONSOLE), as_json), file=out, flush=True)
         if not as_json:
             print(file=out)
     return 0

@@ -71,9 +71,10 @@ class Reader:
         self.in_corpus = in_corpus  # a word the corpus itself uses is never "corrected"
         self.finder = EntityFinder(corpus, stopwords, known_words, in_corpus)
         self._by_length: dict[int, list[str]] = {}
-        for word in known_words:
+        for word in sorted(known_words):
             if len(word) >= 3:
                 self._by_length.setdefault(len(word), []).append(word)
+        self._choices: dict[tuple[int, int], list[str]] = {}
 
     def read(self, text: str, today: date) -> Reading:
         text = self.split_glued(text)
@@ -143,6 +144,14 @@ class Reader:
 
     # --- typos in the words questions are made of ("papres", "wich", "summerize")
 
+    def _typo_choices(self, length: int, allowed: int) -> list[str]:
+        """The vocabulary words within `allowed` letters of this length."""
+        key = (length, allowed)
+        if key not in self._choices:
+            lengths = range(length - allowed, length + allowed + 1)
+            self._choices[key] = [word for n in lengths for word in self._by_length.get(n, ())]
+        return self._choices[key]
+
     def _typo_fix(self, word: Token, index: int, words: list[Token]) -> str | None:
         lower = word.folded
         if len(lower) < 4 or not lower.isalpha() or lower in self.known_words:
@@ -151,21 +160,17 @@ class Reader:
             return None  # shaped like a name: names have their own fuzzy matching
         if index + 1 < len(words) and words[index + 1].folded in ("t", "s", "re", "ve", "ll", "d", "m"):
             return None  # "aren't", "she's": the stem of a contraction
-        from rapidfuzz import fuzz  # imported on first use: most starts never need it
+        from rapidfuzz import fuzz, process  # imported on first use: most starts never need it
         from rapidfuzz.distance import DamerauLevenshtein
 
         allowed = 1 if len(lower) < 8 else 2
-        best: list[str] = []
-        best_distance = allowed + 1
-        for length in range(len(lower) - allowed, len(lower) + allowed + 1):
-            for candidate in self._by_length.get(length, ()):
-                if len(lower) == 4 and length == 4 and sorted(candidate) != sorted(lower):
-                    continue  # a short word with a letter changed is often another word ("gist", "list")
-                distance = DamerauLevenshtein.distance(lower, candidate, score_cutoff=allowed)
-                if distance < best_distance:
-                    best, best_distance = [candidate], distance
-                elif distance == best_distance:
-                    best.append(candidate)
+        choices = self._typo_choices(len(lower), allowed)
+        if len(lower) == 4:  # a short word with a letter changed is often another word ("gist", "list")
+            choices = [c for c in choices if len(c) != 4 or sorted(c) == sorted(lower)]
+        # One C loop over the vocabulary words of about the same length.
+        close = process.extract(lower, choices, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=None)
+        best_distance = min((int(distance) for _, distance, _ in close), default=allowed + 1)
+        best = [candidate for candidate, distance, _ in close if distance == best_distance]
         if len(best) > 1:
             # Equally few edits: two letters swapped first ("mnay" is "many", not "may"), then the
             # closest by shared letters ("wich" is "which" before "with").

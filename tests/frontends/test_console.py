@@ -181,3 +181,21 @@ def test_repl_ends_on_end_of_input(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr("builtins.input", end)
     assert console(None, as_json=False, stdin=_Terminal(), out=io.StringIO()) == 0
+
+
+def test_json_line_holds_what_to_json_holds() -> None:
+    """The JSON line is written by orjson: the same data as `to_json()`, accents and dates included,
+    and a title orjson refuses (a lone surrogate) still gets a line, through json."""
+    from dataclasses import replace
+
+    from bot.answers.answer import Answer
+    from bot.engine import Engine
+
+    engine = Engine.from_path()
+    for question in ("papers from 2021", "h-index?", "who does he work with most?", "hello"):
+        answer = engine.ask(question, ("json", question))
+        assert json.loads(answer.json_text()) == json.loads(json.dumps(answer.to_json(), ensure_ascii=False))
+    paper = engine.corpus.papers[0]
+    odd = Answer("list_papers", "Überblick “é”", papers=(replace(paper, title="Café \ud800"),))
+    assert json.loads(odd.json_text())["papers"][0]["title"] == "Café \ud800"
+    assert "Überblick “é”" in odd.json_text()
