@@ -283,6 +283,22 @@ class EntityFinder:
             return [_entity("ambiguous_person", text, words, start, end, True, keys=tuple(owners))]
         return []
 
+    def _mistyped_surname(self, words: list[Token], index: int) -> list[str]:
+        """ "stuff with Holoway": a surname nobody has, after "with" or "by", one letter or two from one
+        surname here (and clearly closer to it than to any other): that surname's owners."""
+        word = words[index]
+        previous = words[index - 1].folded if index > 0 else ""
+        if previous not in PERSON_CUES or len(word.key) < 5 or not word.text.isalpha():
+            return []
+        if word.folded in self.stopwords or word.folded in self.keywords or self.in_corpus(word.folded):
+            return []
+        from rapidfuzz import fuzz, process
+
+        close = process.extract(word.key, list(self.by_surname), scorer=fuzz.ratio, score_cutoff=88, limit=2)
+        if not close or (len(close) == 2 and close[1][1] >= close[0][1]):
+            return []
+        return list(self.by_surname[close[0][0]])
+
     def _single_word_name_ok(self, words: list[Token], index: int) -> bool:
         word = words[index]
         previous = words[index - 1].folded if index > 0 else ""
@@ -307,7 +323,9 @@ class EntityFinder:
             if len(family) >= 2 and words[index].text[:1].isupper():
                 # "the Kims": everyone listed with that surname.
                 return [_entity("people", text, words, index, index + 1, True, keys=tuple(family))]
-            return []
+            owners = self._mistyped_surname(words, index)
+            if not owners:
+                return []
         if index > 0:
             # "Qinhao Ye": a mistyped given name before a known surname picks one of its owners.
             given = words[index - 1]

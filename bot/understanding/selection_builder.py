@@ -115,6 +115,8 @@ class SelectionBuilder:
             ("any_benchmark", v.pattern("any_benchmark")),
             ("else", v.pattern("back_else")),
         ]
+        self.change_verbs = frozenset(v.words("change_verbs"))
+        self.change_after = compiled_pattern(r"\s+(?:to|by|from|below|under)\b")
         introducers = [
             *v.words("mention_verbs"),
             *v.words("negation"),
@@ -126,8 +128,10 @@ class SelectionBuilder:
         self.topic_before = compiled_pattern(rf"(?:{v.pattern('topic_before').pattern})$")
         self.topic_after = frozenset(v.words("topic_after"))
         self.final_reference = compiled_pattern(rf"(?:{v.pattern('back_paper_final').pattern})\W*$")
-        self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words"))
         self.listing_verbs = frozenset(v.words("listing_verbs"))
+        # "papers that don't list her": a listing verb stands between a "not" and the person it negates
+        self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words")) | self.listing_verbs
+        self.researcher_subjects = frozenset(v.words("researcher_subjects"))
         pronouns = phrase_alternation(v.words("researcher_subjects"))
         listed = phrase_alternation(v.words("listed_as_author"))
         self.researcher_absent = compiled_pattern(
@@ -181,6 +185,12 @@ class SelectionBuilder:
                     if first is not None and last is not None:
                         topic_words.update(range(first, last + 1))
                     continue  # "papers about code generation": a topic that says code
+                if (
+                    role == "negation"
+                    and match.group() in self.change_verbs
+                    and self.change_after.match(text, match.end())
+                ):
+                    continue  # "what did the override rate drop to?": a change, not "drop the X ones"
                 if role == "any_benchmark" and not (
                     self.any_benchmark_context.search(text[: match.start()])
                     and not self.describes_one_benchmark.match(text[match.end() :])
@@ -223,7 +233,15 @@ class SelectionBuilder:
             # "with her": someone of the last answer; "her third paper" is the researcher's.
             before = stream[start - 1] if start > 0 else None
             named = [w.folded for w in stream[start:end] if isinstance(w, Word)]
-            if named[:1] in (["him"], ["her"]) and isinstance(before, Word) and before.folded in self.listing_verbs:
+            after = [w.folded for w in stream[end : end + 2] if isinstance(w, Word)]
+            lists = isinstance(before, Word) and before.folded in self.listing_verbs
+            # "papers that don't have her among the listed authors / as an author"
+            has_as_author = (
+                isinstance(before, Word)
+                and before.folded in ("have", "has", "had")
+                and after[:1] in (["among"], ["as"], ["listed"])
+            )
+            if named[:1] in (["him"], ["her"]) and (lists or has_as_author):
                 # "papers that don't list her": the researcher, as a listed author
                 researcher = self.corpus.people.get(self.corpus.researcher_key)
                 if researcher is not None:
@@ -441,6 +459,7 @@ class SelectionBuilder:
                 for u in units
                 if isinstance(u.atom, ByPerson) and u.atom.position is None and abs(u.start - unit.start) <= NEAR
             ]
+            people = [u for u in people if not self._researcher_between(stream, u, unit)]
             if unit.position is not None and self._names_someone(stream, unit):
                 unit.role, unit.atom = "atom", Previous("author", unit.position)
             elif people:
@@ -451,6 +470,11 @@ class SelectionBuilder:
             elif unit.position is not None:
                 leftover.append((unit.position, self._negated_before(stream, unit)))
         return leftover
+
+    def _researcher_between(self, stream: tuple[Item, ...], person: Unit, position: Unit) -> bool:
+        """ "papers with X where she's not first author": "she", nearer the position, holds it."""
+        start, end = (person.end, position.start) if person.start < position.start else (position.end, person.start)
+        return any(isinstance(w, Word) and w.folded in self.researcher_subjects for w in stream[start:end])
 
     def _names_someone(self, stream: tuple[Item, ...], unit: Unit) -> bool:
         """ "what else did the first author do": the author as a person, not "is the first author"."""

@@ -459,3 +459,10 @@ def fleet() -> Engine:
 def test_figures_said_as_verbs_and_changes(fleet: Engine, question: str, paper_ids: list[int], headline: str) -> None:
     answer = ask(fleet, question)
     assert (ids(answer), answer.headline) == (paper_ids, headline)
+
+
+def test_a_mistyped_surname_after_with(ada: Engine) -> None:
+    answer = ask(ada, "stuff with Hoper")
+    assert (ids(answer), answer.headline) == ([3, 4], "2 papers with Grace Hopper, newest first:")
+    # a surname nobody here is close to stays someone else
+    assert ask(ada, "papers with Hinton").headline.startswith("No papers list Hinton among their authors")
