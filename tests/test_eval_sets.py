@@ -29,7 +29,7 @@ FLOORS = {
     "marisol_real_talk.yaml": 97,
     "lena_real_talk.yaml": 93,
     "nadia_real_talk.yaml": 96,
-    "anais_real_talk.yaml": 100,
+    "anais_real_talk.yaml": 102,
 }
 
 

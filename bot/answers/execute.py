@@ -220,7 +220,15 @@ def worked_with(world: World, query: Query) -> r.Result:
 
 
 def _the_papers(world: World, query: Query) -> list[Paper]:
-    """The paper(s) a question about one paper is about: named, pointed at, or described by a topic."""
+    """The paper(s) a question about one paper is about: picked by date among the papers the filters
+    leave ("who wrote his oldest paper?"), named, pointed at, or described by a topic."""
+    order = query.operation.order
+    if order is not None:
+        papers = list(world.select(query.selection).papers)  # newest first
+        if order == "oldest":
+            papers.reverse()
+        rank = query.operation.rank or 1
+        return papers[rank - 1 : rank]
     named = [a for a in query.selection.positive("papers") if isinstance(a, AmongPapers)]
     if named:
         ids = dict.fromkeys(i for a in named for i in a.ids)

@@ -190,6 +190,8 @@ class DialoguePolicy:
                 clauses.append(Clause(tuple(atoms), clause.negated))
         selection = Selection(tuple(clauses))
         about_one_paper = query.operation.name in PAPER_OPERATIONS or query.operation.missing in PAPER_FIELDS
+        if query.operation.order is not None:
+            about_one_paper = False  # "when was his oldest paper published?": picked by date, not the one in view
         names_none = not (selection.has("papers") or selection.has("topic") or selection.has("introduces"))
         if about_one_paper and names_none and state.focus:
             # "who is the first author?", "was it at a conference?": the paper the conversation is about.

@@ -120,6 +120,8 @@ class Recognizer:
         self.step_older = v.pattern("step_older")
         self.step_newer = v.pattern("step_newer")
         self.comparative = v.pattern("comparative_order")
+        self.picked_paper = v.pattern("picked_paper")
+        self.pick_openers = frozenset(v.words("pick_openers"))
         self.sort_newest = v.pattern("sort_newest")
         self.versus_rest = compiled_pattern(
             r"\bor (?:without|not|none|no)\b|\bwith or without\b|\b(?:vs\.?|versus) (?:without|not|none)\b"
@@ -290,6 +292,8 @@ class Recognizer:
             present.add("paper")  # "who is the first author?", "is there a github link?": the paper in focus
         if self._item_reference(reading.cue_text) is not None:
             present.add("paper")  # "the second one": an item of the last list
+        if self._asks_about_picked(reading.cue_text):
+            present.add("paper")  # "who wrote his oldest paper?": the paper its date picks
         described = self.one_paper.search(reading.cue_text)
         if described and (self.order_newest.search(described.group()) or self.order_oldest.search(described.group())):
             described = None  # "the most recent paper about video" picks by date, it describes nothing
@@ -322,9 +326,14 @@ class Recognizer:
     def _query(self, spec: IntentSpec, built: Built, reading: Reading, score: float, notes: tuple[str, ...]) -> Query:
         cue = reading.cue_text
         operation = self._operation(spec, built, cue)
+        if operation.name == "paper_fact" and operation.field == "summary" and operation.order is not None:
+            # "tell me about his latest paper": the pick itself, shown whole
+            spec = self.by_name["latest_paper"]
+            operation = replace(spec.operation_for(), order=operation.order, rank=operation.rank)
         selection = built.selection
         item = self._item_reference(cue)
-        if operation.name == "pick" and self.comparative.search(cue) and not selection.positive("papers"):
+        picked = operation.name == "pick" or (operation.name == "paper_fact" and operation.order is not None)
+        if picked and self.comparative.search(cue) and not selection.positive("papers"):
             # "which is newer?", "which came out first?": among the last list shown.
             selection = selection.with_clause(Clause((Previous("papers"),)))
         if item is not None:
@@ -361,7 +370,10 @@ class Recognizer:
                 selection = Selection(
                     tuple(c for c in selection.clauses if not (c.kind == "topic" and _loose_clause(c)))
                 ).with_clause(Clause((Previous("paper"),)))
-            selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
+            if operation.order is None:  # a paper picked by date keeps every filter: "his latest paper with X"
+                selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
+            elif operation.field == "code":  # "is there code for his latest paper?": code is what is asked
+                selection = Selection(tuple(c for c in selection.clauses if c.kind != "code"))
             if operation.field == "quantity":
                 counted = self._counted(cue)
                 operation = replace(operation, counted=counted)
@@ -406,7 +418,7 @@ class Recognizer:
 
     def _operation(self, spec: IntentSpec, built: Built, cue: str) -> Operation:
         operation = spec.operation_for()
-        text = self.position_or_item.sub(" ", cue)  # "first author", "the last one" order nothing
+        text = self.position_or_item.sub(self._unless_an_order, cue)  # "first author", "the last one" order nothing
         order = operation.order
         if self.sort_oldest.search(text):
             order = "oldest"  # an explicit sort wins: "from oldest to newest" says "newest" too
@@ -447,6 +459,9 @@ class Recognizer:
                 name, limit = "list", DEFAULT_RECENT  # "latest papers": a few, not one
         elif name == "paper_fact":
             operation = self._paper_fact(operation, built, cue, counting, limit)
+            if self._asks_about_picked(cue) and order is not None:
+                # "who wrote his oldest paper?", "is there code for the newer one?": the paper is picked by date
+                operation = replace(operation, order=order, rank=rank)
             return operation
         elif name == "rank_groups":
             named: str | None = next((k for k, p in self.group_patterns.items() if p.search(cue)), None)
@@ -529,6 +544,22 @@ class Recognizer:
         if not words or any(w in self.page_counted for w in words):
             return None
         return " ".join(words)
+
+    def _asks_about_picked(self, cue: str) -> bool:
+        """A question about the paper a date picks ("who wrote his oldest paper?", "does her latest one
+        have code?"), not the pick itself with filters after it ("oldest paper that has code")."""
+        match = self.picked_paper.search(cue)
+        if match is None:
+            return False
+        before = re.findall(r"[\w']+", cue[: match.start()])
+        return any(word not in self.pick_openers for word in before)
+
+    def _unless_an_order(self, match: re.Match[str]) -> str:
+        """An author position or an item of the last list is blanked; "the oldest?" is an order, kept."""
+        which = match.group("which")
+        if which is None or which == "last":
+            return " "
+        return " " if self.vocabulary.number(which) and which not in self.vocabulary.cardinals else match.group()
 
     def _item_reference(self, cue: str) -> int | None:
         """ "the second one", "the last paper", "number 3": an item of the last list."""

@@ -41,6 +41,20 @@ def heads(engine: Engine, *turns: str) -> list[str]:
 NEWEST_FIRST = [18, 16, 14, 19, 17, 15, 4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1, 9, 13, 7, 8, 22, 23]
 
 CONVERSATIONS = [
+    # "the oldest?" after a list is an order among it, not an item of it ("the second?")
+    (
+        ("papers from 2023", "which is the oldest?", "and the newest?"),
+        [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [1], [4]],
+    ),
+    # a paper picked by date, whatever paper the conversation was about; "code" is the question
+    (
+        ("tell me about his latest paper", "when was his oldest paper published?", "who wrote it?"),
+        [[18], [23], [23]],
+    ),
+    # ... but a pick with a filter after it is the pick: "oldest paper that has code"
+    (("oldest paper that has code",), [[1]]),
+    (("tell me about AMBER", "is there code for his latest paper?"), [[4], [18]]),
+    (("papers from 2023", "who wrote the older one?"), [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [1]]),
     # a new full question replaces the context: the latest paper, not HiTeA again
     (("tell me about HiTeA", "what is his latest paper?"), [[9], [18]]),
     # after a paper, "a github link" is that paper's
