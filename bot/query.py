@@ -245,6 +245,7 @@ class Operation:
     counted: str | None = None  # paper_fact quantity: what the abstract gives a number of ("annotators")
     missing: str | None = None  # not_on_page: which declared field the page lacks
     chat: str | None = None  # chat: greeting, thanks, farewell, help
+    check: tuple[int, ...] = ()  # pick: papers asked about ("is AMBER his latest paper?"), not a filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +277,7 @@ class Query:
         operation = {f.name: _plain(getattr(self.operation, f.name)) for f in fields(self.operation)}
         data: dict[str, Any] = {
             "intent": self.intent,
-            "operation": {k: v for k, v in operation.items() if v not in (None, False)},
+            "operation": {k: v for k, v in operation.items() if v not in (None, False, [])},
             "selection": [
                 {"not" if clause.negated else "any": [_atom_data(a) for a in clause.atoms]}
                 for clause in self.selection.clauses
@@ -370,6 +371,6 @@ def operation_text(operation: Operation) -> str:
     params = [
         f"{f.name}={getattr(operation, f.name)}"
         for f in fields(operation)
-        if f.name != "name" and getattr(operation, f.name) not in (None, False)
+        if f.name != "name" and getattr(operation, f.name) not in (None, False, ())
     ]
     return " ".join([operation.name, *params])

@@ -197,7 +197,8 @@ def pick_paper(world: World, query: Query) -> r.Result:
         return r.PaperPick(None, rank, order, scope, len(papers), among=among)
     paper = papers[rank - 1]
     ties = tuple(p for p in papers if p.date == paper.date and p is not paper) if rank == 1 else ()
-    return r.PaperPick(paper, rank, order, scope, len(papers), ties, among)
+    checked = tuple(world.corpus.by_id[i] for i in operation.check if i in world.corpus.by_id)
+    return r.PaperPick(paper, rank, order, scope, len(papers), ties, among, checked)
 
 
 @handles("exists")

@@ -163,6 +163,8 @@ def _(result: r.PaperPick, corpus: Corpus) -> Answer:
             confidence=0.9,
         )
     paper = result.paper
+    if result.checked:
+        return _checked_pick(result, paper, scope, which)
     if result.ties:
         tied = (paper, *result.ties)
         return _list_answer(f"{plural(len(tied), 'paper')}{scope} share the {which} date:", tied)
@@ -173,6 +175,22 @@ def _(result: r.PaperPick, corpus: Corpus) -> Answer:
     else:
         headline = f"The {rank}{which} paper{scope} ({pretty_date(paper)}): {paper.title}"
     return _paper_card(paper, headline)
+
+
+def _checked_pick(result: r.PaperPick, paper: Paper, scope: str, which: str) -> Answer:
+    """ "Is AMBER his latest paper?": yes or no, and the pick either way."""
+    rank = "" if result.rank == 1 else f"{ordinal_word(result.rank)} "
+    picked = (paper, *result.ties) if result.rank == 1 else (paper,)
+    asked = result.checked[0]
+    if asked in picked:
+        shared = " (with others of the same date)" if len(picked) > 1 else ""
+        headline = f"Yes: {asked.short_name} is the {rank}{which} paper{scope}{shared}, from {pretty_date(asked)}."
+        return _paper_card(asked, headline)
+    headline = (
+        f"No: the {rank}{which} paper{scope} is {paper.short_name} ({pretty_date(paper)}); "
+        f"{asked.short_name} is from {pretty_date(asked)}."
+    )
+    return replace(_paper_card(paper, headline), papers=(paper, asked))
 
 
 def _paper_card(paper: Paper, headline: str, note: str = "") -> Answer:

@@ -40,6 +40,7 @@ class PaperPick:
     pool: int  # how many papers it was picked from
     ties: tuple[Paper, ...] = ()  # others of the same date
     among: int | None = None
+    checked: tuple[Paper, ...] = ()  # "is AMBER his latest paper?": the papers asked about
 
 
 @dataclass(frozen=True, slots=True)

@@ -213,7 +213,8 @@ class EntityFinder:
         claimed = _claimed(chosen, words)
         chosen = _resolve(chosen + self._fuzzy(text, words, claimed, self.keywords | typo_keywords))
         claimed = _claimed(chosen, words)
-        chosen += self._unknown_people(text, words, claimed)
+        people = _claimed([e for e in chosen if e.kind in ("person", "unknown_person", "ambiguous_person")], words)
+        chosen += self._unknown_people(text, words, claimed, people)
         chosen.sort(key=lambda e: (e.start, e.kind))
         return chosen
 
@@ -454,11 +455,13 @@ class EntityFinder:
             }
         )
 
-    def _unknown_people(self, text: str, words: list[Token], claimed: set[int]) -> list[Entity]:
-        """Capitalised words after "with"/"by" that name nobody in the corpus ("worked with Yann LeCun")."""
+    def _unknown_people(self, text: str, words: list[Token], claimed: set[int], people: set[int]) -> list[Entity]:
+        """Capitalised words after "with"/"by" that name nobody in the corpus ("worked with Yann LeCun"),
+        or after "and"/"or" following a person ("with Ming Yan and Fei Huang")."""
         found = []
         for i, word in enumerate(words[:-1]):
-            if word.folded not in {"with", "by"}:
+            after_person = word.folded in {"and", "or", "nor"} and i > 0 and i - 1 in people
+            if word.folded not in {"with", "by"} and not after_person:
                 continue
             run: list[Token] = []
             for index in range(i + 1, min(i + 4, len(words))):
@@ -468,7 +471,8 @@ class EntityFinder:
                 if not (follower.text[:1].isupper() and follower.text[:1].isalpha()):
                     break
                 run.append(follower)
-            if run:
+            if run and not (len(run) > 1 and all(self.in_corpus(w.folded) for w in run)):
+                # ("papers with Video Understanding": words the abstracts use are a topic, not a person)
                 surface = text[run[0].start : run[-1].end]
                 found.append(Entity("unknown_person", run[0].start, run[-1].end, surface, False, key=surface))
         return found

@@ -122,6 +122,7 @@ class Recognizer:
         self.comparative = v.pattern("comparative_order")
         self.picked_paper = v.pattern("picked_paper")
         self.pick_openers = frozenset(v.words("pick_openers"))
+        self.pick_check = compiled_pattern(rf"^\W*(?:{v.pattern('pick_check_openers').pattern})\s")
         self.sort_newest = v.pattern("sort_newest")
         self.versus_rest = compiled_pattern(
             r"\bor (?:without|not|none|no)\b|\bwith or without\b|\b(?:vs\.?|versus) (?:without|not|none)\b"
@@ -332,6 +333,14 @@ class Recognizer:
             operation = replace(spec.operation_for(), order=operation.order, rank=operation.rank)
         selection = built.selection
         item = self._item_reference(cue)
+        if operation.name == "pick" and self.pick_check.search(cue):
+            # "is AMBER his latest paper?": AMBER is checked against the pick, not a filter of it
+            named = [c for c in selection.clauses if not c.negated and c.kind == "papers"
+                     and all(isinstance(a, AmongPapers) for a in c.atoms)]  # fmt: skip
+            if named:
+                ids = tuple(i for c in named for a in c.atoms if isinstance(a, AmongPapers) for i in a.ids)
+                operation = replace(operation, check=ids)
+                selection = Selection(tuple(c for c in selection.clauses if c not in named))
         picked = operation.name == "pick" or (operation.name == "paper_fact" and operation.order is not None)
         if picked and self.comparative.search(cue) and not selection.positive("papers"):
             # "which is newer?", "which came out first?": among the last list shown.

@@ -466,3 +466,13 @@ def test_a_mistyped_surname_after_with(ada: Engine) -> None:
     assert (ids(answer), answer.headline) == ([3, 4], "2 papers with Grace Hopper, newest first:")
     # a surname nobody here is close to stays someone else
     assert ask(ada, "papers with Hinton").headline.startswith("No papers list Hinton among their authors")
+
+
+def test_a_named_paper_checked_against_the_pick(guohai: Engine) -> None:
+    no = ask(guohai, "is AMBER his most recent paper?")
+    assert (no.headline, ids(no)) == (
+        "No: the latest paper is REDSearcher (Feb 15, 2026); AMBER is from Nov 13, 2023.",
+        [18, 4],
+    )
+    yes = ask(guohai, "was AliMe KG his first paper?")
+    assert (yes.headline, ids(yes)) == ("Yes: AliMe KG is the oldest paper, from Sep 24, 2020.", [23])
