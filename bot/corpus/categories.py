@@ -1,4 +1,5 @@
-"""arXiv computer-science classes and their names (data/arxiv_categories.yaml)."""
+"""arXiv classes and their names (data/arxiv_categories.yaml): computer science first, then the
+classes of other archives, which name their archives."""
 
 from __future__ import annotations
 
@@ -14,12 +15,20 @@ class Category:
     code: str
     name: str
     aliases: tuple[str, ...]
+    archives: tuple[str, ...] = ("cs",)
+
+    @property
+    def computer_science(self) -> bool:
+        return "cs" in self.archives
 
 
 @cache
 def categories() -> dict[str, Category]:
     raw = load_data_file(CATEGORIES_FILE)
-    return {code: Category(code, entry["name"], tuple(entry.get("aliases", ()))) for code, entry in raw.items()}
+    return {
+        code: Category(code, entry["name"], tuple(entry.get("aliases", ())), tuple(entry.get("archives", ("cs",))))
+        for code, entry in raw.items()
+    }
 
 
 def category_name(code: str) -> str:

@@ -197,7 +197,9 @@ class EntityFinder:
         for code, category in categories().items():
             for alias in (category.name, *category.aliases):
                 self.category_keys[compact(alias)] = code
-        self.codes = set(categories()) | set(corpus.by_category)
+        # Letters alone name a class of computer science or one this profile has papers in: "AP" on
+        # another profile is average precision, not statistics' Applications.
+        self.codes = {code for code, c in categories().items() if c.computer_science} | set(corpus.by_category)
 
     # --- per message
 

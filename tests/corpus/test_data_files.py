@@ -87,6 +87,7 @@ def test_classes_of_other_archives_have_names_and_shared_letters_name_both() -> 
     assert category_name("GA") == "Astrophysics of Galaxies"
     assert category_name("CO") == "Computation (statistics) or Cosmology and Nongalactic Astrophysics"
     assert all(len(code) == 2 and code.isupper() for code in categories())
+    assert categories()["CV"].computer_science and not categories()["AP"].computer_science
 
 
 def test_category_aliases_are_unique() -> None:
