@@ -129,7 +129,12 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
         papers = papers[: query.operation.limit]
     unknown_people = tuple(a.name for a in query.selection.positive("person") if isinstance(a, UnknownPerson))
     partial = None
-    topics = [a for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
+    # Topics whose words no paper uses were left out of the search: they say nothing of the papers found.
+    topics = [
+        a for a in query.selection.positive("topic") if isinstance(a, AboutTopic) and a.text not in selected.ignored
+    ]
+    if order == "relevance" and not topics:
+        order, papers = "newest", world.corpus.newest_first(papers)
     if topics and papers:
         complete = {pid for t in topics for pid, _, every in world.topic_hits(t.text, True) if every}
         partial = sum(1 for p in papers if p.id in complete)

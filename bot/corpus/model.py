@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -84,6 +85,24 @@ def person_key(name: str) -> str:
     return compact(name)
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _merge_middle_initials(keys: dict[str, str]) -> None:
+    """One person with and without middle initials ("Annelies M. van der Zwaan" is "Annelies van der
+    Zwaan" when the page spells her both ways): a spelling whose initials dropped gives another
+    spelling's key takes that key. Without the other spelling the initials stay part of the name."""
+    known = set(keys.values())
+    for spelling in keys:
+        words = spelling.split()
+        middle = [w for w in words[1:-1] if not _INITIAL.fullmatch(w)]
+        if len(middle) == len(words) - 2:
+            continue
+        plain = compact(" ".join([words[0], *middle, words[-1]]))
+        if plain != keys[spelling] and plain in known:
+            keys[spelling] = plain
+
+
 class Corpus:
     """Papers in profile order plus lookups by year, category, person, benchmark and name."""
 
@@ -99,6 +118,7 @@ class Corpus:
         # Author spellings recur across papers: each is compacted once, all in one batch.
         spellings = list(dict.fromkeys(author for paper in self.papers for author in paper.authors))
         keys = dict(zip(spellings, compact_each(spellings), strict=True))
+        _merge_middle_initials(keys)
         met: dict[str, list[str]] = {}  # person key -> every spelling of theirs, in profile order
         for paper in self.papers:
             authors = paper.authors

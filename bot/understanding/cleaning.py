@@ -74,8 +74,10 @@ class Cleaner:
             "greeting_words", "thanks_words", "politeness_words", "politeness_leading", "filler_leading"
         )
         self.leading = compiled_pattern(rf"^(?:{small_talk}){separator}")
+        # A sign-off closes the message, but not after "or"/"and": "2020 or later" is a time.
         self.trailing = compiled_pattern(
-            rf"(?:^|[\s,.!?;:~—–-]+)(?:{alternation('thanks_words', 'politeness_words', 'farewell_words')})"
+            rf"(?<!\bor)(?<!\band)(?:^|[\s,.!?;:~—–-]+)"
+            rf"(?:{alternation('thanks_words', 'politeness_words', 'farewell_words')})"
             r"[\s.!?]*$"
         )
         self.anywhere = compiled_pattern(

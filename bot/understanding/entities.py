@@ -66,7 +66,7 @@ PAPER_CUES = {
     "introduced",
 }
 CLASS_NOUNS = {"paper", "papers", "ones", "one", "category", "class", "area", "work", "works", "stuff", "publications"}
-NAME_FOLLOWERS = {"papers", "paper", "s", "is", "was", "as", "stuff", "work", "works", "ones"}
+NAME_FOLLOWERS = {"papers", "paper", "s", "is", "was", "as", "stuff", "work", "works", "ones", "collabs", "collab"}
 MAX_WINDOW = 8
 _SYSTEM_PARTS = re.compile(r"[-\s]+")
 FUZZY_BENCHMARK_CUTOFF = 85.0
@@ -105,9 +105,11 @@ class EntityFinder:
         stopwords: frozenset[str],
         keywords: frozenset[str],
         in_corpus: Callable[[str], bool] = lambda word: True,
+        in_abstracts: Callable[[str], bool] | None = None,
     ) -> None:
         self.corpus = corpus
         self.in_corpus = in_corpus  # is a word a name here or in some abstract (a typed name's other half)
+        self.in_abstracts = in_abstracts or in_corpus  # is it a word of some title or abstract
         self.stopwords = stopwords
         self.keywords = keywords
         self.gazetteer = corpus.gazetteer
@@ -162,6 +164,7 @@ class EntityFinder:
         self.person_keys: dict[str, str] = {}
         self.by_surname: dict[str, list[str]] = defaultdict(list)
         self.by_given: dict[str, list[str]] = defaultdict(list)
+        self.by_middle: dict[str, list[str]] = defaultdict(list)
         particle_surnames: dict[str, set[str]] = defaultdict(set)
         for key, person in corpus.people.items():
             parts = person.name.split()
@@ -176,6 +179,9 @@ class EntityFinder:
             if len(words) >= 2:
                 self.person_keys.setdefault(compact("".join(reversed(words))), key)
                 self.by_surname[words[-1]].append(key)
+                for part in parts[1:-1]:  # "Tavares" of "Rafael Tavares Monteiro": a surname too
+                    if part[:1].isupper() and len(compact(part)) >= 3 and not part.endswith("."):
+                        self.by_middle[compact(part)].append(key)
                 self.by_given["".join(words[:-1])].append(key)
                 if len(words) > 2:
                     self.by_given[words[0]].append(key)
@@ -280,11 +286,32 @@ class EntityFinder:
 
     def _hyphenated_name(self, text: str, words: list[Token], start: int, end: int, key: str) -> list[Entity]:
         owners = list(dict.fromkeys(self.by_given.get(key, []) + self.by_surname.get(key, [])))
+        following = words[end] if end < len(words) else None
+        if (
+            owners
+            and following is not None
+            and following.text[:1].isupper()
+            and following.text.isalpha()
+            and following.folded not in self.stopwords
+            and following.folded not in self.keywords
+            and following.key not in self.by_surname
+            and not self._near_surname_of(owners, following.key)
+        ):
+            # "Seung-hyun Kim": a known given name before a surname nobody here has is someone else
+            surface = text[words[start].start : following.end]
+            return [Entity("unknown_person", words[start].start, following.end, surface, True, key=surface)]
         if len(owners) == 1:
             return [_entity("person", text, words, start, end, True, key=owners[0])]
         if len(owners) > 1:
             return [_entity("ambiguous_person", text, words, start, end, True, keys=tuple(owners))]
         return []
+
+    def _near_surname_of(self, owners: list[str], typed: str) -> bool:
+        """Whether a typed surname is one of these people's, or a slip of it ("Beak" for "Baek")."""
+        from rapidfuzz import fuzz
+
+        surnames = [compact(self.corpus.people[k].name.split()[-1]) for k in owners]
+        return any(fuzz.ratio(typed, surname) >= 70 for surname in surnames)
 
     def _mistyped_surname(self, words: list[Token], index: int) -> list[str]:
         """ "stuff with Holoway": a surname nobody has, after "with" or "by", one letter or two from one
@@ -310,6 +337,8 @@ class EntityFinder:
         ordinary = word.folded in self.stopwords or word.folded in self.keywords or len(word.folded) < 4
         if not ordinary and (word.key in self.researcher_parts or following in NAME_FOLLOWERS):
             return True  # "where guohai is first author", "joaquín papers": a name in lower case
+        if not ordinary and len(word.folded) >= 5 and word.text.isalpha() and not self.in_abstracts(word.folded):
+            return True  # "koller vs subramanian": a name of this page no title or abstract uses as a word
         capitalised = (word.text[:1].isupper() and not word.text.isupper()) or (
             len(word.text) <= 3 and word.text[:1].isupper()
         )
@@ -320,12 +349,18 @@ class EntityFinder:
     def _partial_name(self, text: str, words: list[Token], index: int) -> list[Entity]:
         """A surname or given name alone ("papers with Ye"): one person, or several to choose from."""
         key = words[index].key
-        owners = list(dict.fromkeys(self.by_surname.get(key, []) + self.by_given.get(key, [])))
+        owners = list(
+            dict.fromkeys(self.by_surname.get(key, []) + self.by_given.get(key, []) + self.by_middle.get(key, []))
+        )
         if not owners:
             family = self.by_surname.get(key[:-1], []) if key.endswith("s") else []
+            namesakes = self.by_given.get(key[:-1], []) if key.endswith("s") else []
             if len(family) >= 2 and words[index].text[:1].isupper():
                 # "the Kims": everyone listed with that surname.
                 return [_entity("people", text, words, index, index + 1, True, keys=tuple(family))]
+            if len(namesakes) >= 2 and not self.in_abstracts(words[index].folded):
+                # "both daniels": everyone listed with that given name.
+                return [_entity("people", text, words, index, index + 1, True, keys=tuple(namesakes))]
             owners = self._mistyped_surname(words, index)
             if not owners:
                 return []
@@ -353,6 +388,7 @@ class EntityFinder:
             and following_word.text.isalpha()
             and following_word.folded not in self.stopwords
             and following_word.folded not in self.keywords
+            and following_word.folded not in NAME_FOLLOWERS
             and text[following_word.end : following_word.end + 1] not in ("'", "’")  # "nadia isn't"
             and (following_word.text[:1].isupper() or not self.in_corpus(following_word.folded))
         ):
@@ -473,7 +509,7 @@ class EntityFinder:
                 if not (follower.text[:1].isupper() and follower.text[:1].isalpha()):
                     break
                 run.append(follower)
-            if run and not (len(run) > 1 and all(self.in_corpus(w.folded) for w in run)):
+            if run and not (len(run) > 1 and all(self.in_abstracts(w.folded) for w in run)):
                 # ("papers with Video Understanding": words the abstracts use are a topic, not a person)
                 surface = text[run[0].start : run[-1].end]
                 found.append(Entity("unknown_person", run[0].start, run[-1].end, surface, False, key=surface))

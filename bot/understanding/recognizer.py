@@ -94,7 +94,7 @@ class Recognizer:
         self.frame_base = v.frame_words() | researcher_words
         self.frame_all = self.frame_base | v.single_words() | keywords
         self.cleaner = Cleaner(v, self.known_words)
-        self.reader = Reader(corpus, self.known_words, v.stopwords, self._in_corpus)
+        self.reader = Reader(corpus, self.known_words, v.stopwords, self._in_corpus, self.word_in_abstracts)
         topic_cue = self.by_name.get("topic_search")
         self.builder = SelectionBuilder(
             corpus,
@@ -143,7 +143,7 @@ class Recognizer:
             rf"\b(?P<n>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:most[\s-]+)?(?P<order>{order_words})\b"
         )
         self.counted_paper = compiled_pattern(
-            rf"\b(?P<n>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:paper|publication|preprint|article)\b"
+            rf"\b(?P<n>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?:ever[\s-]+)?(?:paper|publication|preprint|article)\b"
         )
         cardinals = "|".join(sorted(v.cardinals, key=lambda w: (-len(w), w)))
         number = rf"(?:\d{{1,3}}|{cardinals})"

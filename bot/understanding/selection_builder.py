@@ -551,13 +551,21 @@ class SelectionBuilder:
                         continue
                 break
             atoms = [a for u in group for a in (u.group or ((u.atom,) if u.atom is not None else ()))]
-            joins += ["or"] * sum(len(u.group) - 1 for u in group if u.group)  # "the Kims": any of them
+            # "the Kims": any of them; "both Daniels", "all the Kims": each of them
+            joins += [
+                "and" if self._each_of(stream, u) else "or" for u in group if u.group for _ in range(len(u.group) - 1)
+            ]
             if not negated and self._negated_after(units, cursor, stream):
                 negated = True  # "papers Wei Li isn't on": the "not" comes after the name it governs
                 cursor += 1
             clauses += self._combine(atoms, joins, negated)
             index = cursor
         return _merge_single_valued(clauses)
+
+    @staticmethod
+    def _each_of(stream: tuple[Item, ...], unit: Unit) -> bool:
+        before = {w.folded for w in stream[max(0, unit.start - 2) : unit.start] if isinstance(w, Word)}
+        return bool(before & {"both", "all", "each"})
 
     def _negated_after(self, units: list[Unit], cursor: int, stream: tuple[Item, ...]) -> bool:
         """A negation right after a filter ("Wei Li isn't on", "Ana is not listed") that governs nothing

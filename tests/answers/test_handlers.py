@@ -476,3 +476,57 @@ def test_a_named_paper_checked_against_the_pick(guohai: Engine) -> None:
     )
     yes = ask(guohai, "was AliMe KG his first paper?")
     assert (yes.headline, ids(yes)) == ("Yes: AliMe KG is the oldest paper, from Sep 24, 2020.", [23])
+
+
+@pytest.fixture(scope="module")
+def stats() -> Engine:
+    """Names as a statistics page writes them: a middle surname, two Daniels, a hyphenated given name."""
+    from datetime import date
+
+    from bot.corpus.page_parser import parse_page
+    from tests.pages import Page, PaperBlock
+
+    page = Page(
+        name="Annelies van der Zwaan",
+        category="ME",
+        papers=[
+            PaperBlock("MEMar 3, 2025Code", "Synthetic Controls at Scale", "Seung-hyun Baek, Annelies van der Zwaan",
+                       "We study synthetic control estimators for many treated units."),
+            PaperBlock("EMMar 3, 2024", "Minimum Wages and Teen Employment", "Daniel Hirsch, Rafael Tavares Monteiro, "
+                       "Annelies M. van der Zwaan", "We estimate employment effects of minimum wage increases."),
+            PaperBlock("CYMar 3, 2021", "Lockdown Stringency and Mobility", "Daniel Okonkwo, Daniel Hirsch, "
+                       "Annelies van der Zwaan", "Mobility fell by 31% under strict lockdowns."),
+            PaperBlock("IMMar 3, 2020", "Flares of M Dwarfs", "Margarethe Koller, Annelies van der Zwaan",
+                       "We count 4,041 flares in Kepler light curves."),
+        ],
+    )  # fmt: skip
+    return Engine(Corpus.from_document(parse_page(page.text(), "stats.txt", date(2026, 11, 27))))
+
+
+@pytest.mark.parametrize(
+    ("question", "paper_ids", "headline"),
+    [
+        ("what has she done with Tavares", [2], "1 paper with Rafael Tavares Monteiro:"),
+        ("the paper she wrote with both daniels", [3], "1 paper with Daniel Hirsch with Daniel Okonkwo:"),
+        ("koller papers", [4], "1 paper with Margarethe Koller:"),
+        (
+            "papers with Seung-hyun Kim",
+            [],
+            "No papers list Seung-hyun Kim among their authors; nobody by that name appears on "
+            "Annelies van der Zwaan's profile.",
+        ),
+        ("papers with Seung-hyun Beak", [1], "1 paper with Seung-hyun Baek:"),
+        (
+            "which papers don't list annelies at all",
+            [],
+            "No papers not listing Annelies van der Zwaan among the authors.",
+        ),
+        ("papers from 2021 or later", [1, 2, 3], "3 papers since 2021, newest first:"),
+        ("EM papers", [2], "1 paper in EM (Econometrics):"),
+    ],
+)
+def test_names_and_classes_of_a_statistics_page(
+    stats: Engine, question: str, paper_ids: list[int], headline: str
+) -> None:
+    answer = ask(stats, question)
+    assert (ids(answer), answer.headline) == (paper_ids, headline)

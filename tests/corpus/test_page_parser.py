@@ -343,3 +343,25 @@ def test_names_with_particles_are_names(name: str) -> None:
     page = Page(papers=[PaperBlock("ROMar 3, 2024", "A Title", f"{name}, Jan Vogel et al.", "An abstract.")])
     paper = parse_page(page.text(), "particles.txt", date(2025, 6, 1))["papers"][0]
     assert paper["authors"] == [name, "Jan Vogel"]
+
+
+def test_one_person_with_and_without_middle_initials() -> None:
+    """ "Annelies M. van der Zwaan" is "Annelies van der Zwaan" when the page spells her both ways;
+    "J. R. Hollis" keeps his initials (no "J. Hollis" to be), and two people stay two."""
+    from bot.corpus.model import Corpus
+
+    page = Page(
+        name="Annelies van der Zwaan",
+        papers=[
+            PaperBlock("MEMar 3, 2024", "One", "Annelies van der Zwaan, J. R. Hollis", "A."),
+            PaperBlock("MEMar 2, 2024", "Two", "Annelies M. van der Zwaan, Daniel Hirsch", "B."),
+            PaperBlock("MEMar 1, 2024", "Three", "Daniel K. Okonkwo, Annelies van der Zwaan", "C."),
+        ],
+    )
+    corpus = Corpus.from_document(parse_page(page.text(), "p.txt", date(2026, 11, 27)))
+    researcher = corpus.people[corpus.researcher_key]
+    assert (researcher.name, len(researcher.papers)) == ("Annelies van der Zwaan", 3)
+    assert set(researcher.spellings) == {"Annelies van der Zwaan", "Annelies M. van der Zwaan"}
+    assert {p.name for p in corpus.people.values()} == {
+        "Annelies van der Zwaan", "J. R. Hollis", "Daniel Hirsch", "Daniel K. Okonkwo",
+    }  # fmt: skip
