@@ -332,7 +332,8 @@ def _quantity(paper: Paper, counted: str) -> r.PaperFact:
     # up to two describing words between ("3,600 instance masks"), never a preposition ("3,400 objects
     # from demonstrations" counts objects)
     between = r"(?:(?!(?:from|of|in|on|for|with|by|to|and|or|per|across|over)\b)[\w-]+\s+)"
-    pattern = re.compile(rf"(?<![\w.,])({_AMOUNT})\s+{between}{{0,2}}?{noun}\b", re.IGNORECASE)
+    # not a number inside a name: "COVID-19 death counts" counts no deaths
+    pattern = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)({_AMOUNT})\s+{between}{{0,2}}?{noun}\b", re.IGNORECASE)
     for sentence in sentences(paper.abstract):
         found = pattern.search(sentence)
         if found:

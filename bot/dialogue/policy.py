@@ -52,6 +52,13 @@ class DialoguePolicy:
             rank = previous.operation.rank or 1
             step = recognition.step if previous.operation.order != "oldest" else -recognition.step
             return previous.with_operation(rank=max(1, rank + step))
+        if previous is not None and recognition.step and previous.operation.name == "paper_fact" and state.focus:
+            # "who are its authors?" then "and the one before it?": the same question of its neighbour in date order
+            neighbour = self._neighbour(state.focus[-1], recognition.step)
+            if neighbour is not None:
+                kept = tuple(c for c in previous.selection.clauses if c.kind != "papers")
+                picked = Selection(kept).with_clause(Clause((AmongPapers((neighbour,), "it"),)))
+                return replace(previous.with_selection(picked), operation=replace(previous.operation, order=None))
         if previous is not None and _about_a_figure(previous) and recognition.query.selection.has("papers"):
             # "total citations?" then "how many of those are from X?": a figure of one paper.
             return replace(
@@ -197,6 +204,13 @@ class DialoguePolicy:
             # "who is the first author?", "was it at a conference?": the paper the conversation is about.
             selection = selection.with_clause(Clause((AmongPapers(state.focus[-1:], "it"),)))
         return query.with_selection(selection)
+
+    def _neighbour(self, paper_id: int, step: int) -> int | None:
+        """The paper `step` places older (positive) or newer (negative) in the profile's date order."""
+        rank = self.corpus.rank.get(paper_id)
+        if rank is None or not 0 <= rank + step < len(self.corpus.newest):
+            return None
+        return self.corpus.newest[rank + step].id
 
     def _holds(self, paper_id: int, topics: list[AboutTopic]) -> bool:
         paper = self.corpus.by_id.get(paper_id)

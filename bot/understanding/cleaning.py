@@ -33,6 +33,7 @@ _QUESTION_START = re.compile(
     r"can|could|would|will|should|any|anything|show|list|give|tell|find|get|name|papers?)\b"
 )
 _EMPTY = re.compile(r"^[\W_]*$")
+MAX_REFINEMENT_WORDS = 5  # "w code only", "only the CV ones": a fragment after the question that narrows it
 # Symbols that say a word in chat: "what % of", "oldest → newest" (a "%" after a number stays a figure).
 _SYMBOL_WORD = {"%": "percent", "→": "to", "->": "to", "=>": "to", "⟶": "to", "&": "and", "+": "and"}
 _SYMBOL_WORDS = re.compile(r"(?<![\d.])%|→|->|=>|⟶|(?<=\s)&(?=\s)|(?<=\s)\+(?=\s)")
@@ -93,6 +94,7 @@ class Cleaner:
             + "|".join(re.escape(f) if len(f) == 1 else f"(?i:{re.escape(f)})" for f in forms)
             + r")(?![\w/@-])"
         )
+        self.refinement_openers = frozenset(vocabulary.words("refinement_openers"))
         self.chat_word = compiled_pattern(
             rf"(?:{alternation('greeting_words', 'thanks_words', 'farewell_words', 'politeness_words')})"
         )
@@ -120,7 +122,16 @@ class Cleaner:
             chat = next((k for k in ("thanks", "farewell", "greeting") if k in chats), None)
             return CleanMessage("", chat=chat or ("greeting" if chats else None), cut=cut)
         index = self._question_index(kept)
-        return CleanMessage(kept[index], kept[index - 1] if index else "", None, cut)
+        question = kept[index]
+        tail = kept[index + 1 :]
+        if tail and all(self._refines(fragment) for fragment in tail):
+            # "her ME papers?? w code only": a short fragment after the question narrows it
+            question = " ".join([question.rstrip(" ?!.,"), *(t.strip() for t in tail)])
+        return CleanMessage(question, kept[index - 1] if index else "", None, cut)
+
+    def _refines(self, fragment: str) -> bool:
+        words = fragment.casefold().split()
+        return 0 < len(words) <= MAX_REFINEMENT_WORDS and words[0].strip(" ,.!?") in self.refinement_openers
 
     def _strip_small_talk(self, sentence: str) -> tuple[str, list[ChatKind]]:
         kinds: list[ChatKind] = []

@@ -342,7 +342,8 @@ class Recognizer:
                 operation = replace(operation, check=ids)
                 selection = Selection(tuple(c for c in selection.clauses if c not in named))
         picked = operation.name == "pick" or (operation.name == "paper_fact" and operation.order is not None)
-        if picked and self.comparative.search(cue) and not selection.positive("papers"):
+        one_of_them = operation.name == "paper_fact" and operation.order is not None and self._picked_one(cue)
+        if picked and (self.comparative.search(cue) or one_of_them) and not selection.positive("papers"):
             # "which is newer?", "which came out first?": among the last list shown.
             selection = selection.with_clause(Clause((Previous("papers"),)))
         if item is not None:
@@ -446,6 +447,8 @@ class Recognizer:
             rank = self.vocabulary.number(counted.group("n"))
             order = "newest" if order == "newest" else "oldest"
         limit_match = self.limit.search(text)
+        if limit_match and (limit_match.group("a") or "").casefold() == "one":
+            limit_match = None  # "the latest one": one paper, said as a pronoun, not a list of one
         limit = self.vocabulary.number(limit_match.group("a") or limit_match.group("b") or "") if limit_match else None
         counting = bool(self.count.search(cue))
         name = operation.name
@@ -553,6 +556,11 @@ class Recognizer:
         if not words or any(w in self.page_counted for w in words):
             return None
         return " ".join(words)
+
+    def _picked_one(self, cue: str) -> bool:
+        """ "who's the third author on the oldest one?": one of the list in view, picked by date."""
+        match = self.picked_paper.search(cue)
+        return match is not None and match.group().endswith("one")
 
     def _asks_about_picked(self, cue: str) -> bool:
         """A question about the paper a date picks ("who wrote his oldest paper?", "does her latest one

@@ -56,7 +56,7 @@ from bot.corpus.precompiled import compiled_pattern
 from bot.paths import NUMBERS_FILE, TIME_WORDS_FILE
 from bot.yaml_io import load_data_file
 
-Unit = Literal["year", "month"]
+Unit = Literal["year", "month", "span"]  # "span": the length of the range moved ("and before that?")
 
 
 # --- dates
@@ -171,9 +171,12 @@ def shift_range(r: DateRange, shift: Shift) -> DateRange:
     2023 is H1 2024, the month after May 2023 is June 2023. Open bounds stay open; a month-of-year
     filter moves with months and stays with years."""
     months = shift.amount * (12 if shift.unit == "year" else 1)
+    if shift.unit == "span":  # "2023", then "and before that?": 2022; "March 2023": February 2023
+        length = (r.end.year - r.start.year) * 12 + r.end.month - r.start.month + 1 if r.start and r.end else 12
+        months = shift.amount * length
     start = _add_months(r.start, months) if r.start else None
     end = _add_months(r.end, months, keep_month_end=True) if r.end else None
-    kept = r.months if shift.unit == "year" else frozenset((m - 1 + months) % 12 + 1 for m in r.months)
+    kept = r.months if months % 12 == 0 else frozenset((m - 1 + months) % 12 + 1 for m in r.months)
     return DateRange(start, end, kept)
 
 
@@ -516,6 +519,12 @@ class _Grammar:
         counted_unit = f"(?P<num>{number}){_GAP}{of}(?P<unit>{unit})"
         rules: list[tuple[str, int, Resolver]] = [
             (f"{the}{direction_before}{_GAP}(?P<unit>{shift_unit}){anaphora}", _SHIFT, self._shift),
+            # "and before that?" alone: the time in view moved by its own length
+            (
+                f"^\\W*(?:{_alt(raw['shift_openers'])}{_GAP})?{direction_after}{_GAP}{_alt(raw['shift_anaphora'])}(?=\\W*$)",
+                _SHIFT,
+                self._span_shift,
+            ),
             (f"{the}(?P<unit>{shift_unit}){_GAP}{direction_after}{anaphora}", _SHIFT, self._shift),
             (f"(?P<num>{number}){_GAP}(?P<unit2>{shift_units}){_GAP}{direction_after}{anaphora}", _SHIFT, self._shift),
             (f"(?P<y1>{_YEAR4}){_GAP}[-–—/]{_GAP}(?P<y2>\\d\\d)(?![0-9])", _RANGE, self._short_year_range),
@@ -533,6 +542,8 @@ class _Grammar:
             *self.calendar_units,
             *words.quarter_words,
             *words.half_words,
+            *raw["shift_backward_after_unit"],  # "and before that?"
+            *raw["shift_forward_after_unit"],
         ]
         self.trigger = compiled_pattern(r"\d|" + _alt(trigger_words))
         self.time_words = frozenset(
@@ -815,6 +826,9 @@ class _Grammar:
         unit: Unit = "year" if self.calendar_units.get(unit_word.rstrip("s")) == "year" else "month"
         amount = self._number(groups["num"]) if groups.get("num") else 1
         return Shift(unit, -amount if groups.get("back") else amount)
+
+    def _span_shift(self, match: re.Match[str], today: date) -> _Found | None:
+        return _Found((), Shift("span", -1 if match.groupdict().get("back") else 1))
 
     def _shift(self, match: re.Match[str], today: date) -> _Found | None:
         return _Found((), self._shift_of(match))

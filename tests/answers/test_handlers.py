@@ -498,6 +498,8 @@ def stats() -> Engine:
                        "Annelies van der Zwaan", "Mobility fell by 31% under strict lockdowns."),
             PaperBlock("IMMar 3, 2020", "Flares of M Dwarfs", "Margarethe Koller, Annelies van der Zwaan",
                        "We count 4,041 flares in Kepler light curves."),
+            PaperBlock("APMar 3, 2019", "Nowcasting Excess Mortality", "Annelies van der Zwaan",
+                       "Official COVID-19 death counts are incomplete. We estimate 1.12 million excess deaths."),
         ],
     )  # fmt: skip
     return Engine(Corpus.from_document(parse_page(page.text(), "stats.txt", date(2026, 11, 27))))
@@ -523,6 +525,12 @@ def stats() -> Engine:
         ),
         ("papers from 2021 or later", [1, 2, 3], "3 papers since 2021, newest first:"),
         ("EM papers", [2], "1 paper in EM (Econometrics):"),
+        # a number inside a name ("COVID-19") counts nothing
+        (
+            "how many excess deaths did the nowcasting paper estimate",
+            [5],
+            "The abstract of Nowcasting Excess Mortality says 1.12 million excess deaths.",
+        ),
     ],
 )
 def test_names_and_classes_of_a_statistics_page(

@@ -51,6 +51,12 @@ CONVERSATIONS = [
         ("tell me about his latest paper", "when was his oldest paper published?", "who wrote it?"),
         [[18], [23], [23]],
     ),
+    # "and the one before it?" after a question about a paper: the same question of its older neighbour
+    (("what's his most recent paper?", "who are the listed authors?", "and the one before it?"), [[18], [18], [16]]),
+    # "and before that?" after a year: the year before
+    (("what did he put out in 2023?", "and before that?"), [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [9, 13, 7, 8]]),
+    # "the oldest one" in a follow-up is the oldest of the list in view
+    (("papers with Ming Yan", "is there code for the oldest one?"), [[3, 20, 1, 9], [9]]),
     # ... but a pick with a filter after it is the pick: "oldest paper that has code"
     (("oldest paper that has code",), [[1]]),
     (("tell me about AMBER", "is there code for his latest paper?"), [[4], [18]]),

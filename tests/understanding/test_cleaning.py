@@ -38,6 +38,11 @@ def cleaner() -> Cleaner:
         # one-letter shorthand only in lower case and standing alone
         ("papers using U-Net", "papers using U-Net"),
         ("what is the R@1 of X-CLIP on MSVD?", "what is the R@1 of X-CLIP on MSVD?"),
+        ("papers w code", "papers with code"),
+        # a short fragment after the question narrows it; a sign-off after "or" is a time
+        ("her CV papers?? w code only pls thx", "her CV papers with code only"),
+        ("papers from 2020 or later", "papers from 2020 or later"),
+        ("tell me about AMBER. it's for my thesis", "tell me about AMBER."),
     ],
 )
 def test_small_talk_and_markup_are_removed(cleaner: Cleaner, message: str, question: str) -> None:

@@ -353,6 +353,9 @@ def test_times_joined_by_and_or_are_a_union(text: str, today: date, expected: tu
         ("two years earlier", Shift("year", -2)),
         ("the month after", Shift("month", 1)),
         ("the previous month", Shift("month", -1)),
+        # said alone, "before that" moves the time in view by its own length
+        ("and before that?", Shift("span", -1)),
+        ("what about after that", Shift("span", 1)),
     ],
 )
 def test_follow_up_shifts(text: str, shift: Shift) -> None:
@@ -492,6 +495,9 @@ def test_describe_open_and_filtered() -> None:
         (span(None, "2022-12-31"), Shift("year", 1), span(None, "2023-12-31")),
         (any_year(3), Shift("month", -3), any_year(12)),
         (any_year(3), Shift("year", 1), any_year(3)),
+        (year(2023), Shift("span", -1), year(2022)),
+        (span("2023-03-01", "2023-03-31"), Shift("span", -1), span("2023-02-01", "2023-02-28")),
+        (span("2023-07-01", "2023-09-30"), Shift("span", 1), span("2023-10-01", "2023-12-31")),
     ],
 )
 def test_shift_range_moves_by_whole_units_keeping_the_length(before: DateRange, shift: Shift, after: DateRange) -> None:
