@@ -177,7 +177,12 @@ class Engine:
             rest = rest[: hit.start] + " " + rest[hit.end :]
         words = [[w] for w in topic_words(rest, self.recognizer.frame_base)]
         # The words as typed count too: "video" means more than the forms of "video understanding".
-        groups = [sorted({*_forms(lexicon, (hit.concept,)), hit.surface.casefold()}) for hit in concepts]
+        # ... and count double: "the downscaling one" is the paper that says "downscaling", before the
+        # other climate papers its concept also finds.
+        groups = [
+            sorted({*_forms(lexicon, (hit.concept,)), f"^{hit.surface.casefold()}"} - {hit.surface.casefold()})
+            for hit in concepts
+        ]
         if not groups and not words:
             return []
         hits = self.topics.search_groups([*groups, *words], tolerant=tolerant)

@@ -247,12 +247,17 @@ def _the_papers(world: World, query: Query) -> list[Paper]:
     if by_name is not None:
         return [by_name]
     if topics:
-        hits = world.topic_hits(" ".join(t.text for t in topics), True)
+        described = " ".join(t.text for t in topics)
+        hits = world.topic_hits(described, True)
         complete = [h for h in hits if h[2]]
         best = complete or hits
+        candidates = [world.corpus.by_id[h[0]] for h in best]
+        literal = papers_mentioning(candidates, described) if len(candidates) > 1 else []
+        if len(literal) == 1:  # "the downscaling one": the one paper that says it, among its concept's
+            return literal
         if best and (len(best) == 1 or best[0][1] >= DESCRIBED_MARGIN * best[1][1]):
-            return [world.corpus.by_id[best[0][0]]]
-        return [world.corpus.by_id[h[0]] for h in best[:5]]
+            return candidates[:1]
+        return candidates[:5]
     return []
 
 

@@ -33,6 +33,7 @@ RELAXED_SHARE = 0.5  # runners-up must score at least this share of the best par
 FEW_HITS = 3  # fewer papers than this hold every word: look for runners-up
 MAX_RUNNERS_UP = 10
 NARROWER_WEIGHT = 0.5
+TYPED_WEIGHT = 2.0  # a form written "^form": the words the question typed, among a concept's other forms
 # Below this many papers the index builds in tens of milliseconds: not worth a helper process. Above
 # the second bound, what the fork costs this process (its pages copied as it writes them: 400 ms of
 # CPU at 100,000 papers) and the core the helper takes from it slow the first answer by seconds.
@@ -172,12 +173,13 @@ class TopicIndex:
         import tantivy
 
         if len(alternatives) == 1:
-            return self._clause_and_kind(alternatives[0].lstrip("~"), tolerant)
+            return self._clause_and_kind(alternatives[0].lstrip("~^"), tolerant)
         queries = []
         for alternative in alternatives:
-            query = self._phrase(alternative.lstrip("~"))
+            query = self._phrase(alternative.lstrip("~^"))
             if query is not None:
-                queries.append(tantivy.Query.boost_query(query, NARROWER_WEIGHT) if alternative[:1] == "~" else query)
+                weight = {"~": NARROWER_WEIGHT, "^": TYPED_WEIGHT}.get(alternative[:1])
+                queries.append(tantivy.Query.boost_query(query, weight) if weight else query)
         if not queries:
             return None, False
         combined = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])

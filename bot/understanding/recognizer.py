@@ -353,8 +353,7 @@ class Recognizer:
         subject = None
         filters = [c for c in selection.clauses if c.kind not in PAPER_IDENTIFYING and c.kind != "papers"]
         if (
-            operation.name == "paper_fact"
-            and operation.field == "summary"
+            ((operation.name == "paper_fact" and operation.field == "summary") or spec.name == "fallback")
             and filters
             and not any(
                 c.kind in PAPER_IDENTIFYING and not any(isinstance(a, Previous) for a in c.atoms)

@@ -538,3 +538,25 @@ def test_names_and_classes_of_a_statistics_page(
 ) -> None:
     answer = ask(stats, question)
     assert (ids(answer), answer.headline) == (paper_ids, headline)
+
+
+def test_the_one_a_word_describes_among_a_concepts_papers() -> None:
+    """ "the downscaling one": both papers are about climate (the concept "downscaling" belongs to),
+    but only one says "downscaling"."""
+    from datetime import date
+
+    from bot.corpus.page_parser import parse_page
+    from tests.pages import Page, PaperBlock
+
+    page = Page(
+        name="Test Person",
+        papers=[
+            PaperBlock("APJan 16, 2024", "Downscaling Precipitation with Diffusion Models", "Test Person",
+                       "We downscale reanalysis rainfall. The ensemble mean has an RMSE of 1.84 mm/day."),
+            PaperBlock("COFeb 8, 2023", "Emulators for Climate Model Ensembles", "Test Person",
+                       "Gaussian process emulators of climate models reach an RMSE of 0.31 K."),
+        ],
+    )  # fmt: skip
+    engine = Engine(Corpus.from_document(parse_page(page.text(), "climate.txt", date(2026, 11, 27))))
+    answer = ask(engine, "what RMSE did the downscaling one report?")
+    assert (ids(answer), answer.headline) == ([1], "Downscaling Precipitation with Diffusion Models: 1.84 RMSE.")
