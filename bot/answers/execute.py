@@ -476,6 +476,7 @@ def rank_groups(world: World, query: Query) -> r.Result:
         limit=query.operation.limit,
         papers=grouped,
         stat=query.operation.stat,
+        timed=shown.has("time"),
     )
 
 

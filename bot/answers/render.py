@@ -403,7 +403,8 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
             )
     elif result.by == "month":
         are = "months are" if len(tied) > 1 else "month is"
-        headline = f"Papers per month{scope} ({total} in all, any year); the {most} common {are} {labels} with {count}."
+        any_year = "" if result.timed else ", any year"
+        headline = f"Papers per month{scope} ({total} in all{any_year}); the {most} common {are} {labels} with {count}."
     elif result.by == "category":
         headline = (
             f"{possessive(corpus.researcher.name)} papers{scope} span "

@@ -98,6 +98,7 @@ class Groups:
     excluded: str = ""  # groups left out of the ranking by name ("apart from Joaquín de la Cruz")
     papers: tuple[Paper, ...] = ()  # benchmarks: the papers in some group, newest first
     stat: str | None = None  # "average": the mean per group is asked; "total": how many groups
+    timed: bool = False  # the papers are of some dates only ("per month in 2023")
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,12 @@ _QUESTION_START = re.compile(
     r"can|could|would|will|should|any|anything|show|list|give|tell|find|get|name|papers?)\b"
 )
 _EMPTY = re.compile(r"^[\W_]*$")
+# "before or after 2023", "before and since 2020": two bounds sharing one time (a year, a month and year)
+_SHARED_BOUND = re.compile(
+    r"\b(before|after|since|until)\s+(or|and|vs\.?|versus)\s+(before|after|since|until)\s+"
+    r"((?:[A-Z][a-z]+\s+)?\d{4})\b",
+    re.IGNORECASE,
+)
 MAX_REFINEMENT_WORDS = 5  # "w code only", "only the CV ones": a fragment after the question that narrows it
 # Symbols that say a word in chat: "what % of", "oldest → newest" (a "%" after a number stays a figure).
 _SYMBOL_WORD = {"%": "percent", "→": "to", "->": "to", "=>": "to", "⟶": "to", "&": "and", "+": "and"}
@@ -95,6 +101,19 @@ class Cleaner:
             + r")(?![\w/@-])"
         )
         self.refinement_openers = frozenset(vocabulary.words("refinement_openers"))
+        # Years said in words: "twenty twenty-three", "two thousand and nineteen", "twenty ten".
+        self.small_numbers = {w: n for w, n in vocabulary.cardinals.items() if " " not in w and 1 <= n <= 30}
+        tens = {w: n for w, n in self.small_numbers.items() if n in (20, 30)}
+        tens |= {"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+        self.small_numbers |= tens
+        units = "|".join(sorted((w for w, n in self.small_numbers.items() if n < 10), key=len, reverse=True))
+        teens = "|".join(sorted((w for w, n in self.small_numbers.items() if 10 <= n < 20), key=len, reverse=True))
+        tens_alt = "|".join(sorted(tens, key=len, reverse=True))
+        two_digits = rf"(?:(?:{tens_alt})(?:[\s-]+(?:{units}))?|{teens}|{units})"
+        self.spoken_year = compiled_pattern(
+            rf"(?i)\b(?P<century>twenty|nineteen)[\s-]+(?P<rest>{two_digits})\b"
+            rf"|\btwo thousand(?:[\s-]+and)?[\s-]+(?P<rest2>{two_digits})\b"
+        )
         self.chat_word = compiled_pattern(
             rf"(?:{alternation('greeting_words', 'thanks_words', 'farewell_words', 'politeness_words')})"
         )
@@ -111,6 +130,8 @@ class Cleaner:
         text = _SYMBOL_WORDS.sub(lambda m: f" {_SYMBOL_WORD[m.group()]} ", text)
         text = self._written_out(text)
         text = fix_letter_o_years(self._unshout(text))
+        text = _SHARED_BOUND.sub(r"\1 \4 \2 \3 \4", text)  # "before or after 2023": both, about 2023
+        text = self.spoken_year.sub(self._year_in_digits, text)  # "twenty twenty-three" is 2023
         chats: list[ChatKind] = []
         kept: list[str] = []
         for sentence in _SENTENCE.split(text):
@@ -128,6 +149,15 @@ class Cleaner:
             # "her ME papers?? w code only": a short fragment after the question narrows it
             question = " ".join([question.rstrip(" ?!.,"), *(t.strip() for t in tail)])
         return CleanMessage(question, kept[index - 1] if index else "", None, cut)
+
+    def _year_in_digits(self, match: re.Match[str]) -> str:
+        rest = match.group("rest") or match.group("rest2")
+        value = sum(self.small_numbers.get(w, 0) for w in re.split(r"[\s-]+", rest.casefold()))
+        century = {"twenty": 2000, "nineteen": 1900}.get((match.group("century") or "twenty").casefold(), 2000)
+        if match.group("rest") and value < 10:
+            return match.group()  # "twenty one papers" is a count, not 2001
+        year = century + value
+        return str(year) if 1950 <= year <= 2099 else match.group()
 
     def _refines(self, fragment: str) -> bool:
         words = fragment.casefold().split()

@@ -65,12 +65,14 @@ class Reader:
         stopwords: frozenset[str],
         in_corpus: Callable[[str], bool],
         in_abstracts: Callable[[str], bool] | None = None,
+        glued_parts: frozenset[str] = frozenset(),
     ) -> None:
         self.corpus = corpus
         self.known_words = known_words  # the words questions are made of: vocabulary, cue keywords
         self.stopwords = stopwords
         self.in_corpus = in_corpus  # a word the corpus itself uses is never "corrected"
         self.finder = EntityFinder(corpus, stopwords, known_words, in_corpus, in_abstracts)
+        self.glued_parts = glued_parts
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(known_words):
             if len(word) >= 3:
@@ -136,7 +138,9 @@ class Reader:
         splits = [
             (min(i, len(lower) - i), lower[:i], lower[i:])
             for i in range(3, len(lower) - 2)
-            if lower[:i] in self.known_words and lower[i:] in self.known_words
+            if lower[:i] in self.known_words
+            and lower[i:] in self.known_words
+            and (lower[:i] in self.glued_parts or lower[i:] in self.glued_parts)
         ]
         if not splits or self.in_corpus(lower):
             return word  # nothing to split into, or a word of the corpus ("understanding")

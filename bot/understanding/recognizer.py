@@ -94,7 +94,14 @@ class Recognizer:
         self.frame_base = v.frame_words() | researcher_words
         self.frame_all = self.frame_base | v.single_words() | keywords
         self.cleaner = Cleaner(v, self.known_words)
-        self.reader = Reader(corpus, self.known_words, v.stopwords, self._in_corpus, self.word_in_abstracts)
+        self.reader = Reader(
+            corpus,
+            self.known_words,
+            v.stopwords,
+            self._in_corpus,
+            self.word_in_abstracts,
+            frozenset(v.words("glued_parts")),
+        )
         topic_cue = self.by_name.get("topic_search")
         self.builder = SelectionBuilder(
             corpus,

@@ -43,6 +43,11 @@ def cleaner() -> Cleaner:
         ("her CV papers?? w code only pls thx", "her CV papers with code only"),
         ("papers from 2020 or later", "papers from 2020 or later"),
         ("tell me about AMBER. it's for my thesis", "tell me about AMBER."),
+        # years said in words; two bounds sharing one year
+        ("papers from twenty twenty-three", "papers from 2023"),
+        ("anything from two thousand and nineteen?", "anything from 2019?"),
+        ("twenty one papers from 2023", "twenty one papers from 2023"),
+        ("did he publish more before or after 2023?", "did he publish more before 2023 or after 2023?"),
     ],
 )
 def test_small_talk_and_markup_are_removed(cleaner: Cleaner, message: str, question: str) -> None:
