@@ -180,7 +180,25 @@ def _without_ignored(selection: Selection, ignored: tuple[str, ...]) -> Selectio
 
 @handles("list")
 def list_papers(world: World, query: Query) -> r.Result:
-    return _paper_list(world, query, counting=False)
+    check = _author_check(world, query)
+    return check if check is not None else _paper_list(world, query, counting=False)
+
+
+def _author_check(world: World, query: Query) -> r.AuthorCheck | None:
+    """ "Did Ming Yan write HiTeA?", "papers with Ming Yan among HiTeA": one named paper and one person."""
+    clauses = query.selection.clauses
+    if len(clauses) != 2 or any(c.negated or len(c.atoms) != 1 for c in clauses):
+        return None
+    named = [c.atoms[0] for c in clauses if isinstance(c.atoms[0], AmongPapers)]
+    people = [c.atoms[0] for c in clauses if isinstance(c.atoms[0], ByPerson)]
+    if len(named) != 1 or len(named[0].ids) != 1 or len(people) != 1 or people[0].position is not None:
+        return None
+    paper = world.corpus.by_id.get(named[0].ids[0])
+    if paper is None or named[0].label.startswith("those"):
+        return None
+    keys = world.corpus.people_keys_of(paper)
+    position = keys.index(people[0].key) + 1 if people[0].key in keys else None
+    return r.AuthorCheck(paper, people[0].name, position)
 
 
 @handles("count")
@@ -286,6 +304,9 @@ _FROM_TO = re.compile(
 _NUMBER_AFTER = re.compile(
     r"^\s*(?:\([^()]{1,16}\)\s*)?(?:of|=|:|at|is|reaches|reaching|(by))?\s*(\d+(?:\.\d+)?\s?%?)(\s*points?\b)?"
 )
+# "the implied employment elasticity with respect to the minimum wage for teenagers is -0.07": the
+# value the same clause gives it, a few words on
+_VALUE_IN_CLAUSE = re.compile(r"^[^.;:]{0,70}?\b(?:is|was|are|were|equals|of)\s+(-?\d+(?:\.\d+)?\s?%?)(?![\d.])")
 
 
 def _figure_in_metric(paper: Paper, metric: Metric, k: int | None, lexicon: MetricLexicon) -> tuple[str, str] | None:
@@ -307,6 +328,9 @@ def _figure_in_metric(paper: Paper, metric: Metric, k: int | None, lexicon: Metr
                     return f"a change of {value} points in {hit.surface}", sentence
                 # "succeed in 94% of trials" is said as the metric it is: "94% success rate"
                 return f"{value} {hit.metric.name if hit.surface.endswith(' in') else hit.surface}", sentence
+            said = _VALUE_IN_CLAUSE.match(sentence[hit.end :])
+            if said:
+                return f"{said.group(1).strip()} {hit.surface}", sentence
     return None
 
 

@@ -193,6 +193,23 @@ def _checked_pick(result: r.PaperPick, paper: Paper, scope: str, which: str) -> 
     return replace(_paper_card(paper, headline), papers=(paper, asked))
 
 
+@_render.register
+def _(result: r.AuthorCheck, corpus: Corpus) -> Answer:
+    paper = result.paper
+    listed = authors_text(paper)
+    if result.position is not None:
+        where = "first" if result.position == 1 else ordinal_word(result.position)
+        headline = f"Yes: {result.person} is the {where} listed author of {paper.short_name} ({listed})."
+        return Answer("", headline, papers=(paper,), focus=paper, people=(result.person,))
+    cut = (
+        " The page lists only the first authors, so a name further down the list would not show."
+        if (paper.authors_truncated)
+        else ""
+    )
+    headline = f"No: {result.person} is not among the listed authors of {paper.short_name} ({listed}).{cut}"
+    return Answer("", headline, papers=(paper,), focus=paper)
+
+
 def _paper_card(paper: Paper, headline: str, note: str = "") -> Answer:
     return Answer("", headline, fields=detail_fields(paper), papers=(paper,), focus=paper, note=note)
 

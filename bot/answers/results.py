@@ -57,6 +57,15 @@ class PaperFact:
 
 
 @dataclass(frozen=True, slots=True)
+class AuthorCheck:
+    """ "Did Ming Yan write HiTeA?": whether a person is among one paper's listed authors, and where."""
+
+    paper: Paper
+    person: str
+    position: int | None  # 1-based among the listed authors; None when not listed
+
+
+@dataclass(frozen=True, slots=True)
 class PaperChoice:
     """Several papers fit a question about one paper: which one?"""
 
@@ -160,6 +169,7 @@ class NoMatch:
 
 Result = (
     PaperList
+    | AuthorCheck
     | PaperPick
     | PaperFact
     | PaperChoice

@@ -138,6 +138,11 @@ class SelectionBuilder:
             rf"\b(?:{pronouns})\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:not|never)\s+(?:{listed})\b"
             rf"|\b(?:isn't|wasn't|aren't|weren't|is not|was not)\s+(?:{pronouns})\s+(?:{listed})\b"
         )
+        self.lead_verb = compiled_pattern(
+            r"\b(?P<by>led) by\b"
+            r"|\b(?:does|did|do)\b(?:\s+[^\s?]+){1,4}?\s+(?P<asked>lead)\b(?!\s+(?:to|authors?)\b)"
+            r"|\b(?:she|he|they)\s+(?P<said>led|leads)\b(?!\s+to\b)"
+        )
         ordinals = "|".join(sorted(v.ordinals, key=lambda w: (-len(w), w)))
         self.position_pattern = compiled_pattern(
             rf"(?<!\w)(?:the )?(?P<which>{ordinals}|last|final|lead|\d{{1,2}}(?:st|nd|rd|th))"
@@ -171,6 +176,12 @@ class SelectionBuilder:
             position = -1 if which in ("last", "final") else 1 if which == "lead" else number
             if span and position:
                 units.append(Unit(*span, "position", position=position))
+        for match in self.lead_verb.finditer(text):
+            # "which papers does Joaquín lead?", "papers led by Ana", "which did she lead?": first author
+            verb = next(group for group in ("by", "asked", "said") if match.group(group))
+            span = claim(*match.span(verb))
+            if span:
+                units.append(Unit(*span, "position", position=1))
         for match in self.researcher_absent.finditer(text):
             # "which papers is she not an author on?": the researcher, negated
             researcher = self.corpus.people.get(self.corpus.researcher_key)

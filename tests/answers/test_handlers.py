@@ -492,8 +492,10 @@ def stats() -> Engine:
         papers=[
             PaperBlock("MEMar 3, 2025Code", "Synthetic Controls at Scale", "Seung-hyun Baek, Annelies van der Zwaan",
                        "We study synthetic control estimators for many treated units."),
-            PaperBlock("EMMar 3, 2024", "Minimum Wages and Teen Employment", "Daniel Hirsch, Rafael Tavares Monteiro, "
-                       "Annelies M. van der Zwaan", "We estimate employment effects of minimum wage increases."),
+            PaperBlock("EMMar 3, 2024", "Minimum Wages and Teen Employment",
+                       "Daniel Hirsch, Rafael Tavares Monteiro, Annelies M. van der Zwaan",
+                       "We estimate employment effects of minimum wage increases. The implied employment "
+                       "elasticity with respect to the minimum wage for teenagers is -0.07 (SE 0.04)."),
             PaperBlock("CYMar 3, 2021", "Lockdown Stringency and Mobility", "Daniel Okonkwo, Daniel Hirsch, "
                        "Annelies van der Zwaan", "Mobility fell by 31% under strict lockdowns."),
             PaperBlock("IMMar 3, 2020", "Flares of M Dwarfs", "Margarethe Koller, Annelies van der Zwaan",
@@ -525,6 +527,12 @@ def stats() -> Engine:
         ),
         ("papers from 2021 or later", [1, 2, 3], "3 papers since 2021, newest first:"),
         ("EM papers", [2], "1 paper in EM (Econometrics):"),
+        # a figure the clause gives its metric a few words on
+        (
+            "teen employment elasticity in the min wage paper",
+            [2],
+            "Minimum Wages and Teen Employment: -0.07 employment elasticity.",
+        ),
         # a number inside a name ("COVID-19") counts nothing
         (
             "how many excess deaths did the nowcasting paper estimate",
@@ -568,3 +576,16 @@ def test_months_of_one_year_do_not_say_any_year(guohai: Engine) -> None:
         "Papers per month from 2023 (11 papers in all); the most common months are April, May and July with 2 papers."
     )
     assert ask(guohai, "papers per month").headline.startswith("Papers per month (23 papers in all, any year)")
+
+
+def test_did_a_person_write_a_paper(guohai: Engine) -> None:
+    yes = ask(guohai, "did Ming Yan write HiTeA?")
+    assert (ids(yes), yes.headline) == (
+        [9],
+        "Yes: Ming Yan is the third listed author of HiTeA (Qinghao Ye, Guohai Xu, Ming Yan et al.).",
+    )
+    no = ask(guohai, "did Ming Yan write AMBER?")
+    assert no.headline == (
+        "No: Ming Yan is not among the listed authors of AMBER (Junyang Wang, Yuhang Wang, Guohai Xu et al.). "
+        "The page lists only the first authors, so a name further down the list would not show."
+    )
