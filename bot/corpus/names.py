@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.paths import GENERIC_TERMS_FILE
+from bot.paths import GENERIC_TERMS_FILE, NAME_PARTICLES_FILE
 from bot.text import sentences
 from bot.yaml_io import load_data_file
 
@@ -51,6 +51,12 @@ _URL_TRAILER = ".,;:)]}'\""
 @cache
 def generic_terms() -> frozenset[str]:
     return frozenset(str(t).casefold() for t in load_data_file(GENERIC_TERMS_FILE)["not_names"])
+
+
+@cache
+def name_suffixes() -> frozenset[str]:
+    """Generational suffixes a personal name may end with ("Jr."), from data/name_particles.yaml."""
+    return frozenset(str(s) for s in load_data_file(NAME_PARTICLES_FILE).get("suffixes", ()))
 
 
 def is_name_like(word: str) -> bool:

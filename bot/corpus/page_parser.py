@@ -22,7 +22,7 @@ from bot.clock import today
 from bot.corpus.errors import ProfileError as ProfileError  # re-exported: callers catch it from here
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.corpus.latex import clean_latex
-from bot.corpus.names import introduced_names, links, paper_system, presented_benchmarks
+from bot.corpus.names import introduced_names, links, name_suffixes, paper_system, presented_benchmarks
 from bot.corpus.workers import can_fork, end_with
 from bot.gc_control import collector_paused
 from bot.paths import NAME_PARTICLES_FILE
@@ -157,6 +157,9 @@ def _name_particles() -> frozenset[str]:
 
 def _looks_like_name(name: str) -> bool:
     words = name.split()
+    if len(words) > 1 and words[-1] in name_suffixes():
+        words = words[:-1]  # "Marcus Ellison Jr.": the suffix may end with a full stop
+        name = " ".join(words)
     if not 1 <= len(words) <= 6 or len(name) > 60 or re.search(r"\d", name) or name.endswith("."):
         return False
     # Every word is capitalised (or uncased, as in CJK scripts) or holds a capital ("d'Ascoli",

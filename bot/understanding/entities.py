@@ -16,7 +16,7 @@ from typing import Literal
 
 from bot.corpus.categories import categories
 from bot.corpus.model import Corpus
-from bot.corpus.names import generic_terms
+from bot.corpus.names import generic_terms, name_suffixes
 from bot.text import Token, casefold_each, compact, compact_each, fold, tokens
 from bot.understanding.time_expressions import TimeExpression, find_time_expressions
 
@@ -166,8 +166,12 @@ class EntityFinder:
         self.by_given: dict[str, list[str]] = defaultdict(list)
         self.by_middle: dict[str, list[str]] = defaultdict(list)
         particle_surnames: dict[str, set[str]] = defaultdict(set)
+        suffixes = name_suffixes()
         for key, person in corpus.people.items():
             parts = person.name.split()
+            if len(parts) > 2 and parts[-1] in suffixes:
+                parts = parts[:-1]  # "Marcus Ellison Jr." is found as "Marcus Ellison" and "Ellison"
+                self.person_keys.setdefault(compact(" ".join(parts)), key)
             words = [word for word in map(compact, parts) if word]
             # "van der Berg", "de la Cruz": a surname led by lower-case particles names its owner too.
             for i in range(1, len(parts) - 1):

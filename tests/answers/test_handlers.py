@@ -589,3 +589,15 @@ def test_did_a_person_write_a_paper(guohai: Engine) -> None:
         "No: Ming Yan is not among the listed authors of AMBER (Junyang Wang, Yuhang Wang, Guohai Xu et al.). "
         "The page lists only the first authors, so a name further down the list would not show."
     )
+
+
+def test_a_suffixed_name_is_found_without_its_suffix() -> None:
+    from datetime import date
+
+    from bot.corpus.page_parser import parse_page
+    from tests.pages import Page, PaperBlock
+
+    page = Page(papers=[PaperBlock("HCMar 3, 2024", "Threads", "Ada Lovelace, Marcus Ellison Jr.", "A.")])
+    engine = Engine(Corpus.from_document(parse_page(page.text(), "p.txt", date(2026, 11, 27))))
+    for question in ("papers with Marcus Ellison", "papers with Ellison", "papers with Marcus Ellison Jr."):
+        assert ask(engine, question).headline == "1 paper with Marcus Ellison Jr.:", question

@@ -365,3 +365,13 @@ def test_one_person_with_and_without_middle_initials() -> None:
     assert {p.name for p in corpus.people.values()} == {
         "Annelies van der Zwaan", "J. R. Hollis", "Daniel Hirsch", "Daniel K. Okonkwo",
     }  # fmt: skip
+
+
+def test_a_name_with_a_generational_suffix() -> None:
+    """ "Marcus Ellison Jr." ends with a full stop like a sentence, and is still a name."""
+    page = Page(
+        papers=[PaperBlock("HCMar 3, 2024", "Threads", "Kevin Zhang, Ada Lovelace, Marcus Ellison Jr. et al.", "A.")]
+    )
+    document = parse_page(page.text(), "p.txt", date(2026, 11, 27))
+    assert document["papers"][0]["authors"] == ["Kevin Zhang", "Ada Lovelace", "Marcus Ellison Jr."]
+    assert document["papers"][0]["authors_truncated"] is True
