@@ -15,7 +15,7 @@ from bot.yaml_io import load_data_file
 
 _ORDINAL_DIGITS = r"\d{1,3}(?:st|nd|rd|th)"
 # Lists whose words also carry topics ("language model", "reward model", "accuracy of retrieval").
-CONTENT_LISTS = frozenset({"one_paper_words", "page_counted"})
+CONTENT_LISTS = frozenset({"one_paper_words", "page_counted", "data_nouns"})  # words that may also be topics
 
 
 class VocabularyError(ValueError):
@@ -39,6 +39,10 @@ def whole_words(phrases: Iterable[str]) -> re.Pattern[str]:
 def _strings(raw: Any, where: str) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(v, str | int) for v in raw):
         raise VocabularyError(f"{VOCABULARY_FILE.name}: {where}: expected a list of words")
+    if any(isinstance(v, bool) for v in raw):  # YAML reads a bare on/off/yes/no as a boolean
+        raise VocabularyError(
+            f"{VOCABULARY_FILE.name}: {where}: quote on, off, yes and no (YAML reads them as true/false)"
+        )
     return tuple(str(v) for v in raw)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.answers import results as r
@@ -25,6 +25,7 @@ from bot.query import (
     During,
     Introduces,
     MentionsBenchmark,
+    Operation,
     Query,
     Selection,
     UnknownPerson,
@@ -232,6 +233,8 @@ def worked_with(world: World, query: Query) -> r.Result:
     subject = corpus.researcher.name
     if unknown and not people:
         return r.YesNo(subject, tuple(a.name for a in unknown), (), unknown=True)
+    if not people:  # "who is most write together with her?": nobody named, so whom she works with most
+        return rank_groups(world, replace(query, operation=Operation("rank_groups", group_by="coauthor")))
     selection = query.selection
     if len(people) >= 2:
         subject = people[0].name  # "has A worked with B?": the papers listing both

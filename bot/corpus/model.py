@@ -88,6 +88,21 @@ def person_key(name: str) -> str:
 _INITIAL = re.compile(r"[A-Z]\.?")
 
 
+def _merge_researcher_orders(keys: dict[str, str], name: str) -> None:
+    """The profile's researcher written in another order or shorter ("Minh Khuê Trần", "Khuê Trần" for
+    "Trần Minh Khuê"): a spelling holding their first and last name words, and no word they lack, is
+    them. Only the researcher: every paper on the page is theirs, while two co-authors "Li Wei" and
+    "Wei Li" may well be two people."""
+    words = [compact(w) for w in name.split() if compact(w)]
+    if len(words) < 2:
+        return
+    own, researcher = set(words), compact(name)
+    for spelling, key in keys.items():
+        parts = {compact(w) for w in spelling.split() if compact(w)}
+        if key != researcher and len(parts) >= 2 and parts <= own and {words[0], words[-1]} <= parts:
+            keys[spelling] = researcher
+
+
 def _merge_middle_initials(keys: dict[str, str]) -> None:
     """One person with and without middle initials ("Annelies M. van der Zwaan" is "Annelies van der
     Zwaan" when the page spells her both ways): a spelling whose initials dropped gives another
@@ -119,6 +134,7 @@ class Corpus:
         spellings = list(dict.fromkeys(author for paper in self.papers for author in paper.authors))
         keys = dict(zip(spellings, compact_each(spellings), strict=True))
         _merge_middle_initials(keys)
+        _merge_researcher_orders(keys, researcher.name)
         met: dict[str, list[str]] = {}  # person key -> every spelling of theirs, in profile order
         for paper in self.papers:
             authors = paper.authors

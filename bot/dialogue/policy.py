@@ -87,6 +87,8 @@ class DialoguePolicy:
             return True  # "oldest first", "sort by date": the last list in another order
         if recognition.bare and query.operation.name == "count" and previous.operation.name in LIST_OPERATIONS:
             return True  # "how many is that?": the last list, counted
+        if recognition.bare and query.operation.name == "pick" and previous.operation.name in LIST_OPERATIONS:
+            return bool(previous.selection)  # "did she work with X?", then "when was the first time?"
         if recognition.cued and not recognition.opener:
             return False
         if recognition.cued and previous.operation.name in PAPER_OPERATIONS and query.operation.name != "paper_fact":

@@ -280,6 +280,8 @@ class EntityFinder:
             if ids and not (key in self.plain_word_keys and not surface[:1].isupper()):
                 found.append(_entity("paper", text, words, start, end, True, ids=tuple(sorted(ids))))
             person = self.person_keys.get(key)
+            if not person and end - start >= 2 and len(self.by_surname.get(key, ())) == 1:
+                person = self.by_surname[key][0]  # "al rashidi" for "al-Rashidi": a surname written apart
             if person and (end - start >= 2 or (len(key) >= 3 and self._single_word_name_ok(words, start))):
                 found.append(_entity("person", text, words, start, end, True, key=person))
             if end - start == 1 and not person:

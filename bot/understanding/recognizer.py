@@ -159,7 +159,7 @@ class Recognizer:
             rf"|\b(?P<b>{number})\s+(?:latest|newest|most recent|oldest|earliest|top|most|recent|last|first)\b"
         )
         self.position_or_item = compiled_pattern(
-            rf"\b(?:{ordinals}|last|lead|final)(?:[\s-]listed|[\s-]named)?[\s-]authors?\b|{_ITEM_REFERENCE.pattern}"
+            rf"\b(?:{ordinals}|last|lead|final)(?:[\s-]listed|[\s-]named)?[\s-](?:author|writer)s?\b|{_ITEM_REFERENCE.pattern}"
         )
         self.fact_patterns = {key: v.pattern(f"fact_words.{key}") for key in v.groups["fact_words"]}
         self.stat_patterns = {key: v.pattern(f"stat_words.{key}") for key in v.groups["stat_words"]}

@@ -116,7 +116,9 @@ class SelectionBuilder:
             ("else", v.pattern("back_else")),
         ]
         self.change_verbs = frozenset(v.words("change_verbs"))
-        self.change_after = compiled_pattern(r"\s+(?:to|by|from|below|under)\b")
+        self.change_after = compiled_pattern(
+            r"\s+(?:to|by|from|below|under|on|in|when|sharply|significantly|much|a lot|dramatically)\b"
+        )
         introducers = [
             *v.words("mention_verbs"),
             *v.words("negation"),
@@ -129,6 +131,7 @@ class SelectionBuilder:
         self.topic_after = frozenset(v.words("topic_after"))
         self.final_reference = compiled_pattern(rf"(?:{v.pattern('back_paper_final').pattern})\W*$")
         self.listing_verbs = frozenset(v.words("listing_verbs"))
+        self.data_nouns = frozenset(v.words("data_nouns"))
         # "papers that don't list her": a listing verb stands between a "not" and the person it negates
         self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words")) | self.listing_verbs
         self.researcher_subjects = frozenset(v.words("researcher_subjects"))
@@ -146,7 +149,7 @@ class SelectionBuilder:
         ordinals = "|".join(sorted(v.ordinals, key=lambda w: (-len(w), w)))
         self.position_pattern = compiled_pattern(
             rf"(?<!\w)(?:the )?(?P<which>{ordinals}|last|final|lead|\d{{1,2}}(?:st|nd|rd|th))"
-            r"(?: listed| named| credited)? author(?:s)?(?!\w)"
+            r"(?: listed| named| credited)? (?:author|writer)(?:s)?(?!\w)"
         )
 
     # --- the row of units
@@ -318,6 +321,14 @@ class SelectionBuilder:
             if index in claimed or not isinstance(item, Word):
                 close()
                 continue
+            before = stream[index - 1] if index else None
+            if (
+                not current
+                and item.folded in self.data_nouns
+                and isinstance(before, Named)
+                and any(e.kind == "benchmark" for e in before.entities)
+            ):
+                continue  # "ASSISTments data", "the Reddit dataset": the benchmark said again, no topic
             previous = stream[current[-1]] if current else None
             if previous is not None and "/" in source[previous.end : item.start]:
                 close()  # "tools / agentic stuff": two topics, either will do
@@ -381,6 +392,9 @@ class SelectionBuilder:
         for unit in atoms_units:
             if unit.entities:
                 unit.atom = self._entity_atom(unit, units, ambiguous, reading.stream)
+        named_people = {u.atom.key for u in atoms_units if isinstance(u.atom, ByPerson)}
+        # "which Raman, Priya or Arjun?": a surname the question also names its owners by is no question
+        ambiguous = [a for a in ambiguous if not set(a.keys) & named_people]
         researcher_named = any(isinstance(u.atom, ByPerson) and u.atom.key == researcher_key for u in atoms_units)
         leftover_positions = self._attach_positions(units, reading.stream)
         self._negate_through_positions(units, reading.stream)

@@ -601,3 +601,8 @@ def test_a_suffixed_name_is_found_without_its_suffix() -> None:
     engine = Engine(Corpus.from_document(parse_page(page.text(), "p.txt", date(2026, 11, 27))))
     for question in ("papers with Marcus Ellison", "papers with Ellison", "papers with Marcus Ellison Jr."):
         assert ask(engine, question).headline == "1 paper with Marcus Ellison Jr.:", question
+
+
+def test_who_she_works_with_most_when_nobody_is_named(guohai: Engine) -> None:
+    answer = ask(guohai, "who is most write together with him?")
+    assert answer.headline.startswith("Among the listed authors, Guohai Xu's most frequent co-authors are Haiyang Xu")

@@ -375,3 +375,21 @@ def test_a_name_with_a_generational_suffix() -> None:
     document = parse_page(page.text(), "p.txt", date(2026, 11, 27))
     assert document["papers"][0]["authors"] == ["Kevin Zhang", "Ada Lovelace", "Marcus Ellison Jr."]
     assert document["papers"][0]["authors_truncated"] is True
+
+
+def test_the_researcher_in_another_name_order() -> None:
+    """ "Minh Khuê Trần" and "Khuê Trần" are "Trần Minh Khuê" on her own page; co-authors are not merged."""
+    from bot.corpus.model import Corpus
+
+    page = Page(
+        name="Trần Minh Khuê",
+        papers=[
+            PaperBlock("HCMar 3, 2024", "One", "Trần Minh Khuê, Li Wei", "A."),
+            PaperBlock("HCMar 2, 2024", "Two", "Minh Khuê Trần, Wei Li", "B."),
+            PaperBlock("HCMar 1, 2024", "Three", "Khuê Trần, Kevin Zhang", "C."),
+        ],
+    )
+    corpus = Corpus.from_document(parse_page(page.text(), "p.txt", date(2026, 11, 27)))
+    researcher = corpus.people[corpus.researcher_key]
+    assert (researcher.name, len(researcher.papers)) == ("Trần Minh Khuê", 3)
+    assert {p.name for p in corpus.people.values()} == {"Trần Minh Khuê", "Li Wei", "Wei Li", "Kevin Zhang"}

@@ -158,3 +158,11 @@ def test_placeholders_expand_vocabulary_lists(tmp_path: Path) -> None:
     assert spec.cue_score("papers oldest first") == 3.0
     assert spec.cue_score("papers in chronological order") == 3.0
     assert spec.cue_score("the latest papers") == 0.0
+
+
+def test_a_yaml_boolean_in_a_word_list_is_an_error() -> None:
+    from bot.vocabulary import VocabularyError, _strings
+
+    assert _strings(["papers", "on"], "x") == ("papers", "on")
+    with pytest.raises(VocabularyError, match="quote on, off, yes and no"):
+        _strings(["papers", True], "glued_parts")
