@@ -345,26 +345,39 @@ def test_names_with_particles_are_names(name: str) -> None:
     assert paper["authors"] == [name, "Jan Vogel"]
 
 
-def test_one_person_with_and_without_middle_initials() -> None:
-    """ "Annelies M. van der Zwaan" is "Annelies van der Zwaan" when the page spells her both ways;
-    "J. R. Hollis" keeps his initials (no "J. Hollis" to be), and two people stay two."""
+@pytest.mark.parametrize(
+    ("researcher", "authors", "spellings", "people"),
+    [
+        # with and without middle initials; "J. R. Hollis" keeps his (no "J. Hollis" to be one with)
+        (
+            "Annelies van der Zwaan",
+            [
+                "Annelies van der Zwaan, J. R. Hollis",
+                "Annelies M. van der Zwaan, Daniel Hirsch",
+                "Daniel K. Okonkwo, Annelies van der Zwaan",
+            ],
+            {"Annelies van der Zwaan", "Annelies M. van der Zwaan"},
+            {"Annelies van der Zwaan", "J. R. Hollis", "Daniel Hirsch", "Daniel K. Okonkwo"},
+        ),
+        # the researcher in another name order or shorter; co-authors "Li Wei" and "Wei Li" stay two
+        (
+            "Trần Minh Khuê",
+            ["Trần Minh Khuê, Li Wei", "Minh Khuê Trần, Wei Li", "Khuê Trần, Kevin Zhang"],
+            {"Trần Minh Khuê", "Minh Khuê Trần", "Khuê Trần"},
+            {"Trần Minh Khuê", "Li Wei", "Wei Li", "Kevin Zhang"},
+        ),
+    ],
+)
+def test_one_researcher_however_the_page_spells_them(
+    researcher: str, authors: list[str], spellings: set[str], people: set[str]
+) -> None:
     from bot.corpus.model import Corpus
 
-    page = Page(
-        name="Annelies van der Zwaan",
-        papers=[
-            PaperBlock("MEMar 3, 2024", "One", "Annelies van der Zwaan, J. R. Hollis", "A."),
-            PaperBlock("MEMar 2, 2024", "Two", "Annelies M. van der Zwaan, Daniel Hirsch", "B."),
-            PaperBlock("MEMar 1, 2024", "Three", "Daniel K. Okonkwo, Annelies van der Zwaan", "C."),
-        ],
-    )
-    corpus = Corpus.from_document(parse_page(page.text(), "p.txt", date(2026, 11, 27)))
-    researcher = corpus.people[corpus.researcher_key]
-    assert (researcher.name, len(researcher.papers)) == ("Annelies van der Zwaan", 3)
-    assert set(researcher.spellings) == {"Annelies van der Zwaan", "Annelies M. van der Zwaan"}
-    assert {p.name for p in corpus.people.values()} == {
-        "Annelies van der Zwaan", "J. R. Hollis", "Daniel Hirsch", "Daniel K. Okonkwo",
-    }  # fmt: skip
+    blocks = [PaperBlock(f"MEMar {3 - i}, 2024", f"Paper {i}", line, "A.") for i, line in enumerate(authors)]
+    corpus = Corpus.from_document(parse_page(Page(name=researcher, papers=blocks).text(), "p.txt", date(2026, 11, 27)))
+    person = corpus.people[corpus.researcher_key]
+    assert (person.name, len(person.papers), set(person.spellings)) == (researcher, len(authors), spellings)
+    assert {p.name for p in corpus.people.values()} == people
 
 
 def test_a_name_with_a_generational_suffix() -> None:
@@ -375,21 +388,3 @@ def test_a_name_with_a_generational_suffix() -> None:
     document = parse_page(page.text(), "p.txt", date(2026, 11, 27))
     assert document["papers"][0]["authors"] == ["Kevin Zhang", "Ada Lovelace", "Marcus Ellison Jr."]
     assert document["papers"][0]["authors_truncated"] is True
-
-
-def test_the_researcher_in_another_name_order() -> None:
-    """ "Minh Khuê Trần" and "Khuê Trần" are "Trần Minh Khuê" on her own page; co-authors are not merged."""
-    from bot.corpus.model import Corpus
-
-    page = Page(
-        name="Trần Minh Khuê",
-        papers=[
-            PaperBlock("HCMar 3, 2024", "One", "Trần Minh Khuê, Li Wei", "A."),
-            PaperBlock("HCMar 2, 2024", "Two", "Minh Khuê Trần, Wei Li", "B."),
-            PaperBlock("HCMar 1, 2024", "Three", "Khuê Trần, Kevin Zhang", "C."),
-        ],
-    )
-    corpus = Corpus.from_document(parse_page(page.text(), "p.txt", date(2026, 11, 27)))
-    researcher = corpus.people[corpus.researcher_key]
-    assert (researcher.name, len(researcher.papers)) == ("Trần Minh Khuê", 3)
-    assert {p.name for p in corpus.people.values()} == {"Trần Minh Khuê", "Li Wei", "Wei Li", "Kevin Zhang"}
