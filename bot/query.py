@@ -246,6 +246,7 @@ class Operation:
     missing: str | None = None  # not_on_page: which declared field the page lacks
     chat: str | None = None  # chat: greeting, thanks, farewell, help
     check: tuple[int, ...] = ()  # pick: papers asked about ("is AMBER his latest paper?"), not a filter
+    yes_no: bool = False  # list: asked as a yes/no question ("has she used EdNet?"): the answer says yes or no
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,6 +153,7 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
         scope=world.scope(_without_ignored(query.selection, selected.ignored)),
         total=total,
         counting=counting,
+        yes_no=query.operation.yes_no,
         share_of=share[0] if share else None,
         share_scope=share[1] if share else "",
         among=_among(query.selection),

@@ -33,6 +33,12 @@ _CODE_WORDS = re.compile(
 
 def render(result: r.Result, corpus: Corpus, intent: str, family: str) -> Answer:
     answer = _render(result, corpus)
+    if isinstance(result, r.PaperList) and result.yes_no:
+        # "has she used EdNet?": yes or no first, then the papers that say so
+        said = "Yes" if result.papers else "No"
+        rest = answer.headline[:1].lower() + answer.headline[1:]
+        rest = f"there are {rest}" if rest.startswith("no papers") else rest
+        answer = replace(answer, headline=f"{said}: {rest}")
     return replace(answer, intent=intent, family=family)
 
 

@@ -118,8 +118,11 @@ class DialoguePolicy:
             positive_kinds = {c.kind for c in new.selection.clauses if not c.negated}
             if previous.operation.name in PAPER_OPERATIONS and positive_kinds & {"papers", "topic"}:
                 positive_kinds |= {"papers", "topic"}  # "and the live-streaming one?": another paper
+            replaced = selection
             selection = selection.without(*positive_kinds)
-            selection = Selection((*selection.clauses, *new.selection.clauses))
+            selection = Selection((*selection.clauses, *_keep_positions(replaced, new.selection).clauses))
+        if recognition.pronoun_position:
+            selection = self._position_to_last_person(selection, previous)
         if recognition.shift is not None:
             selection = _shifted(selection, recognition)
         reorder = _only_reorders(new)
@@ -207,6 +210,27 @@ class DialoguePolicy:
             selection = selection.with_clause(Clause((AmongPapers(state.focus[-1:], "it"),)))
         return query.with_selection(selection)
 
+    def _position_to_last_person(self, selection: Selection, previous: Query) -> Selection:
+        """ "papers with Kevin Zhang", then "only the ones where he is first author": the pronoun is the
+        person the conversation last named, not the researcher (whom the recogniser assumed)."""
+        researcher = self.corpus.researcher_key
+        named = [
+            a for c in previous.selection.clauses if not c.negated for a in c.atoms
+            if isinstance(a, ByPerson) and a.key != researcher and a.position is None
+        ]  # fmt: skip
+        if len(named) != 1:
+            return selection
+        person = named[0]
+        clauses = []
+        for clause in selection.clauses:
+            atoms = clause.atoms
+            if len(atoms) == 1 and isinstance(atoms[0], ByPerson) and atoms[0].key == researcher and atoms[0].position:
+                clause = Clause((ByPerson(person.key, person.name, atoms[0].position),), clause.negated)
+            elif atoms == (person,) and not clause.negated:
+                continue  # "with Kevin" is implied by "Kevin first author"
+            clauses.append(clause)
+        return Selection(tuple(clauses))
+
     def _neighbour(self, paper_id: int, step: int) -> int | None:
         """The paper `step` places older (positive) or newer (negative) in the profile's date order."""
         rank = self.corpus.rank.get(paper_id)
@@ -266,6 +290,23 @@ def _only_reorders(query: Query) -> bool:
 
 def _points_at_last_list(clause: Clause) -> bool:
     return any(isinstance(a, Previous) and a.what == "papers" for a in clause.atoms)
+
+
+def _keep_positions(replaced: Selection, new: Selection) -> Selection:
+    """ "Omar's first-author papers", then "what about Kevin?": Kevin takes Omar's author position."""
+    positions = {
+        (a.position, c.negated) for c in replaced.clauses for a in c.atoms if isinstance(a, ByPerson) and a.position
+    }
+    if len(positions) != 1:
+        return new
+    position, negated = positions.pop()
+    clauses = []
+    for clause in new.clauses:
+        atoms = clause.atoms
+        if len(atoms) == 1 and isinstance(atoms[0], ByPerson) and atoms[0].position is None and not clause.negated:
+            clause = Clause((ByPerson(atoms[0].key, atoms[0].name, position),), negated)
+        clauses.append(clause)
+    return Selection(tuple(clauses))
 
 
 def _shifted(selection: Selection, recognition: Recognition) -> Selection:

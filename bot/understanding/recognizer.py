@@ -68,6 +68,7 @@ class Recognition:
     corrections: tuple[tuple[str, str], ...] = ()
     step: int = 0  # "the one before it": +1 older, -1 newer than the paper picked last
     bare: bool = False  # names nothing: no filter, no list noun, nobody ("how many is that?", "how many?")
+    pronoun_position: bool = False  # "where he is first author": an author position said of a pronoun
 
 
 class Recognizer:
@@ -129,6 +130,7 @@ class Recognizer:
         self.comparative = v.pattern("comparative_order")
         self.picked_paper = v.pattern("picked_paper")
         self.pick_openers = frozenset(v.words("pick_openers"))
+        self.yes_no = compiled_pattern(rf"^\W*(?:{v.pattern('yes_no_openers').pattern})\b")
         self.pick_check = compiled_pattern(rf"^\W*(?:{v.pattern('pick_check_openers').pattern})\s")
         self.sort_newest = v.pattern("sort_newest")
         self.versus_rest = compiled_pattern(
@@ -230,6 +232,7 @@ class Recognizer:
             query=query,
             spec=spec,
             cued=cued,
+            pronoun_position=bool(built.positions) and bool(self.researcher_pronouns.search(cue)),
             opener=bool(self.opener.match(cue)),
             restrict=built.restrict or _refers_back(query),
             shift=shift,
@@ -462,6 +465,8 @@ class Recognizer:
             # "what percentage of his papers have code?": a count, said as a share of all the papers
             return replace(operation, name="count", order=order, stat="share")
         if name == "list":
+            yes_no = bool(self.yes_no.match(cue)) and not built.selection.has("papers")
+            operation = replace(operation, yes_no=yes_no)
             if self.recent.search(cue) and not order:
                 order, limit = "newest", limit or DEFAULT_RECENT
             if rank and rank > 1:

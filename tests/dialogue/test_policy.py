@@ -55,6 +55,11 @@ CONVERSATIONS = [
     (("what's his most recent paper?", "who are the listed authors?", "and the one before it?"), [[18], [18], [16]]),
     # "and before that?" after a year: the year before
     (("what did he put out in 2023?", "and before that?"), [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [9, 13, 7, 8]]),
+    # "he" in a follow-up is the person the conversation named, who keeps the position on "what about X?"
+    (
+        ("papers with Qinghao Ye", "which of those is he first author on?", "what about Jiabo Ye?"),
+        [[12, 2, 1, 9], [2, 9], [10, 5]],
+    ),
     # a bare pick after a question about some papers picks among them
     (("has he worked with Ming Yan?", "when was the first time?", "and the most recent?"), [[3, 20, 1, 9], [9], [3]]),
     # "which one doesn't list him?" filters the list in view, even with no question cue
