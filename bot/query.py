@@ -75,6 +75,11 @@ class HasCode:
 
 
 @dataclass(frozen=True, slots=True)
+class Solo:
+    """Papers whose complete author list (no "et al.") is the researcher alone."""
+
+
+@dataclass(frozen=True, slots=True)
 class AboutTopic:
     """Papers about a topic, found by search over titles and abstracts (with the concept lexicon)."""
 
@@ -116,6 +121,7 @@ Atom = (
     | MentionsPhrase
     | InCategory
     | HasCode
+    | Solo
     | AboutTopic
     | AmongPapers
     | Introduces
@@ -130,6 +136,7 @@ ATOM_KINDS: dict[type, str] = {
     MentionsPhrase: "benchmark",
     InCategory: "category",
     HasCode: "code",
+    Solo: "solo",
     AboutTopic: "topic",
     AmongPapers: "papers",
     Introduces: "introduces",
@@ -335,6 +342,8 @@ def atom_text(atom: Atom) -> str:
         return f"class[{atom.code}]"
     if isinstance(atom, HasCode):
         return "code"
+    if isinstance(atom, Solo):
+        return "solo"
     if isinstance(atom, AboutTopic):
         return f"topic[{atom.text}]"
     if isinstance(atom, AmongPapers):

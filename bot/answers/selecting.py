@@ -25,6 +25,7 @@ from bot.query import (
     NamesABenchmark,
     Previous,
     Selection,
+    Solo,
     UnknownPerson,
 )
 from bot.text import compact
@@ -134,6 +135,12 @@ class Selector:
             return {p.id for p in corpus.by_category.get(atom.code, [])}
         if isinstance(atom, HasCode):
             return {p.id for p in corpus.with_code}
+        if isinstance(atom, Solo):
+            researcher = corpus.researcher_key
+            return {
+                p.id for p in corpus.papers
+                if not p.authors_truncated and corpus.people_keys_of(p) == (researcher,)
+            }  # fmt: skip
         if isinstance(atom, AboutTopic):
             # Words nobody introduced as a topic match only as written: a typo there is noise, not a topic.
             tolerant = atom.said or alone
@@ -204,6 +211,8 @@ def atom_words(corpus: Corpus, atom: Atom, negated: bool = False) -> str:
         return f"{'outside' if negated else 'in'} {atom.code} ({category_name(atom.code)})"
     if isinstance(atom, HasCode):
         return "without code" if negated else "with code"
+    if isinstance(atom, Solo):
+        return "with co-authors listed" if negated else "with no co-author listed"
     if isinstance(atom, AboutTopic):
         return f"{'not ' if negated else ''}about {atom.text}"
     if isinstance(atom, AmongPapers):

@@ -33,6 +33,7 @@ from bot.query import (
     NamesABenchmark,
     Previous,
     Selection,
+    Solo,
     UnknownPerson,
     atom_kind,
 )
@@ -42,7 +43,7 @@ from bot.understanding.reading import Item, Named, Reading, Word
 from bot.vocabulary import Vocabulary, phrase_alternation, whole_words
 
 Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else", "restrict", "similar", "spent"]
-SINGLE_VALUED = frozenset({"time", "category", "code", "papers", "introduces"})
+SINGLE_VALUED = frozenset({"time", "category", "code", "solo", "papers", "introduces"})
 _NAME_SHAPED = re.compile(r"[A-Z0-9]")
 _POSITION = re.compile(r"^(?:the )?(?P<which>[\w]+) (?:listed |named |credited )?author\b")
 _ORDINAL_DIGITS = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
@@ -109,6 +110,7 @@ class SelectionBuilder:
             ("negation", whole_words([*v.words("negation"), *_negated_verbs(v)])),
             ("restrict", v.pattern("restrict_words")),
             ("code", v.pattern("code_words")),
+            ("solo", v.pattern("solo_words")),
             ("or", v.pattern("or_words")),
             ("and", v.pattern("and_words")),
             ("mention_verb", v.pattern("mention_verbs")),
@@ -235,6 +237,8 @@ class SelectionBuilder:
         start, end = span
         if role == "code":
             return Unit(start, end, "atom", atom=HasCode())
+        if role == "solo":
+            return Unit(start, end, "atom", atom=Solo())
         if role == "any_benchmark":
             return Unit(start, end, "atom", atom=NamesABenchmark())
         if role == "back_pair":

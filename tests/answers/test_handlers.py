@@ -527,6 +527,8 @@ def stats() -> Engine:
         ),
         ("papers from 2021 or later", [1, 2, 3], "3 papers since 2021, newest first:"),
         ("EM papers", [2], "1 paper in EM (Econometrics):"),
+        # a complete author list of one: her alone
+        ("papers she wrote alone", [5], "1 paper with no co-author listed:"),
         # a figure the clause gives its metric a few words on
         (
             "teen employment elasticity in the min wage paper",
