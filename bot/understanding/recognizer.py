@@ -122,7 +122,8 @@ class Recognizer:
         self.average = v.pattern("average_words")
         self.count_modifiers = frozenset(v.words("count_modifiers"))
         self.quantity_ask = compiled_pattern(
-            rf"\b(?:{phrase_alternation(v.words('quantity_asks'))})\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
+            # "how many Reddit users": a name before what is counted is masked, and skipped
+            rf"\b(?:{phrase_alternation(v.words('quantity_asks'))})\s+(?:{MASK}\s+)?([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
         )
         self.page_counted = frozenset(v.words("page_counted"))
         self.step_older = v.pattern("step_older")
