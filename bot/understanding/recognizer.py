@@ -126,6 +126,7 @@ class Recognizer:
             rf"\b(?:{phrase_alternation(v.words('quantity_asks'))})\s+(?:{MASK}\s+)?([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
         )
         self.page_counted = frozenset(v.words("page_counted"))
+        self.counted_units = frozenset(v.words("counted_units"))
         self.step_older = v.pattern("step_older")
         self.step_newer = v.pattern("step_newer")
         self.comparative = v.pattern("comparative_order")
@@ -539,14 +540,17 @@ class Recognizer:
         return operation
 
     def _benchmarks_as_papers(self, selection: Selection) -> Selection:
-        """In a question about one paper, a benchmark one paper introduces names that paper ("how many
-        robots did they use in ROSBench", ROSBench being the suite the paper builds)."""
+        """In a question about one paper, a benchmark one paper introduces, or only one paper mentions,
+        names that paper ("how many robots did they use in ROSBench", ROSBench being the suite the
+        paper builds)."""
         clauses = []
         for clause in selection.clauses:
             atoms: list[Atom] = []
             for atom in clause.atoms:
                 if isinstance(atom, MentionsBenchmark) and not clause.negated:
                     papers = self.corpus.introduced_by.get(compact(atom.name), [])
+                    # ... or that only one paper mentions ("a dropout model built on MOOCCubeX")
+                    papers = papers or self.corpus.by_benchmark.get(atom.name, [])
                     if len(papers) == 1:
                         atom = AmongPapers((papers[0].id,), atom.name)
                 atoms.append(atom)
@@ -562,7 +566,7 @@ class Recognizer:
         for word in match.groups():
             if word in self.count_modifiers:
                 continue  # "how many distinct benchmarks"
-            if word is None or word in self.frame_all:
+            if word is None or (word in self.frame_all and word not in self.counted_units):
                 break
             words.append(word)
         if not words or any(w in self.page_counted for w in words):
