@@ -353,7 +353,7 @@ def _mentioned_part(paper: Paper, description: str) -> str:
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|M|B|million|billion|thousand|%))?"
 
 
-def _quantity(paper: Paper, counted: str) -> r.PaperFact:
+def _quantity(paper: Paper, counted: str, hints: Sequence[str] = ()) -> r.PaperFact:
     """ "48 annotators": the first number the abstract puts before what is counted (up to two words
     may sit between: "3,600 instance masks"), with its sentence."""
     head = counted.split()[-1] if counted else ""
@@ -366,12 +366,16 @@ def _quantity(paper: Paper, counted: str) -> r.PaperFact:
     # from demonstrations" counts objects)
     between = r"(?:(?!(?:from|of|in|on|for|with|by|to|and|or|per|across|over)\b)[\w-]+\s+)"
     # not a number inside a name: "COVID-19 death counts" counts no deaths
-    pattern = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)({_AMOUNT})\s+{between}{{0,2}}?{noun}\b", re.IGNORECASE)
-    for sentence in sentences(paper.abstract):
-        found = pattern.search(sentence)
-        if found:
-            return r.PaperFact(paper, "quantity", metric=counted, figure=found.group(0), sentence=sentence)
-    return r.PaperFact(paper, "quantity", metric=counted)
+    # "40 qubits", and "a 40-qubit ansatz"
+    pattern = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)({_AMOUNT})(?:\s+|-){between}{{0,2}}?{noun}\b", re.IGNORECASE)
+    found = [(m, sentence) for sentence in sentences(paper.abstract) for m in pattern.finditer(sentence)]
+    if not found:
+        return r.PaperFact(paper, "quantity", metric=counted)
+    # "how many qubits was the ansatz?": the count the question's other words follow ("a 40-qubit
+    # ansatz", not "the 127-qubit device"); else the first one
+    near = [(m, s) for m, s in found if any(h in s[m.end() : m.end() + 24].casefold() for h in hints)]
+    match, sentence = (near or found)[0]
+    return r.PaperFact(paper, "quantity", metric=counted, figure=match.group(0), sentence=sentence)
 
 
 def _description(world: World, query: Query, paper: Paper) -> str:
@@ -398,7 +402,10 @@ def paper_fact(world: World, query: Query) -> r.Result:
     if field_name == "results":
         return _results(world, paper, query, _description(world, query, paper))
     if field_name == "quantity":
-        return _quantity(paper, operation.counted or "")
+        hints = [
+            w for a in query.selection.positive("topic") if isinstance(a, AboutTopic) for w in a.text.casefold().split()
+        ]
+        return _quantity(paper, operation.counted or "", [w for w in hints if len(w) > 3])
     return r.PaperFact(paper, field_name, position=operation.position, limit=operation.limit)
 
 

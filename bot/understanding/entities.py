@@ -324,7 +324,10 @@ class EntityFinder:
         surname here (and clearly closer to it than to any other): that surname's owners."""
         word = words[index]
         previous = words[index - 1].folded if index > 0 else ""
-        if previous not in PERSON_CUES or len(word.key) < 5 or not word.text.isalpha():
+        following = words[index + 1].folded if index + 1 < len(words) else ""
+        if previous not in PERSON_CUES and following not in NAME_FOLLOWERS:
+            return []  # "stuff with Holoway", "Subramanian papers"
+        if len(word.key) < 5 or not word.text.isalpha():
             return []
         if word.folded in self.stopwords or word.folded in self.keywords or self.in_corpus(word.folded):
             return []
@@ -360,7 +363,9 @@ class EntityFinder:
         )
         if not owners:
             family = self.by_surname.get(key[:-1], []) if key.endswith("s") else []
-            namesakes = self.by_given.get(key[:-1], []) if key.endswith("s") else []
+            namesakes = (
+                self.by_given.get(key[:-1], []) or self.by_given.get(key[:-2], []) if key.endswith("s") else []
+            )  # "both daniels", "the Lucases"
             if len(family) >= 2 and words[index].text[:1].isupper():
                 # "the Kims": everyone listed with that surname.
                 return [_entity("people", text, words, index, index + 1, True, keys=tuple(family))]

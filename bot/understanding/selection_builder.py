@@ -510,7 +510,9 @@ class SelectionBuilder:
         before = [w.folded for w in stream[max(0, unit.start - 3) : unit.start] if isinstance(w, Word)]
         said = [w.folded for w in stream[unit.start : unit.end] if isinstance(w, Word)]
         opens_with_the = (said[:1] == ["the"]) or (before[-1:] in (["the"], ["its"], ["that"]))
-        return opens_with_the and not set(before) & {"is", "as", "was", "being", "where", "who", "who's", "whos"}
+        # "where she's (not) the first author": being the author, not naming one
+        copula = {"is", "as", "was", "being", "where", "who", "who's", "whos", "s", "not", "never", "t", "are", "were"}
+        return opens_with_the and not set(before) & copula
 
     def _negated_before(self, stream: tuple[Item, ...], unit: Unit) -> bool:
         before = [w.folded for w in stream[max(0, unit.start - 3) : unit.start] if isinstance(w, Word)]

@@ -48,6 +48,9 @@ def cleaner() -> Cleaner:
         ("anything from two thousand and nineteen?", "anything from 2019?"),
         ("twenty one papers from 2023", "twenty one papers from 2023"),
         ("did he publish more before or after 2023?", "did he publish more before 2023 or after 2023?"),
+        # an initial ends no sentence; a hedge opens none
+        ("R. Subramaniam papers?", "R. Subramaniam papers?"),
+        ("i doubt he has anything on robots but does he?", "he has anything on robots but does he?"),
     ],
 )
 def test_small_talk_and_markup_are_removed(cleaner: Cleaner, message: str, question: str) -> None:
