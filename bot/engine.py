@@ -76,6 +76,15 @@ class Engine:
     # --- the core call
 
     def ask(self, text: str, conversation: ConversationKey = CONSOLE) -> Answer:
+        cleaned = self.recognizer.clean(text)
+        # (a long message's question reads the sentence before it: kept whole)
+        parts = self.recognizer.cleaner.compound_parts(cleaned.text) if not cleaned.context else [cleaned.text]
+        if len(parts) == 2:
+            # "what's her newest paper and does it have code?": each in turn, the second in the light of the first
+            return _joined(self._ask_one(parts[0], conversation), self._ask_one(parts[1], conversation))
+        return self._ask_one(text, conversation)
+
+    def _ask_one(self, text: str, conversation: ConversationKey) -> Answer:
         state = self.conversations.get(conversation)
         try:
             query = self.understand(text, state)
@@ -200,6 +209,32 @@ def _forms(lexicon: ConceptLexicon, concepts: tuple[Concept, ...]) -> list[str]:
         form for concept in concepts for member in lexicon.narrower(concept) for form in (member.name, *member.terms)
     }
     return sorted(own) + sorted(f"~{form}" for form in narrower - own)
+
+
+def _joined(first: Answer, second: Answer) -> Answer:
+    """Two answers to two questions of one message, as one: the first's text, then the second's."""
+    papers = tuple(dict.fromkeys((*first.papers, *second.papers)))
+    people = tuple(dict.fromkeys((*first.people, *second.people)))
+    query = dict(first.query or {}, then=second.query) if first.query else second.query
+    from bot.answers.answer import render_text
+    from bot.safety import MAX_ANSWER_CHARS
+
+    # the first answer shortened (its list says how many more) so that the second always shows
+    room = max(200, MAX_ANSWER_CHARS - len(second.text) - 2)
+    return replace(
+        first,
+        headline=render_text(first, room),
+        items=(),
+        fields=(),
+        note="\n" + second.text,
+        papers=papers,
+        people=people,
+        focus=second.focus or first.focus,
+        chart=(),
+        item_count=None,
+        confidence=min(first.confidence, second.confidence),
+        query=query,
+    )
 
 
 def _apology() -> Answer:

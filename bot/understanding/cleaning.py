@@ -102,6 +102,8 @@ class Cleaner:
             + r")(?![\w/@-])"
         )
         self.refinement_openers = frozenset(vocabulary.words("refinement_openers"))
+        openers = phrase_alternation(vocabulary.words("second_question_openers"))
+        self.second_question = compiled_pattern(rf"(?:,?\s+and\s+|,\s+|\?\s+)(?P<opener>{openers})\b", re.IGNORECASE)
         # Years said in words: "twenty twenty-three", "two thousand and nineteen", "twenty ten".
         self.small_numbers = {w: n for w, n in vocabulary.cardinals.items() if " " not in w and 1 <= n <= 30}
         tens = {w: n for w, n in self.small_numbers.items() if n in (20, 30)}
@@ -150,6 +152,20 @@ class Cleaner:
             # "her ME papers?? w code only": a short fragment after the question narrows it
             question = " ".join([question.rstrip(" ?!.,"), *(t.strip() for t in tail)])
         return CleanMessage(question, kept[index - 1] if index else "", None, cut)
+
+    def compound_parts(self, question: str) -> list[str]:
+        """Two questions in one message ("how many papers does she have and what's her h-index?",
+        "what's her newest paper and does it have code?"): each, in order; one question alone.
+        "How many in CV and how many in CL?" is one comparison, not two questions."""
+        match = self.second_question.search(question)
+        if match is None:
+            return [question]
+        first, second = question[: match.start()].strip(" ,;"), question[match.start("opener") :].strip()
+        if len(first.split()) < 3 or len(second.split()) < 2:
+            return [question]
+        if first.casefold().startswith("how many") and second.casefold().startswith("how many"):
+            return [question]
+        return [first, second]
 
     def _year_in_digits(self, match: re.Match[str]) -> str:
         rest = match.group("rest") or match.group("rest2")

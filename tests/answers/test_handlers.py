@@ -608,3 +608,13 @@ def test_a_suffixed_name_is_found_without_its_suffix() -> None:
 def test_who_she_works_with_most_when_nobody_is_named(guohai: Engine) -> None:
     answer = ask(guohai, "who is most write together with him?")
     assert answer.headline.startswith("Among the listed authors, Guohai Xu's most frequent co-authors are Haiyang Xu")
+
+
+def test_two_questions_in_one_message(guohai: Engine) -> None:
+    both = ask(guohai, "how many papers does he have and what's his h-index?")
+    assert both.text.startswith("Guohai Xu has 23 papers:") and "Guohai Xu's h-index is 29." in both.text
+    newest = ask(guohai, "what's his newest paper and does it have code?")
+    assert ids(newest) == [18]
+    assert "No: the profile does not mark code for REDSearcher" in newest.text
+    # a comparison is one question
+    assert ask(guohai, "how many papers in CV and how many in CL?").intent == "compare"
