@@ -554,8 +554,8 @@ def _(result: r.YesNo, corpus: Corpus) -> Answer:
     if result.unknown:
         return Answer(
             "",
-            f"No: {who} is not listed as an author on any of {possessive(subject)} "
-            f"{plural(len(corpus.papers), 'paper')}.",
+            f"No: none of {possessive(subject)} {plural(len(corpus.papers), 'paper')} "
+            f"list{'s' if len(corpus.papers) == 1 else ''} {who} as an author.",
             note="The page lists only the first authors of each paper, so a collaboration further down an "
             "author list would not show.",
             people=result.others,

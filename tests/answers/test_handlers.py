@@ -121,7 +121,7 @@ def test_papers_with_person_and_count(guohai: Engine) -> None:
 def test_worked_with_unknown_person(guohai: Engine) -> None:
     answer = ask(guohai, "has Guohai Xu worked with Yann LeCun?")
     assert answer.text == (
-        "No: Yann LeCun is not listed as an author on any of Guohai Xu's 23 papers.\n"
+        "No: none of Guohai Xu's 23 papers list Yann LeCun as an author.\n"
         "The page lists only the first authors of each paper, so a collaboration further down an author list "
         "would not show."
     )
@@ -341,7 +341,7 @@ def maria() -> Engine:
             "has María José García-López worked with Geoffrey Hinton?",
             "worked_with",
             [],
-            "No: Geoffrey Hinton is not listed as an author on any of María José García-López's 5 papers.",
+            "No: none of María José García-López's 5 papers list Geoffrey Hinton as an author.",
         ),
         (
             "papers with Maria Jose Garcia-Lopez",
