@@ -36,7 +36,7 @@ FLOORS = {
     "anais_real_talk.yaml": 102,
     "annelies_real_talk.yaml": 108,
     "khue_real_talk.yaml": 107,
-    "irini_real_talk.yaml": 104,
+    "irini_real_talk.yaml": 108,
 }
 
 

@@ -33,8 +33,8 @@ _CODE_WORDS = re.compile(
 
 def render(result: r.Result, corpus: Corpus, intent: str, family: str) -> Answer:
     answer = _render(result, corpus)
-    if isinstance(result, r.PaperList) and result.yes_no:
-        # "has she used EdNet?": yes or no first, then the papers that say so
+    if isinstance(result, r.PaperList) and result.yes_no and not (result.papers and result.topic_partial == 0):
+        # "has she used EdNet?": yes or no first, then the papers that say so (not over closest matches)
         said = "Yes" if result.papers else "No"
         rest = answer.headline[:1].lower() + answer.headline[1:]
         rest = f"there are {rest}" if rest.startswith("no papers") else rest

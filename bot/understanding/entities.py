@@ -66,6 +66,7 @@ PAPER_CUES = {
     "introduced",
 }
 CLASS_NOUNS = {"paper", "papers", "ones", "one", "category", "class", "area", "work", "works", "stuff", "publications"}
+_QUOTED = re.compile(r"[\"“”„«]([^\"“”„«»]{3,160})[\"“”»]")
 NAME_FOLLOWERS = {"papers", "paper", "s", "is", "was", "as", "stuff", "work", "works", "ones", "collabs", "collab"}
 MAX_WINDOW = 8
 _SYSTEM_PARTS = re.compile(r"[-\s]+")
@@ -161,6 +162,7 @@ class EntityFinder:
             key for paper, key in zip(papers, system_keys, strict=True) if paper.system and len(key) >= 4
         ]
 
+        self._title_keys: dict[int, str] = {}  # compacted titles, for quoted pieces of them (made on demand)
         self.person_keys: dict[str, str] = {}
         self.by_surname: dict[str, list[str]] = defaultdict(list)
         self.by_given: dict[str, list[str]] = defaultdict(list)
@@ -221,6 +223,7 @@ class EntityFinder:
         candidates += self._times(text, folded, today)
         candidates += self._categories(text, words)
         candidates += self._names(text, words)
+        candidates += self._quoted_titles(text, words)
         chosen = _resolve(candidates)
         claimed = _claimed(chosen, words)
         chosen = _resolve(chosen + self._fuzzy(text, words, claimed, self.keywords | typo_keywords))
@@ -288,6 +291,20 @@ class EntityFinder:
                 found += self._partial_name(text, words, start)
             elif not person and end - start <= 3 and _one_written_word(text, words, start, end):
                 found += self._hyphenated_name(text, words, start, end, key)  # "Ji-woo"
+        return found
+
+    def _quoted_titles(self, text: str, words: list[Token]) -> list[Entity]:
+        """A quoted piece of one paper's title: '"Do Quantum Kernels Help on Classical Data?"', 'the one
+        with "Lovász" in the title'."""
+        found = []
+        for match in _QUOTED.finditer(text):
+            quoted = compact(match.group(1))
+            if len(quoted) < 4:
+                continue
+            owners = [p.id for p in self.corpus.papers if quoted in self._title_keys.setdefault(p.id, compact(p.title))]
+            inside = [i for i, w in enumerate(words) if match.start(1) <= w.start and w.end <= match.end(1)]
+            if len(owners) == 1 and inside:
+                found.append(_entity("paper", text, words, inside[0], inside[-1] + 1, True, ids=tuple(owners)))
         return found
 
     def _hyphenated_name(self, text: str, words: list[Token], start: int, end: int, key: str) -> list[Entity]:

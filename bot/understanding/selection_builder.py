@@ -196,7 +196,9 @@ class SelectionBuilder:
         topic_words: set[int] = set()
         for role, pattern in self.patterns:
             for match in pattern.finditer(text):
-                if role == "code" and self._names_a_topic(text, match.end(), frame_words):
+                if role == "code" and (
+                    self._names_a_topic(text, match.end(), frame_words) or self._in_a_concept(text, match.start())
+                ):
                     first, last = _items_in(offsets, *match.span())
                     if first is not None and last is not None:
                         topic_words.update(range(first, last + 1))
@@ -228,6 +230,13 @@ class SelectionBuilder:
         units.sort(key=lambda u: u.start)
         kept = [u for u in units if u.role != "atom" or u.atom is not None or u.entities]
         return _merge_topics(kept, stream, reading.text)
+
+    @staticmethod
+    def _in_a_concept(text: str, start: int) -> bool:
+        """ "the toric code CNN", "surface code decoders": "code" inside a topic's name, not source code."""
+        from bot.understanding.concepts import ConceptLexicon
+
+        return any(hit.start < start < hit.end for hit in ConceptLexicon.default().find(text))
 
     def _names_a_topic(self, text: str, end: int, frame_words: frozenset[str]) -> bool:
         following = re.match(r"[\s-]+([a-z][\w-]*)", text[end:])
