@@ -101,17 +101,17 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
         one_word = len(result.ignored_words) == 1 and " " not in result.ignored_words[0]
         notes.append(f"I left out {words}: no paper on the profile uses {'that word' if one_word else 'those words'}.")
     subject = f"{plural(result.total, 'paper')}{scope}"
-    if result.positioned is not None:
-        person, position, rest = result.positioned
-        where = "last listed" if position == -1 else f"{ordinal_word(position)} listed"
-        rest = f" {rest}" if rest else ""
-        headline = f"{person} is the {where} author of {plural(result.total, 'paper')}{rest}:"
-        return replace(_list_answer(headline, result.papers), people=result.people)
     if result.counting and result.share_of:
         share = 100 * result.total / result.share_of
         percent = f"{share:.0f}%" if share >= 1 or share == 0 else f"{share:.1f}%"
         base = f" {result.share_scope}" if result.share_scope else ""
         headline = f"{_cap(subject)}: {percent} of {possessive(name)} {plural(result.share_of, 'paper')}{base}."
+        return replace(_list_answer(headline, result.papers), people=result.people)
+    if result.positioned is not None:
+        person, position, rest = result.positioned
+        where = "last listed" if position == -1 else f"{ordinal_word(position)} listed"
+        rest = f" {rest}" if rest else ""
+        headline = f"{person} is the {where} author of {plural(result.total, 'paper')}{rest}:"
         return replace(_list_answer(headline, result.papers), people=result.people)
     if result.counting:
         stated = (

@@ -47,6 +47,17 @@ class DialoguePolicy:
                 return chosen
         query = recognition.query
         previous = state.query
+        step = recognition.step
+        if (
+            previous is not None
+            and not step
+            and previous.operation.name == "pick"
+            and recognition.shift is not None
+            and recognition.shift.unit == "span"
+            and not previous.selection.has("time")
+        ):
+            step = 1 if recognition.shift.amount < 0 else -1  # "her newest paper", then "and before that?"
+        recognition = replace(recognition, step=step) if step != recognition.step else recognition
         if previous is not None and recognition.step and previous.operation.name == "pick":
             # "and the one before it?": the neighbour of the paper picked last, in date order.
             rank = previous.operation.rank or 1

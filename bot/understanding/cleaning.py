@@ -23,6 +23,7 @@ _DISCORD_TOKENS = re.compile(
     r"|</[\w -]{1,64}:\d{5,25}>"  # command mentions
     r"|<t:-?\d{1,13}(?::[tTdDfFR])?>"  # timestamps
     r"|@(?:everyone|here)\b"
+    r"|(?<![\w@])@[A-Za-z][\w.-]*"
     r"|(?<![\w:]):[a-z0-9_+-]{2,32}:(?![\w:])",  # :emoji_shortcodes:
     re.IGNORECASE,
 )

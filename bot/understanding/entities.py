@@ -493,6 +493,8 @@ class EntityFinder:
                 )
                 if bench and not name_shaped and len(bench[0]) - len(key) > 1:
                     bench = None  # "speech" is a word inside "LJSpeech", not a typo of it
+                if bench and not name_shaped and end - start == 1 and self.in_abstracts(words[start].folded):
+                    bench = None  # "flaky tests": a word the abstracts use, not a slip of "TESS"
                 if bench:
                     found.append(
                         _entity("benchmark", text, words, start, end, False, key=self.benchmark_keys[bench[0]])
@@ -536,6 +538,8 @@ class EntityFinder:
                     break
                 if not (follower.text[:1].isupper() and follower.text[:1].isalpha()):
                     break
+                if len(follower.text) > 1 and follower.text.rstrip("s").isupper():
+                    break  # "with LLMs", "with GPUs": an acronym, not a name
                 run.append(follower)
             if run and not (len(run) > 1 and all(self.in_abstracts(w.folded) for w in run)):
                 # ("papers with Video Understanding": words the abstracts use are a topic, not a person)

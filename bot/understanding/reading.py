@@ -168,7 +168,7 @@ class Reader:
         from rapidfuzz import fuzz, process  # imported on first use: most starts never need it
         from rapidfuzz.distance import DamerauLevenshtein
 
-        allowed = 1 if len(lower) < 8 else 2
+        allowed = 1 if len(lower) < 10 else 2  # "contracts" is no slip of "contact"
         choices = self._typo_choices(len(lower), allowed)
         if len(lower) == 4:  # a short word with a letter changed is often another word ("gist", "list")
             choices = [c for c in choices if len(c) != 4 or sorted(c) == sorted(lower)]

@@ -131,6 +131,7 @@ class Recognizer:
         self.step_newer = v.pattern("step_newer")
         self.comparative = v.pattern("comparative_order")
         self.picked_paper = v.pattern("picked_paper")
+        self.code_words = v.pattern("code_words")
         self.pick_openers = frozenset(v.words("pick_openers"))
         self.yes_no = compiled_pattern(rf"^\W*(?:{v.pattern('yes_no_openers').pattern})\b")
         self.pick_check = compiled_pattern(rf"^\W*(?:{v.pattern('pick_check_openers').pattern})\s")
@@ -140,7 +141,7 @@ class Recognizer:
         )
         nouns = phrase_alternation(v.words("one_paper_words"))
         self.one_paper = compiled_pattern(
-            rf"\b(?:the|that|this) (?:[\w-]+ ){{0,5}}(?:{nouns})\b(?! (?:with|from|by)\b)"
+            rf"\b(?:the|that|this) (?:[\w{MASK}-]+ ){{0,5}}(?:{nouns})\b(?! (?:with|from|by)\b)"
         )
         self.least = v.pattern("least_words")
         self.recent = v.pattern("recent_words")
@@ -199,7 +200,7 @@ class Recognizer:
         present = self._present(reading, conservative, has_focus)  # "who wrote it?": "it" is the paper described
         if pointed_back and "topic" in present and _ONE_PAPER_ASKED.search(message.text.casefold()):
             present.add("paper")  # "I found a paper about X. Which paper is that, who's its first author?"
-        spec, score = self._choose(asked, present)
+        spec, score = self._choose(self._without_code_in_topics(asked), present)
         cued = spec is not None
         if spec is None:
             spec = self._default_for(present) or self.by_name["fallback"]
@@ -572,6 +573,18 @@ class Recognizer:
         if not words or any(w in self.page_counted for w in words):
             return None
         return " ".join(words)
+
+    def _without_code_in_topics(self, cue: str) -> str:
+        """ "the toric code CNN", "surface code decoders": a code word inside a topic's name asks
+        nothing about code, so the intents that ask about code do not hear it."""
+        if not self.code_words.search(cue):
+            return cue
+        from bot.understanding.concepts import ConceptLexicon
+
+        for hit in reversed(ConceptLexicon.default().find(cue)):
+            if self.code_words.search(cue[hit.start : hit.end]):
+                cue = f"{cue[: hit.start]}topic{cue[hit.end :]}"
+        return cue
 
     def _picked_one(self, cue: str) -> bool:
         """ "who's the third author on the oldest one?": one of the list in view, picked by date."""

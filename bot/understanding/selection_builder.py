@@ -498,6 +498,9 @@ class SelectionBuilder:
                 if isinstance(u.atom, ByPerson) and u.atom.position is None and abs(u.start - unit.start) <= NEAR
             ]
             people = [u for u in people if not self._researcher_between(stream, u, unit)]
+            following = stream[unit.end] if unit.end < len(stream) else None
+            if isinstance(following, Word) and following.folded in ("papers", "paper", "pubs", "work", "works", "ones"):
+                people = []  # "first-author papers without X": her first-author papers, X is another filter
             if unit.position is not None and self._names_someone(stream, unit):
                 unit.role, unit.atom = "atom", Previous("author", unit.position)
             elif people:

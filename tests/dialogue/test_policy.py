@@ -53,6 +53,8 @@ CONVERSATIONS = [
     ),
     # "and the one before it?" after a question about a paper: the same question of its older neighbour
     (("what's his most recent paper?", "who are the listed authors?", "and the one before it?"), [[18], [18], [16]]),
+    # "and before that?" after a paper picked by date: the one before it
+    (("what's his newest paper?", "and before that?", "and the one before that?"), [[18], [16], [14]]),
     # "and before that?" after a year: the year before
     (("what did he put out in 2023?", "and before that?"), [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [9, 13, 7, 8]]),
     # "he" in a follow-up is the person the conversation named, who keeps the position on "what about X?"

@@ -50,6 +50,7 @@ def cleaner() -> Cleaner:
         ("did he publish more before or after 2023?", "did he publish more before 2023 or after 2023?"),
         # an initial ends no sentence; a hedge opens none
         ("R. Subramaniam papers?", "R. Subramaniam papers?"),
+        ("hey @profile-bot can u list the SE ones", "list the SE ones"),
         ("i doubt he has anything on robots but does he?", "he has anything on robots but does he?"),
     ],
 )
