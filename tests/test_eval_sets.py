@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on eight profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on nine profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -9,7 +9,8 @@ computational biology, clinical ML and theory, with its field's datasets and met
 annelies_vanderzwaan.txt: statistics, econometrics and astrostatistics, other archives' classes,
 names with middle initials and middle surnames; khue_tran.txt: HCI and learning sciences, a
 Vietnamese name in both orders, a name with "Jr.", non-native phrasings; irini_stavrakaki.txt:
-quantum computing and theory, terse commands, two questions in one message). Their misses
+quantum computing and theory, terse commands, two questions in one message; sekar_ayuningtyas.txt:
+a small security and systems profile where honest "none" answers matter). Their misses
 were then fixed in the mechanism, so they are regression sets now: each may not fall below the score
 it reached.
 """
@@ -37,6 +38,7 @@ FLOORS = {
     "annelies_real_talk.yaml": 108,
     "khue_real_talk.yaml": 107,
     "irini_real_talk.yaml": 108,
+    "sekar_real_talk.yaml": 87,
 }
 
 

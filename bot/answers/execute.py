@@ -392,6 +392,10 @@ def _description(world: World, query: Query, paper: Paper) -> str:
 def paper_fact(world: World, query: Query) -> r.Result:
     operation = query.operation
     field_name = operation.field or "summary"
+    if field_name in ("summary", "authors"):
+        check = _author_check(world, query)  # "is Ming Yan on that one?" after a paper
+        if check is not None:
+            return check
     papers = _the_papers(world, query)
     if not papers:
         topics = [a.text for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]

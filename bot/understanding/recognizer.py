@@ -380,6 +380,22 @@ class Recognizer:
             operation = Operation("list")
             kept = tuple(c for c in selection.clauses if not any(isinstance(a, Previous) for a in c.atoms))
             selection = Selection(kept).with_clause(Clause((Previous("papers"),)))
+        named_people = [
+            a for a in selection.atoms(negated=False)
+            if isinstance(a, ByPerson) and a.key != self.corpus.researcher_key and a.position is None
+        ]  # fmt: skip
+        if (
+            operation.name == "paper_fact"
+            and operation.field in ("summary", "authors")
+            and len(named_people) == 1
+            and self.yes_no.match(cue)
+            and operation.order is None
+        ):
+            # "is Ming Yan on that one?", "is Haiyang Xu an author of it?": whether they are listed on it
+            spec = self.by_name["list_papers"]
+            operation = Operation("list")
+            listed = [c for c in selection.clauses if c.kind in PAPER_IDENTIFYING or named_people[0] in c.atoms]
+            selection = Selection(tuple(listed))
         if operation.name == "paper_fact":
             if operation.field == "results":
                 operation = self._results(operation, built, reading)

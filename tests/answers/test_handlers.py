@@ -618,3 +618,11 @@ def test_two_questions_in_one_message(guohai: Engine) -> None:
     assert "No: the profile does not mark code for REDSearcher" in newest.text
     # a comparison is one question
     assert ask(guohai, "how many papers in CV and how many in CL?").intent == "compare"
+
+
+def test_is_someone_on_the_paper_in_view(guohai: Engine) -> None:
+    chat = ("test", "on-it")
+    guohai.ask("tell me about HiTeA", chat)
+    assert guohai.ask("is Ming Yan on that one?", chat).headline == (
+        "Yes: Ming Yan is the third listed author of HiTeA (Qinghao Ye, Guohai Xu, Ming Yan et al.)."
+    )

@@ -62,6 +62,8 @@ CONVERSATIONS = [
         ("papers with Qinghao Ye", "which of those is he first author on?", "what about Jiabo Ye?"),
         [[12, 2, 1, 9], [2, 9], [10, 5]],
     ),
+    # "is Ming Yan on that one?" after a paper: whether he is among its listed authors
+    (("tell me about HiTeA", "is Ming Yan on that one?"), [[9], [9]]),
     # a bare pick after a question about some papers picks among them
     (("has he worked with Ming Yan?", "when was the first time?", "and the most recent?"), [[3, 20, 1, 9], [9], [3]]),
     # "which one doesn't list him?" filters the list in view, even with no question cue
