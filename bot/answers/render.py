@@ -36,7 +36,9 @@ def render(result: r.Result, corpus: Corpus, intent: str, family: str) -> Answer
     if isinstance(result, r.PaperList) and result.yes_no and not (result.papers and result.topic_partial == 0):
         # "has she used EdNet?": yes or no first, then the papers that say so (not over closest matches)
         said = "Yes" if result.papers else "No"
-        rest = answer.headline[:1].lower() + answer.headline[1:]
+        first_word = answer.headline.split(" ", 1)[0]
+        common = first_word in ("None", "No", "The", "There", "All", "A", "An")
+        rest = answer.headline[:1].lower() + answer.headline[1:] if common else answer.headline  # names keep case
         rest = f"there are {rest}" if rest.startswith("no papers") else rest
         answer = replace(answer, headline=f"{said}: {rest}")
     return replace(answer, intent=intent, family=family)

@@ -244,7 +244,7 @@ class EntityFinder:
         for i, word in enumerate(words):
             upper = word.text.isupper() and len(word.text) == 2
             following = words[i + 1].folded if i + 1 < len(words) else ""
-            lower_with_noun = word.text.islower() and following in {"paper", "papers", "category", "class", "area"}
+            lower_with_noun = word.text.islower() and following in CLASS_NOUNS  # "cv papers", "db stuff"
             if word.text.upper() in self.codes and (upper or lower_with_noun) and following != "score":
                 found.append(Entity("category", word.start, word.end, word.text, True, key=word.text.upper()))
         for start, end in _windows(words, 5):

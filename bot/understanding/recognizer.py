@@ -339,6 +339,8 @@ class Recognizer:
 
     def _query(self, spec: IntentSpec, built: Built, reading: Reading, score: float, notes: tuple[str, ...]) -> Query:
         cue = reading.cue_text
+        if spec.name == "fallback" and built.positions and not built.selection:
+            spec = self.by_name["first_author"]  # "is she ever listed third?": papers with her at that position
         operation = self._operation(spec, built, cue)
         if operation.name == "paper_fact" and operation.field == "summary" and operation.order is not None:
             # "tell me about his latest paper": the pick itself, shown whole

@@ -149,6 +149,9 @@ class SelectionBuilder:
             r"|\b(?:she|he|they)\s+(?P<said>led|leads)\b(?!\s+to\b)"
         )
         ordinals = "|".join(sorted(v.ordinals, key=lambda w: (-len(w), w)))
+        self.listed_at = compiled_pattern(
+            rf"(?<!\w)listed (?P<which>{ordinals}|last|final|\d{{1,2}}(?:st|nd|rd|th))(?!\w)(?! (?:author|writer))"
+        )
         self.position_pattern = compiled_pattern(
             rf"(?<!\w)(?:the )?(?P<which>{ordinals}|last|final|lead|\d{{1,2}}(?:st|nd|rd|th))"
             r"(?: listed| named| credited)? (?:author|writer)(?:s)?(?!\w)"
@@ -179,6 +182,13 @@ class SelectionBuilder:
             number = self.vocabulary.number(match.group("which"))
             which = match.group("which")
             position = -1 if which in ("last", "final") else 1 if which == "lead" else number
+            if span and position:
+                units.append(Unit(*span, "position", position=position))
+        for match in self.listed_at.finditer(text):
+            # "is she ever listed third?", "listed last"
+            which = match.group("which")
+            position = -1 if which in ("last", "final") else self.vocabulary.number(which)
+            span = claim(*match.span())
             if span and position:
                 units.append(Unit(*span, "position", position=position))
         for match in self.lead_verb.finditer(text):

@@ -626,3 +626,7 @@ def test_is_someone_on_the_paper_in_view(guohai: Engine) -> None:
     assert guohai.ask("is Ming Yan on that one?", chat).headline == (
         "Yes: Ming Yan is the third listed author of HiTeA (Qinghao Ye, Guohai Xu, Ming Yan et al.)."
     )
+
+
+def test_a_yes_keeps_a_name_capitalised(guohai: Engine) -> None:
+    assert ask(guohai, "is he ever listed third?").headline.startswith("Yes: Guohai Xu is the third listed author of")
