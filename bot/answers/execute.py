@@ -368,14 +368,25 @@ def _quantity(paper: Paper, counted: str, hints: Sequence[str] = ()) -> r.PaperF
     # not a number inside a name: "COVID-19 death counts" counts no deaths
     # "40 qubits", and "a 40-qubit ansatz"
     pattern = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)({_AMOUNT})(?:\s+|-){between}{{0,2}}?{noun}\b", re.IGNORECASE)
-    found = [(m, sentence) for sentence in sentences(paper.abstract) for m in pattern.finditer(sentence)]
+    # "14 bugs, 6 of which have been assigned CVEs": the count said before "of which"
+    of_which = re.compile(
+        rf"(?<![\w.,])({_AMOUNT}) of (?:which|them|these) (?:[\w-]+\s+){{0,4}}?{noun}\b", re.IGNORECASE
+    )
+    found = [
+        (m, sentence)
+        for sentence in sentences(paper.abstract)
+        for m in sorted([*pattern.finditer(sentence), *of_which.finditer(sentence)], key=lambda m: m.start())
+    ]
     if not found:
         return r.PaperFact(paper, "quantity", metric=counted)
     # "how many qubits was the ansatz?": the count the question's other words follow ("a 40-qubit
     # ansatz", not "the 127-qubit device"); else the first one
     near = [(m, s) for m, s in found if any(h in s[m.end() : m.end() + 24].casefold() for h in hints)]
     match, sentence = (near or found)[0]
-    return r.PaperFact(paper, "quantity", metric=counted, figure=match.group(0), sentence=sentence)
+    figure = match.group(0)
+    if re.search(r" of (?:which|them|these) ", figure):  # "6 of which have been assigned CVEs": 6 CVEs
+        figure = f"{match.group(1)} {figure.split()[-1]}"
+    return r.PaperFact(paper, "quantity", metric=counted, figure=figure, sentence=sentence)
 
 
 def _description(world: World, query: Query, paper: Paper) -> str:

@@ -501,7 +501,8 @@ def stats() -> Engine:
             PaperBlock("IMMar 3, 2020", "Flares of M Dwarfs", "Margarethe Koller, Annelies van der Zwaan",
                        "We count 4,041 flares in Kepler light curves."),
             PaperBlock("APMar 3, 2019", "Nowcasting Excess Mortality", "Annelies van der Zwaan",
-                       "Official COVID-19 death counts are incomplete. We estimate 1.12 million excess deaths."),
+                       "Official COVID-19 death counts are incomplete. We estimate 1.12 million excess deaths. "
+                       "We flag 14 countries, 6 of which have been assigned warnings."),
         ],
     )  # fmt: skip
     return Engine(Corpus.from_document(parse_page(page.text(), "stats.txt", date(2026, 11, 27))))
@@ -534,6 +535,12 @@ def stats() -> Engine:
             "teen employment elasticity in the min wage paper",
             [2],
             "Minimum Wages and Teen Employment: -0.07 employment elasticity.",
+        ),
+        # "14 countries, 6 of which have been assigned warnings"
+        (
+            "how many warnings did the nowcasting paper give?",
+            [5],
+            "The abstract of Nowcasting Excess Mortality says 6 warnings.",
         ),
         # a number inside a name ("COVID-19") counts nothing
         (
