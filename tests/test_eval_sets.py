@@ -34,11 +34,11 @@ FLOORS = {
     "marisol_real_talk.yaml": 97,
     "lena_real_talk.yaml": 93,
     "nadia_real_talk.yaml": 96,
-    "anais_real_talk.yaml": 102,
+    "anais_real_talk.yaml": 104,
     "annelies_real_talk.yaml": 108,
     "khue_real_talk.yaml": 107,
     "irini_real_talk.yaml": 108,
-    "sekar_real_talk.yaml": 89,
+    "sekar_real_talk.yaml": 91,
 }
 
 

@@ -198,7 +198,8 @@ def _checked_pick(result: r.PaperPick, paper: Paper, scope: str, which: str) -> 
         f"No: the {rank}{which} paper{scope} is {paper.short_name} ({pretty_date(paper)}); "
         f"{asked.short_name} is from {pretty_date(asked)}."
     )
-    return replace(_paper_card(paper, headline), papers=(paper, asked))
+    # the conversation stays on the paper asked about ("is it his newest CL paper?" next)
+    return replace(_paper_card(paper, headline), papers=(paper, asked), focus=asked)
 
 
 @_render.register

@@ -27,7 +27,7 @@ from bot.query import (
     atom_kind,
 )
 from bot.text import fold
-from bot.understanding.recognizer import Recognition
+from bot.understanding.recognizer import CHECK_IN_VIEW, Recognition
 from bot.understanding.time_expressions import shift_range
 
 PAPER_OPERATIONS = frozenset({"paper_fact"})
@@ -84,6 +84,8 @@ class DialoguePolicy:
             query = query.with_selection(
                 query.selection.with_clause(Clause((AmongPapers(state.shown, "the last answer"),), negated=True))
             )
+        if query.operation.check == (CHECK_IN_VIEW,):  # "is it her newest paper?": "it" is the paper in view
+            query = replace(query, operation=replace(query.operation, check=state.focus[-1:]))
         return self._resolve(query, state)
 
     # --- follow-ups

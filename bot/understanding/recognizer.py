@@ -46,6 +46,7 @@ from bot.vocabulary import Vocabulary, phrase_alternation, vocabulary
 MIN_CUE_SCORE = 2.0
 DEFAULT_RECENT = 5  # "his latest papers", "what is he working on these days": a few, not one
 PAPER_IDENTIFYING = frozenset({"papers", "topic", "introduces"})
+CHECK_IN_VIEW = 0  # Operation.check: the paper the conversation is about (paper ids start at 1)
 _ITEM_REFERENCE = re.compile(
     # "the second one", "the last paper", "and the second?", "number 3" - not "the second author/half".
     r"\bthe (?P<which>[a-z]+|\d{1,2}(?:st|nd|rd|th))(?: (?:one|paper|result|item|entry|hit)\b|(?=\W*$|\W*[,;]))"
@@ -352,10 +353,14 @@ class Recognizer:
             # "is AMBER his latest paper?": AMBER is checked against the pick, not a filter of it
             named = [c for c in selection.clauses if not c.negated and c.kind == "papers"
                      and all(isinstance(a, AmongPapers) for a in c.atoms)]  # fmt: skip
+            in_view = [c for c in selection.clauses if c.atoms == (Previous("paper"),) and not c.negated]
             if named:
                 ids = tuple(i for c in named for a in c.atoms if isinstance(a, AmongPapers) for i in a.ids)
                 operation = replace(operation, check=ids)
                 selection = Selection(tuple(c for c in selection.clauses if c not in named))
+            elif in_view:  # "is it her newest CR paper?": the paper in view, checked (id 0 until resolved)
+                operation = replace(operation, check=(CHECK_IN_VIEW,))
+                selection = Selection(tuple(c for c in selection.clauses if c not in in_view))
         picked = operation.name == "pick" or (operation.name == "paper_fact" and operation.order is not None)
         one_of_them = operation.name == "paper_fact" and operation.order is not None and self._picked_one(cue)
         if picked and (self.comparative.search(cue) or one_of_them) and not selection.positive("papers"):

@@ -64,6 +64,8 @@ CONVERSATIONS = [
     ),
     # "is Ming Yan on that one?" after a paper: whether he is among its listed authors
     (("tell me about HiTeA", "is Ming Yan on that one?"), [[9], [9]]),
+    # "is it his newest paper?": the paper in view checked against the pick (and still in view after a no)
+    (("tell me about AMBER", "is it his newest paper?", "is it his newest CL paper?"), [[4], [18, 4], [15, 4]]),
     # a bare pick after a question about some papers picks among them
     (("has he worked with Ming Yan?", "when was the first time?", "and the most recent?"), [[3, 20, 1, 9], [9], [3]]),
     # "which one doesn't list him?" filters the list in view, even with no question cue
