@@ -156,6 +156,8 @@ class Engine:
         state.query = query
         state.shown = tuple(p.id for p in answer.papers)
         if len(state.shown) > 1:
+            if state.shown != state.listed:
+                state.listed_before = state.listed
             state.listed = state.shown
         researcher = self.corpus.researcher_key
         keys = (person_key(name) for name in answer.people)

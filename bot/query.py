@@ -109,7 +109,8 @@ class Previous:
     an item of the last list ("the second one"), its people ("them", "her")."""
 
     what: Literal["papers", "paper", "pair", "item", "people", "person", "author"]
-    index: int | None = None  # item: 1-based position in the last list, -1 = the last one; author: position
+    index: int | None = None  # item: 1-based position in the last list, -1 = the last one, 0 = the other
+    # one(s) (of the last list, those not just shown); author: position
 
 
 Atom = (

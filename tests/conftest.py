@@ -14,6 +14,7 @@ from tests.pages import ROBOTICS
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SHIPPED_PAGE = DATA_DIR / "guohai_xu.txt"
 SHIPPED_CORPUS = DATA_DIR / "guohai_xu.yaml"
+EVAL_PAGES = Path(__file__).resolve().parent / "eval"  # the regression sets' pages, in the repo
 AS_OF = date(2026, 11, 26)
 
 

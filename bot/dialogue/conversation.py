@@ -18,6 +18,7 @@ class ConversationState:
     query: Query | None = None  # the last question a follow-up may edit, as it was answered
     shown: tuple[int, ...] = ()  # the papers of the last answer, in the order shown ("those", "else")
     listed: tuple[int, ...] = ()  # the last list of several papers, as displayed ("the second one")
+    listed_before: tuple[int, ...] = ()  # the list before it: "which are first-author?", "and the other one?"
     people: tuple[str, ...] = ()  # person keys the last answer was about ("them", "her")
     listed_people: tuple[str, ...] = ()  # the last answer listed people, not papers ("the second one")
     focus: tuple[int, ...] = ()  # the papers "it" and "the two" mean, most recent last

@@ -27,7 +27,7 @@ from bot.query import (
     atom_kind,
 )
 from bot.text import fold
-from bot.understanding.recognizer import CHECK_IN_VIEW, Recognition
+from bot.understanding.recognizer import CHECK_IN_VIEW, OTHER_ITEMS, Recognition
 from bot.understanding.time_expressions import shift_range
 
 PAPER_OPERATIONS = frozenset({"paper_fact"})
@@ -109,6 +109,9 @@ class DialoguePolicy:
         kinds = {atom_kind(a) for a in query.selection.atoms(negated=False)}
         if not kinds and query.operation.name == "fallback":
             return False
+        items = any(isinstance(a, Previous) and a.what == "item" for a in query.selection.atoms())
+        if items and previous.operation.name in LIST_OPERATIONS:
+            return False  # "and the other one?" after a list: that paper, not the list filtered down to it
         if recognition.opener:
             return True
         if "papers" in kinds:
@@ -267,6 +270,8 @@ class DialoguePolicy:
         if atom.what == "pair":
             two = shown if len(shown) == 2 else focus if len(focus) == 2 else shown[:2]
             return [AmongPapers(two, "those 2 papers")] if two else []
+        if atom.what == "item" and atom.index == OTHER_ITEMS:
+            return self._others(state)
         if atom.what == "item" and state.listed_people:
             index, keys_listed = atom.index or 1, state.listed_people
             if index == -1 or 1 <= index <= len(keys_listed):
@@ -291,6 +296,17 @@ class DialoguePolicy:
         if atom.what == "person" and len(people) != 1:
             return []  # "with him" with nobody else in view: the researcher, on every paper anyway
         return [ByPerson(p.key, p.name) for p in people]
+
+    @staticmethod
+    def _others(state: ConversationState) -> list[ByPerson | AmongPapers]:
+        """ "the other one": of the last list, the papers the last answer did not show; after a whole
+        list ("which of those is he first author on?"), of the list before it."""
+        shown = set(state.shown)
+        for listed in (state.listed, state.listed_before):
+            rest = tuple(i for i in listed if i not in shown)
+            if rest and len(rest) < len(listed) and shown <= set(listed):
+                return [AmongPapers(rest, "the other one" if len(rest) == 1 else f"the other {len(rest)}")]
+        return []
 
 
 def _about_a_figure(query: Query) -> bool:

@@ -47,13 +47,16 @@ MIN_CUE_SCORE = 2.0
 DEFAULT_RECENT = 5  # "his latest papers", "what is he working on these days": a few, not one
 PAPER_IDENTIFYING = frozenset({"papers", "topic", "introduces"})
 CHECK_IN_VIEW = 0  # Operation.check: the paper the conversation is about (paper ids start at 1)
+OTHER_ITEMS = 0  # Previous("item") index of "the other one(s)": the last list's papers not just shown
 _ITEM_REFERENCE = re.compile(
     # "the second one", "the last paper", "and the second?", "number 3" - not "the second author/half".
     r"\bthe (?P<which>[a-z]+|\d{1,2}(?:st|nd|rd|th))(?: (?:one|paper|result|item|entry|hit)\b|(?=\W*$|\W*[,;]))"
+    r"|\bthe (?P<others>others|other (?:ones|papers))\b"
     r"|\b(?:number|no\.?|#) ?(?P<number>\d{1,2})\b"
 )
 
 
+_PEOPLE_PRONOUN = re.compile(r"\b(?:they|them|their)\b")
 _ONE_PAPER_ASKED = re.compile(r"\b(?:which|what) (?:paper|one|work|article)\b|\b(?:it|its)\b")
 
 
@@ -142,7 +145,7 @@ class Recognizer:
         )
         nouns = phrase_alternation(v.words("one_paper_words"))
         self.one_paper = compiled_pattern(
-            rf"\b(?:the|that|this) (?:[\w{MASK}-]+ ){{0,5}}(?:{nouns})\b(?! (?:with|from|by)\b)"
+            rf"\b(?:the|that|this|her|his|their) (?:[\w{MASK}-]+ ){{0,5}}(?:{nouns})\b(?! (?:with|from|by)\b)"
         )
         self.least = v.pattern("least_words")
         self.recent = v.pattern("recent_words")
@@ -165,7 +168,8 @@ class Recognizer:
             rf"|\b(?P<b>{number})\s+(?:latest|newest|most recent|oldest|earliest|top|most|recent|last|first)\b"
         )
         self.position_or_item = compiled_pattern(
-            rf"\b(?:{ordinals}|last|lead|final)(?:[\s-]listed|[\s-]named)?[\s-](?:author|writer)s?\b|{_ITEM_REFERENCE.pattern}"
+            rf"\b(?:{ordinals}|last|lead|final)(?:[\s-]+{number})?(?:[\s-]listed|[\s-]named)?[\s-](?:author|writer)s?\b"
+            rf"|{_ITEM_REFERENCE.pattern}"
         )
         self.fact_patterns = {key: v.pattern(f"fact_words.{key}") for key in v.groups["fact_words"]}
         self.stat_patterns = {key: v.pattern(f"stat_words.{key}") for key in v.groups["stat_words"]}
@@ -201,6 +205,8 @@ class Recognizer:
         present = self._present(reading, conservative, has_focus)  # "who wrote it?": "it" is the paper described
         if pointed_back and "topic" in present and _ONE_PAPER_ASKED.search(message.text.casefold()):
             present.add("paper")  # "I found a paper about X. Which paper is that, who's its first author?"
+        if pointed_back:
+            present.discard("several")  # the words describe one paper: no groups to compare
         spec, score = self._choose(self._without_code_in_topics(asked), present)
         cued = spec is not None
         if spec is None:
@@ -258,8 +264,10 @@ class Recognizer:
 
     def _points_back(self, reading: Reading, has_focus: bool) -> bool:
         """Is the question about the sentence before it ("Which paper is that?", "How much did it improve AP?")?"""
-        if MASK in reading.cue_text:
+        if any(e.kind == "paper" for e in reading.entities):
             return False  # it names what it is about
+        if MASK in reading.cue_text and not self.back_paper.search(reading.cue_text):
+            return False  # "what AUC does it get on CIFAR-10?" still points back: a benchmark is no paper
         words = re.findall(r"[\w§]+", reading.cue_text)
         content = [w for w in words if w not in self.frame_all and len(w) > 1]  # "who's" leaves an "s"
         # "it" with no paper in the conversation yet: the paper the message described before
@@ -412,9 +420,15 @@ class Recognizer:
             if pronoun and not selection.has("papers"):
                 # "how many speakers did they record?": "they" wrote the paper in view, whose loose words
                 # ("record") are the question's, not another paper's description
+                # ... but words before "they" describe the paper: "didn't she do a measurement study on
+                # this, how many valid secrets did they find?"
+                they = _PEOPLE_PRONOUN.search(cue)
                 selection = Selection(
-                    tuple(c for c in selection.clauses if not (c.kind == "topic" and _loose_clause(c)))
-                ).with_clause(Clause((Previous("paper"),)))
+                    tuple(
+                        c for c in selection.clauses
+                        if not (c.kind == "topic" and _loose_clause(c) and not _said_before(c, cue, they))
+                    )
+                ).with_clause(Clause((Previous("paper"),)))  # fmt: skip
             if operation.order is None:  # a paper picked by date keeps every filter: "his latest paper with X"
                 selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
             elif operation.field == "code":  # "is there code for his latest paper?": code is what is asked
@@ -482,6 +496,8 @@ class Recognizer:
             rank = self.vocabulary.number(counted.group("n"))
             order = "newest" if order == "newest" else "oldest"
         limit_match = self.limit.search(text)
+        if limit_match is None and operation.field == "authors":
+            limit_match = self.limit.search(cue)  # "the first three authors of X": names, not an order
         if limit_match and (limit_match.group("a") or "").casefold() == "one":
             limit_match = None  # "the latest one": one paper, said as a pronoun, not a list of one
         limit = self.vocabulary.number(limit_match.group("a") or limit_match.group("b") or "") if limit_match else None
@@ -636,6 +652,8 @@ class Recognizer:
             which = match.group("which")
             if which == "last":
                 return -1
+            if which == "other" or match.group("others"):
+                return OTHER_ITEMS
             number = self.vocabulary.number(which) if which else int(match.group("number"))
             if number and which not in self.vocabulary.cardinals:
                 return number
@@ -676,6 +694,14 @@ def _without_words(selection: Selection, words: frozenset[str]) -> Selection:
         if atoms:
             clauses.append(replace(clause, atoms=tuple(atoms)))
     return Selection(tuple(clauses))
+
+
+def _said_before(clause: Clause, cue: str, pronoun: re.Match[str] | None) -> bool:
+    """Does every topic of the clause start before the pronoun?"""
+    if pronoun is None:
+        return False
+    before = set(re.findall(r"[\w-]+", cue[: pronoun.start()]))
+    return all(isinstance(a, AboutTopic) and a.text.casefold().split()[0] in before for a in clause.atoms)
 
 
 def _loose_clause(clause: Clause) -> bool:

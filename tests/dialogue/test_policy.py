@@ -13,7 +13,7 @@ import pytest
 from bot.corpus.loading import load_corpus
 from bot.corpus.model import Corpus
 from bot.engine import Engine
-from tests.conftest import SHIPPED_CORPUS
+from tests.conftest import EVAL_PAGES, SHIPPED_CORPUS
 
 _chats = itertools.count()
 
@@ -180,3 +180,62 @@ def test_a_reloaded_corpus_is_collected() -> None:
     engine.replace_corpus(load_corpus(SHIPPED_CORPUS))
     gc.collect()
     assert old() is None
+
+
+@pytest.fixture(scope="module")
+def sekar() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "sekar_ayuningtyas.txt"))
+
+
+def test_which_one_after_a_list_filters_that_list(sekar: Engine) -> None:
+    # "which one" is among the papers in view; "she" is the person the list was about
+    assert talk(sekar, "SE papers?", "which one has code?") == [[5, 10], [10]]
+    assert talk(
+        sekar, "papers with Małgorzata Szczęsna", "which one is she first author on?", "what year was that?"
+    ) == [
+        [1, 6],
+        [6],
+        [6],
+    ]
+
+
+def test_the_other_one_is_the_rest_of_the_list_in_view(sekar: Engine) -> None:
+    # of the last list, the paper not just shown; after a whole list, of the list before it
+    assert talk(sekar, "SE papers?", "which one has code?", "and the other one — what datasets does it use?") == [
+        [5, 10],
+        [10],
+        [5],
+    ]
+    assert talk(
+        sekar,
+        "papers with Declan O'Shaughnessy",
+        "which of those is he first author on?",
+        "and the other one?",
+        "who's first author on it then?",
+    ) == [[2, 5, 11], [5, 11], [2], [2]]
+    # nothing left over: no other one to show
+    assert talk(sekar, "papers with Małgorzata Szczęsna", "and the other one?")[1] == []
+
+
+def test_a_long_message_s_question_points_back_past_a_benchmark(sekar: Engine) -> None:
+    # "what AUC does it get on CIFAR-10?": "it" is the paper the sentence before describes
+    answer = sekar.ask(
+        "So our reading group is doing membership inference next week. Someone said this author has a "
+        "label-only attack on federated fine-tuning. Which paper is that, and what AUC does it get on CIFAR-10?",
+        ("tester", "auc"),
+    )
+    assert [p.id for p in answer.papers] == [2]
+    assert "0.81" in answer.text
+
+
+def test_words_before_they_describe_the_paper(sekar: Engine) -> None:
+    answer = sekar.ask(
+        "Didn't she do a measurement study on this, how many valid secrets did they find?", ("tester", "they")
+    )
+    assert answer.headline.startswith("The abstract of Leaky Pipes")
+    assert "4,317" in answer.text
+
+
+def test_her_x_paper_is_one_paper_described(sekar: Engine) -> None:
+    answer = sekar.ask("Who are the first three authors listed on her eBPF fuzzing paper?", ("tester", "ebpf"))
+    assert answer.headline.startswith("Listed authors of KernelSieve: Sekar Ayuningtyas, Çağrı Yılmazer")
