@@ -193,14 +193,29 @@ def _author_check(world: World, query: Query) -> r.AuthorCheck | None:
         return None
     named = [c.atoms[0] for c in clauses if isinstance(c.atoms[0], AmongPapers)]
     people = [c.atoms[0] for c in clauses if isinstance(c.atoms[0], ByPerson)]
-    if len(named) != 1 or len(named[0].ids) != 1 or len(people) != 1 or people[0].position is not None:
+    described = [c for c in clauses if isinstance(c.atoms[0], (AboutTopic, MentionsBenchmark))]
+    if query.operation.yes_no and not named and len(described) == 1:
+        # "is Marcus Feld on the statin study?", "is he first author on the Meta-World paper?": the one
+        # paper the words describe
+        clause = described[0]
+        papers = (
+            _the_papers(world, Query(query.intent, Operation("paper_fact"), Selection((clause,))))
+            if isinstance(clause.atoms[0], AboutTopic)
+            else list(world.select(Selection((clause,))).papers)
+        )
+        if len(papers) == 1:
+            named = [AmongPapers((papers[0].id,), papers[0].title)]
+    if len(named) != 1 or len(named[0].ids) != 1 or len(people) != 1:
         return None
+    asked = people[0].position
+    if asked is not None and not query.operation.yes_no:
+        return None  # "papers with Ming Yan as first author among HiTeA" lists, it does not check
     paper = world.corpus.by_id.get(named[0].ids[0])
     if paper is None or named[0].label.startswith("those"):
         return None
     keys = world.corpus.people_keys_of(paper)
     position = keys.index(people[0].key) + 1 if people[0].key in keys else None
-    return r.AuthorCheck(paper, people[0].name, position)
+    return r.AuthorCheck(paper, people[0].name, position, asked)
 
 
 @handles("count")

@@ -206,6 +206,8 @@ def _checked_pick(result: r.PaperPick, paper: Paper, scope: str, which: str) -> 
 def _(result: r.AuthorCheck, corpus: Corpus) -> Answer:
     paper = result.paper
     listed = authors_text(paper)
+    if result.asked is not None:
+        return _position_check(result)
     if result.position is not None:
         where = "first" if result.position == 1 else ordinal_word(result.position)
         headline = f"Yes: {result.person} is the {where} listed author of {paper.short_name} ({listed})."
@@ -217,6 +219,32 @@ def _(result: r.AuthorCheck, corpus: Corpus) -> Answer:
     )
     headline = f"No: {result.person} is not among the listed authors of {paper.short_name} ({listed}).{cut}"
     return Answer("", headline, papers=(paper,), focus=paper)
+
+
+def _position_check(result: r.AuthorCheck) -> Answer:
+    """ "Is he first author on X?": yes, or who is, and where the person is listed."""
+    paper, asked, position = result.paper, result.asked, result.position
+    names = paper.authors
+    listed = authors_text(paper)
+    asked_word = "last" if asked == -1 else "first" if asked == 1 else ordinal_word(asked or 1)
+    where = f"the {'first' if position == 1 else ordinal_word(position)} listed author" if position else ""
+    if asked == -1 and paper.authors_truncated:
+        held = f"{result.person} is {where}" if position else f"{result.person} is not among the listed authors"
+        headline = (
+            f"I can't tell: the page cuts the author list of {paper.short_name} short (et al.), so its last "
+            f"author is not shown; {held} ({listed})."
+        )
+        return Answer("", headline, papers=(paper,), focus=paper)
+    holder = len(names) if asked == -1 else asked or 1
+    if position is not None and position == holder:
+        headline = f"Yes: {result.person} is the {asked_word} listed author of {paper.short_name} ({listed})."
+        return Answer("", headline, papers=(paper,), focus=paper, people=(result.person,))
+    other = names[holder - 1] if 0 < holder <= len(names) else None
+    who = f"the {asked_word} listed author of {paper.short_name} is {other}" if other else ""
+    own = f"{result.person} is {where}" if position else f"{result.person} is not among the listed authors"
+    headline = f"No: {who}; {own} ({listed})." if who else f"No: {own} of {paper.short_name} ({listed})."
+    people = (other,) if other else ()
+    return Answer("", headline, papers=(paper,), focus=paper, people=people)
 
 
 def _paper_card(paper: Paper, headline: str, note: str = "") -> Answer:

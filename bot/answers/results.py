@@ -64,6 +64,7 @@ class AuthorCheck:
     paper: Paper
     person: str
     position: int | None  # 1-based among the listed authors; None when not listed
+    asked: int | None = None  # the position asked about ("is he first author on X?"), -1 = last
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,7 +145,9 @@ class Recognizer:
         )
         nouns = phrase_alternation(v.words("one_paper_words"))
         self.one_paper = compiled_pattern(
-            rf"\b(?:the|that|this|her|his|their) (?:[\w{MASK}-]+ ){{0,5}}(?:{nouns})\b(?! (?:with|from|by)\b)"
+            # (the words between hold no other "the": "the first author on the statin paper" is "the statin paper")
+            rf"\b(?:the|that|this|her|his|their) (?:(?!(?:the|that|this|her|his|their) )[\w{MASK}-]+ ){{0,5}}"
+            rf"(?:{nouns})\b(?! (?:with|from|by)\b)"
         )
         self.least = v.pattern("least_words")
         self.recent = v.pattern("recent_words")
@@ -170,6 +172,13 @@ class Recognizer:
         self.position_or_item = compiled_pattern(
             rf"\b(?:{ordinals}|last|lead|final)(?:[\s-]+{number})?(?:[\s-]listed|[\s-]named)?[\s-](?:author|writer)s?\b"
             rf"|{_ITEM_REFERENCE.pattern}"
+        )
+        # "who's the last author on OrthoNet?": an author of one paper, which the other words describe
+        positions = v.groups["position_words"]
+        said_positions = phrase_alternation([*positions["last"], *positions["lead"]])
+        self.who_at_position = compiled_pattern(
+            rf"\bwho(?:'s| is| was| are| were)?\s+(?:the\s+)?(?:{ordinals}|{said_positions}|\d{{1,2}}(?:st|nd|rd|th))"
+            r"[\s-]+(?:listed\s+|named\s+)?authors?\b"
         )
         self.fact_patterns = {key: v.pattern(f"fact_words.{key}") for key in v.groups["fact_words"]}
         self.stat_patterns = {key: v.pattern(f"stat_words.{key}") for key in v.groups["stat_words"]}
@@ -322,7 +331,9 @@ class Recognizer:
             described = None  # "the most recent paper about video" picks by date, it describes nothing
         if self._counted(reading.cue_text):
             present.add("quantity")  # "how many annotators took part?": a number in one paper's abstract
-        if "topic" in present and (described or "metric" in present or "quantity" in present):
+        if "topic" in present and (
+            described or "metric" in present or "quantity" in present or self.who_at_position.search(reading.cue_text)
+        ):
             present.add("paper")  # "who wrote the paper on learned controllers?", "R@1 of X": the paper described
         return present
 
@@ -408,7 +419,7 @@ class Recognizer:
         ):
             # "is Ming Yan on that one?", "is Haiyang Xu an author of it?": whether they are listed on it
             spec = self.by_name["list_papers"]
-            operation = Operation("list")
+            operation = Operation("list", yes_no=True)
             listed = [c for c in selection.clauses if c.kind in PAPER_IDENTIFYING or named_people[0] in c.atoms]
             selection = Selection(tuple(listed))
         if operation.name == "paper_fact":

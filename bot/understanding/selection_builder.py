@@ -152,8 +152,12 @@ class SelectionBuilder:
         self.listed_at = compiled_pattern(
             rf"(?<!\w)listed (?P<which>{ordinals}|last|final|\d{{1,2}}(?:st|nd|rd|th))(?!\w)(?! (?:author|writer))"
         )
+        positions = v.groups["position_words"]
+        self.last_words = frozenset(positions["last"])
+        self.lead_words = frozenset(positions["lead"])
+        said_positions = phrase_alternation([*positions["last"], *positions["lead"]])
         self.position_pattern = compiled_pattern(
-            rf"(?<!\w)(?:the )?(?P<which>{ordinals}|last|final|lead|\d{{1,2}}(?:st|nd|rd|th))"
+            rf"(?<!\w)(?:the )?(?P<which>{ordinals}|{said_positions}|\d{{1,2}}(?:st|nd|rd|th))"
             r"(?: listed| named| credited)? (?:author|writer)(?:s)?(?!\w)"
         )
 
@@ -181,7 +185,7 @@ class SelectionBuilder:
             span = claim(*match.span())
             number = self.vocabulary.number(match.group("which"))
             which = match.group("which")
-            position = -1 if which in ("last", "final") else 1 if which == "lead" else number
+            position = -1 if which in self.last_words else 1 if which in self.lead_words else number
             if span and position:
                 units.append(Unit(*span, "position", position=position))
         for match in self.listed_at.finditer(text):

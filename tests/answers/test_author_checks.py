@@ -1,0 +1,63 @@
+"""Whether a person is listed on one paper, and where: the paper named, or described by its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.corpus.loading import load_corpus
+from bot.engine import Engine
+from tests.conftest import EVAL_PAGES
+
+
+@pytest.fixture(scope="module")
+def tomas() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "tomas_albuquerque.txt"))
+
+
+@pytest.fixture(scope="module")
+def priya() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "priya_raghunathan.txt"))
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PROFILE_BOT_TODAY", "2026-11-27")
+
+
+def ask(engine: Engine, text: str) -> str:
+    return engine.ask(text, ("tester", text)).headline
+
+
+def test_a_position_asked_of_a_described_paper_names_who_holds_it(tomas: Engine) -> None:
+    assert ask(tomas, "is he first author on the Meta-World paper?") == (
+        "No: the first listed author of Gradient Routing for Multi-Task Reinforcement Learning in Meta-World is "
+        "Ingrid Solberg; Tomás Albuquerque-Reyes is the second listed author "
+        "(Ingrid Solberg, Tomás Albuquerque-Reyes, Rafael Duarte et al.)."
+    )
+    assert ask(tomas, "is Ingrid Solberg first author on the Meta-World paper?").startswith(
+        "Yes: Ingrid Solberg is the first listed author of Gradient Routing"
+    )
+
+
+def test_the_senior_author_is_the_last_and_a_cut_list_does_not_show_it(tomas: Engine) -> None:
+    for question in ("DexBridge senior/last author?", "who is the senior author of DexBridge"):
+        assert ask(tomas, question) == (
+            "The last listed author of DexBridge is Haruto Mori, but the page cuts the list short (et al.), "
+            "so the real last author is not shown."
+        )
+
+
+def test_an_author_of_a_paper_described_by_its_words(priya: Engine) -> None:
+    assert ask(priya, "who's the first author on the statin paper?") == (
+        "The first listed author of Statin Initiation and Incident Dementia: A Target Trial Emulation in the "
+        "UK Biobank is Inés Arrieta."
+    )
+    assert ask(priya, "who's the last author on OrthoNet?").startswith(
+        "The last listed author of Orthogonal Representation Learning for Conditional Average Treatment Effect "
+        "Estimation is Théo Marchand, but the page cuts the list short"
+    )
+    assert ask(priya, "is Marcus Feld one of the authors on the statin study?") == (
+        "No: Marcus Feld is not among the listed authors of Statin Initiation and Incident Dementia: A Target "
+        "Trial Emulation in the UK Biobank (Inés Arrieta, Priya Raghunathan, Daniel Okafor et al.). The page lists "
+        "only the first authors, so a name further down the list would not show."
+    )
