@@ -38,7 +38,9 @@ FLOORS = {
     "annelies_real_talk.yaml": 108,
     "khue_real_talk.yaml": 107,
     "irini_real_talk.yaml": 108,
-    "sekar_real_talk.yaml": 97,
+    "sekar_real_talk.yaml": 99,
+    "tomas_real_talk.yaml": 90,
+    "priya_real_talk.yaml": 85,
 }
 
 

@@ -30,7 +30,7 @@ from bot.query import (
     Selection,
     UnknownPerson,
 )
-from bot.text import compact, sentences
+from bot.text import compact, fold, sentences
 from bot.understanding.metrics import Metric, MetricLexicon
 from bot.vocabulary import vocabulary
 
@@ -357,12 +357,30 @@ def _mentioned_part(paper: Paper, description: str) -> str:
     """The longest run of the description's words the abstract writes ("davis 2017" of "davis 2017
     video object segmentation"): the benchmark or task it means."""
     words = description.split()
-    for size in range(len(words), 0, -1):
-        for start in range(len(words) - size + 1):
-            window = " ".join(words[start : start + size])
-            if any(ch.isalpha() for ch in window) and papers_mentioning([paper], window):
-                return window
+    # words of the title name the paper, not the task: "success rate on MT50 of the gradient routing
+    # paper" asks about MT50 (a window of title words only when nothing else is written)
+    titled = set(fold(paper.title).split())
+    for skip_title in (True, False):
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                window = " ".join(words[start : start + size])
+                if fold(words[start]) in _SMALL_WORDS or fold(words[start + size - 1]) in _SMALL_WORDS:
+                    continue  # "MT10", not "on MT10"
+                if skip_title and all(_in_title(w, titled) for w in fold(window).split()):
+                    continue
+                if any(ch.isalpha() for ch in window) and papers_mentioning([paper], window):
+                    return window
     return description
+
+
+def _in_title(word: str, titled: set[str]) -> bool:
+    """A word of the title, or its shortening or plural ("min" of "minimum", "wage" of "wages")."""
+    return word in _SMALL_WORDS or any(
+        len(short) >= 3 and long.startswith(short) for t in titled for short, long in ((word, t), (t, word))
+    )
+
+
+_SMALL_WORDS = frozenset({"of", "on", "the", "a", "an", "for", "in", "at", "to", "with", "and"})
 
 
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|M|B|million|billion|thousand|%))?"
@@ -408,7 +426,8 @@ def _description(world: World, query: Query, paper: Paper) -> str:
     """What a results question says besides the paper: the task when no benchmark is named
     ("top-1 accuracy of mPLUG-video on video category classification")."""
     topics = [a.text for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
-    words = [w for w in " ".join(topics).split() if not (_name_like(w) and papers_mentioning([paper], w))]
+    # the paper's own name is no task ("X-CLIP's R@1"); another name-like word is ("on MT50")
+    words = [w for w in " ".join(topics).split() if not (_name_like(w) and compact(w) in compact(paper.title))]
     while words and words[0] in ("on", "of", "for", "in", "the", "a", "an", "at"):
         words = words[1:]
     return " ".join(words)
@@ -465,6 +484,11 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
             )  # fmt: skip
     asked = metric.label(operation.metric_k) if metric else None
     if figures:
+        # the sentence that also says the question's other words first: "average success on Meta-World
+        # MT10" is the MT10 figure, not another Meta-World one
+        qualifiers = set(fold(described).split()) - set(fold(name).split()) - _SMALL_WORDS
+        if qualifiers:
+            figures.sort(key=lambda f: -len(qualifiers & set(re.findall(r"[\w-]+", fold(f.sentence)))))
         best = figures[0]
         # With no metric asked, every figure the sentence gives: "48.0 top-1 accuracy and 80.3 CIDEr".
         same = [f.text for f in figures if f.sentence == best.sentence] if metric is None else [best.text]

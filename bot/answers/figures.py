@@ -74,6 +74,7 @@ _LIST_END = re.compile(
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _MAX_ITEM_WORDS = 6
 _DROPPED = 3  # the rank of a figure given in a metric other than the one asked
+_METRIC_QUALIFIER = re.compile(r"\s*(?:(?:average|mean|median|overall|final|absolute|relative|normalized)\s+)?")
 _SCORE_BEFORE = re.compile(r"(?<![\w\-.])[+\-]?\d+(?:\.\d+)?\s?\\?%?\s*$")
 
 
@@ -306,7 +307,11 @@ class _Sentence:
         return any(s < end and start < e for s, e in spans)
 
     def _metric_after(self, end: int) -> MetricHit | None:
-        return next((h for h in self.metric_hits if h.start >= end and not self.text[end : h.start].strip()), None)
+        """ "91.2% success", also with a qualifier between: "91.2% average success rate"."""
+        return next(
+            (h for h in self.metric_hits if h.start >= end and _METRIC_QUALIFIER.fullmatch(self.text, end, h.start)),
+            None,
+        )
 
     def _metric_before(self, start: int) -> MetricHit | None:
         """The metric a score inherits from earlier in its clause ("R@1 of 47.8", "mIoU on ACDC

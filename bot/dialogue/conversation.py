@@ -23,6 +23,7 @@ class ConversationState:
     listed_people: tuple[str, ...] = ()  # the last answer listed people, not papers ("the second one")
     focus: tuple[int, ...] = ()  # the papers "it" and "the two" mean, most recent last
     pending: Query | None = None  # a question waiting for "which Li do you mean?"
+    researcher_pronoun: str | None = None  # "he" or "she": what this conversation calls the researcher
     updated: float = 0.0
 
     def remember_focus(self, paper_id: int) -> None:

@@ -86,7 +86,36 @@ class DialoguePolicy:
             )
         if query.operation.check == (CHECK_IN_VIEW,):  # "is it her newest paper?": "it" is the paper in view
             query = replace(query, operation=replace(query.operation, check=state.focus[-1:]))
+        query = self._other_pronoun(query, recognition, state)
         return self._resolve(query, state)
+
+    def _other_pronoun(self, query: Query, recognition: Recognition, state: ConversationState) -> Query:
+        """A conversation that called the researcher "he" means by "she" the person in view (the top
+        co-author just ranked, the person just named), and the other way round. Remembers which
+        pronoun the conversation uses for the researcher."""
+        said = recognition.pronoun
+        if said is None:
+            return query
+        researcher = self.corpus.researcher_key
+        others = [a for a in query.selection.atoms() if isinstance(a, ByPerson) and a.key != researcher]
+        if state.researcher_pronoun in (None, said) or not state.people:
+            if not others and not any(isinstance(a, Previous) for a in query.selection.atoms()):
+                state.researcher_pronoun = said
+            return query
+        key = state.people[0]
+        person = ByPerson(key, self.corpus.people[key].name)
+        clauses: list[Clause] = []
+        swapped = False
+        for clause in query.selection.clauses:
+            atoms = tuple(
+                ByPerson(person.key, person.name, a.position) if isinstance(a, ByPerson) and a.key == researcher else a
+                for a in clause.atoms
+            )
+            swapped = swapped or atoms != clause.atoms
+            clauses.append(Clause(atoms, clause.negated))
+        if not swapped and not others and query.operation.name in LIST_OPERATIONS:
+            clauses.append(Clause((person,)))  # "how many papers does she have?": hers
+        return query.with_selection(Selection(tuple(clauses)))
 
     # --- follow-ups
 
@@ -195,7 +224,9 @@ class DialoguePolicy:
         if describes and it and state.focus and self._holds(state.focus[-1], topics):
             # "what normalised score did it get?": the paper in view has those words, so "it" is that one
             describes = False
-            query = query.with_selection(Selection(tuple(c for c in query.selection.clauses if c.kind != "topic")))
+            if query.operation.field not in ("results", "quantity"):
+                # (a figure's question keeps them: "what success rate does it reach on MT50?" is about MT50)
+                query = query.with_selection(Selection(tuple(c for c in query.selection.clauses if c.kind != "topic")))
         for clause in query.selection.clauses:
             if describes and clause.atoms == (Previous("paper"),):
                 continue  # "and the live-streaming one, when was that?": "that" is the one described

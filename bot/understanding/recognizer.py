@@ -73,6 +73,7 @@ class Recognition:
     step: int = 0  # "the one before it": +1 older, -1 newer than the paper picked last
     bare: bool = False  # names nothing: no filter, no list noun, nobody ("how many is that?", "how many?")
     pronoun_position: bool = False  # "where he is first author": an author position said of a pronoun
+    pronoun: str | None = None  # the one gendered pronoun family the message uses ("he", "she"), if any
 
 
 class Recognizer:
@@ -121,6 +122,7 @@ class Recognizer:
         self.sort_oldest = v.pattern("sort_oldest")
         self.back_paper = v.pattern("back_paper")
         self.researcher_pronouns = v.pattern("researcher_pronouns")
+        self.gendered = {kind: v.pattern(f"gendered_pronouns.{kind}") for kind in v.groups["gendered_pronouns"]}
         self.which_one = compiled_pattern(r"^\W*which (?:one|paper)s?\b")
         self.share = v.pattern("share_words")
         self.average = v.pattern("average_words")
@@ -252,6 +254,7 @@ class Recognizer:
             spec=spec,
             cued=cued,
             pronoun_position=bool(built.positions) and bool(self.researcher_pronouns.search(cue)),
+            pronoun=self._pronoun(message.text),
             opener=bool(self.opener.match(cue)),
             restrict=built.restrict or _refers_back(query),
             shift=shift,
@@ -260,6 +263,11 @@ class Recognizer:
             corrections=reading.corrections,
             bare=bare,
         )
+
+    def _pronoun(self, text: str) -> str | None:
+        folded = text.casefold()
+        kinds = [kind for kind, pattern in self.gendered.items() if pattern.search(folded)]
+        return kinds[0] if len(kinds) == 1 else None
 
     def _chat(self, message: CleanMessage, notes: tuple[str, ...]) -> Recognition:
         kind = message.chat or "greeting"

@@ -239,3 +239,32 @@ def test_words_before_they_describe_the_paper(sekar: Engine) -> None:
 def test_her_x_paper_is_one_paper_described(sekar: Engine) -> None:
     answer = sekar.ask("Who are the first three authors listed on her eBPF fuzzing paper?", ("tester", "ebpf"))
     assert answer.headline.startswith("Listed authors of KernelSieve: Sekar Ayuningtyas, Çağrı Yılmazer")
+
+
+@pytest.fixture(scope="module")
+def tomas() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "tomas_albuquerque.txt"))
+
+
+def test_the_other_pronoun_is_the_person_in_view(sekar: Engine, tomas: Engine) -> None:
+    # the researcher was "he": "she" is the top co-author just ranked (and the other way round)
+    assert talk(tomas, "who does he publish with most?", "which papers is she first author on?")[1] == [5]
+    assert talk(sekar, "who does she publish with most?", "which papers is he NOT on?", "any of those before 2023?")[
+        1:
+    ] == [[2, 3, 6, 9, 11, 13], [13]]
+    # the same pronoun is still the researcher
+    assert talk(tomas, "who does he publish with most?", "which papers is he first author on?")[1] == [
+        1, 4, 6, 8, 10, 12, 13
+    ]  # fmt: skip
+
+
+def test_a_figure_asked_of_the_paper_in_view_keeps_its_qualifier(tomas: Engine) -> None:
+    chat = ("tester", "mt50")
+    tomas.ask("tell me about the gradient routing paper", chat)
+    assert tomas.ask("what success rate does it reach on MT50?", chat).headline == (
+        "Gradient Routing for Multi-Task Reinforcement Learning in Meta-World on MT50: 68.7%."
+    )
+    # the sentence that also says "MT10" and "average", in a metric said with a qualifier between
+    assert tomas.ask("average success on Meta-World MT10 for the gradient routing paper?", chat).headline == (
+        "Gradient Routing for Multi-Task Reinforcement Learning in Meta-World on Meta-World: 91.2% success rate."
+    )
