@@ -35,12 +35,12 @@ FLOORS = {
     "lena_real_talk.yaml": 93,
     "nadia_real_talk.yaml": 96,
     "anais_real_talk.yaml": 104,
-    "annelies_real_talk.yaml": 108,
-    "khue_real_talk.yaml": 107,
+    "annelies_real_talk.yaml": 109,
+    "khue_real_talk.yaml": 108,
     "irini_real_talk.yaml": 108,
-    "sekar_real_talk.yaml": 99,
-    "tomas_real_talk.yaml": 90,
-    "priya_real_talk.yaml": 85,
+    "sekar_real_talk.yaml": 101,
+    "tomas_real_talk.yaml": 94,
+    "priya_real_talk.yaml": 86,
 }
 
 

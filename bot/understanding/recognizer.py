@@ -56,6 +56,7 @@ _ITEM_REFERENCE = re.compile(
 )
 
 
+_ONE_SAID = re.compile(r"\bone$")
 _PEOPLE_PRONOUN = re.compile(r"\b(?:they|them|their)\b")
 _ONE_PAPER_ASKED = re.compile(r"\b(?:which|what) (?:paper|one|work|article)\b|\b(?:it|its)\b")
 
@@ -343,7 +344,14 @@ class Recognizer:
             described or "metric" in present or "quantity" in present or self.who_at_position.search(reading.cue_text)
         ):
             present.add("paper")  # "who wrote the paper on learned controllers?", "R@1 of X": the paper described
+        if self._one_of_a_kind(reading.cue_text):
+            present.add("paper")  # "who's first author on the CV one?": one paper, of a class (of the list in view)
         return present
+
+    def _one_of_a_kind(self, cue: str) -> bool:
+        """ "the CV one", "the 2023 one": one paper, told apart by a class, year or benchmark."""
+        described = self.one_paper.search(cue)
+        return bool(described and MASK in described.group() and _ONE_SAID.search(described.group()))
 
     def _choose(self, cue: str, present: set[str]) -> tuple[IntentSpec | None, float]:
         ranked = sorted(
@@ -448,6 +456,10 @@ class Recognizer:
                         if not (c.kind == "topic" and _loose_clause(c) and not _said_before(c, cue, they))
                     )
                 ).with_clause(Clause((Previous("paper"),)))  # fmt: skip
+            if operation.order is None and self._one_of_a_kind(cue) and not selection.has("papers"):
+                # "who's first author on the CV one?": the paper of that class among the list in view
+                operation = replace(operation, order="newest")
+                selection = selection.with_clause(Clause((Previous("papers"),)))
             if operation.order is None:  # a paper picked by date keeps every filter: "his latest paper with X"
                 selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
             elif operation.field == "code":  # "is there code for his latest paper?": code is what is asked

@@ -77,6 +77,13 @@ def _year_range(first: int, last: int | None = None) -> DateRange:
     return DateRange(date(first, 1, 1), date(first if last is None else last, 12, 31))
 
 
+def _months_range(first: str, last: str) -> DateRange:
+    """ "2020-03" to "2022-12": from the first day of one month to the last day of the other."""
+    start_year, start_month = (int(part) for part in first.split("-"))
+    end_year, end_month = (int(part) for part in last.split("-"))
+    return DateRange(date(start_year, start_month, 1), _month_end(end_year, end_month))
+
+
 def _add_months(day: date, months: int, keep_month_end: bool = False) -> date:
     """`day` moved by whole months, its day clamped to the new month; a month's last day stays one
     when `keep_month_end` ("Feb 28, 2025" a year on is "Feb 29, 2028" at the end of a winter)."""
@@ -172,11 +179,15 @@ def shift_range(r: DateRange, shift: Shift) -> DateRange:
     filter moves with months and stays with years."""
     months = shift.amount * (12 if shift.unit == "year" else 1)
     if shift.unit == "span":  # "2023", then "and before that?": 2022; "March 2023": February 2023
-        length = (r.end.year - r.start.year) * 12 + r.end.month - r.start.month + 1 if r.start and r.end else 12
+        after = r.end + timedelta(days=1) if r.end else None  # whole months: Nov 27 to Nov 26 is 12
+        length = (after.year - r.start.year) * 12 + after.month - r.start.month if r.start and after else 12
         months = shift.amount * length
+    kept = r.months if months % 12 == 0 else frozenset((m - 1 + months) % 12 + 1 for m in r.months)
+    if r.start and not r.end and months < 0:
+        # "the last 12 months", then "the 12 months before that": it runs up to where that one began
+        return DateRange(_add_months(r.start, months), r.start - timedelta(days=1), kept)
     start = _add_months(r.start, months) if r.start else None
     end = _add_months(r.end, months, keep_month_end=True) if r.end else None
-    kept = r.months if months % 12 == 0 else frozenset((m - 1 + months) % 12 + 1 for m in r.months)
     return DateRange(start, end, kept)
 
 
@@ -291,7 +302,14 @@ class _Block:
         return holding[0] if holding else self.instance(today.year)
 
 
-Point = DateRange | _Block
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A period known by name ("the pandemic"): a time only with a time word before or a suffix after."""
+
+    range: DateRange
+
+
+Point = DateRange | _Block | _Named
 
 
 # --- vocabulary
@@ -420,6 +438,11 @@ class _Grammar:
         self.part_phrases = {" ".join(str(k).split()): str(v) for k, v in raw["part_phrases"].items()}
         self.parts_of_year = {str(k): (int(v[0]), int(v[1])) for k, v in raw["parts_of_year"].items()}
         self.parts_of_decade = {str(k): (int(v[0]), int(v[1])) for k, v in raw["parts_of_decade"].items()}
+        self.named_periods = {
+            " ".join(str(name).split()): _months_range(str(period["months"][0]), str(period["months"][1]))
+            for period in raw["named_periods"].values()
+            for name in period["names"]
+        }
         self.glue_words = frozenset(str(w) for w in raw["glue_words"])
         self.shift_units = frozenset(str(u) for u in raw["shift_units"])
 
@@ -477,6 +500,7 @@ class _Grammar:
             (f"(?P<rel>{relative}){_GAP}(?P<cunit>{calendar_unit})", self._relative_calendar),
             (f"(?P<rel>{relative}){_GAP}{yearless}", self._relative_named),
             (f"(?P<num>{number}){_GAP}{of}(?P<unit>{unit}){_GAP}{_alt(raw['ago'])}", self._ago),
+            (f"(?<!\\w)(?P<period>{_alt(self.named_periods)})(?!\\w)", self._named_period),
             (f"(?P<year>{year})", self._bare_year),
             (yearless, self._yearless),
         ]
@@ -544,8 +568,10 @@ class _Grammar:
             *words.half_words,
             *raw["shift_backward_after_unit"],  # "and before that?"
             *raw["shift_forward_after_unit"],
+            *self.named_periods,
         ]
         self.trigger = compiled_pattern(r"\d|" + _alt(trigger_words))
+        self.period_suffix = compiled_pattern(f"[\\s-]*{_alt(raw['named_period_suffixes'])}(?![a-z])")
         self.time_words = frozenset(
             w
             for phrases in [
@@ -647,6 +673,10 @@ class _Grammar:
         first, last = self.parts_of_decade[match.group("part")] if match.group("part") else (0, 9)
         return _year_range(decade + first, decade + last)
 
+    def _named_period(self, match: re.Match[str], today: date) -> Point | None:
+        period = self.named_periods.get(" ".join(match.group("period").split()))
+        return _Named(period) if period else None
+
     def _before_last(self, match: re.Match[str], today: date) -> Point | None:
         return self._calendar(self.calendar_units[match.group("cunit")], -2, today)
 
@@ -703,6 +733,13 @@ class _Grammar:
             dated = at.point if isinstance(at.point, DateRange) else None
             if dated:
                 yield _Candidate(at.start, at.end, at.start, at.end, _SINGLE, _Found((dated,)))
+            elif isinstance(at.point, _Named):
+                suffix = self.period_suffix.match(text, at.end)
+                cue = self.yearless_before.search(text, reach, at.start)
+                if suffix or cue:  # "covid-era", "during the pandemic"
+                    end = suffix.end() if suffix else at.end
+                    start = cue.start() if cue else at.start
+                    yield _Candidate(at.start, end, start, end, _SINGLE, _Found((at.point.range,)))
             elif isinstance(at.point, _Block) and (cue := self.yearless_before.search(text, reach, at.start)):
                 months = DateRange(None, None, at.point.months())
                 yield _Candidate(at.start, at.end, cue.start(), at.end, _YEARLESS, _Found((months,)))
@@ -771,6 +808,8 @@ class _Grammar:
             yield _Candidate(points[0].start, at.end, points[0].start, at.end, _UNION, found)
 
     def _range(self, first: Point, last: Point, today: date) -> _Found | None:
+        first = first.range if isinstance(first, _Named) else first  # "between 2018 and the pandemic"
+        last = last.range if isinstance(last, _Named) else last
         if isinstance(first, _Block) and isinstance(last, _Block):
             length = (last.first - first.first) % 12 + last.length
             return _Found((DateRange(None, None, _Block(first.first, length).months()),))
@@ -792,7 +831,13 @@ class _Grammar:
         return _Found((DateRange(first.start, last.end),))
 
     def _bound(self, cue: re.Match[str], point: Point, today: date) -> _Found | None:
-        dated = point.latest_begun(today) if isinstance(point, _Block) else point
+        dated = (
+            point.latest_begun(today)
+            if isinstance(point, _Block)
+            else point.range
+            if isinstance(point, _Named)
+            else point
+        )
         groups = cue.groupdict()
         if groups.get("since") and dated.start:
             return _Found((DateRange(dated.start, None),))

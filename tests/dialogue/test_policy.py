@@ -268,3 +268,19 @@ def test_a_figure_asked_of_the_paper_in_view_keeps_its_qualifier(tomas: Engine) 
     assert tomas.ask("average success on Meta-World MT10 for the gradient routing paper?", chat).headline == (
         "Gradient Routing for Multi-Task Reinforcement Learning in Meta-World on Meta-World: 91.2% success rate."
     )
+
+
+def test_the_class_one_is_the_paper_of_that_class_in_the_list_in_view(sekar: Engine, tomas: Engine) -> None:
+    assert talk(tomas, "papers from 2022?", "and 2023?", "who's first author on the CV one?")[2] == [9]
+    assert talk(tomas, "papers with Aiko Mori", "and with Haruto Mori?", "who's first author on the LG one?")[2] == [7]
+    assert talk(
+        sekar, "what did she put out in 2024?", "which of those have code?", "who's second author on the DB one?"
+    )[2] == [9]
+
+
+def test_the_months_before_a_window_up_to_now_end_where_it_began(sekar: Engine) -> None:
+    assert talk(sekar, "papers in the last 12 months", "and the 12 months before that?", "and before that?") == [
+        [1, 2],
+        [3, 5, 4],
+        [7, 6, 8, 9],
+    ]

@@ -493,7 +493,11 @@ def test_describe_open_and_filtered() -> None:
         (span("2023-05-01", "2023-05-31"), Shift("month", 1), span("2023-06-01", "2023-06-30")),
         (span("2023-01-01", "2023-01-31"), Shift("month", 1), span("2023-02-01", "2023-02-28")),
         (span("2024-12-01", "2025-02-28"), Shift("year", 3), span("2027-12-01", "2028-02-29")),
-        (span("2025-05-27", None), Shift("year", -1), span("2024-05-27", None)),
+        # "the last 18 months", then "the year before that": up to where that one began
+        (span("2025-05-27", None), Shift("year", -1), span("2024-05-27", "2025-05-26")),
+        (span("2025-11-27", None), Shift("month", -12), span("2024-11-27", "2025-11-26")),
+        # a span of days is whole months long: November 27 to November 26 is 12 of them
+        (span("2024-11-27", "2025-11-26"), Shift("span", -1), span("2023-11-27", "2024-11-26")),
         (span(None, "2022-12-31"), Shift("year", 1), span(None, "2023-12-31")),
         (any_year(3), Shift("month", -3), any_year(12)),
         (any_year(3), Shift("year", 1), any_year(3)),
@@ -548,3 +552,27 @@ def test_any_jumble_of_time_words_gives_ordered_disjoint_expressions(words: list
     for expression in expressions:
         assert expression.text == cased.lower()[expression.start : expression.end]
         assert bool(expression.ranges) != bool(expression.shift)
+
+
+PANDEMIC = span("2020-03-01", "2022-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what was he working on before the pandemic", span(None, "2020-02-29")),
+        ("anything pre-covid?", span(None, "2020-02-29")),
+        ("post-pandemic papers", span("2023-01-01", None)),
+        ("since the pandemic", span("2020-03-01", None)),
+        ("papers during covid", PANDEMIC),
+        ("covid-era studies?", PANDEMIC),
+        ("anything from lockdown times", PANDEMIC),
+    ],
+)
+def test_a_period_known_by_name_with_a_time_word(text: str, expected: DateRange) -> None:
+    check(text, NOV_27, expected)
+
+
+@pytest.mark.parametrize("text", ["papers about covid-19 mortality", "pandemic forecasting", "lockdown policies"])
+def test_a_period_s_name_alone_is_a_topic(text: str) -> None:
+    assert found(text) == []
