@@ -39,8 +39,8 @@ FLOORS = {
     "khue_real_talk.yaml": 108,
     "irini_real_talk.yaml": 108,
     "sekar_real_talk.yaml": 101,
-    "tomas_real_talk.yaml": 94,
-    "priya_real_talk.yaml": 86,
+    "tomas_real_talk.yaml": 97,
+    "priya_real_talk.yaml": 94,
 }
 
 

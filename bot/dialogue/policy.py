@@ -273,8 +273,8 @@ class DialoguePolicy:
             atoms = clause.atoms
             if len(atoms) == 1 and isinstance(atoms[0], ByPerson) and atoms[0].key == researcher and atoms[0].position:
                 clause = Clause((ByPerson(person.key, person.name, atoms[0].position),), clause.negated)
-            elif atoms == (person,) and not clause.negated:
-                continue  # "with Kevin" is implied by "Kevin first author"
+            elif atoms == (person,) and not clause.negated and not _negated_position(selection, researcher):
+                continue  # "with Kevin" is implied by "Kevin first author" (but not by "Kevin not first author")
             clauses.append(clause)
         return Selection(tuple(clauses))
 
@@ -338,6 +338,14 @@ class DialoguePolicy:
             if rest and len(rest) < len(listed) and shown <= set(listed):
                 return [AmongPapers(rest, "the other one" if len(rest) == 1 else f"the other {len(rest)}")]
         return []
+
+
+def _negated_position(selection: Selection, researcher: str) -> bool:
+    return any(
+        c.negated and isinstance(a, ByPerson) and a.key == researcher and a.position
+        for c in selection.clauses
+        for a in c.atoms
+    )
 
 
 def _about_a_figure(query: Query) -> bool:

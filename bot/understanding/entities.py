@@ -212,6 +212,7 @@ class EntityFinder:
         # Letters alone name a class of computer science or one this profile has papers in: "AP" on
         # another profile is average precision, not statistics' Applications.
         self.codes = {code for code, c in categories().items() if c.computer_science} | set(corpus.by_category)
+        self.archives = frozenset(archive for c in categories().values() for archive in c.archives)
 
     # --- per message
 
@@ -245,8 +246,14 @@ class EntityFinder:
             upper = word.text.isupper() and len(word.text) == 2
             following = words[i + 1].folded if i + 1 < len(words) else ""
             lower_with_noun = word.text.islower() and following in CLASS_NOUNS  # "cv papers", "db stuff"
-            if word.text.upper() in self.codes and (upper or lower_with_noun) and following != "score":
-                found.append(Entity("category", word.start, word.end, word.text, True, key=word.text.upper()))
+            # "cs.LG", "stat.ME": the archive said before the class, in any case
+            archive = words[i - 1] if i and text[words[i - 1].end : word.start] == "." else None
+            archive = archive if archive is not None and archive.folded in self.archives else None
+            known = word.text.upper() in self.codes or (archive is not None and word.text.upper() in categories())
+            if known and (upper or lower_with_noun or archive) and following != "score":
+                start = archive.start if archive else word.start
+                surface = text[start : word.end]
+                found.append(Entity("category", start, word.end, surface, True, key=word.text.upper()))
         for start, end in _windows(words, 5):
             code = self.category_keys.get("".join(w.key for w in words[start:end]))
             if code and not (end - start == 1 and len(words[start].text) <= 2):

@@ -101,6 +101,7 @@ class SelectionBuilder:
         self.is_topic_cue = is_topic_cue
         v = vocabulary
         self.patterns: list[tuple[Role | str, re.Pattern[str]]] = [
+            ("solo", v.pattern("solo_words")),  # before "her" is read as a person: "on her own"
             ("similar", v.pattern("similar_words")),
             ("back_people", v.pattern("back_people")),
             ("back_pair", v.pattern("back_pair")),
@@ -110,7 +111,6 @@ class SelectionBuilder:
             ("negation", whole_words([*v.words("negation"), *_negated_verbs(v)])),
             ("restrict", v.pattern("restrict_words")),
             ("code", v.pattern("code_words")),
-            ("solo", v.pattern("solo_words")),
             ("or", v.pattern("or_words")),
             ("and", v.pattern("and_words")),
             ("mention_verb", v.pattern("mention_verbs")),

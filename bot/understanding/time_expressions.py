@@ -555,6 +555,18 @@ class _Grammar:
             (f"(?:{the})?{rolling_alone}{_GAP}(?:{counted_unit}|(?P<unit1>{unit}))", _ROLLING, self._rolling),
             (f"{the}{rolling_other}{_GAP}(?:{counted_unit}|(?P<unit1>{unit}))", _ROLLING, self._rolling),
             (f"{rolling_other}{_GAP}{counted_unit}", _ROLLING, self._rolling),
+            (
+                f"(?:(?P<older>{_alt(raw['age']['older'])})|(?P<newer>{_alt(raw['age']['newer'])})){_GAP}"
+                f"(?:{counted_unit}|an?{_GAP}(?P<unit1>{unit})){_GAP}{_alt(raw['age']['suffix'])}(?![a-z])",
+                _BOUND,
+                self._age,
+            ),
+            (
+                f"(?:(?P<older>{_alt(raw['age']['older_alone'])})|(?P<newer>{_alt(raw['age']['newer_alone'])})){_GAP}"
+                f"(?:{counted_unit}|an?{_GAP}(?P<unit1>{unit}))(?![a-z])",
+                _BOUND,
+                self._age,
+            ),
         ]
         self.rules = [(compiled_pattern(p), priority, resolve) for p, priority, resolve in rules]
 
@@ -864,6 +876,18 @@ class _Grammar:
         amount = size * (self._number(groups["num"]) if groups.get("num") else 1)
         start = _units_before(today, kind, amount)
         return _Found((DateRange(start, None),)) if start else None
+
+    def _age(self, match: re.Match[str], today: date) -> _Found | None:
+        """ "more than five years old": before five years ago; "less than a year old": since a year ago."""
+        groups = match.groupdict()
+        kind, size = self.units[groups.get("unit") or groups["unit1"]]
+        amount = size * (self._number(groups["num"]) if groups.get("num") else 1)
+        boundary = _units_before(today, kind, amount)
+        if boundary is None:
+            return None
+        if groups.get("older"):
+            return _Found((DateRange(None, boundary - timedelta(days=1)),))
+        return _Found((DateRange(boundary, None),))
 
     def _shift_of(self, match: re.Match[str]) -> Shift:
         groups = match.groupdict()

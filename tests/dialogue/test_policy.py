@@ -284,3 +284,15 @@ def test_the_months_before_a_window_up_to_now_end_where_it_began(sekar: Engine) 
         [3, 5, 4],
         [7, 6, 8, 9],
     ]
+
+
+@pytest.fixture(scope="module")
+def priya() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "priya_raghunathan.txt"))
+
+
+def test_a_person_not_first_author_keeps_the_person(priya: Engine) -> None:
+    # "which ones is he not first author on?" after his papers: his papers, without him first
+    assert talk(priya, "papers with Daniel Okafor", "which ones is he not first author on?", "any of those from 2026?")[
+        1:
+    ] == [[1, 3, 7, 9, 12, 13], [1, 3]]

@@ -576,3 +576,17 @@ def test_a_period_known_by_name_with_a_time_word(text: str, expected: DateRange)
 @pytest.mark.parametrize("text", ["papers about covid-19 mortality", "pandemic forecasting", "lockdown policies"])
 def test_a_period_s_name_alone_is_a_topic(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("which papers are more than five years old?", span(None, "2021-11-26")),
+        ("papers over 3 years old", span(None, "2023-11-26")),
+        ("papers older than 2 years", span(None, "2024-11-26")),
+        ("anything less than a year old", span("2025-11-27", None)),
+        ("anything newer than a year?", span("2025-11-27", None)),
+    ],
+)
+def test_a_paper_s_age(text: str, expected: DateRange) -> None:
+    check(text, NOV_27, expected)
