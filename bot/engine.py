@@ -7,6 +7,7 @@ Slash commands build their Query themselves and call `Engine.run`, so both share
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,7 @@ from bot.understanding.recognizer import Recognizer
 
 log = logging.getLogger(__name__)
 CONSOLE: ConversationKey = ("console", "console")
+_POINTS_BACK = re.compile(r"\b(?:it|its|this|that|they|them|their|those|these)\b")
 TOPIC_CACHE = 256  # topic searches remembered per corpus (a message often searches its topic twice)
 
 
@@ -77,8 +79,11 @@ class Engine:
 
     def ask(self, text: str, conversation: ConversationKey = CONSOLE) -> Answer:
         cleaned = self.recognizer.clean(text)
-        # (a long message's question reads the sentence before it: kept whole)
-        parts = self.recognizer.cleaner.compound_parts(cleaned.text) if not cleaned.context else [cleaned.text]
+        parts = self.recognizer.cleaner.compound_parts(cleaned.text)
+        if cleaned.context and _POINTS_BACK.search(parts[0].casefold()):
+            parts = [
+                cleaned.text
+            ]  # "... Did she do a study on this, and what did they find?" reads the sentence before
         if len(parts) == 2:
             # "what's her newest paper and does it have code?": each in turn, the second in the light of the first
             return _joined(self._ask_one(parts[0], conversation), self._ask_one(parts[1], conversation))
@@ -223,9 +228,12 @@ def _joined(first: Answer, second: Answer) -> Answer:
 
     # the first answer shortened (its list says how many more) so that the second always shows
     room = max(200, MAX_ANSWER_CHARS - len(second.text) - 2)
+    # the same papers twice ("how many have code, and what fraction is that?"): listed once, after the second
+    same = bool(first.papers) and first.papers == second.papers
+    headline = first.headline.rstrip(" :") + "." if same else render_text(first, room)
     return replace(
         first,
-        headline=render_text(first, room),
+        headline=headline,
         items=(),
         fields=(),
         note="\n" + second.text,

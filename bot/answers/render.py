@@ -203,6 +203,17 @@ def _checked_pick(result: r.PaperPick, paper: Paper, scope: str, which: str) -> 
 
 
 @_render.register
+def _(result: r.SoloCheck, corpus: Corpus) -> Answer:
+    paper = result.paper
+    if len(paper.authors) == 1 and not paper.authors_truncated:
+        headline = f"Yes: {paper.short_name} lists {paper.authors[0]} as its only author."
+    else:
+        count = f"at least {len(paper.authors) + 1}" if paper.authors_truncated else str(len(paper.authors))
+        headline = f"No: {paper.short_name} lists {count} authors ({authors_text(paper)})."
+    return Answer("", headline, papers=(paper,), focus=paper)
+
+
+@_render.register
 def _(result: r.AuthorCheck, corpus: Corpus) -> Answer:
     paper = result.paper
     listed = authors_text(paper)

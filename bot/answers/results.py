@@ -68,6 +68,13 @@ class AuthorCheck:
 
 
 @dataclass(frozen=True, slots=True)
+class SoloCheck:
+    """ "Is she the only author?" of one paper: whether it lists a single author."""
+
+    paper: Paper
+
+
+@dataclass(frozen=True, slots=True)
 class PaperChoice:
     """Several papers fit a question about one paper: which one?"""
 
@@ -172,6 +179,7 @@ class NoMatch:
 Result = (
     PaperList
     | AuthorCheck
+    | SoloCheck
     | PaperPick
     | PaperFact
     | PaperChoice

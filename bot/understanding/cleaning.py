@@ -201,6 +201,7 @@ class Cleaner:
         if self.kinds["farewell"].match(lowered.strip(" .!?")):
             return "", [*kinds, "farewell"]
         rest = re.sub(r"\s+", " ", self.anywhere.sub(" ", rest)).strip(" ,")
+        rest = re.sub(r"\s+([?!.,;:])", r"\1", rest)  # "Daniel Okafor maybe?" is "Daniel Okafor?"
         return rest, kinds
 
     def _written_out(self, text: str) -> str:

@@ -32,6 +32,7 @@ from bot.query import (
     Previous,
     Query,
     Selection,
+    Solo,
     atom_kind,
 )
 from bot.text import compact, tokens
@@ -321,7 +322,7 @@ class Recognizer:
             present.add("several")  # groups to compare: "2023 or 2025", "with code or without"
         if self.metrics.find(reading.text):
             present.add("metric")  # "R@1 of X", "X's top-1 accuracy": a result of a paper
-        named = present - {"topic", "code", "researcher", "metric"}
+        named = present - {"topic", "code", "researcher", "metric", "solo"}
         if not built.people_named and not any(isinstance(a, ByPerson) for a in built.selection.atoms()):
             named.discard("person")  # "how many speakers did they record?": "they" are the paper's authors
         plural = (
@@ -438,6 +439,18 @@ class Recognizer:
             operation = Operation("list", yes_no=True)
             listed = [c for c in selection.clauses if c.kind in PAPER_IDENTIFYING or named_people[0] in c.atoms]
             selection = Selection(tuple(listed))
+        if (
+            operation.name == "paper_fact"
+            and operation.order is None
+            and any(isinstance(a, Solo) for a in selection.atoms(negated=False))
+            and self.yes_no.match(cue)
+        ):
+            # "is she the only author?": whether the paper described (or in view) has no co-author listed
+            spec = self.by_name["list_papers"]
+            operation = Operation("list", yes_no=True)
+            described = [c for c in selection.clauses if c.kind in PAPER_IDENTIFYING]
+            solo = Clause((Solo(),))
+            selection = Selection((*(described or [Clause((Previous("paper"),))]), solo))
         if operation.name == "paper_fact":
             if operation.field == "results":
                 operation = self._results(operation, built, reading)
@@ -534,7 +547,11 @@ class Recognizer:
         limit = self.vocabulary.number(limit_match.group("a") or limit_match.group("b") or "") if limit_match else None
         counting = bool(self.count.search(cue))
         name = operation.name
-        if name in ("list", "count") and self.share.search(cue) and self.list_nouns.search(cue):
+        if (
+            name in ("list", "count")
+            and self.share.search(cue)
+            and (self.list_nouns.search(cue) or spec.name == "count_papers")
+        ):
             # "what percentage of his papers have code?": a count, said as a share of all the papers
             return replace(operation, name="count", order=order, stat="share")
         if name == "list":

@@ -296,3 +296,42 @@ def test_a_person_not_first_author_keeps_the_person(priya: Engine) -> None:
     assert talk(priya, "papers with Daniel Okafor", "which ones is he not first author on?", "any of those from 2026?")[
         1:
     ] == [[1, 3, 7, 9, 12, 13], [1, 3]]
+
+
+def test_the_only_author_of_the_paper_in_view(priya: Engine) -> None:
+    chat = ("tester", "solo")
+    priya.ask("tell me about her minimax conformal paper", chat)
+    assert priya.ask("is she the only author?", chat).headline == (
+        "Yes: Minimax Lower Bounds on the Length of Conformal Prediction Intervals lists Priya Raghunathan as its "
+        "only author."
+    )
+    chat = ("tester", "not solo")
+    priya.ask("tell me about the statin paper", chat)
+    assert priya.ask("is she the only author?", chat).headline == (
+        "No: Statin Initiation and Incident Dementia: A Target Trial Emulation in the UK Biobank lists at least 4 "
+        "authors (Inés Arrieta, Priya Raghunathan, Daniel Okafor et al.)."
+    )
+
+
+def test_a_share_of_the_last_count(priya: Engine) -> None:
+    chat = ("tester", "share")
+    priya.ask("how many papers have code?", chat)
+    assert priya.ask("what fraction of the total is that?", chat).headline == (
+        "8 papers with code: 53% of Priya Raghunathan's 15 papers."
+    )
+    # both in one message, even at the end of a long one: the list shown once
+    answer = priya.ask(
+        "I don't have time to click through all of hers. just tell me how many of her papers have code and "
+        "what fraction of the total that is",
+        ("tester", "share in one"),
+    )
+    assert answer.text.startswith(
+        "Priya Raghunathan has 8 papers with code.\n\n8 papers with code: 53% of Priya Raghunathan's 15 papers."
+    )
+
+
+def test_a_count_said_as_part_of_a_whole_near_the_question_s_words(priya: Engine) -> None:
+    answer = priya.ask(
+        "in the meta-learner benchmark, in how many ACIC settings was the X-learner best?", ("tester", "part")
+    )
+    assert answer.headline.endswith("says 31 of the 77 settings.")

@@ -98,3 +98,15 @@ def test_long_messages_are_cut_and_say_so(cleaner: Cleaner) -> None:
     clean = cleaner.clean("papers about video " * 300)
     assert clean.cut
     assert len(clean.text) <= 2000
+
+
+def test_a_hedge_after_a_question_is_no_question_of_its_own(cleaner: Cleaner) -> None:
+    # "Daniel Okafor maybe?" is two words once "maybe" goes: it adds to the question before it
+    assert cleaner.clean("who was her PhD advisor? Daniel Okafor maybe?").text == "who was her PhD advisor?"
+
+
+def test_a_share_asked_after_a_count_is_a_second_question(cleaner: Cleaner) -> None:
+    assert cleaner.compound_parts("how many of her papers have code and what fraction of the total that is") == [
+        "how many of her papers have code",
+        "what fraction of the total that is",
+    ]
