@@ -41,6 +41,8 @@ FLOORS = {
     "sekar_real_talk.yaml": 101,
     "tomas_real_talk.yaml": 97,
     "priya_real_talk.yaml": 94,
+    "oluwaseun_real_talk.yaml": 88,
+    "hannah_real_talk.yaml": 81,
 }
 
 

@@ -121,7 +121,9 @@ class Selector:
                 if len(self._at_positions) > 256:
                     self._at_positions.clear()
                 keys_of, position = corpus.people_keys_of, atom.position
-                self._at_positions[where] = {p.id for p in papers if _at_position(keys_of(p), atom.key, position)}
+                self._at_positions[where] = {
+                    p.id for p in papers if _at_position(keys_of(p), atom.key, position, p.authors_truncated)
+                }
             return set(self._at_positions[where])
         if isinstance(atom, UnknownPerson):
             return set()
@@ -176,9 +178,9 @@ def _loose(clause: Clause) -> bool:
     return not clause.negated and all(isinstance(a, AboutTopic) and not a.said for a in clause.atoms)
 
 
-def _at_position(keys: tuple[str, ...], key: str, position: int) -> bool:
-    if position == -1:
-        return bool(keys) and keys[-1] == key
+def _at_position(keys: tuple[str, ...], key: str, position: int, truncated: bool = False) -> bool:
+    if position == -1:  # the last of a list cut short ("X, Y, Z et al.") is not the last author
+        return bool(keys) and keys[-1] == key and not truncated
     return len(keys) >= position and keys[position - 1] == key
 
 

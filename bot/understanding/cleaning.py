@@ -103,6 +103,9 @@ class Cleaner:
             + r")(?![\w/@-])"
         )
         self.refinement_openers = frozenset(vocabulary.words("refinement_openers"))
+        self.honorific = compiled_pattern(
+            rf"(?<![\w.])(?i:{phrase_alternation(vocabulary.words('honorifics'))})\.?\s+(?=[A-Z])"
+        )
         openers = phrase_alternation(vocabulary.words("second_question_openers"))
         self.second_question = compiled_pattern(rf"(?:,?\s+and\s+|,\s+|\?\s+)(?P<opener>{openers})\b", re.IGNORECASE)
         # Years said in words: "twenty twenty-three", "two thousand and nineteen", "twenty ten".
@@ -132,7 +135,7 @@ class Cleaner:
         text = _MARKDOWN.sub(" ", text)
         text = "".join(" " if _is_symbol(ch) else ch for ch in text)
         text = _SYMBOL_WORDS.sub(lambda m: f" {_SYMBOL_WORD[m.group()]} ", text)
-        text = self._written_out(text)
+        text = self.honorific.sub("", self._written_out(text))
         text = fix_letter_o_years(self._unshout(text))
         text = _SHARED_BOUND.sub(r"\1 \4 \2 \3 \4", text)  # "before or after 2023": both, about 2023
         text = self.spoken_year.sub(self._year_in_digits, text)  # "twenty twenty-three" is 2023

@@ -75,6 +75,9 @@ FUZZY_PAPER_CUTOFF = 86.0
 FUZZY_PERSON_CUTOFF = 85.0
 
 
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+\.(?:com|org|io|net)/\S*")
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     kind: EntityKind
@@ -379,6 +382,26 @@ class EntityFinder:
             return capitalised and (previous in PERSON_CUES or possessive) and index > 0
         return capitalised or previous in PERSON_CUES or possessive
 
+    def _researcher_nickname(self, word: Token) -> list[str]:
+        """ "Seun" for Oluwaseun, "Alex" for Alexandra: the start or the end of the researcher's given
+        name, capitalised, and no word of any title or abstract."""
+        given = compact(self.corpus.researcher.name.split()[0])
+        key = word.key
+        if (
+            not word.text[:1].isupper()
+            or not 3 <= len(key) <= len(given) - 2
+            or not (given.startswith(key) or given.endswith(key))
+            or word.folded in self.stopwords
+            or (self.in_abstracts(word.folded) and self._written_outside_links(word.folded))
+        ):
+            return []
+        return [self.corpus.researcher_key]
+
+    def _written_outside_links(self, word: str) -> bool:
+        """Whether a title or abstract uses the word other than in a link ("github.com/seun-ac/...")."""
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+        return any(pattern.search(_LINK.sub(" ", f"{paper.title} {paper.abstract}")) for paper in self.corpus.papers)
+
     def _partial_name(self, text: str, words: list[Token], index: int) -> list[Entity]:
         """A surname or given name alone ("papers with Ye"): one person, or several to choose from."""
         key = words[index].key
@@ -396,7 +419,7 @@ class EntityFinder:
             if len(namesakes) >= 2 and not self.in_abstracts(words[index].folded):
                 # "both daniels": everyone listed with that given name.
                 return [_entity("people", text, words, index, index + 1, True, keys=tuple(namesakes))]
-            owners = self._mistyped_surname(words, index)
+            owners = self._mistyped_surname(words, index) or self._researcher_nickname(words[index])
             if not owners:
                 return []
         if index > 0:

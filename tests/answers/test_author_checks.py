@@ -61,3 +61,16 @@ def test_an_author_of_a_paper_described_by_its_words(priya: Engine) -> None:
         "Trial Emulation in the UK Biobank (Inés Arrieta, Priya Raghunathan, Daniel Okafor et al.). The page lists "
         "only the first authors, so a name further down the list would not show."
     )
+
+
+@pytest.fixture(scope="module")
+def oluwaseun() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "oluwaseun_adeyemi.txt"))
+
+
+def test_a_nickname_and_a_title_name_the_researcher(oluwaseun: Engine) -> None:
+    # "Seun" ends "Oluwaseun" and no title or abstract uses it outside a link; "Dr." is dropped
+    assert ask(oluwaseun, "how many papers does Seun have?").startswith("Oluwaseun Adeyemi-Clarke has 16 papers")
+    assert ask(oluwaseun, "papers where Dr. Adeyemi-Clarke is last author") == (
+        "Oluwaseun Adeyemi-Clarke is the last listed author of 1 paper:"
+    )  # the last of a list cut short ("... et al.") is not the last author
