@@ -40,7 +40,7 @@ FLOORS = {
     "irini_real_talk.yaml": 108,
     "sekar_real_talk.yaml": 101,
     "tomas_real_talk.yaml": 97,
-    "priya_real_talk.yaml": 94,
+    "priya_real_talk.yaml": 99,
     "oluwaseun_real_talk.yaml": 88,
     "hannah_real_talk.yaml": 81,
 }
