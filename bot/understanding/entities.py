@@ -75,6 +75,7 @@ FUZZY_PAPER_CUTOFF = 86.0
 FUZZY_PERSON_CUTOFF = 85.0
 
 
+_TITLE_HEAD = re.compile(r"[:?]\s")
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+\.(?:com|org|io|net)/\S*")
 
 
@@ -129,7 +130,8 @@ class EntityFinder:
         # Every key computed once, in batches (bot.text.compact_each): at 100,000 papers the calls
         # one by one cost more than a second.
         title_keys = compact_each([paper.title for paper in papers])
-        prefix_keys = compact_each([paper.title.split(":", 1)[0] for paper in papers])
+        # the title's head, before its colon or question mark: "Whose Voice Counts? Auditing ..."
+        prefix_keys = compact_each([_TITLE_HEAD.split(paper.title, 1)[0] for paper in papers])
         system_keys = compact_each([paper.system or "" for paper in papers])
         for paper, title_key, prefix_key, system_key in zip(papers, title_keys, prefix_keys, system_keys, strict=True):
             keys = [title_key, prefix_key]
@@ -419,6 +421,10 @@ class EntityFinder:
             if len(namesakes) >= 2 and not self.in_abstracts(words[index].folded):
                 # "both daniels": everyone listed with that given name.
                 return [_entity("people", text, words, index, index + 1, True, keys=tuple(namesakes))]
+            whose = self.by_given.get(key[:-1], []) + self.by_surname.get(key[:-1], []) if key.endswith("s") else []
+            if len(set(whose)) == 1 and not self.in_abstracts(words[index].folded):
+                # "hannahs papers": a possessive without its apostrophe
+                return [_entity("person", text, words, index, index + 1, True, key=whose[0])]
             owners = self._mistyped_surname(words, index) or self._researcher_nickname(words[index])
             if not owners:
                 return []

@@ -58,6 +58,7 @@ _ITEM_REFERENCE = re.compile(
 
 
 _ONE_SAID = re.compile(r"\bone$")
+_ONE_WITH = re.compile(r"\bthe (?:one|paper) (?:with|without|from|in|by)\b")
 _PEOPLE_PRONOUN = re.compile(r"\b(?:they|them|their)\b")
 _ONE_PAPER_ASKED = re.compile(r"\b(?:which|what) (?:paper|one|work|article)\b|\b(?:it|its)\b")
 
@@ -350,9 +351,11 @@ class Recognizer:
         return present
 
     def _one_of_a_kind(self, cue: str) -> bool:
-        """ "the CV one", "the 2023 one": one paper, told apart by a class, year or benchmark."""
+        """ "the CV one", "the 2023 one", "the one with code": one paper, told apart by a filter."""
         described = self.one_paper.search(cue)
-        return bool(described and MASK in described.group() and _ONE_SAID.search(described.group()))
+        return bool(described and MASK in described.group() and _ONE_SAID.search(described.group())) or bool(
+            _ONE_WITH.search(cue)
+        )
 
     def _choose(self, cue: str, present: set[str]) -> tuple[IntentSpec | None, float]:
         ranked = sorted(
@@ -469,7 +472,12 @@ class Recognizer:
                         if not (c.kind == "topic" and _loose_clause(c) and not _said_before(c, cue, they))
                     )
                 ).with_clause(Clause((Previous("paper"),)))  # fmt: skip
-            if operation.order is None and self._one_of_a_kind(cue) and not selection.has("papers"):
+            if (
+                operation.order is None
+                and self._one_of_a_kind(cue)
+                and not selection.has("papers")
+                and not selection.has("topic")
+            ):
                 # "who's first author on the CV one?": the paper of that class among the list in view
                 operation = replace(operation, order="newest")
                 selection = selection.with_clause(Clause((Previous("papers"),)))

@@ -439,6 +439,17 @@ class SelectionBuilder:
                 and c.atoms[0].position is None
             )
         ]
+        # "papers Priyanka appears on without being first author": hers, without her first
+        for clause in list(clauses):
+            atom = clause.atoms[0] if len(clause.atoms) == 1 else None
+            if (
+                clause.negated
+                and isinstance(atom, ByPerson)
+                and atom.position
+                and atom.key != researcher_key
+                and not any(not c.negated and ByPerson(atom.key, atom.name) in c.atoms for c in clauses)
+            ):
+                clauses.append(Clause((ByPerson(atom.key, atom.name),)))
         selection = Selection(tuple(clauses))
         people = [a for a in selection.atoms("person", negated=False) if isinstance(a, ByPerson)]
         return Built(
@@ -542,7 +553,7 @@ class SelectionBuilder:
 
     def _negated_before(self, stream: tuple[Item, ...], unit: Unit) -> bool:
         before = [w.folded for w in stream[max(0, unit.start - 3) : unit.start] if isinstance(w, Word)]
-        return bool(set(before) & {"not", "isn", "never", "t"})
+        return bool(set(before) & {"not", "isn", "never", "t", "without"})  # "without being first author"
 
     def _negate_through_positions(self, units: list[Unit], stream: tuple[Item, ...]) -> None:
         """ "where guohai is not the first author": the "not" governs the person at that position."""

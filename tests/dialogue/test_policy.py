@@ -335,3 +335,22 @@ def test_a_count_said_as_part_of_a_whole_near_the_question_s_words(priya: Engine
         "in the meta-learner benchmark, in how many ACIC settings was the X-learner best?", ("tester", "part")
     )
     assert answer.headline.endswith("says 31 of the 77 settings.")
+
+
+@pytest.fixture(scope="module")
+def hannah() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "hannah_lindqvist.txt"))
+
+
+def test_the_one_with_a_filter_is_that_paper_of_the_list_in_view(hannah: Engine) -> None:
+    assert talk(hannah, "anything from 2019?", "and 2018?", "who's first author on the one with code?")[2] == [16]
+
+
+def test_names_said_loosely(hannah: Engine) -> None:
+    # a title's head before its question mark names the paper; a possessive without its apostrophe
+    assert talk(hannah, "which is older, CheckRank or Whose Voice Counts?") == [[13]]
+    assert hannah.ask("hey what % of hannahs papers have code lol", ("tester", "hannahs")).headline == (
+        "8 papers with code: 44% of Hannah Lindqvist's 18 papers."
+    )
+    # "without being first author": her papers, without her first
+    assert talk(hannah, "which papers does Priyanka Deshmukh appear on without being first author?") == [[]]
