@@ -236,8 +236,26 @@ def count_papers(world: World, query: Query) -> r.Result:
     return _paper_list(world, query, counting=True)
 
 
+def _described_as_named(world: World, selection: Selection) -> Selection:
+    """ "ColdBind or the x-ray pretraining paper": a paper described beside a paper named is the one
+    paper its words describe best, not every paper near them."""
+    clauses = []
+    for clause in selection.clauses:
+        if len(clause.atoms) > 1 and any(isinstance(a, AmongPapers) for a in clause.atoms):
+            atoms: list[Atom] = []
+            for atom in clause.atoms:
+                if isinstance(atom, AboutTopic):
+                    described = _the_papers(world, Query("", Operation("paper_fact"), Selection((Clause((atom,)),))))
+                    atom = AmongPapers((described[0].id,), described[0].short_name) if described else atom
+                atoms.append(atom)
+            clause = Clause(tuple(atoms), clause.negated)
+        clauses.append(clause)
+    return Selection(tuple(clauses))
+
+
 @handles("pick")
 def pick_paper(world: World, query: Query) -> r.Result:
+    query = query.with_selection(_described_as_named(world, query.selection))
     operation = query.operation
     order = operation.order or "newest"
     papers = list(world.select(query.selection).papers)

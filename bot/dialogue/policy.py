@@ -77,7 +77,7 @@ class DialoguePolicy:
                 intent="not_on_page_paper_citations",
                 operation=Operation("not_on_page", missing="paper_citations"),
             )
-        if previous is not None and self._edits_previous(recognition, previous):
+        if previous is not None and self._edits_previous(recognition, previous, state):
             query = self._edit(previous, recognition, state)
         elif _ELSE.search(recognition.reply.casefold()) and state.shown and query.selection:
             # "what else did he do with X?": the last answer's papers are not wanted again.
@@ -119,10 +119,12 @@ class DialoguePolicy:
 
     # --- follow-ups
 
-    def _edits_previous(self, recognition: Recognition, previous: Query) -> bool:
+    def _edits_previous(self, recognition: Recognition, previous: Query, state: ConversationState) -> bool:
         query = recognition.query
         if recognition.spec.operation in ("chat", "not_on_page") and recognition.cued:
             return False
+        if recognition.restrict and previous.operation.name == "rank_groups" and state.listed_people:
+            return False  # "which ones is that coauthor not on?" after a ranking of people: papers, asked anew
         if recognition.shift is not None or recognition.restrict:
             return True
         if recognition.cued and _only_reorders(query) and previous.operation.name in LIST_OPERATIONS:
@@ -324,6 +326,8 @@ class DialoguePolicy:
             key = keys[index - 1] if index > 0 else keys[-1]
             return [ByPerson(key, self.corpus.people[key].name)]
         people = [self.corpus.people[k] for k in state.people if k in self.corpus.people]
+        if atom.what == "person" and len(people) > 1 and state.listed_people:
+            people = people[:1]  # "that coauthor" after a ranking of co-authors: its top one
         if atom.what == "person" and len(people) != 1:
             return []  # "with him" with nobody else in view: the researcher, on every paper anyway
         return [ByPerson(p.key, p.name) for p in people]

@@ -195,6 +195,10 @@ class Cleaner:
                 rest = rest[lead.end() :].lstrip(" ,.!?;:~—–-")
                 continue
             trail = self.trailing.search(lowered)
+            # "2025 stuff that isn't GN": a class code in capitals, not "gn" (good night)
+            said = rest[trail.start() :].strip(" ,.!?;:~—–-") if trail else ""
+            if trail and said.isupper() and len(said) <= 3 and not rest.isupper():
+                trail = None
             if trail and trail.start() < len(lowered):
                 kinds += self._kinds_of(lowered[trail.start() :])
                 rest = rest[: trail.start()].rstrip(" ,")

@@ -375,6 +375,8 @@ class EntityFinder:
         ordinary = word.folded in self.stopwords or word.folded in self.keywords or len(word.folded) < 4
         if not ordinary and (word.key in self.researcher_parts or following in NAME_FOLLOWERS):
             return True  # "where guohai is first author", "joaquín papers": a name in lower case
+        if not ordinary and self._researcher_nickname(word):
+            return True  # "what did seun publish": the researcher's nickname in lower case
         if not ordinary and len(word.folded) >= 5 and word.text.isalpha() and not self.in_abstracts(word.folded):
             return True  # "koller vs subramanian": a name of this page no title or abstract uses as a word
         capitalised = (word.text[:1].isupper() and not word.text.isupper()) or (
@@ -386,12 +388,11 @@ class EntityFinder:
 
     def _researcher_nickname(self, word: Token) -> list[str]:
         """ "Seun" for Oluwaseun, "Alex" for Alexandra: the start or the end of the researcher's given
-        name, capitalised, and no word of any title or abstract."""
+        name (four letters at least in lower case), and no word of any title or abstract."""
         given = compact(self.corpus.researcher.name.split()[0])
         key = word.key
         if (
-            not word.text[:1].isupper()
-            or not 3 <= len(key) <= len(given) - 2
+            not (3 if word.text[:1].isupper() else 4) <= len(key) <= len(given) - 2
             or not (given.startswith(key) or given.endswith(key))
             or word.folded in self.stopwords
             or (self.in_abstracts(word.folded) and self._written_outside_links(word.folded))

@@ -607,10 +607,12 @@ class SelectionBuilder:
                     continue
                 if joiner.role in ("or", "and") and cursor + 1 < len(units):
                     follower = units[cursor + 1]
+                    kinds = {atom_kind(follower.atom), atom_kind(unit.atom)} if follower.atom and unit.atom else set()
                     if (
                         follower.role == "atom"
                         and follower.atom is not None
-                        and atom_kind(follower.atom) == atom_kind(unit.atom)
+                        # "the chest x-ray paper or AtlasMerge": a paper described or named, either
+                        and (len(kinds) == 1 or (joiner.role == "or" and kinds == {"topic", "papers"}))
                         and self._bridged(stream, joiner.end, follower.start)
                     ):
                         group.append(follower)

@@ -354,3 +354,27 @@ def test_names_said_loosely(hannah: Engine) -> None:
     )
     # "without being first author": her papers, without her first
     assert talk(hannah, "which papers does Priyanka Deshmukh appear on without being first author?") == [[]]
+
+
+@pytest.fixture(scope="module")
+def oluwaseun() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "oluwaseun_adeyemi.txt"))
+
+
+def test_that_coauthor_after_a_ranking_is_its_top_one(oluwaseun: Engine) -> None:
+    assert talk(
+        oluwaseun,
+        "who does seun publish with the most?",
+        "and which ones is that coauthor NOT on?",
+        "any of those with code?",
+    )[1:] == [[3, 5, 4, 9, 10, 12, 15, 16], [4, 9]]
+
+
+def test_a_paper_described_beside_a_paper_named_is_its_best_match(oluwaseun: Engine) -> None:
+    assert talk(oluwaseun, "which came first, the chest x-ray paper or AtlasMerge?") == [[4]]
+    assert talk(oluwaseun, "which is newer, ColdBind or the x-ray pretraining paper?") == [[3]]
+
+
+def test_a_class_code_in_capitals_is_no_sign_off(oluwaseun: Engine) -> None:
+    # "gn" says good night; "GN" after "isn't" is the class
+    assert talk(oluwaseun, "2025 stuff that isn't GN", "which papers have nothing to do with proteins?")[0] == [3, 5, 4]

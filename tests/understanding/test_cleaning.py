@@ -110,3 +110,12 @@ def test_a_share_asked_after_a_count_is_a_second_question(cleaner: Cleaner) -> N
         "how many of her papers have code",
         "what fraction of the total that is",
     ]
+
+
+def test_titles_and_role_words_are_normalised(cleaner: Cleaner) -> None:
+    assert cleaner.clean("papers where Dr. Adeyemi-Clarke is last author").text == (
+        "papers where Adeyemi-Clarke is last author"
+    )
+    assert cleaner.clean("and which ones is that coauthor NOT on?").text == "and which ones is that person NOT on?"
+    assert cleaner.clean("2025 stuff that isn't GN").text == "2025 stuff that isn't GN"
+    assert cleaner.clean("ok gn").chat == "farewell"
