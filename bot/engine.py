@@ -205,7 +205,10 @@ class Engine:
         if not hits and concepts:
             wider = [_forms(lexicon, (hit.concept, *lexicon.broader(hit.concept))) for hit in concepts]
             # Papers on the wider topic are near the question, not about it: never "all matched".
-            return [(hit.paper_id, hit.score, False) for hit in self.topics.search_groups([*wider, *words], tolerant)]
+            return [
+                (hit.paper_id, hit.score, False)
+                for hit in self.topics.search_groups([*wider, *words], tolerant=tolerant)
+            ]
         return [(hit.paper_id, hit.score, hit.matched_all) for hit in hits]
 
 

@@ -36,13 +36,13 @@ FLOORS = {
     "nadia_real_talk.yaml": 96,
     "anais_real_talk.yaml": 104,
     "annelies_real_talk.yaml": 109,
-    "khue_real_talk.yaml": 108,
+    "khue_real_talk.yaml": 109,
     "irini_real_talk.yaml": 108,
     "sekar_real_talk.yaml": 101,
-    "tomas_real_talk.yaml": 97,
+    "tomas_real_talk.yaml": 98,
     "priya_real_talk.yaml": 99,
-    "oluwaseun_real_talk.yaml": 88,
-    "hannah_real_talk.yaml": 81,
+    "oluwaseun_real_talk.yaml": 99,
+    "hannah_real_talk.yaml": 97,
 }
 
 

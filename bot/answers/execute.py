@@ -414,6 +414,9 @@ def _in_title(word: str, titled: set[str]) -> bool:
 _SMALL_WORDS = frozenset({"of", "on", "the", "a", "an", "for", "in", "at", "to", "with", "and"})
 
 
+_SAMPLE_SIZE = re.compile(r"\b[Nn]\s?=\s?(\d[\d,]*)\b")
+# what a sample size counts ("how many participants?")
+_SAMPLED = frozenset({"participant", "people", "user", "subject", "respondent", "patient", "person", "volunteer"})
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|M|B|million|billion|thousand|%))?"
 
 
@@ -440,6 +443,8 @@ def _quantity(paper: Paper, counted: str, hints: Sequence[str] = ()) -> r.PaperF
     part_of = re.compile(
         rf"(?<![\w.,])({_AMOUNT}) of (?:the |all )?{_AMOUNT}\s+{between}{{0,2}}?{noun}\b", re.IGNORECASE
     )
+    # "applied to 22 open models, the test flags ... for 14 of them": the part, of what was counted before
+    of_them = re.compile(rf"\b{noun}\b[^.;]{{0,160}}?\b({_AMOUNT}) of (?:them|these|those)\b", re.IGNORECASE)
     found = [
         (m, sentence)
         for sentence in sentences(paper.abstract)
@@ -448,21 +453,29 @@ def _quantity(paper: Paper, counted: str, hints: Sequence[str] = ()) -> r.PaperF
             key=lambda m: m.start(),
         )
     ]
+    found += [(m, s) for s in sentences(paper.abstract) for m in of_them.finditer(s)]
+    if not found and stem in _SAMPLED:
+        # "a study with N=24 blind screen reader users": the sample size says how many took part
+        found = [(m, s) for s in sentences(paper.abstract) for m in _SAMPLE_SIZE.finditer(s)]
     if not found:
         return r.PaperFact(paper, "quantity", metric=counted)
 
     # "how many qubits was the ansatz?": the count the question's other words follow ("a 40-qubit
     # ansatz", not "the 127-qubit device"); else the first one
     # ... the most of them said around it ("the X-learner has the best median PEHE in 31 of the 77 settings")
+    stems = [h[: max(4, len(h) - 3)] for h in hints]  # "flagged" is said "flags"
+
     def said_near(m: re.Match[str], s: str) -> int:
-        around = s[max(0, m.start() - 48) : m.end() + 24].casefold()
-        return sum(h in around for h in hints)
+        around = s[max(0, min(m.start(), m.start(1) - 48)) : m.end() + 24].casefold()
+        return sum(h in around for h in stems)
 
     near = sorted(((said_near(m, s), i) for i, (m, s) in enumerate(found)), key=lambda pair: (-pair[0], pair[1]))
     match, sentence = found[near[0][1]] if hints and near[0][0] else found[0]
     figure = match.group(0)
     if re.search(r" of (?:which|them|these) ", figure):  # "6 of which have been assigned CVEs": 6 CVEs
         figure = f"{match.group(1)} {figure.split()[-1]}"
+    elif re.search(r" of (?:them|these|those)$", figure):  # "22 open models ... 14 of them": 14 models
+        figure = f"{match.group(1)} {head}"
     return r.PaperFact(paper, "quantity", metric=counted, figure=figure, sentence=sentence)
 
 

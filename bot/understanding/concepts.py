@@ -298,7 +298,9 @@ class ConceptLexicon:
             while node is not None:
                 if node[1]:
                     surface = text[words[i].start() : words[j].end()]
-                    accepted = [e for e in node[1] if _accepts(e, surface, question)]
+                    # a cased abbreviation opening a capitalised compound is a name's part: "MT" of "MT-Bench"
+                    named = _COMPOUND_NAME.match(text, words[j].end()) is not None
+                    accepted = [e for e in node[1] if _accepts(e, surface, question) and not (named and e[1])]
                     if accepted:
                         best = (j, accepted)
                 j += 1
@@ -311,6 +313,9 @@ class ConceptLexicon:
             last, entries = best
             yield words[i].start(), words[last].end(), entries
             i = last + 1
+
+
+_COMPOUND_NAME = re.compile(r"-[A-Z]")
 
 
 def _forms(concept: Concept) -> Iterator[tuple[str, bool]]:

@@ -132,7 +132,10 @@ class Recognizer:
         self.count_modifiers = frozenset(v.words("count_modifiers"))
         self.quantity_ask = compiled_pattern(
             # "how many Reddit users": a name before what is counted is masked, and skipped
-            rf"\b(?:{phrase_alternation(v.words('quantity_asks'))})\s+(?:{MASK}\s+)?([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
+            # ... and so is a part of a whole: "how many of the 22 models"
+            rf"\b(?:{phrase_alternation(v.words('quantity_asks'))})\s+"
+            r"(?:of\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:\d[\d,]*\s+)?)?"
+            rf"(?:{MASK}\s+)?([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
         )
         self.page_counted = frozenset(v.words("page_counted"))
         self.counted_units = frozenset(v.words("counted_units"))
@@ -184,6 +187,11 @@ class Recognizer:
         self.who_at_position = compiled_pattern(
             rf"\bwho(?:'s| is| was| are| were)?\s+(?:the\s+)?(?:{ordinals}|{said_positions}|\d{{1,2}}(?:st|nd|rd|th))"
             r"[\s-]+(?:listed\s+|named\s+)?authors?\b"
+        )
+        # "how much did the labels cut sharing?": a change one paper reports
+        self.change_asked = compiled_pattern(
+            rf"\bhow much (?:did|does|do|has|have|was|were|is|would|could)\b.{{0,60}}\b"
+            rf"(?:{phrase_alternation(v.words('change_stems'))})\w*"
         )
         self.fact_patterns = {key: v.pattern(f"fact_words.{key}") for key in v.groups["fact_words"]}
         self.stat_patterns = {key: v.pattern(f"stat_words.{key}") for key in v.groups["stat_words"]}
@@ -343,7 +351,11 @@ class Recognizer:
         if self._counted(reading.cue_text):
             present.add("quantity")  # "how many annotators took part?": a number in one paper's abstract
         if "topic" in present and (
-            described or "metric" in present or "quantity" in present or self.who_at_position.search(reading.cue_text)
+            described
+            or "metric" in present
+            or "quantity" in present
+            or self.who_at_position.search(reading.cue_text)
+            or self.change_asked.search(reading.cue_text)
         ):
             present.add("paper")  # "who wrote the paper on learned controllers?", "R@1 of X": the paper described
         if self._one_of_a_kind(reading.cue_text):

@@ -378,3 +378,22 @@ def test_a_paper_described_beside_a_paper_named_is_its_best_match(oluwaseun: Eng
 def test_a_class_code_in_capitals_is_no_sign_off(oluwaseun: Engine) -> None:
     # "gn" says good night; "GN" after "isn't" is the class
     assert talk(oluwaseun, "2025 stuff that isn't GN", "which papers have nothing to do with proteins?")[0] == [3, 5, 4]
+
+
+def test_figures_of_a_user_study(hannah: Engine) -> None:
+    chat = ("tester", "screenpilot")
+    hannah.ask("tell me about ScreenPilot", chat)
+    # the sample size says how many took part; SUS is a metric, said "from 58.2 to 81.4"
+    assert (
+        hannah.ask("how many participants were in the study?", chat).headline
+        == "The abstract of ScreenPilot says N=24."
+    )
+    assert hannah.ask("SUS before and after?", chat).headline == "ScreenPilot: 81.4 SUS (from 58.2)."
+    # "how much did X cut Y?": the change the paper reports
+    assert hannah.ask("how much did the warning labels cut sharing of false headlines?", chat).headline.endswith(
+        "on false headlines: 23%."
+    )
+    # "how many of the 22 models": the part, said "14 of them" after the whole
+    assert hannah.ask(
+        "in leaky leaderboards how many of the 22 models got flagged for contamination", chat
+    ).headline.endswith("says 14 models.")

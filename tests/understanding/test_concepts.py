@@ -389,3 +389,11 @@ def test_two_word_topics_said_the_other_way_round(lexicon: ConceptLexicon, text:
 
 def test_a_turned_form_is_read_in_questions_only(lexicon: ConceptLexicon) -> None:
     assert "video understanding" not in lexicon.concepts_in("We study understanding videos.")
+
+
+def test_a_cased_abbreviation_opening_a_capitalised_compound_is_part_of_a_name(lexicon: ConceptLexicon) -> None:
+    # "MT" is machine translation, but "MT-Bench" is a benchmark's name
+    found = lexicon.find("results on MT-Bench and MT for low-resource languages")
+    assert [(h.concept.name, h.surface) for h in found if h.concept.name == "machine translation"] == [
+        ("machine translation", "MT")
+    ]
