@@ -677,8 +677,8 @@ class Recognizer:
             if word is None or (word in self.frame_all and word not in self.counted_units):
                 break
             words.append(word)
-        if not words or any(w in self.page_counted for w in words):
-            return None
+        if not words or any(w in self.page_counted for w in match.groups() if w):
+            return None  # "how many single-cell papers": papers, which the page counts
         return " ".join(words)
 
     def _without_code_in_topics(self, cue: str) -> str:

@@ -77,6 +77,11 @@ def _year_range(first: int, last: int | None = None) -> DateRange:
     return DateRange(date(first, 1, 1), date(first if last is None else last, 12, 31))
 
 
+def _one_year(r: DateRange) -> int | None:
+    """The year a range lies in, when it lies in one."""
+    return r.start.year if r.start is not None and r.end is not None and r.start.year == r.end.year else None
+
+
 def _months_range(first: str, last: str) -> DateRange:
     """ "2020-03" to "2022-12": from the first day of one month to the last day of the other."""
     start_year, start_month = (int(part) for part in first.split("-"))
@@ -474,6 +479,11 @@ class _Grammar:
         )
         point_rules: list[tuple[str, PointResolver]] = [
             (f"(?P<month>{month}){_GAP}{of}(?P<year>{year})", self._month_year),
+            # "February this year", "March of last year"
+            (
+                f"(?P<month>{month}){_GAP}{of}(?P<yref>{relative}{_GAP}{year_word}|{the}{year_word}{_GAP}{before_last})",
+                self._period_of_year,
+            ),
             (f"(?P<year>{_YEAR4})[-/](?P<mnum>{_MONTH_NUMBER})", self._month_year),
             (f"(?<![0-9])(?P<mnum>{_MONTH_NUMBER})/(?P<year>{_YEAR4})", self._month_year),
             (
@@ -560,6 +570,12 @@ class _Grammar:
                 f"(?:{counted_unit}|an?{_GAP}(?P<unit1>{unit})){_GAP}{_alt(raw['age']['suffix'])}(?![a-z])",
                 _BOUND,
                 self._age,
+            ),
+            (
+                f"{_alt(raw['exactly'])}{_GAP}(?:{counted_unit}|an?{_GAP}(?P<unit1>{unit})){_GAP}{_alt(raw['ago'])}"
+                f"(?:{_GAP}(?:{_alt(raw['now'])}))?",
+                _BOUND,
+                self._exact_day,
             ),
             (
                 f"(?:(?P<older>{_alt(raw['age']['older_alone'])})|(?P<newer>{_alt(raw['age']['newer_alone'])})){_GAP}"
@@ -809,12 +825,16 @@ class _Grammar:
     def _union(self, text: str, points: list[_PointAt]) -> Iterable[_Candidate]:
         chain: list[DateRange] = []
         for previous, at in pairwise(points):
-            if not isinstance(previous.point, DateRange) or not isinstance(at.point, DateRange):
+            before = previous.point
+            year = _one_year(at.point) if isinstance(at.point, DateRange) else None
+            if isinstance(before, _Block) and year is not None:
+                before = before.instance(year)  # "January or February this year": both this year
+            if not isinstance(before, DateRange) or not isinstance(at.point, DateRange):
                 break
             joiner = self.union_joiner.match(text, previous.end)
             if not joiner or joiner.end() != at.start:
                 break
-            chain = chain or [previous.point]
+            chain = chain or [before]
             chain.append(at.point)
             found = _Found(tuple(chain))
             yield _Candidate(points[0].start, at.end, points[0].start, at.end, _UNION, found)
@@ -876,6 +896,12 @@ class _Grammar:
         amount = size * (self._number(groups["num"]) if groups.get("num") else 1)
         start = _units_before(today, kind, amount)
         return _Found((DateRange(start, None),)) if start else None
+
+    def _exact_day(self, match: re.Match[str], today: date) -> _Found | None:
+        groups = match.groupdict()
+        kind, size = self.units[groups.get("unit") or groups["unit1"]]
+        day = _units_before(today, kind, size * (self._number(groups["num"]) if groups.get("num") else 1))
+        return _Found((DateRange(day, day),)) if day else None
 
     def _age(self, match: re.Match[str], today: date) -> _Found | None:
         """ "more than five years old": before five years ago; "less than a year old": since a year ago."""

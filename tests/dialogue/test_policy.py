@@ -397,3 +397,8 @@ def test_figures_of_a_user_study(hannah: Engine) -> None:
     assert hannah.ask(
         "in leaky leaderboards how many of the 22 models got flagged for contamination", chat
     ).headline.endswith("says 14 models.")
+
+
+def test_which_method_won_is_no_award(oluwaseun: Engine) -> None:
+    answer = oluwaseun.ask("lol does he have smth on doublets 💀 which method won", ("tester", "won"))
+    assert [p.id for p in answer.papers] == [14]

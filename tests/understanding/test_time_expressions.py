@@ -590,3 +590,21 @@ def test_a_period_s_name_alone_is_a_topic(text: str) -> None:
 )
 def test_a_paper_s_age(text: str, expected: DateRange) -> None:
     check(text, NOV_27, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("was anything published exactly a year ago today?", span("2025-11-27", "2025-11-27")),
+        ("exactly 2 years ago", span("2024-11-27", "2024-11-27")),
+        ("papers from march of last year", span("2025-03-01", "2025-03-31")),
+        (
+            "what did she publish in january or february this year",
+            (span("2026-01-01", "2026-01-31"), span("2026-02-01", "2026-02-28")),
+        ),
+    ],
+)
+def test_a_day_to_the_day_and_months_of_a_year_said_in_words(
+    text: str, expected: DateRange | tuple[DateRange, ...]
+) -> None:
+    check(text, NOV_27, expected)
