@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on nine profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on fifteen profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -10,7 +10,9 @@ annelies_vanderzwaan.txt: statistics, econometrics and astrostatistics, other ar
 names with middle initials and middle surnames; khue_tran.txt: HCI and learning sciences, a
 Vietnamese name in both orders, a name with "Jr.", non-native phrasings; irini_stavrakaki.txt:
 quantum computing and theory, terse commands, two questions in one message; sekar_ayuningtyas.txt:
-a small security and systems profile where honest "none" answers matter). Their misses
+a small security and systems profile where honest "none" answers matter; tomas, priya, oluwaseun,
+hannah, zeynep and matteo: public health, economics, NLP, accessibility, causal inference and
+vision profiles with nicknames, possessives without apostrophes and LaTeX in abstracts). Their misses
 were then fixed in the mechanism, so they are regression sets now: each may not fall below the score
 it reached.
 """
@@ -41,8 +43,10 @@ FLOORS = {
     "sekar_real_talk.yaml": 101,
     "tomas_real_talk.yaml": 98,
     "priya_real_talk.yaml": 99,
-    "oluwaseun_real_talk.yaml": 99,
-    "hannah_real_talk.yaml": 97,
+    "oluwaseun_real_talk.yaml": 100,
+    "hannah_real_talk.yaml": 99,
+    "zeynep_real_talk.yaml": 76,
+    "matteo_real_talk.yaml": 91,
 }
 
 

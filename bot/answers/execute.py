@@ -502,6 +502,11 @@ def paper_fact(world: World, query: Query) -> r.Result:
     if not papers:
         topics = [a.text for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
         return r.NoPaper(field_name, " ".join(topics))
+    if len(papers) > 1 and field_name == "quantity" and operation.counted:
+        # "how many spectroscopic galaxies did they train on?": of the papers the words fit, the one
+        # that counts them
+        counting = [p for p in papers if _quantity(p, operation.counted).figure is not None]
+        papers = counting if len(counting) == 1 else papers
     if len(papers) > 1:
         return r.PaperChoice(tuple(papers), field_name)
     paper = papers[0]

@@ -56,3 +56,6 @@ def _json_bytes(document: dict[str, Any]) -> bytes:
         return orjson.dumps(document)
     except TypeError:  # what orjson refuses (a lone surrogate, a 65-bit integer) json may still write
         return json.dumps(document, ensure_ascii=False).encode("utf-8")
+
+
+__all__ = ["CACHE_FROM_BYTES", "blake2b", "cache_dir", "cached_document"]

@@ -25,6 +25,35 @@ _SYMBOLS = {
     "ldots": "…",
     "dots": "…",
     "infty": "∞",
+    "sigma": "σ",
+    "tau": "τ",
+    "theta": "θ",
+    "epsilon": "ε",
+    "varepsilon": "ε",
+    "delta": "δ",
+    "rho": "ρ",
+    "pi": "π",
+    "phi": "φ",
+    "psi": "ψ",
+    "omega": "ω",
+    "eta": "η",
+    "kappa": "κ",
+    "nu": "ν",
+    "xi": "ξ",
+    "chi": "χ",
+    "zeta": "ζ",
+    "Sigma": "Σ",
+    "Delta": "Δ",
+    "Gamma": "Γ",
+    "Omega": "Ω",
+    "Lambda": "Λ",
+    "Phi": "Φ",
+    "Theta": "Θ",
+    "partial": "∂",
+    "neq": "≠",
+    "ne": "≠",
+    "in": "∈",
+    "ell": "ℓ",
 }
 # Commands whose argument is a reference, not prose: dropped with the argument.
 _DROPPED_WITH_ARGUMENT = {"cite", "citep", "citet", "ref", "eqref", "label", "footnote"}
@@ -53,6 +82,14 @@ def unwrap(match: re.Match[str], unknown_macro: str) -> str:
     return argument
 
 
+def _math(formula: str) -> str:
+    """A formula's words: symbols for Greek letters and relations; a font switch or an operator
+    without an argument ("\\rm", "\\log") is dropped, never read as the paper's system name."""
+    formula = _SCRIPT.sub(r" \1", formula)  # "\\epsilon_{PEHE}": two words, not "\\epsilonPEHE"
+    words = _BARE_MACRO.sub(lambda m: _SYMBOLS[m.group(1)] + " " if m.group(1) in _SYMBOLS else "", formula)
+    return words.strip()
+
+
 def clean_latex(text: str, unknown_macro: str = "") -> str:
     """Plain text from text with LaTeX markup.
 
@@ -69,7 +106,7 @@ def clean_latex(text: str, unknown_macro: str = "") -> str:
 
     out = _ESCAPE.sub(protect, text)
     out = _HREF.sub(r"\2 (\1)", out)
-    out = _MATH.sub(lambda m: _SCRIPT.sub(r"\1", m.group(1)), out)
+    out = _MATH.sub(lambda m: _math(m.group(1)), out)
     previous = None
     while previous != out:  # nested arguments unwrap from the inside out
         previous = out

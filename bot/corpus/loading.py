@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from bot.clock import today
-from bot.corpus.cache import cached_document
+from bot.corpus.cache import CACHE_FROM_BYTES, cached_document
 from bot.corpus.errors import ProfileError
 from bot.corpus.model import Corpus
 from bot.corpus.schema import SchemaError, check_corpus_document
+from bot.paths import DATA_DIR
 from bot.yaml_io import dump_yaml, load_yaml_text
 
 PAGE_SUFFIXES = {".txt", ".text", ""}
@@ -48,11 +49,27 @@ def read_corpus_document(path: Path, as_of: date | None = None, cache: bool = Tr
 
         effective = as_of or today()
         produce = partial(parse_page, raw, str(path), effective)
-        variant = f"page@{effective.isoformat()}"
+        if not cache or len(raw) < CACHE_FROM_BYTES:
+            return produce()  # (small pages skip the copy and the digest of the parser)
+        variant = f"page@{effective.isoformat()}@{parser_digest()}"
     else:
         produce = partial(_yaml_document, raw, path)
         variant = "yaml"
     return cached_document(raw, variant, produce) if cache else produce()
+
+
+@cache
+def parser_digest() -> str:
+    """What a page's parse depends on besides the page (the parser's code and the data files it
+    reads): a copy made by another version is never read."""
+    from bot.corpus.cache import blake2b
+
+    corpus = Path(__file__).parent
+    sources = [*sorted(corpus.glob("*.py")), *sorted(DATA_DIR.glob("*.yaml"))]
+    digest = blake2b(digest_size=8)
+    for source in sources:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 def _yaml_document(raw: bytes, path: Path) -> dict[str, Any]:

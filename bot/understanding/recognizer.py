@@ -216,6 +216,8 @@ class Recognizer:
         reading = self.reader.read(message.text, today)
         asked = reading.cue_text
         pointed_back = bool(message.context) and self._points_back(reading, has_focus)
+        if pointed_back and not self.back_paper.search(asked) and self._describes_a_paper(reading):
+            pointed_back = False  # "did she do a target trial emulation on this, what did they get?": said here
         if pointed_back:
             # "Someone mentioned a benchmark for X. Which paper is that?": the question is about the sentence before.
             reading = self.reader.read(f"{message.context} {message.text}", today)
@@ -299,7 +301,23 @@ class Recognizer:
         words = re.findall(r"[\w§]+", reading.cue_text)
         content = [w for w in words if w not in self.frame_all and len(w) > 1]  # "who's" leaves an "s"
         # "it" with no paper in the conversation yet: the paper the message described before
-        return not content or (not has_focus and bool(self.back_paper.search(reading.cue_text)))
+        # ... and "they", "their data": the people of the paper the message described before
+        pointer = self.back_paper.search(reading.cue_text) or _PEOPLE_PRONOUN.search(reading.cue_text)
+        return not content or (not has_focus and bool(pointer))
+
+    def _describes_a_paper(self, reading: Reading) -> bool:
+        """Whether the question names what its "they" wrote: a topic of two words or more, besides
+        what it counts ("how many spectroscopic galaxies did they train on?" describes nothing)."""
+        built = self.builder.build(reading, self.frame_all, self.corpus.researcher_key)
+        counted = set((self._counted(reading.cue_text) or "").split())
+        they = _PEOPLE_PRONOUN.search(reading.cue_text)
+        for clause in built.selection.clauses:
+            if clause.negated or clause.kind != "topic":
+                continue
+            words = [w for a in clause.atoms if isinstance(a, AboutTopic) for w in a.text.casefold().split()]
+            if len([w for w in words if w not in counted]) >= 2 or _said_before(clause, reading.cue_text, they):
+                return True  # "a target trial emulation", or "a measurement study on this, ... did they"
+        return False
 
     def _present(self, reading: Reading, built: Built, has_focus: bool) -> set[str]:
         present = {atom_kind(a) for a in built.selection.atoms(negated=False)}

@@ -163,3 +163,19 @@ def test_large_files_load_through_a_json_copy(tmp_path, monkeypatch) -> None:  #
     corpus_file.write_text(corpus_file.read_text().replace("h_index:", "h_index: 7 #", 1), encoding="utf-8")
     assert read_corpus_document(corpus_file)["researcher"]["h_index"] == 7  # a changed file is read afresh
     assert read_corpus_document(page, date(2026, 1, 1)) == first
+
+
+def test_a_page_s_copy_made_by_another_parser_is_not_read(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import bot.corpus.cache as corpus_cache
+    import bot.corpus.loading as loading
+    from bot.corpus.synth import synth_page
+
+    monkeypatch.setenv("PROFILE_BOT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(loading, "CACHE_FROM_BYTES", 1000)  # a small page, copied as a large one would be
+    monkeypatch.setattr(corpus_cache, "CACHE_FROM_BYTES", 1000)
+    page = tmp_path / "big.txt"
+    page.write_text(synth_page(200, seed=9), encoding="utf-8")
+    first = read_corpus_document(page, date(2026, 1, 1))
+    monkeypatch.setattr(loading, "parser_digest", lambda: "another-parser")
+    assert read_corpus_document(page, date(2026, 1, 1)) == first  # parsed again, not read from the old copy
+    assert len(list((tmp_path / "cache").glob("corpus-*.json"))) == 2
