@@ -60,7 +60,7 @@ class Engine:
                 corpus,
                 self.intents,
                 topic_known=lambda topic: bool(self._topic_hits(topic, True)),
-                word_in_abstracts=lambda word: self.topics.uses(word),
+                papers_using=lambda word: self.topics.papers_using(word),
             )
             self.policy = DialoguePolicy(corpus)
             self.examples = example_questions(corpus)

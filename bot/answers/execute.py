@@ -711,6 +711,8 @@ def compare(world: World, query: Query) -> r.Result:
     kind = query.operation.compare_kind
     if kind is None:
         return rank_groups(world, query)
+    if not query.operation.versus_rest and _group_count(query.selection, kind) < 2:
+        return list_papers(world, query)  # a follow-up left one group ("and the EM ones?"): nothing to compare
     shared = query.selection.without(kind)
     groups = []
     if query.operation.versus_rest:
@@ -721,7 +723,9 @@ def compare(world: World, query: Query) -> r.Result:
             groups.append(r.Group(world.scope(Selection((clause,))), tuple(papers)))
         return r.Comparison(tuple(groups), world.scope(shared), query.operation.least)
     for atom in query.selection.positive(kind):
-        parts = [During((x,), x.describe()) for x in atom.ranges] if isinstance(atom, During) else [atom]
+        parts = [atom]
+        if isinstance(atom, During) and len(atom.ranges) > 1:
+            parts = [During((x,), x.describe()) for x in atom.ranges]
         for part in parts:
             papers = world.select(shared.with_clause(Clause((part,)))).papers
             label = world.scope(Selection((Clause((part,)),))) or part.__class__.__name__
@@ -730,6 +734,10 @@ def compare(world: World, query: Query) -> r.Result:
         if clause.negated and clause.kind == kind:
             shared = shared.with_clause(clause)
     return r.Comparison(tuple(groups), world.scope(shared), query.operation.least)
+
+
+def _group_count(selection: Selection, kind: str) -> int:
+    return sum(len(a.ranges) if isinstance(a, During) else 1 for a in selection.positive(kind))
 
 
 def _compare_label(scope: str) -> str:

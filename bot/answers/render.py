@@ -33,7 +33,12 @@ _CODE_WORDS = re.compile(
 
 def render(result: r.Result, corpus: Corpus, intent: str, family: str) -> Answer:
     answer = _render(result, corpus)
-    if isinstance(result, r.PaperList) and result.yes_no and not (result.papers and result.topic_partial == 0):
+    if (
+        isinstance(result, r.PaperList)
+        and result.yes_no
+        and result.share_of is None  # a share answers its own yes or no ("Yes, more than half: ...")
+        and not (result.papers and result.topic_partial == 0)
+    ):
         # "has she used EdNet?": yes or no first, then the papers that say so (not over closest matches)
         said = "Yes" if result.papers else "No"
         first_word = answer.headline.split(" ", 1)[0]
@@ -108,6 +113,12 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
         percent = f"{share:.0f}%" if share >= 1 or share == 0 else f"{share:.1f}%"
         base = f" {result.share_scope}" if result.share_scope else ""
         headline = f"{_cap(subject)}: {percent} of {possessive(name)} {plural(result.share_of, 'paper')}{base}."
+        if result.yes_no:  # "are most of his papers CV?"
+            verdict = "Yes" if 2 * result.total > result.share_of else "No"
+            half = {1: "more than half", 0: "exactly half", -1: "fewer than half"}[
+                (2 * result.total > result.share_of) - (2 * result.total < result.share_of)
+            ]
+            headline = f"{verdict}, {half}: {headline[0].lower()}{headline[1:]}"
         return replace(_list_answer(headline, result.papers), people=result.people)
     if result.positioned is not None:
         person, position, rest = result.positioned
@@ -570,6 +581,10 @@ def _(result: r.Comparison, corpus: Corpus) -> Answer:
         headline = (
             f"{join_and([g.label for g in result.groups])} are level{scope}: {plural(first.count, 'paper')} each."
         )
+    elif _said(first).split(" ", 1)[0] in ("before", "after", "since", "until"):
+        more = "Fewer" if result.least else "More"
+        others = join_and([f"{_said(g)} ({plural(g.count, 'paper')})" for g in groups[1:]])
+        headline = f"{more} papers{scope} {_said(first)} ({plural(first.count, 'paper')}) than {others}."
     elif _said(first).split(" ", 1)[0] in ("with", "without", "not", "about", "mentioning", "outside", "other"):
         # Groups said as filters ("with code or without", people): "More papers are with X (4 papers) than ..."
         more = "Fewer" if result.least else "More"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -45,10 +46,17 @@ class Selected:
 
 def papers_mentioning(papers: Iterable[Paper], phrase: str) -> list[Paper]:
     """Papers whose title or abstract names `phrase` (whole words, any case or separators)."""
-    pattern = phrase_pattern(phrase)
-    if pattern is None:
-        return []
-    return [p for p in papers if pattern.search(p.title) or pattern.search(p.abstract)]
+    patterns = [x for x in map(phrase_pattern, _number_forms(phrase)) if x is not None]
+    return [p for p in papers if any(x.search(p.title) or x.search(p.abstract) for x in patterns)]
+
+
+def _number_forms(phrase: str) -> list[str]:
+    """An acronym in either number: "LLMs" finds "LLM-planned", "GAN" finds "GANs"."""
+    if re.search(r"[A-Z]{2,}s$", phrase):
+        return [phrase, phrase[:-1]]
+    if re.search(r"[A-Z]{2,}$", phrase):
+        return [phrase, phrase + "s"]
+    return [phrase]
 
 
 class Selector:
@@ -228,11 +236,14 @@ def atom_words(corpus: Corpus, atom: Atom, negated: bool = False) -> str:
 
 def _time_words(atom: During) -> str:
     # After a noun "in 2023" reads "from 2023": "papers from 2023", "papers from 2021 or 2023".
+    if len(atom.ranges) == 1 and atom.label.split(" ", 1)[0] in _OPEN_BOUNDS:
+        return atom.label  # "after 2021" as said, not "since 2022"
     labels = [r.describe().removeprefix("in ") for r in atom.ranges]
     words = join_and(labels, "or")
     return words if words.split(" ", 1)[0] in _TIME_PREPOSITIONS - {"in"} else f"from {words}"
 
 
+_OPEN_BOUNDS = {"before", "after", "since", "until"}
 _TIME_PREPOSITIONS = {"since", "before", "after", "until", "up", "from", "in", "between", "during", "within", "over"}
 
 

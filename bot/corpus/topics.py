@@ -156,12 +156,13 @@ class TopicIndex:
     def _matches(self, query: tantivy.Query) -> bool:
         return bool(self.searcher.search(query, 1, count=False).hits)
 
-    def uses(self, word: str) -> bool:
-        """Whether any title or abstract holds the word (stemmed, exactly)."""
+    def papers_using(self, word: str) -> int:
+        """About how many papers hold the word (stemmed, exactly) in the title or the abstract: the
+        larger of the two counts, so one paper saying it in both counts once."""
         stems = self.stemmer.analyze(fold(word))
-        return bool(stems) and all(
-            self.searcher.doc_freq("body", s) or self.searcher.doc_freq("title", s) for s in stems
-        )
+        if not stems:
+            return 0
+        return min(max(self.searcher.doc_freq("body", s), self.searcher.doc_freq("title", s)) for s in stems)
 
     def known_terms(self, words: Sequence[str]) -> list[str]:
         return [w for w in words if self._clause(w) is not None]

@@ -34,11 +34,18 @@ _QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|what's|whats|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|"
     r"can|could|would|will|should|any|anything|show|list|give|tell|find|get|name|papers?)\b"
 )
+_ALTERNATIVES = re.compile(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
 _EMPTY = re.compile(r"^[\W_]*$")
 # "before or after 2023", "before and since 2020": two bounds sharing one time (a year, a month and year)
 _SHARED_BOUND = re.compile(
     r"\b(before|after|since|until)\s+(or|and|vs\.?|versus)\s+(before|after|since|until)\s+"
     r"((?:[A-Z][a-z]+\s+)?\d{4})\b",
+    re.IGNORECASE,
+)
+# "before 2020 or after?": the second bound about the same time ("2020 or after" alone is a since)
+_SHARED_BOUND_AFTER = re.compile(
+    r"\b(before|after|since|until)\s+((?:[A-Z][a-z]+\s+)?\d{4})\s+(or|vs\.?|versus)\s+(before|after|since|until)\b"
+    r"(?!\s+(?:[A-Z][a-z]+\s+)?\d)",
     re.IGNORECASE,
 )
 MAX_REFINEMENT_WORDS = 5  # "w code only", "only the CV ones": a fragment after the question that narrows it
@@ -138,6 +145,7 @@ class Cleaner:
         text = self.honorific.sub("", self._written_out(text))
         text = fix_letter_o_years(self._unshout(text))
         text = _SHARED_BOUND.sub(r"\1 \4 \2 \3 \4", text)  # "before or after 2023": both, about 2023
+        text = _SHARED_BOUND_AFTER.sub(r"\1 \2 \3 \4 \2", text)
         text = self.spoken_year.sub(self._year_in_digits, text)  # "twenty twenty-three" is 2023
         chats: list[ChatKind] = []
         kept: list[str] = []
@@ -169,6 +177,8 @@ class Cleaner:
             return [question]
         if first.casefold().startswith("how many") and second.casefold().startswith("how many"):
             return [question]
+        if _ALTERNATIVES.search(first) and not _QUESTION_START.match(first.casefold()):
+            return [question]  # "before or after 2021, when was she more productive?": the first part is its subject
         return [first, second]
 
     def _year_in_digits(self, match: re.Match[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -110,11 +110,11 @@ class EntityFinder:
         stopwords: frozenset[str],
         keywords: frozenset[str],
         in_corpus: Callable[[str], bool] = lambda word: True,
-        in_abstracts: Callable[[str], bool] | None = None,
+        papers_using: Callable[[str], int] | None = None,
     ) -> None:
         self.corpus = corpus
         self.in_corpus = in_corpus  # is a word a name here or in some abstract (a typed name's other half)
-        self.in_abstracts = in_abstracts or in_corpus  # is it a word of some title or abstract
+        self.papers_using = papers_using or (lambda word: int(in_corpus(word)))  # titles or abstracts holding it
         self.stopwords = stopwords
         self.keywords = keywords
         self.gazetteer = corpus.gazetteer
@@ -160,9 +160,11 @@ class EntityFinder:
                 if not owners or owners[-1] != paper_id:
                     owners.append(paper_id)
         # A part of a system name ("GraspNet" of "GraspNet-X") names the paper when only one paper has it.
+        self.part_keys: set[str] = set()
         for key, owners in component_owners.items():
             if len(owners) == 1 and key not in self.paper_keys and key not in stopwords and key not in keywords:
                 self.paper_keys[key] = owners
+                self.part_keys.add(key)
         self.system_choices = [
             key for paper, key in zip(papers, system_keys, strict=True) if paper.system and len(key) >= 4
         ]
@@ -262,10 +264,11 @@ class EntityFinder:
         for start, end in _windows(words, 5):
             code = self.category_keys.get("".join(w.key for w in words[start:end]))
             if code and not (end - start == 1 and len(words[start].text) <= 2):
-                if end - start == 1 and not self._names_a_class(words, start, len(words)):
+                said_with_code = end < len(words) and words[end].text == code  # "econometrics (EM)"
+                if end - start == 1 and not (said_with_code or self._names_a_class(words, start, len(words))):
                     continue  # "sound localization": a word of a topic, not the class cs.SD
                 found.append(_entity("category", text, words, start, end, True, key=code))
-        return found
+        return _one_per_apposition(text, found)
 
     @staticmethod
     def _names_a_class(words: list[Token], index: int, count: int) -> bool:
@@ -292,6 +295,8 @@ class EntityFinder:
             if canonical and (canonical in self.corpus.by_benchmark or canonical in self.gazetteer.entries):
                 found.append(_entity("benchmark", text, words, start, end, True, key=canonical))
             ids = self.paper_keys.get(key)
+            if ids and key in self.part_keys and end - start == 1 and self.papers_using(words[start].folded) >= 2:
+                ids = None  # "the NeRF papers": a technique other papers use too, not "DepthPrior-NeRF"
             if ids and not (key in self.plain_word_keys and not surface[:1].isupper()):
                 found.append(_entity("paper", text, words, start, end, True, ids=tuple(sorted(ids))))
             person = self.person_keys.get(key)
@@ -377,7 +382,7 @@ class EntityFinder:
             return True  # "where guohai is first author", "joaquín papers": a name in lower case
         if not ordinary and self._researcher_nickname(word):
             return True  # "what did seun publish": the researcher's nickname in lower case
-        if not ordinary and len(word.folded) >= 5 and word.text.isalpha() and not self.in_abstracts(word.folded):
+        if not ordinary and len(word.folded) >= 5 and word.text.isalpha() and not self.papers_using(word.folded):
             return True  # "koller vs subramanian": a name of this page no title or abstract uses as a word
         capitalised = (word.text[:1].isupper() and not word.text.isupper()) or (
             len(word.text) <= 3 and word.text[:1].isupper()
@@ -395,7 +400,7 @@ class EntityFinder:
             not (3 if word.text[:1].isupper() else 4) <= len(key) <= len(given) - 2
             or not (given.startswith(key) or given.endswith(key))
             or word.folded in self.stopwords
-            or (self.in_abstracts(word.folded) and self._written_outside_links(word.folded))
+            or (self.papers_using(word.folded) and self._written_outside_links(word.folded))
         ):
             return []
         return [self.corpus.researcher_key]
@@ -419,11 +424,11 @@ class EntityFinder:
             if len(family) >= 2 and words[index].text[:1].isupper():
                 # "the Kims": everyone listed with that surname.
                 return [_entity("people", text, words, index, index + 1, True, keys=tuple(family))]
-            if len(namesakes) >= 2 and not self.in_abstracts(words[index].folded):
+            if len(namesakes) >= 2 and not self.papers_using(words[index].folded):
                 # "both daniels": everyone listed with that given name.
                 return [_entity("people", text, words, index, index + 1, True, keys=tuple(namesakes))]
             whose = self.by_given.get(key[:-1], []) + self.by_surname.get(key[:-1], []) if key.endswith("s") else []
-            if len(set(whose)) == 1 and not self.in_abstracts(words[index].folded):
+            if len(set(whose)) == 1 and not self.papers_using(words[index].folded):
                 # "hannahs papers": a possessive without its apostrophe
                 return [_entity("person", text, words, index, index + 1, True, key=whose[0])]
             owners = self._mistyped_surname(words, index) or self._researcher_nickname(words[index])
@@ -530,7 +535,7 @@ class EntityFinder:
                 )
                 if bench and not name_shaped and len(bench[0]) - len(key) > 1:
                     bench = None  # "speech" is a word inside "LJSpeech", not a typo of it
-                if bench and not name_shaped and end - start == 1 and self.in_abstracts(words[start].folded):
+                if bench and not name_shaped and end - start == 1 and self.papers_using(words[start].folded):
                     bench = None  # "flaky tests": a word the abstracts use, not a slip of "TESS"
                 if bench:
                     found.append(
@@ -578,7 +583,7 @@ class EntityFinder:
                 if len(follower.text) > 1 and follower.text.rstrip("s").isupper():
                     break  # "with LLMs", "with GPUs": an acronym, not a name
                 run.append(follower)
-            if run and not (len(run) > 1 and all(self.in_abstracts(w.folded) for w in run)):
+            if run and not (len(run) > 1 and all(self.papers_using(w.folded) for w in run)):
                 # ("papers with Video Understanding": words the abstracts use are a topic, not a person)
                 surface = text[run[0].start : run[-1].end]
                 found.append(Entity("unknown_person", run[0].start, run[-1].end, surface, False, key=surface))
@@ -590,6 +595,19 @@ def _one_written_word(text: str, words: list[Token], start: int, end: int) -> bo
     return end - start >= 2 and all(
         text[words[i].end : words[i + 1].start] in ("-", "'", "’") for i in range(start, end - 1)
     )
+
+
+def _one_per_apposition(text: str, found: list[Entity]) -> list[Entity]:
+    """A class said twice in a row ("econometrics (EM)") is one class, so a "but" before it negates it all."""
+    found = sorted(found, key=lambda e: e.start)
+    merged: list[Entity] = []
+    for entity in found:
+        before = merged[-1] if merged else None
+        if before is not None and before.key == entity.key and not text[before.end : entity.start].strip(" ()[],/-"):
+            merged[-1] = replace(before, end=max(before.end, entity.end), surface=text[before.start : entity.end])
+            continue
+        merged.append(entity)
+    return merged
 
 
 def _windows(words: list[Token], longest: int) -> Iterable[tuple[int, int]]:

@@ -64,14 +64,14 @@ class Reader:
         known_words: frozenset[str],
         stopwords: frozenset[str],
         in_corpus: Callable[[str], bool],
-        in_abstracts: Callable[[str], bool] | None = None,
+        papers_using: Callable[[str], int] | None = None,
         glued_parts: frozenset[str] = frozenset(),
     ) -> None:
         self.corpus = corpus
         self.known_words = known_words  # the words questions are made of: vocabulary, cue keywords
         self.stopwords = stopwords
         self.in_corpus = in_corpus  # a word the corpus itself uses is never "corrected"
-        self.finder = EntityFinder(corpus, stopwords, known_words, in_corpus, in_abstracts)
+        self.finder = EntityFinder(corpus, stopwords, known_words, in_corpus, papers_using)
         self.glued_parts = glued_parts
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(known_words):

@@ -38,7 +38,7 @@ from bot.query import (
 from bot.text import compact, tokens
 from bot.understanding.cleaning import Cleaner, CleanMessage
 from bot.understanding.intents import IntentSpec, load_intents
-from bot.understanding.metrics import MetricLexicon
+from bot.understanding.metrics import MetricHit, MetricLexicon
 from bot.understanding.reading import MASK, Reader, Reading
 from bot.understanding.selection_builder import Built, SelectionBuilder
 from bot.understanding.time_expressions import Shift
@@ -87,10 +87,10 @@ class Recognizer:
         corpus: Corpus,
         intents: tuple[IntentSpec, ...] | None = None,
         topic_known: Callable[[str], bool] = lambda topic: True,
-        word_in_abstracts: Callable[[str], bool] = lambda word: False,
+        papers_using: Callable[[str], int] = lambda word: 0,
     ) -> None:
         self.corpus = corpus
-        self.word_in_abstracts = word_in_abstracts
+        self.papers_using = papers_using  # how many titles or abstracts hold a word
         self.metrics = MetricLexicon.default()
         self.topic_known = topic_known  # does any paper use these words (a question of loose words alone)
         self.intents = intents or load_intents()
@@ -108,7 +108,7 @@ class Recognizer:
             self.known_words,
             v.stopwords,
             self._in_corpus,
-            self.word_in_abstracts,
+            self.papers_using,
             frozenset(v.words("glued_parts")),
         )
         topic_cue = self.by_name.get("topic_search")
@@ -128,6 +128,7 @@ class Recognizer:
         self.gendered = {kind: v.pattern(f"gendered_pronouns.{kind}") for kind in v.groups["gendered_pronouns"]}
         self.which_one = compiled_pattern(r"^\W*which (?:one|paper)s?\b")
         self.share = v.pattern("share_words")
+        self.majority = v.pattern("majority_words")
         self.average = v.pattern("average_words")
         self.count_modifiers = frozenset(v.words("count_modifiers"))
         self.quantity_ask = compiled_pattern(
@@ -202,7 +203,7 @@ class Recognizer:
         topic index). Asked only for the rare word that looks like a slip ("gain" is a word of the
         corpus, not "again" mistyped) or a glued pair ("understanding" is not "under" + "standing")."""
         finder = self.reader.finder
-        return word in finder.by_surname or word in finder.by_given or self.word_in_abstracts(word)
+        return word in finder.by_surname or word in finder.by_given or self.papers_using(word) > 0
 
     # --- the whole decision
 
@@ -224,7 +225,7 @@ class Recognizer:
             if message.context.rstrip().endswith("?"):
                 asked = reading.cue_text  # "was it at a conference? which one?": both sentences ask
             # else a statement gives names and topics, not what is asked ("a colleague mentioned ...")
-        said = tuple((hit.start, hit.end) for hit in self.metrics.find(reading.text))
+        said = tuple((hit.start, hit.end) for hit in self._metrics_said(reading))
         conservative = self.builder.build(reading, self.frame_all, self.corpus.researcher_key, said)
         present = self._present(reading, conservative, has_focus)  # "who wrote it?": "it" is the paper described
         if pointed_back and "topic" in present and _ONE_PAPER_ASKED.search(message.text.casefold()):
@@ -319,6 +320,16 @@ class Recognizer:
                 return True  # "a target trial emulation", or "a measurement study on this, ... did they"
         return False
 
+    def _metrics_said(self, reading: Reading) -> list[MetricHit]:
+        """The metrics the message names, but not a letter code the profile has as a class ("more EM or LG
+        papers?": EM is econometrics there, not exact match)."""
+        classes = [e.span for e in reading.entities if e.kind == "category"]
+        return [
+            hit
+            for hit in self.metrics.find(reading.text)
+            if not any(start <= hit.start and hit.end <= end for start, end in classes)
+        ]
+
     def _present(self, reading: Reading, built: Built, has_focus: bool) -> set[str]:
         present = {atom_kind(a) for a in built.selection.atoms(negated=False)}
         kinds = {e.kind for e in reading.entities}
@@ -347,7 +358,7 @@ class Recognizer:
             present.add("person")
         if _compared_kind(built.selection) or self.versus_rest.search(reading.cue_text):
             present.add("several")  # groups to compare: "2023 or 2025", "with code or without"
-        if self.metrics.find(reading.text):
+        if self._metrics_said(reading):
             present.add("metric")  # "R@1 of X", "X's top-1 accuracy": a result of a paper
         named = present - {"topic", "code", "researcher", "metric", "solo"}
         if not built.people_named and not any(isinstance(a, ByPerson) for a in built.selection.atoms()):
@@ -592,6 +603,9 @@ class Recognizer:
         ):
             # "what percentage of his papers have code?": a count, said as a share of all the papers
             return replace(operation, name="count", order=order, stat="share")
+        if name in ("list", "count", "exists") and self.majority.search(cue) and self.yes_no.match(cue):
+            # "are most of his papers CV?": yes or no by the share, never by there being some
+            return replace(operation, name="count", order=order, stat="share", yes_no=True)
         if name == "list":
             yes_no = bool(self.yes_no.match(cue)) and not built.selection.has("papers")
             operation = replace(operation, yes_no=yes_no)
@@ -644,7 +658,7 @@ class Recognizer:
 
     def _results(self, operation: Operation, built: Built, reading: Reading) -> Operation:
         """Which benchmark (a known one, else the task the question names) and which metric."""
-        hit = next(iter(self.metrics.find(reading.text)), None)
+        hit = next(iter(self._metrics_said(reading)), None)
         if hit is not None:
             operation = replace(operation, metric=hit.metric.name, metric_k=hit.k)
         if built.benchmarks_named:

@@ -646,8 +646,12 @@ class SelectionBuilder:
             stream, units[cursor - 1].end, units[cursor].start
         ):
             return False
+        start = units[cursor].end
+        verb = units[cursor + 1] if cursor + 1 < len(units) else None
+        if verb is not None and verb.role == "mention_verb" and self._bridged(stream, start, verb.start):
+            start = verb.end  # "RO papers that don't use nuScenes": the verb passes the "not" on
         following = next((u for u in units[cursor + 1 :] if u.role == "atom"), None)
-        return following is None or not self._bridged(stream, units[cursor].end, following.start)
+        return following is None or not self._bridged(stream, start, following.start)
 
     def _bridged(self, stream: tuple[Item, ...], start: int, end: int) -> bool:
         between = stream[start:end]
