@@ -231,6 +231,29 @@ def _author_check(world: World, query: Query) -> r.AuthorCheck | None:
     return r.AuthorCheck(paper, people[0].name, position, asked)
 
 
+@handles("positions")
+def author_positions(world: World, query: Query) -> r.Result:
+    """ "Where is Zeynep in the author order of the credit paper?", "where does Priya show up?": the
+    person named (else the researcher), on the paper the rest names or describes, else on all theirs."""
+    corpus = world.corpus
+    named = [a for a in query.selection.positive("person") if isinstance(a, ByPerson)]
+    person = named[0] if named else ByPerson(corpus.researcher_key, corpus.researcher.name)
+    rest = Selection(tuple(c for c in query.selection.clauses if c.kind != "person"))
+    if rest:
+        papers = _the_papers(world, Query(query.intent, Operation("paper_fact"), rest))
+        if len(papers) == 1:
+            keys = corpus.people_keys_of(papers[0])
+            place = keys.index(person.key) + 1 if person.key in keys else None
+            return r.AuthorCheck(papers[0], person.name, place, where_asked=True)
+    else:
+        papers = list(world.select(Selection((Clause((ByPerson(person.key, person.name),)),))).papers)
+    places = []
+    for paper in papers:
+        keys = corpus.people_keys_of(paper)
+        places.append((paper, keys.index(person.key) + 1 if person.key in keys else None))
+    return r.Positions(person.name, tuple(places))
+
+
 @handles("count")
 def count_papers(world: World, query: Query) -> r.Result:
     return _paper_list(world, query, counting=True)

@@ -230,6 +230,8 @@ def _(result: r.AuthorCheck, corpus: Corpus) -> Answer:
     listed = authors_text(paper)
     if result.asked is not None:
         return _position_check(result)
+    if result.where_asked:
+        return _place_on(result)
     if result.position is not None:
         where = "first" if result.position == 1 else ordinal_word(result.position)
         headline = f"Yes: {result.person} is the {where} listed author of {paper.short_name} ({listed})."
@@ -241,6 +243,52 @@ def _(result: r.AuthorCheck, corpus: Corpus) -> Answer:
     )
     headline = f"No: {result.person} is not among the listed authors of {paper.short_name} ({listed}).{cut}"
     return Answer("", headline, papers=(paper,), focus=paper)
+
+
+def _place_on(result: r.AuthorCheck) -> Answer:
+    """ "Where is she in the author list of X?": her place, or why the page cannot show it."""
+    paper, listed = result.paper, authors_text(result.paper)
+    if result.position is not None:
+        where = ordinal_word(result.position)
+        headline = f"{result.person} is the {where} listed author of {paper.short_name} ({listed})."
+        return Answer("", headline, papers=(paper,), focus=paper, people=(result.person,))
+    if paper.authors_truncated:
+        headline = (
+            f"{result.person} is not among the {len(paper.authors)} authors the page lists for {paper.short_name} "
+            f"({listed}): the list is cut short, so a place further down is not shown."
+        )
+    else:
+        headline = f"{result.person} is not among the authors of {paper.short_name} ({listed})."
+    return Answer("", headline, papers=(paper,), focus=paper)
+
+
+@_render.register
+def _(result: r.Positions, corpus: Corpus) -> Answer:
+    if not result.places:
+        return Answer("", f"{result.person} is not listed on any paper of the profile.")
+    counts: dict[int | None, int] = {}
+    for _, place in result.places:
+        counts[place] = counts.get(place, 0) + 1
+    parts = [
+        f"{ordinal_word(place)} on {plural(n, 'paper')}"
+        for place, n in sorted(((p, n) for p, n in counts.items() if p is not None))
+    ]
+    if None in counts:
+        parts.append(f"not among the listed authors (et al.) on {counts[None]}")
+    headline = (
+        f"{result.person}'s place in the author lists of {plural(len(result.places), 'paper')}: {join_and(parts)}."
+    )
+    items = tuple(
+        f"{paper.short_name} ({pretty_date(paper)}): "
+        + (
+            f"{ordinal_word(place)} of {len(paper.authors)}{'+' if paper.authors_truncated else ''} listed"
+            if place is not None
+            else "not among the listed authors (et al.)"
+        )
+        for paper, place in result.places
+    )
+    papers = tuple(paper for paper, _ in result.places)
+    return Answer("", headline, items=items, papers=papers, numbered=True, people=(result.person,))
 
 
 def _position_check(result: r.AuthorCheck) -> Answer:

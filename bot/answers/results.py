@@ -65,6 +65,15 @@ class AuthorCheck:
     person: str
     position: int | None  # 1-based among the listed authors; None when not listed
     asked: int | None = None  # the position asked about ("is he first author on X?"), -1 = last
+    where_asked: bool = False  # "where is she in the author list of X?": the place, not a yes or no
+
+
+@dataclass(frozen=True, slots=True)
+class Positions:
+    """ "Where does Priya show up in the author order?": a person's place on each paper they are on."""
+
+    person: str
+    places: tuple[tuple[Paper, int | None], ...]  # 1-based among the listed authors; None: not listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +188,7 @@ class NoMatch:
 Result = (
     PaperList
     | AuthorCheck
+    | Positions
     | SoloCheck
     | PaperPick
     | PaperFact

@@ -195,6 +195,8 @@ class EntityFinder:
                 for part in parts[1:-1]:  # "Tavares" of "Rafael Tavares Monteiro": a surname too
                     if part[:1].isupper() and len(compact(part)) >= 3 and not part.endswith("."):
                         self.by_middle[compact(part)].append(key)
+                        # "Carlos Ruiz" for "Carlos Ruiz Ortega": the given name and the first surname
+                        self.person_keys.setdefault(words[0] + compact(part), key)
                 self.by_given["".join(words[:-1])].append(key)
                 if len(words) > 2:
                     self.by_given[words[0]].append(key)

@@ -37,6 +37,7 @@ SLOT_KINDS = frozenset(
         "code",
         "researcher",
         "metric",
+        "solo",
         "several",
     }
 )

@@ -75,11 +75,56 @@ def test_a_technique_in_a_system_name_is_a_topic_when_other_papers_use_it(matteo
 
 
 def test_a_not_before_a_verb_negates_what_follows_the_verb(matteo: Engine) -> None:
-    assert ask(matteo, "RO papers that don't use nuScenes") == (
-        "1 paper in RO (Robotics) not mentioning nuScenes:"
-    )
+    assert ask(matteo, "RO papers that don't use nuScenes") == ("1 paper in RO (Robotics) not mentioning nuScenes:")
 
 
 def test_an_acronym_is_found_in_either_number(matteo: Engine) -> None:
     assert ask(matteo, "anything using LLMs?") == "1 paper mentions LLMs:"
     assert ask(matteo, "papers mentioning LLM") == "1 paper mentions LLM:"
+
+
+def test_where_a_person_comes_in_one_author_list(matteo: Engine, zeynep: Engine) -> None:
+    assert ask(matteo, "where is Matteo in the author list of Slim-BEV?") == (
+        "Matteo Ferrante is the third listed author of Slim-BEV (Kenji Watanabe, Priya Nair, Matteo Ferrante et al.)."
+    )
+    assert ask(zeynep, "where is Zeynep in the author order of the alternative-data credit scoring paper?") == (
+        "Zeynep Arslan-Whitfield is not among the 3 authors the page lists for Credit Scoring with Alternative "
+        "Data: Accuracy and Fairness Trade-offs in Gradient Boosting (Emre Yılmaz, Wei Chen, Priya Venkataraman "
+        "et al.): the list is cut short, so a place further down is not shown."
+    )
+
+
+def test_where_a_person_comes_on_each_of_their_papers(matteo: Engine, zeynep: Engine) -> None:
+    answer = matteo.ask("where does Sofia show up in the author order?", ("tester", "places"))
+    assert answer.headline == (
+        "Sofia Marchetti's place in the author lists of 10 papers: first on 2 papers, second on 3 papers and "
+        "third on 5 papers."
+    )
+    assert answer.items[:2] == (
+        "ScriptShot (Oct 6, 2026): second of 3+ listed",
+        "SparseSplat (Feb 17, 2026): third of 3 listed",
+    )
+    assert ask(zeynep, "where does Priya Venkataraman show up, and in what position?") == (
+        "Priya Venkataraman's place in the author lists of 2 papers: third on 2 papers."
+    )
+
+
+def test_what_the_page_cannot_say_about_teaching_subject_codes_and_repositories(zeynep: Engine) -> None:
+    assert ask(zeynep, "does she teach? what courses?") == (
+        "The profile page doesn't list teaching: courses, lectures or students taught."
+    )
+    assert ask(zeynep, "what JEL codes does she usually use?").startswith(
+        "The profile page doesn't list subject codes of other schemes (JEL"
+    )
+    assert ask(zeynep, "how many github stars does the FRED-MD repo have").startswith(
+        "The profile page doesn't list figures of code repositories (stars, forks, downloads)"
+    )
+    assert ask(zeynep, "papers about teaching assistants").startswith("None of Zeynep Arslan-Whitfield's 14 papers")
+
+
+def test_sole_authorship_asked_without_the_word_papers(zeynep: Engine) -> None:
+    assert ask(zeynep, "is she ever the sole author?") == "Yes: 1 paper with no co-author listed:"
+
+
+def test_a_given_name_with_the_first_of_two_surnames_names_the_person(zeynep: Engine) -> None:
+    assert ask(zeynep, "hey u got anything w/ carlos ruiz") == "2 papers with Carlos Ruiz Ortega, newest first:"
