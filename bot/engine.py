@@ -166,7 +166,9 @@ class Engine:
             state.listed = state.shown
         researcher = self.corpus.researcher_key
         keys = (person_key(name) for name in answer.people)
-        state.people = tuple(k for k in dict.fromkeys(keys) if k in self.corpus.people and k != researcher)
+        people = tuple(k for k in dict.fromkeys(keys) if k in self.corpus.people and k != researcher)
+        if people and people != state.people:
+            state.people_before, state.people = state.people or state.people_before, people
         # "top co-authors", then "papers with the second one": the items in view are people
         state.listed_people = state.people if len(state.people) > 1 and not answer.papers else ()
         if answer.focus is not None:

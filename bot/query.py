@@ -110,7 +110,7 @@ class Previous:
 
     what: Literal["papers", "paper", "pair", "item", "people", "person", "author"]
     index: int | None = None  # item: 1-based position in the last list, -1 = the last one, 0 = the other
-    # one(s) (of the last list, those not just shown); author: position
+    # one(s) (of the last list, those not just shown); author: position; people: how many ("both": 2)
 
 
 Atom = (

@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on fifteen profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on seventeen profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -11,10 +11,10 @@ names with middle initials and middle surnames; khue_tran.txt: HCI and learning 
 Vietnamese name in both orders, a name with "Jr.", non-native phrasings; irini_stavrakaki.txt:
 quantum computing and theory, terse commands, two questions in one message; sekar_ayuningtyas.txt:
 a small security and systems profile where honest "none" answers matter; tomas, priya, oluwaseun,
-hannah, zeynep and matteo: public health, economics, NLP, accessibility, causal inference and
-vision profiles with nicknames, possessives without apostrophes and LaTeX in abstracts). Their misses
-were then fixed in the mechanism, so they are regression sets now: each may not fall below the score
-it reached.
+hannah, zeynep, matteo, ruth and jonas: public health, economics, NLP, accessibility, causal inference,
+vision, neuroscience and materials profiles with nicknames, possessives without apostrophes and
+LaTeX in abstracts). Their misses were then fixed in the mechanism, so they are regression sets
+now: each may not fall below the score it reached.
 """
 
 from __future__ import annotations
@@ -37,16 +37,18 @@ FLOORS = {
     "lena_real_talk.yaml": 93,
     "nadia_real_talk.yaml": 96,
     "anais_real_talk.yaml": 104,
-    "annelies_real_talk.yaml": 109,
+    "annelies_real_talk.yaml": 110,
     "khue_real_talk.yaml": 109,
     "irini_real_talk.yaml": 108,
     "sekar_real_talk.yaml": 101,
     "tomas_real_talk.yaml": 98,
-    "priya_real_talk.yaml": 99,
+    "priya_real_talk.yaml": 100,
     "oluwaseun_real_talk.yaml": 100,
     "hannah_real_talk.yaml": 99,
-    "zeynep_real_talk.yaml": 76,
-    "matteo_real_talk.yaml": 91,
+    "zeynep_real_talk.yaml": 89,
+    "matteo_real_talk.yaml": 98,
+    "ruth_real_talk.yaml": 76,
+    "jonas_real_talk.yaml": 88,
 }
 
 

@@ -349,6 +349,8 @@ def _the_papers(world: World, query: Query) -> list[Paper]:
         if best and (len(best) == 1 or best[0][1] >= DESCRIBED_MARGIN * best[1][1]):
             return candidates[:1]
         return candidates[:5]
+    if query.selection and not query.selection.has("paper"):
+        return list(world.select(query.selection).papers)[:5]  # "the 2016 paper": the one its filters leave
     return []
 
 
@@ -524,6 +526,8 @@ def paper_fact(world: World, query: Query) -> r.Result:
     papers = _the_papers(world, query)
     if not papers:
         topics = [a.text for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
+        if not topics and query.selection and not query.selection.has("paper"):
+            return _paper_list(world, query, counting=False)  # "that 2022 paper with Faith": no such paper
         return r.NoPaper(field_name, " ".join(topics))
     if len(papers) > 1 and field_name == "quantity" and operation.counted:
         # "how many spectroscopic galaxies did they train on?": of the papers the words fit, the one

@@ -415,6 +415,8 @@ def _authors(result: r.PaperFact, corpus: Corpus) -> Answer:
         headline = f"The first {plural(result.limit, 'listed author')} of {name}: {join_and(list(people))}."
     elif result.limit and result.limit > len(listed):
         headline = f"The page lists only {plural(len(listed), 'author')} of {name}: {authors_text(paper)}."
+    elif len(listed) == 1 and not paper.authors_truncated:
+        headline = f"{listed[0]} wrote {name} alone: the only listed author."
     else:
         headline = f"Listed authors of {name}: {authors_text(paper)}{truncated}."
     return Answer("", headline, fields=(("Title", paper.title),), papers=(paper,), people=people, focus=paper)

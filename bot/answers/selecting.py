@@ -266,7 +266,23 @@ def describe(corpus: Corpus, selection: Selection, skip: Iterable[str] = ()) -> 
         (c for c in selection.clauses if c.kind not in skipped),
         key=lambda c: (order.index(c.kind) if c.kind in order else 99, c.negated),
     )
-    return " ".join(w for w in (clause_words(corpus, c) for c in clauses) if w)
+    joined: list[str] = []
+    previous: Clause | None = None
+    for clause in clauses:
+        word = clause_words(corpus, clause)
+        if not word:
+            continue
+        if previous is not None and _plain_person(previous) and _plain_person(clause):
+            joined[-1] = f"{joined[-1]} and {word.removeprefix('with ')}"  # "with Peter Long and Sofia Marchetti"
+        else:
+            joined.append(word)
+        previous = clause
+    return " ".join(joined)
+
+
+def _plain_person(clause: Clause) -> bool:
+    atoms = clause.atoms
+    return not clause.negated and len(atoms) == 1 and isinstance(atoms[0], ByPerson) and atoms[0].position is None
 
 
 def ordinal_word(n: int) -> str:

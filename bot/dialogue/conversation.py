@@ -20,6 +20,7 @@ class ConversationState:
     listed: tuple[int, ...] = ()  # the last list of several papers, as displayed ("the second one")
     listed_before: tuple[int, ...] = ()  # the list before it: "which are first-author?", "and the other one?"
     people: tuple[str, ...] = ()  # person keys the last answer was about ("them", "her")
+    people_before: tuple[str, ...] = ()  # those of an earlier answer: "Tobias? Hannah? any with both of them?"
     listed_people: tuple[str, ...] = ()  # the last answer listed people, not papers ("the second one")
     focus: tuple[int, ...] = ()  # the papers "it" and "the two" mean, most recent last
     pending: Query | None = None  # a question waiting for "which Li do you mean?"

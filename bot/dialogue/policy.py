@@ -325,7 +325,10 @@ class DialoguePolicy:
                 return []
             key = keys[index - 1] if index > 0 else keys[-1]
             return [ByPerson(key, self.corpus.people[key].name)]
-        people = [self.corpus.people[k] for k in state.people if k in self.corpus.people]
+        keys = state.people
+        if atom.what == "people" and atom.index and len(keys) < atom.index:
+            keys = tuple(dict.fromkeys((*keys, *state.people_before)))[: atom.index]
+        people = [self.corpus.people[k] for k in keys if k in self.corpus.people]
         if atom.what == "person" and len(people) > 1 and state.listed_people:
             people = people[:1]  # "that coauthor" after a ranking of co-authors: its top one
         if atom.what == "person" and len(people) != 1:

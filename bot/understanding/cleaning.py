@@ -110,6 +110,7 @@ class Cleaner:
             + r")(?![\w/@-])"
         )
         self.refinement_openers = frozenset(vocabulary.words("refinement_openers"))
+        self.example_opener = compiled_pattern(rf"^\W*(?:{vocabulary.pattern('example_openers').pattern})\b")
         self.honorific = compiled_pattern(
             rf"(?<![\w.])(?i:{phrase_alternation(vocabulary.words('honorifics'))})\.?\s+(?=[A-Z])"
         )
@@ -240,8 +241,14 @@ class Cleaner:
         Trailing one- or two-word questions add to a longer one before them ("who funds her research?
         nsf? erc?") rather than replace it."""
         asked = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
-        full = [i for i in asked if len(sentences[i].split()) >= 3]
-        if full and asked[-1] != full[-1] and all(len(sentences[i].split()) <= 2 for i in asked if i > full[-1]):
+        full = [i for i in asked if len(sentences[i].split()) >= 3 and not self._gives_an_example(sentences[i])]
+        if (
+            full
+            and asked[-1] != full[-1]
+            and all(
+                len(sentences[i].split()) <= 2 or self._gives_an_example(sentences[i]) for i in asked if i > full[-1]
+            )
+        ):
             return full[-1]
         for index in range(len(sentences) - 1, -1, -1):
             if sentences[index].rstrip().endswith("?"):
@@ -250,6 +257,9 @@ class Cleaner:
             if _QUESTION_START.match(sentences[index].casefold()):
                 return index
         return len(sentences) - 1
+
+    def _gives_an_example(self, sentence: str) -> bool:
+        return bool(self.example_opener.match(sentence.casefold()))
 
     def _unshout(self, text: str) -> str:
         """ALL CAPS: ordinary words lower-cased, so they are not read as names or class codes ("IT")."""

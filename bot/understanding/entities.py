@@ -255,12 +255,11 @@ class EntityFinder:
             upper = word.text.isupper() and len(word.text) == 2
             following = words[i + 1].folded if i + 1 < len(words) else ""
             lower_with_noun = word.text.islower() and following in CLASS_NOUNS  # "cv papers", "db stuff"
-            # "cs.LG", "stat.ME": the archive said before the class, in any case
-            archive = words[i - 1] if i and text[words[i - 1].end : word.start] == "." else None
-            archive = archive if archive is not None and archive.folded in self.archives else None
+            # "cs.LG", "stat.ME", "q-bio.NC": the archive said before the class, in any case
+            archive = self._archive_before(text, word.start)
             known = word.text.upper() in self.codes or (archive is not None and word.text.upper() in categories())
-            if known and (upper or lower_with_noun or archive) and following != "score":
-                start = archive.start if archive else word.start
+            if known and (upper or lower_with_noun or archive is not None) and following != "score":
+                start = archive if archive is not None else word.start
                 surface = text[start : word.end]
                 found.append(Entity("category", start, word.end, surface, True, key=word.text.upper()))
         for start, end in _windows(words, 5):
@@ -271,6 +270,17 @@ class EntityFinder:
                     continue  # "sound localization": a word of a topic, not the class cs.SD
                 found.append(_entity("category", text, words, start, end, True, key=code))
         return _one_per_apposition(text, found)
+
+    def _archive_before(self, text: str, end: int) -> int | None:
+        """Where an arXiv archive written right before a class starts ("q-bio" of "q-bio.NC"), if one is."""
+        if end < 2 or text[end - 1] != ".":
+            return None
+        before = text[: end - 1].casefold()
+        for archive in self.archives:
+            start = len(before) - len(archive)
+            if before.endswith(archive) and (start == 0 or not before[start - 1].isalnum()):
+                return start
+        return None
 
     @staticmethod
     def _names_a_class(words: list[Token], index: int, count: int) -> bool:

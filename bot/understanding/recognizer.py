@@ -387,9 +387,18 @@ class Recognizer:
             or self.change_asked.search(reading.cue_text)
         ):
             present.add("paper")  # "who wrote the paper on learned controllers?", "R@1 of X": the paper described
-        if self._one_of_a_kind(reading.cue_text):
+        by_filters = self._described_by_filters(reading.cue_text) and not built.selection.has("benchmark")
+        if self._one_of_a_kind(reading.cue_text) or by_filters:
             present.add("paper")  # "who's first author on the CV one?": one paper, of a class (of the list in view)
         return present
+
+    def _described_by_filters(self, cue: str) -> bool:
+        """ "the 2016 paper", "her RO paper with Kenji": one paper, said by filters alone (no topic words)."""
+        described = self.one_paper.search(cue)
+        if not described or _ONE_SAID.search(described.group()):
+            return False
+        words = described.group().split()[1:-1]
+        return bool(words) and all(w == MASK for w in words)
 
     def _one_of_a_kind(self, cue: str) -> bool:
         """ "the CV one", "the 2023 one", "the one with code": one paper, told apart by a filter."""
@@ -522,7 +531,9 @@ class Recognizer:
                 # "who's first author on the CV one?": the paper of that class among the list in view
                 operation = replace(operation, order="newest")
                 selection = selection.with_clause(Clause((Previous("papers"),)))
-            if operation.order is None:  # a paper picked by date keeps every filter: "his latest paper with X"
+            if operation.order is None and not (self._described_by_filters(cue) and not selection.has("benchmark")):
+                # a paper picked by date keeps every filter: "his latest paper with X"; so does one
+                # described by them: "who wrote the 2016 paper?"
                 selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
             elif operation.field == "code":  # "is there code for his latest paper?": code is what is asked
                 selection = Selection(tuple(c for c in selection.clauses if c.kind != "code"))
@@ -649,7 +660,10 @@ class Recognizer:
             kind = _compared_kind(built.selection)
             rest = kind is None and bool(self.versus_rest.search(cue))
             if rest:
-                kind = next((k for k in built.selection.kinds()), None)
+                # the filter said, in the order said ("are there more papers with code or without?":
+                # not the "are there" that may point back at a list)
+                said = [c.kind for c in built.selection.clauses if not c.negated]
+                kind = next((k for k in said if k != "papers"), said[0] if said else None)
             return replace(operation, compare_kind=kind, versus_rest=rest, least=bool(self.least.search(cue)))
         elif name == "profile":
             stat = operation.stat or next((k for k, p in self.stat_patterns.items() if p.search(cue)), None)

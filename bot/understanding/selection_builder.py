@@ -299,9 +299,10 @@ class SelectionBuilder:
             before = stream[start - 1] if start > 0 else None
             said = [w.folded for w in stream[start:end] if isinstance(w, Word)]
             after_with = isinstance(before, Word) and before.folded in ("with", "by", "and")
-            if after_with or any(w in ("they", "people", "authors", "both") for w in said):
-                return Unit(start, end, "atom", atom=Previous("people"))
             two = any(w in ("two", "both") for w in said)
+            if after_with or any(w in ("they", "people", "authors", "both") for w in said):
+                # "with both of them": the last two people the conversation named, even one answer apart
+                return Unit(start, end, "atom", atom=Previous("people", 2 if two else None))
             return Unit(start, end, "atom", atom=Previous("pair" if two else "papers"))
         return Unit(start, end, role)  # type: ignore[arg-type]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from bot.paths import CONCEPTS_FILE, STOPWORDS_FILE
 from bot.text import fold
 from bot.understanding.concepts import Concept, ConceptLexicon, LexiconError, spellings
 from bot.yaml_io import load_data_file
-from tests.conftest import SHARED
+from tests.conftest import EVAL_PAGES, SHARED
 
 # Words too loose to stand for a concept on their own: a form made of one of them alone would
 # pull in papers on anything.
@@ -322,6 +323,10 @@ def papers_about(lexicon: ConceptLexicon, profile: str, question: str) -> list[i
     page = SHARED / "profiles" / profile
     if not page.exists():
         pytest.skip("../shared is not present")
+    return _numbers_about(lexicon, page, question)
+
+
+def _numbers_about(lexicon: ConceptLexicon, page: Path, question: str) -> list[int]:
     papers = parse_page_file(page, date(2026, 11, 27))["papers"]
     concepts = list({hit.concept.name: hit.concept for hit in lexicon.find(question)}.values())
     assert concepts, question
@@ -397,3 +402,188 @@ def test_a_cased_abbreviation_opening_a_capitalised_compound_is_part_of_a_name(l
     assert [(h.concept.name, h.surface) for h in found if h.concept.name == "machine translation"] == [
         ("machine translation", "MT")
     ]
+
+
+# --- economics, econometrics, finance, operations research ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("causal ML stuff?", [("causal machine learning", "causal ML")]),
+        (
+            "double/debiased ML and causal forests",
+            [("double machine learning", "double/debiased ML"), ("causal forest", "causal forests")],
+        ),
+        ("macro forecasting", [("macroeconomic forecasting", "macro forecasting")]),
+        ("any macro papers?", [("macroeconomics", "macro")]),
+        ("nowcasting GDP", [("economic nowcasting", "nowcasting GDP")]),
+        ("inflation and monetary policy", [("price inflation", "inflation"), ("monetary policy", "monetary policy")]),
+        ("does she do any operations research?", [("operations research", "operations research")]),
+        (
+            "MILP or mixed-integer programs",
+            [("integer programming", "MILP"), ("integer programming", "mixed-integer programs")],
+        ),
+        ("queueing and supply chains", [("queueing theory", "queueing"), ("supply chain management", "supply chains")]),
+        ("is there a pure theory paper on her page?", [("theory", "pure theory")]),
+        ("auctions and mechanism design", [("auction theory", "auctions"), ("mechanism design", "mechanism design")]),
+        ("credit scoring papers?", [("credit scoring", "credit scoring")]),
+        # two concepts, which a paper must both mention
+        (
+            "hiii does she have smth on mortgage discrimination??",
+            [("mortgage", "mortgage"), ("discrimination against protected groups", "discrimination")],
+        ),
+        (
+            "staggered DiD, diff-in-diff and parallel trends",
+            [("difference-in-differences", s) for s in ("staggered DiD", "diff-in-diff", "parallel trends")],
+        ),
+        ("2SLS or IV regressions", [("instrumental variables", "2SLS"), ("instrumental variables", "IV regressions")]),
+        ("TWFE", [("panel data", "TWFE")]),
+        ("gig workers and telework", [("gig economy", "gig workers"), ("remote work", "telework")]),
+    ],
+)
+def test_find_reads_economics_and_operations_research(
+    lexicon: ConceptLexicon, question: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(lexicon, question) == expected
+
+
+def test_economics_abbreviations_that_are_words_match_only_as_written(lexicon: ConceptLexicon) -> None:
+    assert found(lexicon, "a DiD design") == [("difference-in-differences", "DiD design")]
+    assert found(lexicon, "what did design choices change?") == []
+    assert found(lexicon, "VaR and VAR models") == [
+        ("financial risk management", "VaR"),
+        ("time-series econometrics", "VAR models"),
+    ]
+    assert found(lexicon, "var x = 1") == []
+    # left out: inductive logic programming, maximum intensity projections, Lp norms, "late"
+    assert found(lexicon, "ILP, MIP, LP and LATE") == []
+
+
+@pytest.mark.parametrize(
+    ("concept", "text"),
+    [
+        ("price inflation", "We correct for the variance inflation from estimated nuisances."),
+        ("price inflation", "Models of cosmic inflation predict a nearly scale-invariant spectrum."),
+        ("discrimination against protected groups", "The model showed good discrimination and calibration."),
+        ("macroeconomics", "We report macro-F1 over 177 cell types."),
+        ("scheduling problem", "A cosine learning-rate scheduling is used."),
+        ("difference-in-differences", "We pool time-to-event studies of sepsis."),
+        ("time-series econometrics", "Haplotype assembly under the Minimum Error Correction model is NP-hard."),
+        ("contract theory", "The information asymmetry between image and text modalities hurts alignment."),
+        ("asset pricing", "The agent maximises its expected return."),
+        ("theoretical computer science", "We give a theoretical analysis of the estimator."),
+    ],
+)
+def test_loose_words_of_economics_are_not_read_in_abstracts(lexicon: ConceptLexicon, concept: str, text: str) -> None:
+    wanted = lexicon.concept(concept)
+    assert wanted is not None
+    assert not lexicon.mentions(wanted, text)
+
+
+@pytest.mark.parametrize(
+    ("wider", "narrower"),
+    [
+        (
+            "causal inference",
+            {"causal machine learning", "double machine learning", "causal forest", "causal meta-learner"},
+        ),
+        ("causal machine learning", {"double machine learning", "causal forest", "causal meta-learner"}),
+        ("heterogeneous treatment effect", {"causal forest", "causal meta-learner"}),
+        (
+            "econometrics",
+            {
+                "instrumental variables",
+                "difference-in-differences",
+                "regression discontinuity",
+                "synthetic control",
+                "panel data",
+                "structural estimation",
+                "event-study design",
+            },
+        ),
+        (
+            "theory",
+            {
+                "theoretical computer science",
+                "learning theory",
+                "statistical theory",
+                "economic theory",
+                "game theory",
+                "contract theory",
+                "mechanism design",
+                "auction theory",
+            },
+        ),
+        ("macroeconomics", {"macroeconomic forecasting", "economic nowcasting", "monetary policy", "price inflation"}),
+        ("time series", {"nowcasting", "macroeconomic forecasting", "time-series econometrics", "forecast evaluation"}),
+        ("economics", {"labor economics", "gig economy", "macroeconomics", "economic theory", "contract theory"}),
+        (
+            "finance",
+            {"lending", "mortgage", "fair lending", "credit risk", "credit scoring", "asset pricing", "financial NLP"},
+        ),
+        ("fairness", {"discrimination against protected groups", "fair lending"}),
+        (
+            "operations research",
+            {
+                "integer programming",
+                "linear programming",
+                "combinatorial optimization",
+                "vehicle routing",
+                "scheduling problem",
+                "stochastic programming",
+                "queueing theory",
+                "supply chain management",
+                "revenue management",
+            },
+        ),
+        ("stochastic optimization", {"stochastic programming"}),
+    ],
+)
+def test_economics_and_operations_research_topics_nest(lexicon: ConceptLexicon, wider: str, narrower: set[str]) -> None:
+    concept = lexicon.concept(wider)
+    assert concept is not None
+    assert narrower <= {c.name for c in lexicon.narrower(concept)}
+
+
+def test_economics_stays_apart_from_other_fields_methods(lexicon: ConceptLexicon) -> None:
+    """Instrumental variables are econometrics, and Mendelian randomization is an instrumental variable
+    design: econometrics is no part of economics, so an epidemiologist's Mendelian randomization is not
+    economics. Epidemiology and weather nowcast too, so nowcasting is no part of macroeconomics (only
+    its economic kind is), and GAN training's Nash equilibria are game theory, not economics."""
+    economics = lexicon.concept("economics")
+    macroeconomics = lexicon.concept("macroeconomics")
+    assert economics is not None and macroeconomics is not None
+    below_economics = {c.name for c in lexicon.narrower(economics)}
+    assert {"econometrics", "instrumental variables", "Mendelian randomization", "game theory"}.isdisjoint(
+        below_economics
+    )
+    assert "nowcasting" not in {c.name for c in lexicon.narrower(macroeconomics)}
+    assert lexicon.mentions(economics, "We nowcast GDP with mixed-frequency data.")
+    assert not lexicon.mentions(economics, "We nowcast COVID-19 deaths under reporting delays.")
+
+
+def eval_papers_about(lexicon: ConceptLexicon, profile: str, question: str) -> list[int]:
+    """As `papers_about`, on a page of our own question sets (tests/eval/)."""
+    return _numbers_about(lexicon, EVAL_PAGES / profile, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "papers"),
+    [
+        ("causal ML stuff?", [2, 9]),
+        ("macro forecasting", [4, 14]),
+        ("any macro papers?", [4, 12, 14]),
+        ("does she do any operations research?", [5]),
+        ("is there a pure theory paper on her page?", [10]),
+        ("hiii does she have smth on mortgage discrimination??", [3]),
+        ("anything on fairness in lending?", [3, 11]),
+        ("credit scoring papers?", [10, 11]),
+        ("difference-in-differences", [2, 13]),
+        ("any nowcasting work?", [14]),
+        ("platform economy / gig workers", [8]),
+        ("finance", [1, 3, 10, 11]),
+    ],
+)
+def test_economics_topic_questions_find_their_papers(lexicon: ConceptLexicon, question: str, papers: list[int]) -> None:
+    assert eval_papers_about(lexicon, "zeynep_arslan.txt", question) == papers

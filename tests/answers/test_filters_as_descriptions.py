@@ -1,0 +1,84 @@
+"""A paper described by its filters ("the 2016 paper"), "both of them" across answers, archive-prefixed
+classes, example fragments after a question, and words that must not be read as other intents."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.corpus.loading import load_corpus
+from bot.engine import Engine
+from tests.conftest import EVAL_PAGES
+
+
+@pytest.fixture(scope="module")
+def ruth() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "ruth_okafor.txt"))
+
+
+@pytest.fixture(scope="module")
+def jonas() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "jonas_brandt.txt"))
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PROFILE_BOT_TODAY", "2026-11-27")
+
+
+def conversation(engine: Engine, *turns: str) -> str:
+    key = ("tester", " / ".join(turns))
+    engine.reset(key)
+    return [engine.ask(turn, key) for turn in turns][-1].headline
+
+
+def test_a_paper_said_by_its_year_alone_is_that_paper(ruth: Engine) -> None:
+    assert conversation(ruth, "who wrote the 2016 paper?") == (
+        "Ruth Okafor wrote Synaptic Scaling Stabilises Hebbian Learning in Balanced Excitatory-Inhibitory "
+        "Networks alone: the only listed author."
+    )
+    assert conversation(ruth, "who wrote the 2025 paper?") == "4 papers match; which one?"
+
+
+def test_both_of_them_are_the_last_two_people_named(ruth: Engine) -> None:
+    assert (
+        conversation(ruth, "papers with Priyanka Raghunathan", "and with Hye-jin Cho?", "any paper with both of them?")
+        == "No papers with Hye-jin Cho and Priyanka Raghunathan."
+    )
+
+
+def test_a_class_with_its_archive_and_a_share_of_the_output(ruth: Engine) -> None:
+    assert conversation(ruth, "what % of her papers are q-bio.NC?") == (
+        "10 papers in NC (Neurons and Cognition): 48% of Ruth Okafor's 21 papers."
+    )
+    assert conversation(ruth, "what share of her output is from the 2020s?") == (
+        "17 papers from the 2020s: 81% of Ruth Okafor's 21 papers."
+    )
+
+
+def test_an_example_after_a_question_does_not_replace_it(ruth: Engine) -> None:
+    assert conversation(ruth, "does she teach any courses? like an intro comp neuro class?") == (
+        "The profile page doesn't list teaching: courses, lectures or students taught."
+    )
+
+
+def test_work_on_an_absent_topic_is_a_plain_no(ruth: Engine) -> None:
+    assert conversation(ruth, "has she worked on Parkinson's disease?") == (
+        "No: none of Ruth Okafor's 21 papers is about “parkinson's disease”."
+    )
+
+
+def test_what_someone_is_like_to_work_with_is_not_on_the_page(ruth: Engine) -> None:
+    assert conversation(ruth, "is she a nice supervisor? thinking of applying for a phd with her").startswith(
+        "The profile page doesn't list judgements of the papers' quality"
+    )
+
+
+def test_words_near_other_intents_keep_their_meaning(jonas: Engine) -> None:
+    # "finding" is no typo of "funding"; "on the profile" only says where; "the top ones" are no opinion
+    assert conversation(jonas, "papers from the last 12 months", "only the solo ones", "what's the main finding?") == (
+        "How Far Can Universal Interatomic Potentials Go? Benchmarking Phonons Across 10,000 Materials"
+    )
+    assert conversation(jonas, "oldest paper on the profile").startswith("The oldest paper (")
+    assert not conversation(jonas, "and how many of the top ones survive humidity?").startswith(
+        "The profile page doesn't list judgements"
+    )
