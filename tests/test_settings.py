@@ -208,3 +208,25 @@ def test_invalid_pinned_day_is_one_line_for_every_command(command: str, tmp_path
     )
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "error: PROFILE_BOT_TODAY: expected a date as YYYY-MM-DD, got '27/11/2026'\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is the Linux one")
+@pytest.mark.parametrize(
+    "environment",
+    [
+        {"HOME": "/home/ana"},
+        {"HOME": "/home/ana", "XDG_CACHE_HOME": "/var/tmp/c", "XDG_CONFIG_HOME": "/etc/ana"},
+        {"HOME": "/home/ana", "XDG_CACHE_HOME": "relative/c", "XDG_CONFIG_HOME": ""},
+    ],
+)
+def test_user_folders_are_where_platformdirs_puts_them(
+    environment: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert user_cache_dir() == platformdirs.user_cache_path("profile-bot", appauthor=False)
+    assert user_config_dir() == platformdirs.user_config_path("profile-bot", appauthor=False)

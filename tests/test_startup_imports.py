@@ -46,8 +46,9 @@ def test_a_page_is_parsed_without_heavy_libraries(tmp_path: Path) -> None:
 def test_the_first_start_on_a_page_precompiles_data_files_the_gazetteer_and_dataclass_methods(tmp_path: Path) -> None:
     imported(tmp_path, "--profile", str(SHIPPED_PAGE), "hello")
     kinds = sorted({path.name.split("-")[0] for path in (tmp_path / "cache").iterdir()})
-    # "concept": the topic lexicon's trie, which `ask` keeps after its answers for later processes.
-    assert kinds == ["concept", "data", "dataclass", "regex"]
+    # "concept": the topic lexicon's trie, which `ask` keeps after its answers for later processes;
+    # "precompiled": the bundle of every entry read, which the next start reads in one go.
+    assert kinds == ["concept", "data", "dataclass", "precompiled", "regex"]
 
 
 def test_a_topic_question_does_import_tantivy(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,14 @@ CACHE_FROM_BYTES = 1_000_000  # smaller files load in well under a second withou
 
 def cache_dir() -> Path:
     """$PROFILE_BOT_CACHE, else the user's cache folder (never beside the package, which may be read-only)."""
-    return Path(os.environ.get("PROFILE_BOT_CACHE") or user_cache_dir())
+    environ = os.environ
+    return _cache_dir(environ.get("PROFILE_BOT_CACHE", ""), environ.get("XDG_CACHE_HOME", ""), environ.get("HOME", ""))
+
+
+@lru_cache(maxsize=8)
+def _cache_dir(configured: str, xdg_cache_home: str, home: str) -> Path:
+    # asked hundreds of times a start (every precompiled entry): worked out once per environment
+    return Path(configured or user_cache_dir())
 
 
 def cached_document(raw: bytes, variant: str, produce: Callable[[], dict[str, Any]]) -> dict[str, Any]:

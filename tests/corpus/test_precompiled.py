@@ -18,7 +18,15 @@ from bot.yaml_io import load_data_file, load_yaml_text
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(precompiled_module, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(precompiled_module, "_bundles", {})
     return tmp_path
+
+
+def new_process() -> None:
+    """What a process ending and the next one starting do to the bundle."""
+    for bundle in precompiled_module._bundles.values():
+        bundle.save()
+    precompiled_module._bundles.clear()
 
 
 def test_a_value_is_produced_once_then_read_back(cache: Path) -> None:
@@ -45,7 +53,40 @@ def test_a_damaged_entry_is_computed_again(cache: Path) -> None:
     precompiled("data", b"content", lambda: [1])
     (entry,) = cache.iterdir()
     entry.write_bytes(b"\x00garbage")
+    precompiled_module._bundles.clear()  # a new process, before any bundle was written
     assert precompiled("data", b"content", lambda: [2]) == [2]
+
+
+def test_the_next_process_reads_every_entry_from_one_bundle(cache: Path) -> None:
+    assert precompiled("data", b"one", lambda: [1]) == [1]
+    assert precompiled("regex", b"two", lambda: (2, [3])) == (2, [3])
+    new_process()
+    for entry in cache.glob("data-*.marshal"):
+        entry.unlink()  # the single entries are not read any more
+    for entry in cache.glob("regex-*.marshal"):
+        entry.unlink()
+    assert precompiled("data", b"one", lambda: [9]) == [1]
+    assert precompiled("regex", b"two", lambda: (9, [9])) == (2, [3])
+
+
+def test_a_damaged_bundle_is_ignored_and_written_again(cache: Path) -> None:
+    precompiled("data", b"one", lambda: [1])
+    new_process()
+    (bundle,) = cache.glob("precompiled-*.marshal")
+    bundle.write_bytes(b"\x00garbage")
+    assert precompiled("data", b"one", lambda: [9]) == [1]  # from its single entry
+    new_process()
+    assert list(precompiled_module._bundle(cache).entries.values()) == [[1]]
+
+
+def test_a_bundle_keeps_only_what_was_used_once_it_grows(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(precompiled_module, "BUNDLE_KEEP", 2)
+    for n in range(3):
+        precompiled("data", str(n).encode(), lambda n=n: n)
+    new_process()
+    assert precompiled("data", b"0", lambda: 9) == 0
+    new_process()
+    assert list(precompiled_module._bundle(cache).entries.values()) == [0]
 
 
 def test_a_value_marshal_cannot_store_is_returned_not_kept(cache: Path) -> None:
