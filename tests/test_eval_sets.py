@@ -47,8 +47,8 @@ FLOORS = {
     "hannah_real_talk.yaml": 99,
     "zeynep_real_talk.yaml": 89,
     "matteo_real_talk.yaml": 98,
-    "ruth_real_talk.yaml": 76,
-    "jonas_real_talk.yaml": 88,
+    "ruth_real_talk.yaml": 79,
+    "jonas_real_talk.yaml": 91,
 }
 
 

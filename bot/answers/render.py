@@ -627,6 +627,28 @@ def _(result: r.Comparison, corpus: Corpus) -> Answer:
     scope = f" {result.scope}" if result.scope else ""
     items = tuple(f"{g.label}: {plural(g.count, 'paper')}" for g in result.groups)
     first, second = groups[0], groups[1]
+    holder = _one_holder(result.groups)
+    if holder:  # "has she been first author more often than second author?"
+
+        def place(g: r.Group) -> str:
+            return g.label.removeprefix(holder)
+
+        if first.count == second.count:
+            places = join_and([place(g) for g in result.groups])
+            headline = (
+                f"{holder.removesuffix(' as ')} is {places} equally often{scope}: {plural(first.count, 'paper')} each."
+            )
+        else:
+            more = "less" if result.least else "more"
+            others = join_and([f"{place(g)} ({plural(g.count, 'paper')})" for g in groups[1:]])
+            headline = (
+                f"{holder.removesuffix(' as ')} is {more} often {place(first)} ({plural(first.count, 'paper')}){scope} "
+                f"than {others}."
+            )
+        items = tuple(f"{place(g)}: {plural(g.count, 'paper')}" for g in result.groups)
+        return Answer(
+            "", headline, items=items, numbered=False, chart=tuple((place(g), g.count) for g in result.groups)
+        )
     if first.count == second.count:
         headline = (
             f"{join_and([g.label for g in result.groups])} are level{scope}: {plural(first.count, 'paper')} each."
@@ -645,6 +667,14 @@ def _(result: r.Comparison, corpus: Corpus) -> Answer:
         others = join_and([f"{g.count} {_said(g, 'in')}" for g in groups[1:]])
         headline = f"{first.label} has {more} papers{scope}: {plural(first.count, 'paper')}, against {others}."
     return Answer("", headline, items=items, numbered=False, chart=tuple((g.label, g.count) for g in result.groups))
+
+
+def _one_holder(groups: tuple[r.Group, ...]) -> str:
+    """ "Ruth Okafor as ": the person every group is a place of, when the groups are her places."""
+    heads = {g.label.split(" as ", 1)[0] for g in groups if " as " in g.label}
+    if len(heads) == 1 and all(" as " in g.label for g in groups):
+        return f"{heads.pop()} as "
+    return ""
 
 
 def _said(group: r.Group, preposition: str = "") -> str:

@@ -250,6 +250,11 @@ _TIME_PREPOSITIONS = {"since", "before", "after", "until", "up", "from", "in", "
 def clause_words(corpus: Corpus, clause: Clause) -> str:
     if len(clause.atoms) == 1:
         return atom_words(corpus, clause.atoms[0], clause.negated)
+    places = _places_of_one_person(clause)
+    if places:  # "with Ruth Okafor as first or second author"
+        name, positions = places
+        wheres = [("last listed" if p == -1 else ordinal_word(p)) for p in positions]
+        return f"{'without' if clause.negated else 'with'} {name} as {join_and(wheres, 'or')} author"
     if isinstance(clause.atoms[0], During) and not clause.negated:
         return _time_words(During(tuple(r for a in clause.atoms if isinstance(a, During) for r in a.ranges), ""))
     parts = [atom_words(corpus, a) for a in clause.atoms]
@@ -278,6 +283,16 @@ def describe(corpus: Corpus, selection: Selection, skip: Iterable[str] = ()) -> 
             joined.append(word)
         previous = clause
     return " ".join(joined)
+
+
+def _places_of_one_person(clause: Clause) -> tuple[str, list[int]] | None:
+    atoms = clause.atoms
+    if not all(isinstance(a, ByPerson) and a.position for a in atoms):
+        return None
+    people = {a.key for a in atoms if isinstance(a, ByPerson)}
+    if len(people) != 1:
+        return None
+    return atoms[0].name, [a.position for a in atoms if isinstance(a, ByPerson) and a.position]  # type: ignore[union-attr]
 
 
 def _plain_person(clause: Clause) -> bool:

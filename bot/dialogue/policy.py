@@ -132,7 +132,9 @@ class DialoguePolicy:
         if recognition.bare and query.operation.name == "count" and previous.operation.name in LIST_OPERATIONS:
             return True  # "how many is that?": the last list, counted
         if recognition.bare and query.operation.name == "pick" and previous.operation.name in LIST_OPERATIONS:
-            return bool(previous.selection)  # "did she work with X?", then "when was the first time?"
+            # "did she work with X?", then "when was the first time?"; but after an empty answer
+            # ("and 2018?": none), "what's the earliest paper then?" asks anew
+            return bool(previous.selection) and bool(state.shown)
         if recognition.cued and not recognition.opener:
             return False
         if recognition.cued and previous.operation.name in PAPER_OPERATIONS and query.operation.name != "paper_fact":

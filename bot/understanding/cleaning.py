@@ -48,6 +48,12 @@ _SHARED_BOUND_AFTER = re.compile(
     r"(?!\s+(?:[A-Z][a-z]+\s+)?\d)",
     re.IGNORECASE,
 )
+# "first or last author": two positions sharing one noun
+_SHARED_AUTHOR = re.compile(
+    r"\b(first|second|third|fourth|last|lead|senior|middle)\s+(or|and|vs\.?|versus)\s+"
+    r"(first|second|third|fourth|last|lead|senior|middle)\s+((?:listed\s+)?authors?)\b",
+    re.IGNORECASE,
+)
 MAX_REFINEMENT_WORDS = 5  # "w code only", "only the CV ones": a fragment after the question that narrows it
 # Symbols that say a word in chat: "what % of", "oldest → newest" (a "%" after a number stays a figure).
 _SYMBOL_WORD = {"%": "percent", "→": "to", "->": "to", "=>": "to", "⟶": "to", "&": "and", "+": "and"}
@@ -147,6 +153,7 @@ class Cleaner:
         text = fix_letter_o_years(self._unshout(text))
         text = _SHARED_BOUND.sub(r"\1 \4 \2 \3 \4", text)  # "before or after 2023": both, about 2023
         text = _SHARED_BOUND_AFTER.sub(r"\1 \2 \3 \4 \2", text)
+        text = _SHARED_AUTHOR.sub(r"\1 \4 \2 \3 \4", text)
         text = self.spoken_year.sub(self._year_in_digits, text)  # "twenty twenty-three" is 2023
         chats: list[ChatKind] = []
         kept: list[str] = []

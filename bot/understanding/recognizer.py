@@ -356,7 +356,8 @@ class Recognizer:
             present.add("any_benchmark")  # "papers without datasets": a filter, not "which datasets"
         if any(isinstance(a, Previous) and a.what in ("people", "person") for a in built.selection.atoms()):
             present.add("person")
-        if _compared_kind(built.selection) or self.versus_rest.search(reading.cue_text):
+        several_places = len({p for p, negated in built.positions if not negated}) >= 2
+        if _compared_kind(built.selection) or self.versus_rest.search(reading.cue_text) or several_places:
             present.add("several")  # groups to compare: "2023 or 2025", "with code or without"
         if self._metrics_said(reading):
             present.add("metric")  # "R@1 of X", "X's top-1 accuracy": a result of a paper
@@ -552,11 +553,20 @@ class Recognizer:
                 if isinstance(a, AmongPapers | MentionsBenchmark)
             ]
             selection = Selection((Clause((Introduces(names[0]),)),)) if names else selection
+        elif operation.name == "compare" and len({p for p, negated in built.positions if not negated}) >= 2:
+            # "has she been first author more often than second author?": her papers at each position
+            researcher = self.corpus.researcher
+            compared = dict.fromkeys(p for p, negated in built.positions if not negated)
+            groups = tuple(ByPerson(self.corpus.researcher_key, researcher.name, p) for p in compared)
+            selection = selection.with_clause(Clause(groups))
+            operation = replace(operation, compare_kind="person", versus_rest=False)
         elif operation.name in ("list", "count", "pick", "compare", "exists") and built.positions:
             # "where is she first author?": a position with nobody named is the researcher's.
             position, negated = built.positions[0]
-            researcher = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name, position)
-            selection = selection.with_clause(Clause((researcher,), negated))
+            said = [position] if negated else list(dict.fromkeys(p for p, n in built.positions if not n))
+            researcher = self.corpus.researcher  # "first or second author on": either place
+            either = tuple(ByPerson(self.corpus.researcher_key, researcher.name, p) for p in said)
+            selection = selection.with_clause(Clause(either, negated))
         if operation.name == "rank_groups":
             # "which calendar month (ignoring the year) ...": loose words around a ranking are its wording;
             # a topic it is about is said so ("per year about video")
@@ -686,7 +696,9 @@ class Recognizer:
                 return replace(operation, field="author", position=built.positions[0][0])
             if counting:
                 return replace(operation, field="author_count")
-            return replace(operation, limit=limit)
+            # "did Hye-jin Cho work on the sleep spindle paper?": whether that person is listed on it
+            asked = bool(built.people_named) and bool(self.yes_no.match(cue))
+            return replace(operation, limit=limit, yes_no=asked)
         if field == "summary":
             for key, pattern in self.fact_patterns.items():
                 if pattern.search(cue):

@@ -152,6 +152,7 @@ class SelectionBuilder:
         self.listed_at = compiled_pattern(
             rf"(?<!\w)listed (?P<which>{ordinals}|last|final|\d{{1,2}}(?:st|nd|rd|th))(?!\w)(?! (?:author|writer))"
         )
+        self.presence = v.pattern("presence_words")
         positions = v.groups["position_words"]
         self.last_words = frozenset(positions["last"])
         self.lead_words = frozenset(positions["lead"])
@@ -448,6 +449,7 @@ class SelectionBuilder:
                 and isinstance(atom, ByPerson)
                 and atom.position
                 and atom.key != researcher_key
+                and self.presence.search(reading.cue_text)  # not "which papers weren't led by Ananya?"
                 and not any(not c.negated and ByPerson(atom.key, atom.name) in c.atoms for c in clauses)
             ):
                 clauses.append(Clause((ByPerson(atom.key, atom.name),)))
@@ -549,7 +551,10 @@ class SelectionBuilder:
         said = [w.folded for w in stream[unit.start : unit.end] if isinstance(w, Word)]
         opens_with_the = (said[:1] == ["the"]) or (before[-1:] in (["the"], ["its"], ["that"]))
         # "where she's (not) the first author": being the author, not naming one
-        copula = {"is", "as", "was", "being", "where", "who", "who's", "whos", "s", "not", "never", "t", "are", "were"}
+        copula = {
+            "is", "as", "was", "being", "been", "be", "where", "who", "who's", "whos", "s", "not", "never", "t",
+            "are", "were",
+        }  # fmt: skip
         return opens_with_the and not set(before) & copula
 
     def _negated_before(self, stream: tuple[Item, ...], unit: Unit) -> bool:

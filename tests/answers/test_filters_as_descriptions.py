@@ -82,3 +82,48 @@ def test_words_near_other_intents_keep_their_meaning(jonas: Engine) -> None:
     assert not conversation(jonas, "and how many of the top ones survive humidity?").startswith(
         "The profile page doesn't list judgements"
     )
+
+
+def test_two_author_positions_of_the_researcher_are_compared(ruth: Engine) -> None:
+    assert conversation(ruth, "has she been first author more often than second author?") == (
+        "Ruth Okafor is first author and second author equally often: 9 papers each."
+    )
+    assert conversation(ruth, "is she more often first or last author?") == (
+        "Ruth Okafor is more often first author (9 papers) than last listed author (6 papers)."
+    )
+    assert conversation(ruth, "how many papers is she first or second author on?") == (
+        "Ruth Okafor has 18 papers with Ruth Okafor as first or second author:"
+    )
+
+
+def test_a_ranking_of_first_authors_leaves_out_who_it_is_told_to(ruth: Engine) -> None:
+    assert conversation(ruth, "apart from Ruth herself, who has first-authored the most of her papers?") == (
+        "Other than Ruth Okafor, among Ruth Okafor's 21 papers, the most frequent first authors are "
+        "Amara Nwosu-Bello and Keiko Matsuda with 2 papers."
+    )
+
+
+def test_whether_someone_worked_on_a_paper_described_is_an_author_check(ruth: Engine) -> None:
+    assert conversation(ruth, "did Hye-jin Cho work on the sleep spindle paper?") == (
+        "No: Hye-jin Cho is not among the listed authors of Automated Sleep Spindle Detection in High-Density "
+        "EEG with Temporal Convolutional Networks (Amara Nwosu-Bello, Ruth Okafor)."
+    )
+
+
+def test_positions_of_another_person(jonas: Engine) -> None:
+    assert conversation(jonas, "has Ananya ever been the last author on one of his papers?") == (
+        "Yes: Ananya Krishnan is the last listed author of 1 paper:"
+    )
+    # not led by her: every paper she did not lead, not only hers
+    assert conversation(jonas, "since 2022, which papers weren't led by Ananya?") == (
+        "10 papers without Ananya Krishnan as first author since 2022, newest first:"
+    )
+    assert conversation(jonas, "papers Ananya appears on without being first author") == (
+        "2 papers with Ananya Krishnan without Ananya Krishnan as first author, newest first:"
+    )
+
+
+def test_after_an_empty_answer_a_pick_asks_anew(jonas: Engine) -> None:
+    assert conversation(
+        jonas, "anything from 2020?", "2019?", "and 2018?", "ok so what's the earliest paper then"
+    ).startswith("The oldest paper (Oct 24, 2016)")
