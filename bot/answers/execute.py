@@ -572,6 +572,18 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
                 benchmark_mentioned=True,
             )  # fmt: skip
     asked = metric.label(operation.metric_k) if metric else None
+    if operation.benchmark is None and metric is None and world.text:
+        # Asked in the question's own words, with no benchmark or metric named ("what value of S8 did
+        # it end up with?"): the numbered sentence that says most of them, unless the task's figure
+        # comes from a sentence that says as much.
+        from bot.answers.asked_sentence import best_numbered_sentence, overlap, question_words
+
+        picked = best_numbered_sentence(paper, world.text)
+        titled = set(fold(paper.title).split())
+        if picked is not None and (
+            not figures or overlap(figures[0].sentence, question_words(world.text), titled) < picked[1]
+        ):
+            return r.PaperFact(paper, "results", sentence=picked[0], benchmark_mentioned=True)
     if figures:
         # the sentence that also says the question's other words first: "average success on Meta-World
         # MT10" is the MT10 figure, not another Meta-World one
@@ -585,6 +597,14 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
             paper, "results", benchmark=name, metric=asked, figure=" and ".join(dict.fromkeys(same)),
             sentence=best.sentence, benchmark_mentioned=True,
         )  # fmt: skip
+    if world.text and not operation.benchmark:
+        # no figure where the benchmark or metric is named: the numbered sentence that says most of
+        # the question's words ("an employment elasticity with respect to the minimum wage of ε = -0.06")
+        from bot.answers.asked_sentence import best_numbered_sentence
+
+        picked = best_numbered_sentence(paper, world.text)
+        if picked is not None and picked[1] >= 1:
+            return r.PaperFact(paper, "results", sentence=picked[0], benchmark_mentioned=True)
     patterns = [p for p in (phrase_pattern(form) for form in forms) if p]
     quoted = [s for s in sentences(paper.abstract) if any(p.search(s) for p in patterns)]
     return r.PaperFact(

@@ -448,6 +448,14 @@ def _results(result: r.PaperFact) -> Answer:
             papers=(paper,),
             focus=paper,
         )
+    if not result.benchmark and not result.metric and result.sentence:  # asked in the question's own words
+        return Answer(
+            "",
+            f"What the abstract of {paper.short_name} says:",
+            note=f"\u201c{result.sentence}\u201d",
+            papers=(paper,),
+            focus=paper,
+        )
     name = result.benchmark or "that benchmark"
     if not result.benchmark_mentioned:
         return Answer(

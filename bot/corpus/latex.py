@@ -66,7 +66,9 @@ _LINE_BREAK = re.compile(r"\\\\")
 _TEX_QUOTES = re.compile(r"``(.*?)''")
 _TIE = re.compile(r"(?<=\w)~(?=\w)")
 _MATH = re.compile(r"\$([^$]*)\$")
-_SCRIPT = re.compile(r"[\^_]\{([^{}]*)\}")
+_SCRIPT = re.compile(r"([\^_])\{([^{}]*)\}|([\^_])(-?[A-Za-z0-9]|\\[a-zA-Z]+)")
+_SHORT_SCRIPT = re.compile(r"-?[A-Za-z0-9]{1,3}|\\[a-zA-Z]+")
+_THIN_SPACE = re.compile(r"\\[,;:! ]")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -85,9 +87,30 @@ def unwrap(match: re.Match[str], unknown_macro: str) -> str:
 def _math(formula: str) -> str:
     """A formula's words: symbols for Greek letters and relations; a font switch or an operator
     without an argument ("\\rm", "\\log") is dropped, never read as the paper's system name."""
-    formula = _SCRIPT.sub(r" \1", formula)  # "\\epsilon_{PEHE}": two words, not "\\epsilonPEHE"
-    words = _BARE_MACRO.sub(lambda m: _SYMBOLS[m.group(1)] + " " if m.group(1) in _SYMBOLS else "", formula)
-    return words.strip()
+    formula = _THIN_SPACE.sub(" ", formula)
+    formula = _SCRIPT.sub(_script, formula)
+    words = _BARE_MACRO.sub(_symbol, formula)
+    return _SPACES.sub(" ", words).strip()
+
+
+def _script(match: re.Match[str]) -> str:
+    """A short index stays on its symbol ("S_8" is S8, "H_0" H0, "h^{-1}" h^-1); a longer one is a
+    word of its own ("\\epsilon_{PEHE}" is "ε PEHE", not "εPEHE")."""
+    mark = match.group(1) or match.group(3)
+    content = (match.group(2) if match.group(1) else match.group(4)).strip()
+    if not _SHORT_SCRIPT.fullmatch(content):
+        return f" {content}"
+    # a power keeps its caret ("R^2", "Mpc^-1"): what people type, and its digits stay digits
+    return content if mark == "_" else f"^{content}"
+
+
+def _symbol(match: re.Match[str]) -> str:
+    symbol = _SYMBOLS.get(match.group(1))
+    if symbol is None:
+        return ""
+    following = match.string[match.end() : match.end() + 1]
+    glued = (following.isalnum() or following in "^_") and match.group().endswith(match.group(1))
+    return symbol if glued else symbol + " "
 
 
 def clean_latex(text: str, unknown_macro: str = "") -> str:

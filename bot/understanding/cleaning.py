@@ -35,6 +35,7 @@ _QUESTION_START = re.compile(
     r"can|could|would|will|should|any|anything|show|list|give|tell|find|get|name|papers?)\b"
 )
 _ALTERNATIVES = re.compile(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
+_POWERS = {ord("²"): "^2", ord("³"): "^3"}
 _EMPTY = re.compile(r"^[\W_]*$")
 # "before or after 2023", "before and since 2020": two bounds sharing one time (a year, a month and year)
 _SHARED_BOUND = re.compile(
@@ -72,7 +73,8 @@ class CleanMessage:
 
 def _is_symbol(ch: str) -> bool:
     # Emoji and pictographs (So), skin tones (Sk) and the variation selectors that style them.
-    return unicodedata.category(ch) in ("So", "Sk", "Cs", "Co") or "\ufe00" <= ch <= "\ufe0f"
+    # ("^" is Sk too, but a power: "R^2")
+    return (unicodedata.category(ch) in ("So", "Sk", "Cs", "Co") and ch != "^") or "\ufe00" <= ch <= "\ufe0f"
 
 
 class Cleaner:
@@ -140,7 +142,8 @@ class Cleaner:
         )
 
     def clean(self, message: str) -> CleanMessage:
-        text = unicodedata.normalize("NFKC", strip_invisible(message))
+        # a power sign stays a power ("R²" is R^2, not R2, which reads as recall@2)
+        text = unicodedata.normalize("NFKC", strip_invisible(message).translate(_POWERS))
         if re.fullmatch(r"\s*\?+\s*", text):
             return CleanMessage("", chat="help")  # a lone "?": what can I ask?
         cut = len(text) > MAX_MESSAGE_CHARS

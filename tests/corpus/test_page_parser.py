@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from bot.corpus.latex import clean_latex
 from bot.corpus.page_parser import ProfileError, parse_page, resolve_date
 from tests.conftest import AS_OF, SHIPPED_PAGE
 from tests.pages import ROBOTICS, Page, PaperBlock
@@ -388,3 +389,23 @@ def test_a_name_with_a_generational_suffix() -> None:
     document = parse_page(page.text(), "p.txt", date(2026, 11, 27))
     assert document["papers"][0]["authors"] == ["Kevin Zhang", "Ada Lovelace", "Marcus Ellison Jr."]
     assert document["papers"][0]["authors_truncated"] is True
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"of $S_8$ from", "of S8 from"),
+        (r"$S_8 = 0.791 \pm 0.017$", "S8 = 0.791 ± 0.017"),
+        (r"$\sigma_8 = 0.803$", "σ8 = 0.803"),
+        (r"$H_0 = 72.1 \pm 1.3$ km", "H0 = 72.1 ± 1.3 km"),
+        (r"$0.01 < k < 5\,h\,\mathrm{Mpc}^{-1}$", "0.01 < k < 5 h Mpc^-1"),
+        (r"$\Sigma m_\nu$", "Σ mν"),
+        (r"$R^2 = 0.41$", "R^2 = 0.41"),
+        (r"in $O(k^6/\epsilon^4)$ time", "in O(k^6/ε^4) time"),
+        (r"$\sigma_{\rm NMAD}$", "σ NMAD"),  # a long index is a word of its own
+        (r"$\epsilon_{PEHE}$", "ε PEHE"),
+        (r"$\sim$10%", "~10%"),
+    ],
+)
+def test_formulas_read_as_people_type_them(latex: str, text: str) -> None:
+    assert clean_latex(latex) == text
