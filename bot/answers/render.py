@@ -233,7 +233,7 @@ def _(result: r.AuthorCheck, corpus: Corpus) -> Answer:
     if result.where_asked:
         return _place_on(result)
     if result.position is not None:
-        where = "first" if result.position == 1 else ordinal_word(result.position)
+        where = _place_word(paper, result.position)
         headline = f"Yes: {result.person} is the {where} listed author of {paper.short_name} ({listed})."
         return Answer("", headline, papers=(paper,), focus=paper, people=(result.person,))
     cut = (
@@ -245,11 +245,17 @@ def _(result: r.AuthorCheck, corpus: Corpus) -> Answer:
     return Answer("", headline, papers=(paper,), focus=paper)
 
 
+def _place_word(paper: Paper, position: int) -> str:
+    """ "third", or "third and last" when the page lists every author and this one closes the list."""
+    last = position == len(paper.authors) > 1 and not paper.authors_truncated
+    return f"{ordinal_word(position)} and last" if last else ordinal_word(position)
+
+
 def _place_on(result: r.AuthorCheck) -> Answer:
     """ "Where is she in the author list of X?": her place, or why the page cannot show it."""
     paper, listed = result.paper, authors_text(result.paper)
     if result.position is not None:
-        where = ordinal_word(result.position)
+        where = _place_word(paper, result.position)
         headline = f"{result.person} is the {where} listed author of {paper.short_name} ({listed})."
         return Answer("", headline, papers=(paper,), focus=paper, people=(result.person,))
     if paper.authors_truncated:

@@ -144,9 +144,10 @@ class SelectionBuilder:
             rf"|\b(?:isn't|wasn't|aren't|weren't|is not|was not)\s+(?:{pronouns})\s+(?:{listed})\b"
         )
         self.lead_verb = compiled_pattern(
-            r"\b(?P<by>led) by\b"
-            r"|\b(?:does|did|do)\b(?:\s+[^\s?]+){1,4}?\s+(?P<asked>lead)\b(?!\s+(?:to|authors?)\b)"
-            r"|\b(?:she|he|they)\s+(?P<said>led|leads)\b(?!\s+to\b)"
+            r"\b(?P<by>led|first[- ]authored) by\b"
+            r"|\b(?:does|did|do|has|have)\b(?:\s+[^\s?]+){1,4}?\s+(?P<asked>lead|first[- ]authored)\b"
+            r"(?!\s+(?:to|authors?)\b)"
+            r"|\b(?:she|he|they)\s+(?P<said>led|leads|first[- ]authored)\b(?!\s+to\b)"
         )
         ordinals = "|".join(sorted(v.ordinals, key=lambda w: (-len(w), w)))
         self.listed_at = compiled_pattern(
@@ -528,7 +529,9 @@ class SelectionBuilder:
             people = [u for u in people if not self._researcher_between(stream, u, unit)]
             following = stream[unit.end] if unit.end < len(stream) else None
             if isinstance(following, Word) and following.folded in ("papers", "paper", "pubs", "work", "works", "ones"):
-                people = []  # "first-author papers without X": her first-author papers, X is another filter
+                # "first-author papers without X": her first-author papers, X is another filter; but
+                # "Lucía's first-author papers" are Lucía's
+                people = [u for u in people if u.end <= unit.start and self._possessive_before(stream, u, unit)]
             if unit.position is not None and self._names_someone(stream, unit):
                 unit.role, unit.atom = "atom", Previous("author", unit.position)
             elif people:
@@ -539,6 +542,11 @@ class SelectionBuilder:
             elif unit.position is not None:
                 leftover.append((unit.position, self._negated_before(stream, unit)))
         return leftover
+
+    @staticmethod
+    def _possessive_before(stream: tuple[Item, ...], person: Unit, position: Unit) -> bool:
+        between = [w.folded for w in stream[person.end : position.start] if isinstance(w, Word)]
+        return between in ([], ["s"], ["'s"])
 
     def _researcher_between(self, stream: tuple[Item, ...], person: Unit, position: Unit) -> bool:
         """ "papers with X where she's not first author": "she", nearer the position, holds it."""

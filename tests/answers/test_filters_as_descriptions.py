@@ -127,3 +127,26 @@ def test_after_an_empty_answer_a_pick_asks_anew(jonas: Engine) -> None:
     assert conversation(
         jonas, "anything from 2020?", "2019?", "and 2018?", "ok so what's the earliest paper then"
     ).startswith("The oldest paper (Oct 24, 2016)")
+
+
+@pytest.fixture(scope="module")
+def dario() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "dario_moretti.txt"))
+
+
+def test_first_authored_is_a_lead_position(dario: Engine) -> None:
+    for question in ("how many papers has lucía first-authored?", "papers first-authored by Lucía"):
+        assert conversation(dario, question).startswith("Lucía Ferrández is the first listed author of 4 papers")
+    assert conversation(dario, "Lucía's first-author papers").startswith("Lucía Ferrández is the first listed author")
+
+
+def test_the_last_of_a_complete_list_is_said_to_be_last(dario: Engine) -> None:
+    assert conversation(dario, "where is Dario in the author list on Sieve?") == (
+        "Dario Moretti is the third and last listed author of Sieve (Oren Katz, Lucía Ferrández, Dario Moretti)."
+    )
+
+
+def test_a_field_nowhere_on_the_page_is_a_plain_none(dario: Engine) -> None:
+    assert conversation(dario, "any quantum computing stuff?") == (
+        "None of Dario Moretti's 18 papers is about “quantum computing”."
+    )
