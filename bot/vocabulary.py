@@ -15,7 +15,7 @@ from bot.yaml_io import load_data_file
 
 _ORDINAL_DIGITS = r"\d{1,3}(?:st|nd|rd|th)"
 # Lists whose words also carry topics ("language model", "reward model", "accuracy of retrieval").
-CONTENT_LISTS = frozenset({"one_paper_words", "page_counted", "data_nouns"})  # words that may also be topics
+CONTENT_LISTS = frozenset({"one_paper_words", "page_counted", "data_nouns", "shared_words"})
 
 
 class VocabularyError(ValueError):

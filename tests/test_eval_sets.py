@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on seventeen profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on nineteen profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -11,10 +11,10 @@ names with middle initials and middle surnames; khue_tran.txt: HCI and learning 
 Vietnamese name in both orders, a name with "Jr.", non-native phrasings; irini_stavrakaki.txt:
 quantum computing and theory, terse commands, two questions in one message; sekar_ayuningtyas.txt:
 a small security and systems profile where honest "none" answers matter; tomas, priya, oluwaseun,
-hannah, zeynep, matteo, ruth and jonas: public health, economics, NLP, accessibility, causal inference,
-vision, neuroscience and materials profiles with nicknames, possessives without apostrophes and
-LaTeX in abstracts). Their misses were then fixed in the mechanism, so they are regression sets
-now: each may not fall below the score it reached.
+hannah, zeynep, matteo, ruth, jonas, wen and dario: public health, economics, NLP, accessibility, causal
+inference, vision, neuroscience, materials, cosmology and software engineering profiles with
+nicknames, possessives without apostrophes and LaTeX in abstracts). Their misses were then fixed
+in the mechanism, so they are regression sets now: each may not fall below the score it reached.
 """
 
 from __future__ import annotations
@@ -44,11 +44,13 @@ FLOORS = {
     "tomas_real_talk.yaml": 98,
     "priya_real_talk.yaml": 100,
     "oluwaseun_real_talk.yaml": 100,
-    "hannah_real_talk.yaml": 99,
-    "zeynep_real_talk.yaml": 89,
+    "hannah_real_talk.yaml": 100,
+    "zeynep_real_talk.yaml": 90,
     "matteo_real_talk.yaml": 98,
-    "ruth_real_talk.yaml": 79,
-    "jonas_real_talk.yaml": 91,
+    "ruth_real_talk.yaml": 91,
+    "jonas_real_talk.yaml": 93,
+    "wen_real_talk.yaml": 74,
+    "dario_real_talk.yaml": 86,
 }
 
 

@@ -102,6 +102,7 @@ class SelectionBuilder:
         v = vocabulary
         self.patterns: list[tuple[Role | str, re.Pattern[str]]] = [
             ("solo", v.pattern("solo_words")),  # before "her" is read as a person: "on her own"
+            ("shared", v.pattern("shared_words")),
             ("similar", v.pattern("similar_words")),
             ("back_people", v.pattern("back_people")),
             ("back_pair", v.pattern("back_pair")),
@@ -264,6 +265,8 @@ class SelectionBuilder:
             return Unit(start, end, "atom", atom=HasCode())
         if role == "solo":
             return Unit(start, end, "atom", atom=Solo())
+        if role == "shared":
+            return Unit(start, end, "atom", atom=Solo(), negate=True)  # "her multi-author papers": not solo
         if role == "any_benchmark":
             return Unit(start, end, "atom", atom=NamesABenchmark())
         if role == "back_pair":

@@ -587,3 +587,285 @@ def eval_papers_about(lexicon: ConceptLexicon, profile: str, question: str) -> l
 )
 def test_economics_topic_questions_find_their_papers(lexicon: ConceptLexicon, question: str, papers: list[int]) -> None:
     assert eval_papers_about(lexicon, "zeynep_arslan.txt", question) == papers
+
+
+# --- neuroscience and neurotechnology, materials science and computational chemistry ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("has she ever done anything with fMRI?", [("fMRI", "fMRI")]),
+        ("EEG, MEG and meg", [("EEG", "EEG"), ("MEG", "MEG")]),
+        ("iEEG or ECoG", [("intracranial EEG", "iEEG"), ("intracranial EEG", "ECoG")]),
+        ("any spike sorting for Neuropixels?", [("spike sorting", "spike sorting"), ("Neuropixels", "Neuropixels")]),
+        (
+            "CA1 place cells and grid cells",
+            [("hippocampus", "CA1"), ("place cell", "place cells"), ("spatial navigation", "grid cells")],
+        ),
+        (
+            "STDP vs Hebbian learning",
+            [("spike-timing-dependent plasticity", "STDP"), ("Hebbian learning", "Hebbian learning")],
+        ),
+        ("anything on epilepsy or seizures?", [("epilepsy", "epilepsy"), ("epilepsy", "seizures")]),
+        ("seizure forecasting", [("seizure prediction", "seizure forecasting")]),
+        (
+            "Alzheimer's or Parkinson's",
+            [("Alzheimer's disease", "Alzheimer's"), ("Parkinson's disease", "Parkinson's")],
+        ),
+        ("stroke rehab", [("cerebrovascular disease", "stroke")]),
+        ("BCIs and motor imagery", [("brain-computer interface", "BCIs"), ("motor imagery", "motor imagery")]),
+        (
+            "RL in the brain / dopamine",
+            [("reinforcement learning in the brain", "RL in the brain"), ("dopamine", "dopamine")],
+        ),
+        ("sleep staging from PSG", [("sleep staging", "sleep staging"), ("sleep", "PSG")]),
+        ("two-photon calcium imaging", [("two-photon imaging", "two-photon calcium imaging")]),
+        ("bruh is there an SNN paper with code", [("spiking neural network", "SNN")]),
+        ("rat and Rat, not RAT", [("rat", "rat"), ("rat", "Rat")]),
+        (
+            "ML force fields / interatomic potentials?",
+            [
+                ("machine-learned interatomic potential", "ML force fields"),
+                ("interatomic potential", "interatomic potentials"),
+            ],
+        ),
+        (
+            "MLIPs and MLFFs",
+            [("machine-learned interatomic potential", "MLIPs"), ("machine-learned interatomic potential", "MLFFs")],
+        ),
+        (
+            "DFT or hybrid functionals like HSE06",
+            [
+                ("density functional theory", "DFT"),
+                ("hybrid functional", "hybrid functionals"),
+                ("hybrid functional", "HSE06"),
+            ],
+        ),
+        (
+            "AIMD of solid electrolytes",
+            [("ab initio molecular dynamics", "AIMD"), ("solid electrolyte", "solid electrolytes")],
+        ),
+        ("MOFs for CO2 capture", [("metal-organic framework", "MOFs"), ("carbon capture", "CO2 capture")]),
+        ("delta learning", [("Δ-learning", "delta learning")]),
+        ("the catalyst for CO2 reduction", [("catalysis", "catalyst"), ("CO2 reduction reaction", "CO2 reduction")]),
+        ("text mining the literature", [("literature mining", "text mining the literature")]),
+        ("yo is there a paper on ML for batteries lol", [("battery technology", "batteries")]),
+        (
+            "OQMD and the Materials Project",
+            [("Open Quantum Materials Database", "OQMD"), ("Materials Project", "Materials Project")],
+        ),
+        ("defects and doping", [("point defect", "defects"), ("doping", "doping")]),
+        ("first principles stuff", [("computational chemistry", "first principles")]),
+    ],
+)
+def test_find_reads_neuroscience_and_materials(
+    lexicon: ConceptLexicon, question: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(lexicon, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("concept", "text"),
+    [
+        ("spatial navigation", "Gaussian process emulators scale cubically with the number of grid cells."),
+        ("hippocampus", "Gaussian process emulators scale cubically with the number of grid cells."),
+        ("mice", "The operator's attention is estimated from mouse and gaze activity."),
+        ("rat", "RAT selection in heterogeneous 5G networks."),
+        ("mice", "Missing covariates were imputed with MICE."),
+        ("P300", "p300 binding marks active enhancers."),
+        ("density functional theory", "We characterise the perfect Bayesian equilibria (PBE) of the game."),
+        ("MEG", "Meg and Jo annotated the corpus."),
+        ("fMRI", "The announcement sent a bold signal to investors."),
+        ("cerebrovascular disease", "Each pen stroke is linked to a rubric criterion."),
+        ("battery technology", "Detection runs locally or remotely, based on network latency and battery state."),
+        ("battery technology", "Participants completed a battery of cognitive tests."),
+        ("catalysis", "The reform served as a catalyst for change."),
+        ("CO2 reduction reaction", "The plan sets a 40% CO2 reduction target for 2030."),
+        ("neural population dynamics", "Predator-prey population dynamics follow the Lotka-Volterra equations."),
+        ("computational neuroscience", "We gate each rollout by an ensemble of latent dynamics models."),
+        ("computational neuroscience", "Learning latent dynamics for planning from pixels."),
+        ("working memory", "A long short-term memory network reads the sequence."),
+        ("synaptic plasticity", "Crystal plasticity governs the yield of the alloy."),
+        ("dendritic computation", "Lithium dendrite growth short-circuits the cell."),
+        ("solid electrolyte", "Serum electrolyte levels were recorded on admission."),
+        ("point defect", "We predict which files contain a defect."),
+        ("computational chemistry", "We derive the estimator from first principles."),
+        ("photovoltaics", "Solar flares on M dwarfs are detected in TESS light curves."),
+        ("high-throughput screening", "High-throughput sequencing of tumour samples."),
+        ("quantum computing", "We compute formation energies with density functional theory."),
+        ("AI for science", "We run molecular dynamics of liquid water with a classical force field."),
+        ("neuromorphic computing", "A spiking network model of hippocampal replay."),
+        ("spiking neural network", "Event cameras and other neuromorphic hardware."),
+    ],
+)
+def test_loose_words_of_neuroscience_and_materials_are_not_read_in_abstracts(
+    lexicon: ConceptLexicon, concept: str, text: str
+) -> None:
+    wanted = lexicon.concept(concept)
+    assert wanted is not None
+    assert not lexicon.mentions(wanted, text)
+
+
+def test_a_field_is_read_where_its_own_forms_are(lexicon: ConceptLexicon) -> None:
+    """The other half of the cases above: the same ideas said as the field says them."""
+    assert lexicon.concepts_in("Lithium dendrite growth short-circuits the cell.") == {"battery technology"}
+    assert "latent dynamics" in lexicon.concepts_in("Learning latent dynamics for planning from pixels.")
+    vqe = "We compute the ground-state energy of LiH with a variational quantum eigensolver."
+    assert {"variational quantum eigensolver", "quantum chemistry"} <= lexicon.concepts_in(vqe)
+    quantum_computing = lexicon.concept("quantum computing")
+    assert quantum_computing is not None and lexicon.mentions(quantum_computing, vqe)
+    assert lexicon.concepts_in("Grid cells in entorhinal cortex fire on a hexagonal lattice.") == {"hippocampus"}
+
+
+@pytest.mark.parametrize(
+    ("wider", "narrower"),
+    [
+        (
+            "computational neuroscience",
+            {
+                "neuroimaging",
+                "fMRI",
+                "EEG",
+                "intracranial EEG",
+                "MEG",
+                "electrophysiology",
+                "Neuropixels",
+                "spike sorting",
+                "calcium imaging",
+                "two-photon imaging",
+                "neural decoding",
+                "brain-computer interface",
+                "neural population dynamics",
+                "representational drift",
+                "hippocampus",
+                "place cell",
+                "spatial navigation",
+                "synaptic plasticity",
+                "spike-timing-dependent plasticity",
+                "dopamine",
+                "reinforcement learning in the brain",
+            },
+        ),
+        ("EEG", {"intracranial EEG", "event-related potential", "mismatch negativity"}),
+        ("reinforcement learning", {"reinforcement learning in the brain"}),
+        ("neurology", {"epilepsy", "seizure prediction", "neurodegenerative disease", "Parkinson's disease"}),
+        ("medical AI", {"neurology", "epilepsy", "Alzheimer's disease"}),
+        ("neurotechnology", {"brain-computer interface", "neuromodulation", "deep brain stimulation"}),
+        (
+            "computational chemistry",
+            {
+                "quantum chemistry",
+                "density functional theory",
+                "coupled cluster",
+                "molecular dynamics",
+                "ab initio molecular dynamics",
+                "interatomic potential",
+                "machine-learned interatomic potential",
+                "solvation",
+            },
+        ),
+        (
+            "AI for science",
+            {"machine-learned interatomic potential", "materials discovery", "crystal structure prediction"},
+        ),
+        (
+            "materials database",
+            {"Materials Project", "Open Quantum Materials Database", "AFLOW", "Inorganic Crystal Structure Database"},
+        ),
+        ("electrochemistry", {"battery technology", "solid electrolyte", "ionic conductivity", "electrocatalysis"}),
+        ("catalysis", {"electrocatalysis", "photocatalysis", "CO2 reduction reaction"}),
+        ("porous material", {"metal-organic framework", "zeolite", "gas separation"}),
+        ("photovoltaics", {"perovskite solar cell"}),
+        ("perovskite", {"perovskite solar cell"}),
+    ],
+)
+def test_neuroscience_and_materials_topics_nest(lexicon: ConceptLexicon, wider: str, narrower: set[str]) -> None:
+    concept = lexicon.concept(wider)
+    assert concept is not None
+    assert narrower <= {c.name for c in lexicon.narrower(concept)}
+
+
+@pytest.mark.parametrize(
+    ("wider", "apart"),
+    [
+        # simulation is not machine learning, and a DFT paper is no quantum computing paper (a VQE paper is)
+        ("AI for science", {"density functional theory", "molecular dynamics", "quantum chemistry"}),
+        ("quantum computing", {"quantum chemistry", "density functional theory", "coupled cluster"}),
+        # a recording method is not the field's other methods: "EEG papers" are not every BCI paper
+        ("EEG", {"brain-computer interface", "fMRI"}),
+        ("computational neuroscience", {"spiking neural network", "neuromorphic computing", "latent dynamics"}),
+        ("neuromorphic computing", {"spiking neural network"}),
+        ("spiking neural network", {"neuromorphic computing"}),
+        # one species is not another; one database is not the others
+        ("rat", {"mice"}),
+        ("Open Quantum Materials Database", {"Materials Project"}),
+    ],
+)
+def test_neuroscience_and_materials_topics_stay_apart(lexicon: ConceptLexicon, wider: str, apart: set[str]) -> None:
+    concept = lexicon.concept(wider)
+    assert concept is not None
+    assert apart.isdisjoint({c.name for c in lexicon.narrower(concept)})
+
+
+@pytest.mark.parametrize(
+    ("question", "papers"),
+    [
+        ("has she ever done anything with fMRI?", [6, 12]),
+        ("how many EEG papers does she have", [2, 5, 13, 14, 17]),
+        ("anything on epilepsy?", [5, 13]),
+        ("seizure forecasting", [13]),
+        ("what has she done on the hippocampus and spatial navigation?", [3, 18]),
+        ("Brain-Score style comparisons of deep nets with the brain", [12]),
+        ("everything but the spiking network papers", [3, 4, 20, 21]),
+        ("two-photon imaging", [10, 16]),
+        ("neuropixels papers", [7, 8]),
+        ("yo does she have anything on BCIs lol", [1, 5]),
+        ("did she ever work with monkey data?", [1, 12, 15, 19]),
+        ("SP papers that aren't about sleep", [2, 17]),
+        ("plasticity", [20, 21]),
+        ("STDP", [21]),
+        ("reward prediction errors", [9]),
+        ("rat studies", [3, 18]),
+        ("mismatch negativity", [14]),
+        ("working memory", [15]),
+        ("neuromorphic", [4]),
+        ("GPFA", [7]),
+        ("has she worked on Parkinson's disease?", []),
+    ],
+)
+def test_neuroscience_topic_questions_find_their_papers(
+    lexicon: ConceptLexicon, question: str, papers: list[int]
+) -> None:
+    assert eval_papers_about(lexicon, "ruth_okafor.txt", question) == papers
+
+
+@pytest.mark.parametrize(
+    ("question", "papers"),
+    [
+        ("ML force fields / interatomic potentials?", [2, 5, 10, 13, 14]),
+        ("inverse design of materials", [1]),
+        ("crystal structure generation", [1]),
+        ("text mining the literature", [8]),
+        ("did he do anything on batteries?", [4]),
+        ("any catalysis work?", [7]),
+        ("anything on carbon capture", [10]),
+        ("solar cell materials", [12]),
+        ("OQMD papers", [6, 12]),
+        ("how many of his papers use the Materials Project?", [1, 2, 4, 9]),
+        ("materials databases", [1, 2, 4, 6, 9, 12]),
+        ("coupled cluster", [11]),
+        ("delta learning", [11]),
+        ("hybrid functionals", [11, 12, 17]),
+        ("oxygen vacancies", [17, 18]),
+        ("phonons", [2, 15]),
+        ("thermoelectrics", [15]),
+        ("MOFs", [10]),
+        ("perovskites", [12, 18]),
+        ("AIMD", [4]),
+        ("solvation", [3]),
+        ("high-throughput screening", [2, 12]),
+    ],
+)
+def test_materials_topic_questions_find_their_papers(lexicon: ConceptLexicon, question: str, papers: list[int]) -> None:
+    assert eval_papers_about(lexicon, "jonas_brandt.txt", question) == papers
