@@ -47,8 +47,9 @@ def test_the_first_start_on_a_page_precompiles_data_files_the_gazetteer_and_data
     imported(tmp_path, "--profile", str(SHIPPED_PAGE), "hello")
     kinds = sorted({path.name.split("-")[0] for path in (tmp_path / "cache").iterdir()})
     # "concept": the topic lexicon's trie, which `ask` keeps after its answers for later processes;
-    # "precompiled": the bundle of every entry read, which the next start reads in one go.
-    assert kinds == ["concept", "data", "dataclass", "precompiled", "regex"]
+    # "precompiled": the bundle of every entry read, which the next start reads in one go;
+    # "alternation", "frame", "single": what the vocabulary's word lists become.
+    assert kinds == ["alternation", "concept", "data", "dataclass", "frame", "precompiled", "regex", "single"]
 
 
 def test_a_topic_question_does_import_tantivy(tmp_path: Path) -> None:

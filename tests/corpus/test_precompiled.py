@@ -80,7 +80,8 @@ def test_a_damaged_bundle_is_ignored_and_written_again(cache: Path) -> None:
 
 
 def test_a_bundle_keeps_only_what_was_used_once_it_grows(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(precompiled_module, "BUNDLE_KEEP", 2)
+    monkeypatch.setattr(precompiled_module, "BUNDLE_SLACK", 1)
+    monkeypatch.setattr(precompiled_module, "BUNDLE_SPARE", 1)
     for n in range(3):
         precompiled("data", str(n).encode(), lambda n=n: n)
     new_process()
