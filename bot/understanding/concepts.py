@@ -485,10 +485,12 @@ def _default_lexicon() -> ConceptLexicon:
 
 
 def keep_default_trie() -> None:
-    """Build the shipped lexicon's trie and keep it, if no process of this installation has yet: a
-    later process's first topic question then reads it (a few ms) instead of building it (45 ms).
+    """Build the shipped lexicon's trie and checks and keep them, if no process of this installation
+    has yet: a later process's first topic question then reads them (a few ms) instead of building
+    them (45 + 35 ms).
     `ask` calls it once its answers are out."""
     from bot.corpus.precompiled import entry_path
 
-    if not entry_path("concept-trie", _trie_content()).exists():
+    content = _trie_content()
+    if not all(entry_path(kind, content).exists() for kind in ("concept-trie", "concept-checks")):
         _default_lexicon()
