@@ -45,11 +45,11 @@ FLOORS = {
     "priya_real_talk.yaml": 100,
     "oluwaseun_real_talk.yaml": 100,
     "hannah_real_talk.yaml": 100,
-    "zeynep_real_talk.yaml": 90,
+    "zeynep_real_talk.yaml": 91,
     "matteo_real_talk.yaml": 98,
     "ruth_real_talk.yaml": 91,
     "jonas_real_talk.yaml": 93,
-    "wen_real_talk.yaml": 74,
+    "wen_real_talk.yaml": 75,
     "dario_real_talk.yaml": 86,
 }
 

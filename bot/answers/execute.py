@@ -334,7 +334,8 @@ def _the_papers(world: World, query: Query) -> list[Paper]:
     if introduced:
         return list(world.select(query.selection).papers)
     topics = [a for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
-    by_name = _distinctive(world, " ".join(t.text for t in topics))
+    described = " ".join(t.text for t in topics)
+    by_name = _by_initials(world, described) or _distinctive(world, described)
     if by_name is not None:
         return [by_name]
     if topics:
@@ -356,6 +357,28 @@ def _the_papers(world: World, query: Query) -> list[Paper]:
 
 def _name_like(word: str) -> bool:
     return "-" in word.strip("-") or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
+def _by_initials(world: World, text: str) -> Paper | None:
+    """An acronym of the question that spells consecutive words of one paper's title ("the Euclid
+    photo-z MDN paper": Mixture Density Networks; "the SBI paper": Simulation-Based Inference)."""
+    for match in _ACRONYM.finditer(text):
+        if papers_mentioning(world.corpus.papers, match.group()):
+            continue  # a term the papers write ("RL"), not a paper's initials
+        letters = match.group().rstrip("s").casefold()
+        owners = [p for p in world.corpus.papers if letters in _title_initials(p.title)]
+        if len(owners) == 1:
+            return owners[0]
+    return None
+
+
+def _title_initials(title: str) -> set[str]:
+    words = [w for w in re.split(r"[\s/-]+", title) if w[:1].isalpha()]
+    initials = "".join(w[0].casefold() for w in words)
+    return {initials[i:j] for i in range(len(initials)) for j in range(i + 2, min(len(initials), i + 6) + 1)}
 
 
 def _distinctive(world: World, text: str) -> Paper | None:

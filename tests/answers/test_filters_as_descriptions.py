@@ -150,3 +150,21 @@ def test_a_field_nowhere_on_the_page_is_a_plain_none(dario: Engine) -> None:
     assert conversation(dario, "any quantum computing stuff?") == (
         "None of Dario Moretti's 18 papers is about “quantum computing”."
     )
+
+
+@pytest.fixture(scope="module")
+def wen() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "wen_li_hartmann.txt"))
+
+
+def test_an_acronym_of_title_words_names_that_paper(wen: Engine) -> None:
+    # MDN: Mixture Density Networks, not the other photometric-redshift paper (which has code)
+    assert conversation(wen, "does the Euclid photo-z MDN paper have code?") == (
+        "No: the profile does not mark code for Photometric Redshifts for Euclid with Mixture Density Networks, "
+        "and the abstract gives no link."
+    )
+
+
+def test_a_real_short_word_is_not_corrected_into_another(wen: Engine) -> None:
+    # "radio" is no slip of "ratio" (which would have asked for a share)
+    assert conversation(wen, "any radio astronomy / 21cm papers?").startswith("None of Wen Li-Hartmann's 21 papers")
