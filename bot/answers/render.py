@@ -305,10 +305,15 @@ def _position_check(result: r.AuthorCheck) -> Answer:
     asked_word = "last" if asked == -1 else "first" if asked == 1 else ordinal_word(asked or 1)
     where = f"the {'first' if position == 1 else ordinal_word(position)} listed author" if position else ""
     if asked == -1 and paper.authors_truncated:
-        held = f"{result.person} is {where}" if position else f"{result.person} is not among the listed authors"
+        if position:  # listed before "et al.": more authors follow, so not the last
+            headline = (
+                f"No: {result.person} is {where} of {paper.short_name}, and the page's author list is truncated "
+                f"after them (et al.): more authors follow, so they are not its last author ({listed})."
+            )
+            return Answer("", headline, papers=(paper,), focus=paper, people=(result.person,))
         headline = (
             f"I can't tell: the page cuts the author list of {paper.short_name} short (et al.), so its last "
-            f"author is not shown; {held} ({listed})."
+            f"author is not shown; {result.person} is not among the listed authors ({listed})."
         )
         return Answer("", headline, papers=(paper,), focus=paper)
     holder = len(names) if asked == -1 else asked or 1

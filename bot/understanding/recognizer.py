@@ -534,8 +534,10 @@ class Recognizer:
                 selection = selection.with_clause(Clause((Previous("papers"),)))
             if operation.order is None and not (self._described_by_filters(cue) and not selection.has("benchmark")):
                 # a paper picked by date keeps every filter: "his latest paper with X"; so does one
-                # described by them: "who wrote the 2016 paper?"
-                selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
+                # described by them: "who wrote the 2016 paper?"; an author check keeps its person:
+                # "is Zoë the last author on the S8 paper?"
+                identifying = PAPER_IDENTIFYING | ({"person"} if operation.yes_no else set())
+                selection = Selection(tuple(c for c in selection.clauses if c.kind in identifying))
             elif operation.field == "code":  # "is there code for his latest paper?": code is what is asked
                 selection = Selection(tuple(c for c in selection.clauses if c.kind != "code"))
             if operation.field == "quantity":

@@ -168,3 +168,11 @@ def test_an_acronym_of_title_words_names_that_paper(wen: Engine) -> None:
 def test_a_real_short_word_is_not_corrected_into_another(wen: Engine) -> None:
     # "radio" is no slip of "ratio" (which would have asked for a share)
     assert conversation(wen, "any radio astronomy / 21cm papers?").startswith("None of Wen Li-Hartmann's 21 papers")
+
+
+def test_someone_listed_before_et_al_is_not_the_last_author(wen: Engine) -> None:
+    assert conversation(wen, "is Zoë Achterberg the last author on the S8 paper?") == (
+        "No: Zoë Achterberg is the second listed author of Simulation-Based Inference of S8 from DESI Galaxy "
+        "Clustering and Weak Lensing, and the page's author list is truncated after them (et al.): more "
+        "authors follow, so they are not its last author (Wen Li-Hartmann, Zoë Achterberg, Rafael Monteiro et al.)."
+    )
