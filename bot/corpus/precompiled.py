@@ -97,9 +97,10 @@ class _Bundle:
 
 
 # A bundle may hold this many times the entries one process used, plus a few, before the unused go:
-# other kinds of process (the Discord bot, a topic question) use a few entries more.
-BUNDLE_SLACK = 1.5
-BUNDLE_SPARE = 100
+# other kinds of process (the Discord bot, a topic question) use a few entries more, and each page its
+# own name patterns, so a machine that serves several pages rewrites the bundle more often.
+BUNDLE_SLACK = 1.2
+BUNDLE_SPARE = 50
 _bundles: dict[Path, _Bundle] = {}
 
 
