@@ -49,8 +49,8 @@ FLOORS = {
     "matteo_real_talk.yaml": 98,
     "ruth_real_talk.yaml": 91,
     "jonas_real_talk.yaml": 93,
-    "wen_real_talk.yaml": 75,
-    "dario_real_talk.yaml": 86,
+    "wen_real_talk.yaml": 76,
+    "dario_real_talk.yaml": 87,
 }
 
 

@@ -505,6 +505,17 @@ class Recognizer:
             described = [c for c in selection.clauses if c.kind in PAPER_IDENTIFYING]
             solo = Clause((Solo(),))
             selection = Selection((*(described or [Clause((Previous("paper"),))]), solo))
+        if (
+            operation.name == "paper_fact"
+            and operation.field == "author"
+            and operation.position is not None
+            and self.yes_no.match(cue)
+            and (built.researcher_named or self.researcher_pronouns.search(cue))
+        ):
+            # "is he the last author on the flaky tests paper?": whether the researcher holds that place
+            holder = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name, operation.position)
+            operation = replace(operation, field="authors", position=None, yes_no=True)
+            selection = selection.with_clause(Clause((holder,)))
         if operation.name == "paper_fact":
             if operation.field == "results":
                 operation = self._results(operation, built, reading)

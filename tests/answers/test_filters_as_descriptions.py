@@ -176,3 +176,14 @@ def test_someone_listed_before_et_al_is_not_the_last_author(wen: Engine) -> None
         "Clustering and Weak Lensing, and the page's author list is truncated after them (et al.): more "
         "authors follow, so they are not its last author (Wen Li-Hartmann, Zoë Achterberg, Rafael Monteiro et al.)."
     )
+
+
+def test_whether_the_researcher_holds_a_place_on_a_described_paper(dario: Engine) -> None:
+    assert conversation(dario, "is he the last author on the flaky tests paper?").startswith(
+        "No: Dario Moretti is the third listed author of Predicting Flaky Tests from Code Vocabulary and "
+        "Execution Traces, and the page's author list is truncated after them (et al.)"
+    )
+    assert conversation(dario, "is Dario first author on Sieve?") == (
+        "No: the first listed author of Sieve is Oren Katz; Dario Moretti is the third listed author "
+        "(Oren Katz, Lucía Ferrández, Dario Moretti)."
+    )
