@@ -41,16 +41,16 @@ FLOORS = {
     "khue_real_talk.yaml": 109,
     "irini_real_talk.yaml": 108,
     "sekar_real_talk.yaml": 101,
-    "tomas_real_talk.yaml": 98,
+    "tomas_real_talk.yaml": 99,
     "priya_real_talk.yaml": 100,
     "oluwaseun_real_talk.yaml": 100,
-    "hannah_real_talk.yaml": 100,
+    "hannah_real_talk.yaml": 102,
     "zeynep_real_talk.yaml": 91,
-    "matteo_real_talk.yaml": 98,
-    "ruth_real_talk.yaml": 91,
+    "matteo_real_talk.yaml": 100,
+    "ruth_real_talk.yaml": 94,
     "jonas_real_talk.yaml": 93,
-    "wen_real_talk.yaml": 76,
-    "dario_real_talk.yaml": 87,
+    "wen_real_talk.yaml": 77,
+    "dario_real_talk.yaml": 88,
 }
 
 

@@ -12,6 +12,8 @@ from bot.vocabulary import vocabulary
 
 _WORD = re.compile(r"[^\W_]+(?:[-'^][^\W_]+)*")
 _NUMBER = re.compile(r"\d")
+NUMBERED = 0.25
+_LINK_ONLY = re.compile(r"^\W*(?:code|data|models?)?[^.]{0,40}https?://", re.IGNORECASE)  # "Code: https://..."
 PREFIX = 4  # "calibrat" matches "calibrated", "calibration": a shared start this long is the same word
 
 
@@ -26,26 +28,39 @@ def question_words(question: str) -> set[str]:
 
 
 def overlap(sentence: str, asked: set[str], titled: set[str]) -> float:
-    """How many asked words the sentence says; a word of the paper's title counts half (it names
-    the paper as much as what is asked); a word the sentence gives a value to ("S8 = 0.791", "an AUC
+    """How many asked words the sentence says; a word of the paper's title counts a quarter (it
+    names the paper more than what is asked); a word the sentence gives a value to ("S8 = 0.791", "an AUC
     of 0.96") counts twice more: it is what is asked."""
     folded = fold(sentence).replace("^", "")
     said = set(_words(sentence))
     score = 0.0
     for word in asked:
         if any(w == word or (len(word) >= PREFIX and len(w) >= PREFIX and w[:PREFIX] == word[:PREFIX]) for w in said):
-            score += 0.5 if word in titled else 1.0
+            score += 0.25 if _shares_start(word, titled) else 1.0
             if re.search(rf"(?<![\w-]){re.escape(word)}\w*\s*(?:=|≈|~|:|of|is|was|reaches|reached)?\s*[-−]?\d", folded):
                 score += 2.0
     return score
 
 
+def _shares_start(word: str, words: set[str]) -> bool:
+    return word in words or (
+        len(word) >= PREFIX and any(w[:PREFIX] == word[:PREFIX] for w in words if len(w) >= PREFIX)
+    )
+
+
 def best_numbered_sentence(paper: Paper, question: str) -> tuple[str, float] | None:
-    """The sentence with a number that says most of the question's words, and its score."""
+    """The sentence that says most of the question's words (one with a number first), and its score."""
     asked = question_words(question)
     titled = set(_words(paper.title))
-    scored = [(overlap(s, asked, titled), -i, s) for i, s in enumerate(sentences(paper.abstract)) if _NUMBER.search(s)]
+    # equal scores: the later sentence, as abstracts give their setting first and their results after
+    # a sentence with a number gives what is asked more often; one without still may ("the
+    # improvement on band gaps is modest")
+    scored = [
+        (overlap(s, asked, titled) + (NUMBERED if _NUMBER.search(s) else 0.0), i, s)
+        for i, s in enumerate(sentences(paper.abstract))
+        if not _LINK_ONLY.match(s)
+    ]
     if not scored:
         return None
     score, _, sentence = max(scored)
-    return (sentence, score) if score > 0 else None
+    return (sentence, score) if score > NUMBERED else None

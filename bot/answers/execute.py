@@ -599,12 +599,16 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
         # Asked in the question's own words, with no benchmark or metric named ("what value of S8 did
         # it end up with?"): the numbered sentence that says most of them, unless the task's figure
         # comes from a sentence that says as much.
-        from bot.answers.asked_sentence import best_numbered_sentence, overlap, question_words
+        from bot.answers.asked_sentence import NUMBERED, best_numbered_sentence, overlap, question_words
 
         picked = best_numbered_sentence(paper, world.text)
         titled = set(fold(paper.title).split())
         if picked is not None and (
-            not figures or overlap(figures[0].sentence, question_words(world.text), titled) < picked[1]
+            not figures
+            or (
+                picked[0] != figures[0].sentence
+                and overlap(figures[0].sentence, question_words(world.text), titled) + NUMBERED < picked[1]
+            )
         ):
             return r.PaperFact(paper, "results", sentence=picked[0], benchmark_mentioned=True)
     if figures:

@@ -194,6 +194,7 @@ class Recognizer:
             rf"\bhow much (?:did|does|do|has|have|was|were|is|would|could)\b.{{0,60}}\b"
             rf"(?:{phrase_alternation(v.words('change_stems'))})\w*"
         )
+        self.finding_asked = v.pattern("finding_words")
         self.fact_patterns = {key: v.pattern(f"fact_words.{key}") for key in v.groups["fact_words"]}
         self.stat_patterns = {key: v.pattern(f"stat_words.{key}") for key in v.groups["stat_words"]}
         self.group_patterns = {key: v.pattern(f"group_words.{key}") for key in v.groups["group_words"]}
@@ -386,6 +387,7 @@ class Recognizer:
             or "quantity" in present
             or self.who_at_position.search(reading.cue_text)
             or self.change_asked.search(reading.cue_text)
+            or self._finding_asked(reading.cue_text)
         ):
             present.add("paper")  # "who wrote the paper on learned controllers?", "R@1 of X": the paper described
         by_filters = self._described_by_filters(reading.cue_text) and not built.selection.has("benchmark")
@@ -400,6 +402,16 @@ class Recognizer:
             return False
         words = described.group().split()[1:-1]
         return bool(words) and all(w == MASK for w in words)
+
+    def _finding_asked(self, cue: str) -> bool:
+        """ "did the self-supervised pretraining help?": a yes/no about what one paper found, not
+        whether some papers exist ("does she have papers that improve robustness?")."""
+        return bool(
+            self.yes_no.match(cue)
+            and self.finding_asked.search(cue)
+            and not self.list_nouns.search(cue)
+            and not re.search(r"\b(?:any|anything|something|ever)\b", cue)
+        )
 
     def _one_of_a_kind(self, cue: str) -> bool:
         """ "the CV one", "the 2023 one", "the one with code": one paper, told apart by a filter."""

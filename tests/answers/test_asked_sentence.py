@@ -39,3 +39,17 @@ def test_a_value_asked_in_the_question_s_words_is_quoted_from_its_sentence() -> 
     zeynep = Engine(load_corpus(EVAL_PAGES / "zeynep_arslan.txt"))
     answer = zeynep.ask("what elasticity did the double ML minimum wage paper get?", ("tester", "elasticity"))
     assert "ε = -0.06" in answer.note
+
+
+def test_a_yes_no_about_a_finding_quotes_the_sentence_that_says_it() -> None:
+    wen = Engine(load_corpus(EVAL_PAGES / "wen_li_hartmann.txt"))
+    answer = wen.ask("is the diffusion deblender faster than scarlet?", ("tester", "deblender"))
+    assert answer.headline == (
+        "What the abstract of Diffusion Models for Deblending Galaxies in Rubin Observatory Images says:"
+    )
+    jonas = Engine(load_corpus(EVAL_PAGES / "jonas_brandt.txt"))
+    # a sentence without a number may be the answer: "the improvement is modest"
+    answer = jonas.ask("did the pretraining help on band gaps too?", ("tester", "band gaps"))
+    assert answer.note == "“On the Matbench band gap task the improvement is modest.”"
+    # a list question with the same verb stays a list
+    assert wen.ask("does she have papers that improve calibration?", ("tester", "list")).headline.startswith("Yes: ")
