@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on nineteen profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on twenty profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -11,10 +11,11 @@ names with middle initials and middle surnames; khue_tran.txt: HCI and learning 
 Vietnamese name in both orders, a name with "Jr.", non-native phrasings; irini_stavrakaki.txt:
 quantum computing and theory, terse commands, two questions in one message; sekar_ayuningtyas.txt:
 a small security and systems profile where honest "none" answers matter; tomas, priya, oluwaseun,
-hannah, zeynep, matteo, ruth, jonas, wen and dario: public health, economics, NLP, accessibility, causal
-inference, vision, neuroscience, materials, cosmology and software engineering profiles with
-nicknames, possessives without apostrophes and LaTeX in abstracts). Their misses were then fixed
-in the mechanism, so they are regression sets now: each may not fall below the score it reached.
+hannah, zeynep, matteo, ruth, jonas, wen, dario and ines: public health, economics, NLP, accessibility,
+causal inference, vision, neuroscience, materials, cosmology, software engineering and remote
+sensing profiles with nicknames, possessives without apostrophes and LaTeX in abstracts). Their
+misses were then fixed in the mechanism, so they are regression sets now: each may not fall below
+the score it reached.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ FLOORS = {
     "ruth_real_talk.yaml": 94,
     "jonas_real_talk.yaml": 93,
     "wen_real_talk.yaml": 77,
-    "dario_real_talk.yaml": 88,
+    "dario_real_talk.yaml": 90,
+    "ines_real_talk.yaml": 83,
 }
 
 

@@ -28,8 +28,8 @@ _DISCORD_TOKENS = re.compile(
     re.IGNORECASE,
 )
 _MARKDOWN = re.compile(r"\*{1,3}|~~|\|\||`{1,3}|(?<!\w)_{1,2}|_{1,2}(?!\w)|^\s*>{1,3}\s?", re.MULTILINE)
-# A sentence ends at ". ", but not after an initial ("R. Subramaniam papers?")
-_SENTENCE = re.compile(r"(?<=[.!?…])(?<! [A-Z]\.)(?<!^[A-Z]\.)\s+|\n+")
+# A sentence ends at ". ", but not after an initial ("R. Subramaniam papers?") or "et al."
+_SENTENCE = re.compile(r"(?<=[.!?…])(?<! [A-Z]\.)(?<!^[A-Z]\.)(?<!et al\.)(?<!\bal\.)\s+|\n+")
 _QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|what's|whats|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|"
     r"can|could|would|will|should|any|anything|show|list|give|tell|find|get|name|papers?)\b"

@@ -119,6 +119,7 @@ class SelectionBuilder:
             ("else", v.pattern("back_else")),
         ]
         self.change_verbs = frozenset(v.words("change_verbs"))
+        self.imperative_negations = frozenset(v.words("imperative_negations"))
         self.change_after = compiled_pattern(
             r"\s+(?:to|by|from|below|under|on|in|when|sharply|significantly|much|a lot|dramatically)\b"
         )
@@ -226,6 +227,7 @@ class SelectionBuilder:
                     and self.change_after.match(text, match.end())
                 ):
                     continue  # "what did the override rate drop to?": a change, not "drop the X ones"
+
                 if role == "any_benchmark" and not (
                     self.any_benchmark_context.search(text[: match.start()])
                     and not self.describes_one_benchmark.match(text[match.end() :])
@@ -659,6 +661,9 @@ class SelectionBuilder:
         after it governs that filter."""
         if cursor >= len(units) or units[cursor].role != "negation":
             return False
+        said = " ".join(w.folded for w in stream[units[cursor].start : units[cursor].end] if isinstance(w, Word))
+        if said in self.imperative_negations:
+            return False  # a command governs what follows it ("drop the CV ones"); "the MBPP drop" is a noun
         if units[cursor].start - units[cursor - 1].end > 2 or not self._bridged(
             stream, units[cursor - 1].end, units[cursor].start
         ):

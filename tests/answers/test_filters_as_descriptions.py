@@ -187,3 +187,14 @@ def test_whether_the_researcher_holds_a_place_on_a_described_paper(dario: Engine
         "No: the first listed author of Sieve is Oren Katz; Dario Moretti is the third listed author "
         "(Oren Katz, Lucía Ferrández, Dario Moretti)."
     )
+
+
+def test_a_noun_drop_negates_nothing_and_et_al_asks_for_the_full_list(dario: Engine) -> None:
+    # "the MBPP drop" is a noun: before, MBPP was negated ("No papers mentioning HumanEval not mentioning MBPP")
+    assert "not mentioning MBPP" not in conversation(
+        dario, "HumanEval papers", "which is newer?", "and what's the MBPP drop there?"
+    )
+    assert conversation(dario, "2024 papers", "drop the SE ones").startswith("2 papers outside SE")
+    assert conversation(dario, "RepoMend", "who's on it?", "is Jakub Sadowski one of the et al. authors?").startswith(
+        "The profile page doesn't list complete author lists"
+    )
