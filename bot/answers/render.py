@@ -669,9 +669,7 @@ def _(result: r.Comparison, corpus: Corpus) -> Answer:
             "", headline, items=items, numbered=False, chart=tuple((place(g), g.count) for g in result.groups)
         )
     if first.count == second.count:
-        headline = (
-            f"{join_and([g.label for g in result.groups])} are level{scope}: {plural(first.count, 'paper')} each."
-        )
+        headline = f"{join_and([g.label for g in result.groups])} are tied{scope}: {plural(first.count, 'paper')} each."
     elif _said(first).split(" ", 1)[0] in ("before", "after", "since", "until"):
         more = "Fewer" if result.least else "More"
         others = join_and([f"{_said(g)} ({plural(g.count, 'paper')})" for g in groups[1:]])

@@ -170,8 +170,17 @@ class Reader:
 
         allowed = 1 if len(lower) < 10 else 2  # "contracts" is no slip of "contact"
         choices = self._typo_choices(len(lower), allowed)
-        if len(lower) <= 5:  # a short word with a letter changed is often another word ("gist", "list", "radio")
-            choices = [c for c in choices if len(c) != len(lower) or sorted(c) == sorted(lower)]
+        if len(lower) <= 5:
+            # a short word with a letter changed or added is often another word ("gist" is no "list",
+            # "radio" no "ratio", "coral" no "CoRL"): only letters swapped, one left out ("slep"), or an
+            # ending added to a known word ("wants")
+            choices = [
+                c
+                for c in choices
+                if len(c) > len(lower)
+                or (len(c) == len(lower) and sorted(c) == sorted(lower))
+                or (len(c) == len(lower) - 1 and lower.startswith(c))
+            ]
         # One C loop over the vocabulary words of about the same length.
         close = process.extract(lower, choices, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=None)
         best_distance = min((int(distance) for _, distance, _ in close), default=allowed + 1)

@@ -198,3 +198,21 @@ def test_a_noun_drop_negates_nothing_and_et_al_asks_for_the_full_list(dario: Eng
     assert conversation(dario, "RepoMend", "who's on it?", "is Jakub Sadowski one of the et al. authors?").startswith(
         "The profile page doesn't list complete author lists"
     )
+
+
+@pytest.fixture(scope="module")
+def ines() -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / "ines_carvalho.txt"))
+
+
+def test_short_real_words_are_not_corrected_into_keywords(ines: Engine) -> None:
+    # "coral" is no "CoRL" (a venue question)
+    assert conversation(ines, "has she worked on coral reefs?") == (
+        "No: none of Inês Carvalho's 19 papers is about “coral reefs”."
+    )
+
+
+def test_equal_groups_are_tied(ines: Engine) -> None:
+    assert conversation(ines, "more PE or AP papers?").startswith(
+        "PE (Populations and Evolution) and AP (Applications (statistics)) are tied: 4 papers each."
+    )
