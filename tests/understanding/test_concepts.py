@@ -869,3 +869,19 @@ def test_neuroscience_topic_questions_find_their_papers(
 )
 def test_materials_topic_questions_find_their_papers(lexicon: ConceptLexicon, question: str, papers: list[int]) -> None:
     assert eval_papers_about(lexicon, "jonas_brandt.txt", question) == papers
+
+
+@pytest.mark.parametrize(
+    ("question", "papers"),
+    [
+        ("anything on passive acoustic monitoring?", [4, 14]),
+        ("ecological niche modelling papers", [5, 18]),
+        ("what has she done on tropical forest loss?", [1, 16]),
+        ("cloud removal for optical imagery", [1, 7]),
+        ("camera traps", [6, 9]),
+    ],
+)
+def test_ecology_and_remote_sensing_questions_find_their_papers(
+    lexicon: ConceptLexicon, question: str, papers: list[int]
+) -> None:
+    assert eval_papers_about(lexicon, "ines_carvalho.txt", question) == papers
