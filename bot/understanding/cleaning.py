@@ -251,14 +251,8 @@ class Cleaner:
         Trailing one- or two-word questions add to a longer one before them ("who funds her research?
         nsf? erc?") rather than replace it."""
         asked = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
-        full = [i for i in asked if len(sentences[i].split()) >= 3 and not self._gives_an_example(sentences[i])]
-        if (
-            full
-            and asked[-1] != full[-1]
-            and all(
-                len(sentences[i].split()) <= 2 or self._gives_an_example(sentences[i]) for i in asked if i > full[-1]
-            )
-        ):
+        full = [i for i in asked if not self._adds_to_question(sentences[i])]
+        if full and asked[-1] != full[-1] and all(self._adds_to_question(sentences[i]) for i in asked if i > full[-1]):
             return full[-1]
         for index in range(len(sentences) - 1, -1, -1):
             if sentences[index].rstrip().endswith("?"):
@@ -267,6 +261,13 @@ class Cleaner:
             if _QUESTION_START.match(sentences[index].casefold()):
                 return index
         return len(sentences) - 1
+
+    def _adds_to_question(self, sentence: str) -> bool:
+        """A short question that only adds to the one before it: "nsf? erc?", "like an intro class?",
+        "fan or critic?" (a fragment of a few words without a question word of its own)."""
+        words = sentence.split()
+        fragment = len(words) <= 4 and not _QUESTION_START.match(sentence.casefold())
+        return len(words) <= 2 or self._gives_an_example(sentence) or fragment
 
     def _gives_an_example(self, sentence: str) -> bool:
         return bool(self.example_opener.match(sentence.casefold()))

@@ -216,3 +216,9 @@ def test_equal_groups_are_tied(ines: Engine) -> None:
     assert conversation(ines, "more PE or AP papers?").startswith(
         "PE (Populations and Evolution) and AP (Applications (statistics)) are tied: 4 papers each."
     )
+
+
+def test_a_short_fragment_after_a_question_adds_to_it(ines: Engine) -> None:
+    assert conversation(ines, "what does she personally think of Global Forest Watch? fan or critic?").startswith(
+        "The profile page doesn't list judgements of the papers' quality"
+    )
