@@ -52,7 +52,7 @@ FLOORS = {
     "jonas_real_talk.yaml": 93,
     "wen_real_talk.yaml": 77,
     "dario_real_talk.yaml": 90,
-    "ines_real_talk.yaml": 91,
+    "ines_real_talk.yaml": 92,
 }
 
 

@@ -879,6 +879,7 @@ def test_materials_topic_questions_find_their_papers(lexicon: ConceptLexicon, qu
         ("what has she done on tropical forest loss?", [1, 16]),
         ("cloud removal for optical imagery", [1, 7]),
         ("camera traps", [6, 9]),
+        ("crop yield", [3, 11]),  # maize yield in both; a paper that only mentions crop monitoring is not one
     ],
 )
 def test_ecology_and_remote_sensing_questions_find_their_papers(
