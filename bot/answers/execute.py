@@ -226,9 +226,13 @@ def _author_check(world: World, query: Query) -> r.AuthorCheck | None:
     paper = world.corpus.by_id.get(named[0].ids[0])
     if paper is None or named[0].label.startswith("those"):
         return None
-    keys = world.corpus.people_keys_of(paper)
-    position = keys.index(people[0].key) + 1 if people[0].key in keys else None
-    return r.AuthorCheck(paper, people[0].name, position, asked)
+    return r.AuthorCheck(paper, people[0].name, _place(world.corpus, paper, people[0].key), asked)
+
+
+def _place(corpus: Corpus, paper: Paper, key: str) -> int | None:
+    """The person's 1-based place among the paper's listed authors; None when not listed."""
+    keys = corpus.people_keys_of(paper)
+    return keys.index(key) + 1 if key in keys else None
 
 
 @handles("positions")
@@ -242,16 +246,10 @@ def author_positions(world: World, query: Query) -> r.Result:
     if rest:
         papers = _the_papers(world, Query(query.intent, Operation("paper_fact"), rest))
         if len(papers) == 1:
-            keys = corpus.people_keys_of(papers[0])
-            place = keys.index(person.key) + 1 if person.key in keys else None
-            return r.AuthorCheck(papers[0], person.name, place, where_asked=True)
+            return r.AuthorCheck(papers[0], person.name, _place(corpus, papers[0], person.key), where_asked=True)
     else:
         papers = list(world.select(Selection((Clause((ByPerson(person.key, person.name),)),))).papers)
-    places = []
-    for paper in papers:
-        keys = corpus.people_keys_of(paper)
-        places.append((paper, keys.index(person.key) + 1 if person.key in keys else None))
-    return r.Positions(person.name, tuple(places))
+    return r.Positions(person.name, tuple((paper, _place(corpus, paper, person.key)) for paper in papers))
 
 
 @handles("count")
@@ -366,8 +364,8 @@ def _by_initials(world: World, text: str) -> Paper | None:
     """An acronym of the question that spells consecutive words of one paper's title ("the Euclid
     photo-z MDN paper": Mixture Density Networks; "the SBI paper": Simulation-Based Inference)."""
     for match in _ACRONYM.finditer(text):
-        if papers_mentioning(world.corpus.papers, match.group()):
-            continue  # a term the papers write ("RL"), not a paper's initials
+        if world.topic_hits(match.group(), False):
+            continue  # a term the papers write ("RL"), not a paper's initials (the topic index knows)
         letters = match.group().rstrip("s").casefold()
         owners = [p for p in world.corpus.papers if letters in _title_initials(p.title)]
         if len(owners) == 1:
@@ -375,10 +373,9 @@ def _by_initials(world: World, text: str) -> Paper | None:
     return None
 
 
-def _title_initials(title: str) -> set[str]:
-    words = [w for w in re.split(r"[\s/-]+", title) if w[:1].isalpha()]
-    initials = "".join(w[0].casefold() for w in words)
-    return {initials[i:j] for i in range(len(initials)) for j in range(i + 2, min(len(initials), i + 6) + 1)}
+def _title_initials(title: str) -> str:
+    """ "mdn" is in the initials of "... with Mixture Density Networks"."""
+    return "".join(w[0].casefold() for w in re.split(r"[\s/-]+", title) if w[:1].isalpha())
 
 
 def _distinctive(world: World, text: str) -> Paper | None:

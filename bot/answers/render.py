@@ -8,7 +8,7 @@ from functools import singledispatch
 
 from bot.answers import results as r
 from bot.answers.answer import Answer
-from bot.answers.selecting import ordinal_word
+from bot.answers.selecting import ordinal_word, place_word
 from bot.answers.wording import (
     abstract_preview,
     authors_text,
@@ -122,7 +122,7 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
         return replace(_list_answer(headline, result.papers), people=result.people)
     if result.positioned is not None:
         person, position, rest = result.positioned
-        where = "last listed" if position == -1 else f"{ordinal_word(position)} listed"
+        where = f"{place_word(position)} listed"
         rest = f" {rest}" if rest else ""
         headline = f"{person} is the {where} author of {plural(result.total, 'paper')}{rest}:"
         return replace(_list_answer(headline, result.papers), people=result.people)
@@ -233,7 +233,7 @@ def _(result: r.AuthorCheck, corpus: Corpus) -> Answer:
     if result.where_asked:
         return _place_on(result)
     if result.position is not None:
-        where = _place_word(paper, result.position)
+        where = _place_in_list(paper, result.position)
         headline = f"Yes: {result.person} is the {where} listed author of {paper.short_name} ({listed})."
         return Answer("", headline, papers=(paper,), focus=paper, people=(result.person,))
     cut = (
@@ -245,7 +245,7 @@ def _(result: r.AuthorCheck, corpus: Corpus) -> Answer:
     return Answer("", headline, papers=(paper,), focus=paper)
 
 
-def _place_word(paper: Paper, position: int) -> str:
+def _place_in_list(paper: Paper, position: int) -> str:
     """ "third", or "third and last" when the page lists every author and this one closes the list."""
     last = position == len(paper.authors) > 1 and not paper.authors_truncated
     return f"{ordinal_word(position)} and last" if last else ordinal_word(position)
@@ -255,7 +255,7 @@ def _place_on(result: r.AuthorCheck) -> Answer:
     """ "Where is she in the author list of X?": her place, or why the page cannot show it."""
     paper, listed = result.paper, authors_text(result.paper)
     if result.position is not None:
-        where = _place_word(paper, result.position)
+        where = _place_in_list(paper, result.position)
         headline = f"{result.person} is the {where} listed author of {paper.short_name} ({listed})."
         return Answer("", headline, papers=(paper,), focus=paper, people=(result.person,))
     if paper.authors_truncated:
@@ -302,8 +302,8 @@ def _position_check(result: r.AuthorCheck) -> Answer:
     paper, asked, position = result.paper, result.asked, result.position
     names = paper.authors
     listed = authors_text(paper)
-    asked_word = "last" if asked == -1 else "first" if asked == 1 else ordinal_word(asked or 1)
-    where = f"the {'first' if position == 1 else ordinal_word(position)} listed author" if position else ""
+    asked_word = place_word(asked or 1)
+    where = f"the {ordinal_word(position)} listed author" if position else ""
     if asked == -1 and paper.authors_truncated:
         if position:  # listed before "et al.": more authors follow, so not the last
             headline = (
@@ -452,21 +452,9 @@ def _code(paper: Paper) -> Answer:
 def _results(result: r.PaperFact) -> Answer:
     paper = result.paper
     if not result.benchmark and result.figure:
-        return Answer(
-            "",
-            f"{paper.short_name}: {result.figure}.",
-            note=f"\u201c{result.sentence}\u201d",
-            papers=(paper,),
-            focus=paper,
-        )
+        return _quoted(paper, f"{paper.short_name}: {result.figure}.", result.sentence)
     if not result.benchmark and not result.metric and result.sentence:  # asked in the question's own words
-        return Answer(
-            "",
-            f"What the abstract of {paper.short_name} says:",
-            note=f"\u201c{result.sentence}\u201d",
-            papers=(paper,),
-            focus=paper,
-        )
+        return _quoted(paper, f"What the abstract of {paper.short_name} says:", result.sentence)
     name = result.benchmark or "that benchmark"
     if not result.benchmark_mentioned:
         return Answer(
@@ -481,14 +469,13 @@ def _results(result: r.PaperFact) -> Answer:
             headline = f"What the abstract of {paper.short_name} reports on {name}:"
         else:
             headline = f"{paper.short_name} mentions {name} but its abstract gives no figure for it."
-        return Answer("", headline, note=f"\u201c{result.sentence}\u201d", papers=(paper,), focus=paper)
-    return Answer(
-        "",
-        f"{paper.short_name} on {name}: {result.figure}.",
-        note=f"\u201c{result.sentence}\u201d",
-        papers=(paper,),
-        focus=paper,
-    )
+        return _quoted(paper, headline, result.sentence)
+    return _quoted(paper, f"{paper.short_name} on {name}: {result.figure}.", result.sentence)
+
+
+def _quoted(paper: Paper, headline: str, sentence: str | None) -> Answer:
+    """An answer about one paper, with the abstract's sentence it rests on quoted below it."""
+    return Answer("", headline, note=f"\u201c{sentence}\u201d", papers=(paper,), focus=paper)
 
 
 @_render.register

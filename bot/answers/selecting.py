@@ -202,7 +202,7 @@ def atom_words(corpus: Corpus, atom: Atom, negated: bool = False) -> str:
     if isinstance(atom, ByPerson):
         name = atom.name
         if atom.position is not None:
-            where = "last listed author" if atom.position == -1 else f"{ordinal_word(atom.position)} author"
+            where = "last listed author" if atom.position == -1 else f"{place_word(atom.position)} author"
             return f"{'without' if negated else 'with'} {name} as {where}"
         if negated and atom.key == corpus.researcher_key:
             return f"not listing {name} among the authors"  # the researcher's own papers all the same
@@ -253,7 +253,7 @@ def clause_words(corpus: Corpus, clause: Clause) -> str:
     places = _places_of_one_person(clause)
     if places:  # "with Ruth Okafor as first or second author"
         name, positions = places
-        wheres = [("last listed" if p == -1 else ordinal_word(p)) for p in positions]
+        wheres = [("last listed" if p == -1 else place_word(p)) for p in positions]
         return f"{'without' if clause.negated else 'with'} {name} as {join_and(wheres, 'or')} author"
     if isinstance(clause.atoms[0], During) and not clause.negated:
         return _time_words(During(tuple(r for a in clause.atoms if isinstance(a, During) for r in a.ranges), ""))
@@ -298,6 +298,11 @@ def _places_of_one_person(clause: Clause) -> tuple[str, list[int]] | None:
 def _plain_person(clause: Clause) -> bool:
     atoms = clause.atoms
     return not clause.negated and len(atoms) == 1 and isinstance(atoms[0], ByPerson) and atoms[0].position is None
+
+
+def place_word(position: int) -> str:
+    """An author place in words: "second", or "last" for -1."""
+    return "last" if position == -1 else ordinal_word(position)
 
 
 def ordinal_word(n: int) -> str:

@@ -7,14 +7,11 @@ import os
 import pytest
 
 from bot.answers.asked_sentence import best_numbered_sentence, question_words
-from bot.corpus.loading import load_corpus
 from bot.engine import Engine
-from tests.conftest import EVAL_PAGES
 
 
-def test_the_word_given_a_value_wins_over_words_that_only_name_the_paper() -> None:
-    engine = Engine(load_corpus(EVAL_PAGES / "wen_li_hartmann.txt"))
-    paper = engine.corpus.papers[0]
+def test_the_word_given_a_value_wins_over_words_that_only_name_the_paper(wen: Engine) -> None:
+    paper = wen.corpus.papers[0]
     found = best_numbered_sentence(paper, "what value of S8 did the DESI simulation-based inference paper end up with?")
     assert found is not None
     assert found[0].startswith("We obtain S8 = 0.791 ± 0.017")
@@ -24,30 +21,23 @@ def test_powers_are_one_word_however_written() -> None:
     assert question_words("R² in STS?") == question_words("R^2 in STS?") == {"r2", "sts"}
 
 
-@pytest.fixture(autouse=True)
-def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PROFILE_BOT_TODAY", "2026-11-27")
-
-
-def test_a_value_asked_in_the_question_s_words_is_quoted_from_its_sentence() -> None:
+@pytest.mark.usefixtures("pinned_today")
+def test_a_value_asked_in_the_question_s_words_is_quoted_from_its_sentence(ruth: Engine, zeynep: Engine) -> None:
     assert os.environ["PROFILE_BOT_TODAY"] == "2026-11-27"
-    ruth = Engine(load_corpus(EVAL_PAGES / "ruth_okafor.txt"))
     answer = ruth.ask("R² in STS vs dorsolateral PFC for the LLM encoding models?", ("tester", "r2"))
     assert answer.headline.startswith("Language Model Embeddings Predict fMRI")
     assert answer.headline.endswith(": 0.41 R^2.")  # R² is R-squared, not recall@2
     assert "R^2 = 0.41" in answer.note and "R^2 = 0.19" in answer.note
-    zeynep = Engine(load_corpus(EVAL_PAGES / "zeynep_arslan.txt"))
     answer = zeynep.ask("what elasticity did the double ML minimum wage paper get?", ("tester", "elasticity"))
     assert "ε = -0.06" in answer.note
 
 
-def test_a_yes_no_about_a_finding_quotes_the_sentence_that_says_it() -> None:
-    wen = Engine(load_corpus(EVAL_PAGES / "wen_li_hartmann.txt"))
+@pytest.mark.usefixtures("pinned_today")
+def test_a_yes_no_about_a_finding_quotes_the_sentence_that_says_it(wen: Engine, jonas: Engine) -> None:
     answer = wen.ask("is the diffusion deblender faster than scarlet?", ("tester", "deblender"))
     assert answer.headline == (
         "What the abstract of Diffusion Models for Deblending Galaxies in Rubin Observatory Images says:"
     )
-    jonas = Engine(load_corpus(EVAL_PAGES / "jonas_brandt.txt"))
     # a sentence without a number may be the answer: "the improvement is modest"
     answer = jonas.ask("did the pretraining help on band gaps too?", ("tester", "band gaps"))
     assert answer.note == "“On the Matbench band gap task the improvement is modest.”"

@@ -4,24 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.corpus.loading import load_corpus
 from bot.engine import Engine
-from tests.conftest import EVAL_PAGES
 
-
-@pytest.fixture(scope="module")
-def tomas() -> Engine:
-    return Engine(load_corpus(EVAL_PAGES / "tomas_albuquerque.txt"))
-
-
-@pytest.fixture(scope="module")
-def priya() -> Engine:
-    return Engine(load_corpus(EVAL_PAGES / "priya_raghunathan.txt"))
-
-
-@pytest.fixture(autouse=True)
-def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PROFILE_BOT_TODAY", "2026-11-27")
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def ask(engine: Engine, text: str) -> str:
@@ -61,11 +46,6 @@ def test_an_author_of_a_paper_described_by_its_words(priya: Engine) -> None:
         "Trial Emulation in the UK Biobank (Inés Arrieta, Priya Raghunathan, Daniel Okafor et al.). The page lists "
         "only the first authors, so a name further down the list would not show."
     )
-
-
-@pytest.fixture(scope="module")
-def oluwaseun() -> Engine:
-    return Engine(load_corpus(EVAL_PAGES / "oluwaseun_adeyemi.txt"))
 
 
 def test_a_nickname_and_a_title_name_the_researcher(oluwaseun: Engine) -> None:

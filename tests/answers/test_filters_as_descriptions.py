@@ -5,24 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.corpus.loading import load_corpus
 from bot.engine import Engine
-from tests.conftest import EVAL_PAGES
 
-
-@pytest.fixture(scope="module")
-def ruth() -> Engine:
-    return Engine(load_corpus(EVAL_PAGES / "ruth_okafor.txt"))
-
-
-@pytest.fixture(scope="module")
-def jonas() -> Engine:
-    return Engine(load_corpus(EVAL_PAGES / "jonas_brandt.txt"))
-
-
-@pytest.fixture(autouse=True)
-def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PROFILE_BOT_TODAY", "2026-11-27")
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def conversation(engine: Engine, *turns: str) -> str:
@@ -129,11 +114,6 @@ def test_after_an_empty_answer_a_pick_asks_anew(jonas: Engine) -> None:
     ).startswith("The oldest paper (Oct 24, 2016)")
 
 
-@pytest.fixture(scope="module")
-def dario() -> Engine:
-    return Engine(load_corpus(EVAL_PAGES / "dario_moretti.txt"))
-
-
 def test_first_authored_is_a_lead_position(dario: Engine) -> None:
     for question in ("how many papers has lucía first-authored?", "papers first-authored by Lucía"):
         assert conversation(dario, question).startswith("Lucía Ferrández is the first listed author of 4 papers")
@@ -150,11 +130,6 @@ def test_a_field_nowhere_on_the_page_is_a_plain_none(dario: Engine) -> None:
     assert conversation(dario, "any quantum computing stuff?") == (
         "None of Dario Moretti's 18 papers is about “quantum computing”."
     )
-
-
-@pytest.fixture(scope="module")
-def wen() -> Engine:
-    return Engine(load_corpus(EVAL_PAGES / "wen_li_hartmann.txt"))
 
 
 def test_an_acronym_of_title_words_names_that_paper(wen: Engine) -> None:
@@ -198,11 +173,6 @@ def test_a_noun_drop_negates_nothing_and_et_al_asks_for_the_full_list(dario: Eng
     assert conversation(dario, "RepoMend", "who's on it?", "is Jakub Sadowski one of the et al. authors?").startswith(
         "The profile page doesn't list complete author lists"
     )
-
-
-@pytest.fixture(scope="module")
-def ines() -> Engine:
-    return Engine(load_corpus(EVAL_PAGES / "ines_carvalho.txt"))
 
 
 def test_short_real_words_are_not_corrected_into_keywords(ines: Engine) -> None:

@@ -5,24 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.corpus.loading import load_corpus
 from bot.engine import Engine
-from tests.conftest import EVAL_PAGES
 
-
-@pytest.fixture(scope="module")
-def matteo() -> Engine:
-    return Engine(load_corpus(EVAL_PAGES / "matteo_ferrante.txt"))
-
-
-@pytest.fixture(scope="module")
-def zeynep() -> Engine:
-    return Engine(load_corpus(EVAL_PAGES / "zeynep_arslan.txt"))
-
-
-@pytest.fixture(autouse=True)
-def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PROFILE_BOT_TODAY", "2026-11-27")
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def ask(engine: Engine, text: str) -> str:

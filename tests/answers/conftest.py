@@ -1,0 +1,45 @@
+"""Engines over the profiles of our question sets (tests/eval/), one per page and test session, and
+today pinned to the day the sets were written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import pytest
+
+from bot.corpus.loading import load_corpus
+from bot.engine import Engine
+from tests.conftest import EVAL_PAGES
+
+TODAY = "2026-11-27"
+
+
+@cache
+def engine_for(page: str) -> Engine:
+    return Engine(load_corpus(EVAL_PAGES / page))
+
+
+def _page(page: str) -> Callable[[], Engine]:
+    @pytest.fixture(scope="module")
+    def engine() -> Engine:
+        return engine_for(page)
+
+    return engine
+
+
+tomas = _page("tomas_albuquerque.txt")
+priya = _page("priya_raghunathan.txt")
+matteo = _page("matteo_ferrante.txt")
+zeynep = _page("zeynep_arslan.txt")
+ruth = _page("ruth_okafor.txt")
+jonas = _page("jonas_brandt.txt")
+dario = _page("dario_moretti.txt")
+wen = _page("wen_li_hartmann.txt")
+ines = _page("ines_carvalho.txt")
+oluwaseun = _page("oluwaseun_adeyemi.txt")
+
+
+@pytest.fixture
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PROFILE_BOT_TODAY", TODAY)
