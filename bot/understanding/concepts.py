@@ -470,15 +470,25 @@ def _trie_content() -> bytes:
     return CONCEPTS_FILE.read_bytes() + b"\0" + Path(__file__).read_bytes()
 
 
+def _parsed_rows() -> tuple[list[tuple[Any, ...]], tuple[str, ...]]:
+    """The shipped lexicon checked and parsed, as rows marshal keeps: the first topic question of a
+    later process reads them instead of walking the YAML again."""
+    concepts, shared = _parse(load_data_file(CONCEPTS_FILE))
+    rows = [(c.name, c.terms, c.broader, c.question_terms, tuple(sorted(c.case_sensitive))) for c in concepts]
+    return rows, shared
+
+
 @cache
 def _default_lexicon() -> ConceptLexicon:
     from bot.corpus.precompiled import precompiled
 
-    concepts, shared = _parse(load_data_file(CONCEPTS_FILE))
-    trie = precompiled("concept-trie", _trie_content(), lambda: _build_trie(concepts))
+    content = _trie_content()
+    rows, shared = precompiled("concept-list", content, _parsed_rows)
+    concepts = [Concept(name, terms, broader, asked, frozenset(exact)) for name, terms, broader, asked, exact in rows]
+    trie = precompiled("concept-trie", content, lambda: _build_trie(concepts))
     problems, narrower = precompiled(
         "concept-checks",
-        _trie_content(),
+        content,
         lambda: (_structure_problems(concepts, {fold(c.name): c for c in concepts}), _closures(concepts)),
     )
     return ConceptLexicon(concepts, shared, trie, (list(problems), dict(narrower)))
@@ -492,5 +502,5 @@ def keep_default_trie() -> None:
     from bot.corpus.precompiled import entry_path
 
     content = _trie_content()
-    if not all(entry_path(kind, content).exists() for kind in ("concept-trie", "concept-checks")):
+    if not all(entry_path(kind, content).exists() for kind in ("concept-list", "concept-trie", "concept-checks")):
         _default_lexicon()

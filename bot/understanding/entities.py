@@ -18,6 +18,7 @@ from bot.corpus.categories import categories
 from bot.corpus.model import Corpus
 from bot.corpus.names import generic_terms, name_suffixes
 from bot.text import Token, casefold_each, compact, compact_each, fold, tokens
+from bot.understanding.fuzzy_choices import FuzzyChoices
 from bot.understanding.time_expressions import TimeExpression, find_time_expressions
 
 EntityKind = Literal["time", "category", "benchmark", "paper", "person", "ambiguous_person", "unknown_person", "people"]
@@ -119,7 +120,7 @@ class EntityFinder:
         self.keywords = keywords
         self.gazetteer = corpus.gazetteer
         self.benchmark_keys = self.gazetteer.keys()
-        self.benchmark_choices = [k for k in self.benchmark_keys if len(k) >= 3]
+        self.benchmark_choices = FuzzyChoices(k for k in self.benchmark_keys if len(k) >= 3)
 
         # Lists, not sets: a key names one paper almost always, and 300,000 sets cost 65 MB at 100,000
         # papers. A paper's keys are added one after another, so a repeat is the list's last id.
@@ -165,9 +166,9 @@ class EntityFinder:
             if len(owners) == 1 and key not in self.paper_keys and key not in stopwords and key not in keywords:
                 self.paper_keys[key] = owners
                 self.part_keys.add(key)
-        self.system_choices = [
+        self.system_choices = FuzzyChoices(
             key for paper, key in zip(papers, system_keys, strict=True) if paper.system and len(key) >= 4
-        ]
+        )
 
         self._title_keys: dict[int, str] = {}  # compacted titles, for quoted pieces of them (made on demand)
         self.person_keys: dict[str, str] = {}
@@ -211,7 +212,7 @@ class EntityFinder:
         for surname, holders in particle_surnames.items():
             if len(holders) == 1:
                 self.person_keys.setdefault(surname, next(iter(holders)))
-        self.person_choices = list(self.person_keys)
+        self.person_choices = FuzzyChoices(self.person_keys)
         self.researcher_parts = frozenset(compact(w) for w in corpus.researcher.name.split() if len(compact(w)) >= 4)
 
         self.category_keys: dict[str, str] = {}
@@ -517,8 +518,6 @@ class EntityFinder:
             key = "".join(w.key for w in window)
             if len(key) < 4:
                 continue
-            from rapidfuzz import fuzz, process  # imported on first use: most questions need no fuzzy match
-
             name_shaped = any(any(c.isupper() for c in w.text) or any(c.isdigit() for c in w.text) for w in window)
             previous = words[start - 1].folded if start else ""
             # Fuzzy lookups scan every name in the corpus: only where a name is likely (typed like one,
@@ -529,22 +528,23 @@ class EntityFinder:
                 and all(w.text.isalpha() for w in window)
                 and (capitalised or previous in PERSON_CUES or start == 0)
             ):
-                person = process.extractOne(
-                    key, self.person_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_PERSON_CUTOFF
-                )
+                person = self.person_choices.closest(key, FUZZY_PERSON_CUTOFF)
                 if person:
                     found.append(_entity("person", text, words, start, end, False, key=self.person_keys[person[0]]))
                     continue
             paper = None
-            if name_shaped or previous in PAPER_CUES or (start == 0 and end == len(words)):
-                paper = process.extractOne(key, self.system_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_PAPER_CUTOFF)
+            if name_shaped or (
+                (previous in PAPER_CUES or (start == 0 and end == len(words)))
+                # "about video understanding": words the abstracts use are a topic, not a slip of a
+                # system's name (a name written apart, "deep eyes", was found exactly already)
+                and not all(self.in_corpus(w.folded) for w in window)
+            ):
+                paper = self.system_choices.closest(key, FUZZY_PAPER_CUTOFF)
             if paper:
                 ids = tuple(sorted(self.paper_keys[paper[0]]))
                 found.append(_entity("paper", text, words, start, end, False, ids=ids))
             if name_shaped or self._after_benchmark_cue(words, start):
-                bench = process.extractOne(
-                    key, self.benchmark_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_BENCHMARK_CUTOFF
-                )
+                bench = self.benchmark_choices.closest(key, FUZZY_BENCHMARK_CUTOFF)
                 if bench and not name_shaped and len(bench[0]) - len(key) > 1:
                     bench = None  # "speech" is a word inside "LJSpeech", not a typo of it
                 if bench and not name_shaped and end - start == 1 and self.papers_using(words[start].folded):

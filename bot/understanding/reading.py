@@ -165,6 +165,8 @@ class Reader:
             return None  # shaped like a name: names have their own fuzzy matching
         if index + 1 < len(words) and words[index + 1].folded in ("t", "s", "re", "ve", "ll", "d", "m"):
             return None  # "aren't", "she's": the stem of a contraction
+        if self.in_corpus(lower):
+            return None  # a real word of this corpus ("robots"), not a slip; asked first, as it is cheaper
         from rapidfuzz import fuzz, process  # imported on first use: most starts never need it
         from rapidfuzz.distance import DamerauLevenshtein
 
@@ -195,6 +197,4 @@ class Reader:
             best = [scored[0][1]] if scored[0][0] > scored[1][0] else []
         if len(best) != 1 or best_distance > allowed:
             return None  # nothing close, or several equally close: leave the word as typed
-        if self.in_corpus(lower):
-            return None  # a real word of this corpus ("robots"), not a slip
         return best[0]
