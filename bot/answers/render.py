@@ -18,7 +18,6 @@ from bot.answers.wording import (
     possessive,
     pretty_date,
 )
-from bot.corpus.categories import category_name
 from bot.corpus.model import Corpus, Paper
 from bot.text import sentences
 
@@ -136,7 +135,7 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
     if result.order == "relevance":
         if shown == 1 and result.topic_partial == 1 and not result.ignored_words:
             paper = result.papers[0]
-            return replace(_paper_card(paper, f"The paper{scope}: {paper.title}"), people=result.people)
+            return replace(_paper_card(corpus, paper, f"The paper{scope}: {paper.title}"), people=result.people)
         if result.topic_partial == 0:
             closest = f"closest {plural(shown, 'match', 'matches')}"
             if " about " in scope and " " not in scope.split(" about ", 1)[1]:
@@ -183,7 +182,7 @@ def _(result: r.PaperPick, corpus: Corpus) -> Answer:
         )
     paper = result.paper
     if result.checked:
-        return _checked_pick(result, paper, scope, which)
+        return _checked_pick(corpus, result, paper, scope, which)
     if result.ties:
         tied = (paper, *result.ties)
         return _list_answer(f"{plural(len(tied), 'paper')}{scope} share the {which} date:", tied)
@@ -193,10 +192,10 @@ def _(result: r.PaperPick, corpus: Corpus) -> Answer:
         headline = f"The {newer} of the two is {paper.short_name} ({pretty_date(paper)}): {paper.title}"
     else:
         headline = f"The {rank}{which} paper{scope} ({pretty_date(paper)}): {paper.title}"
-    return _paper_card(paper, headline)
+    return _paper_card(corpus, paper, headline)
 
 
-def _checked_pick(result: r.PaperPick, paper: Paper, scope: str, which: str) -> Answer:
+def _checked_pick(corpus: Corpus, result: r.PaperPick, paper: Paper, scope: str, which: str) -> Answer:
     """ "Is AMBER his latest paper?": yes or no, and the pick either way."""
     rank = "" if result.rank == 1 else f"{ordinal_word(result.rank)} "
     picked = (paper, *result.ties) if result.rank == 1 else (paper,)
@@ -204,13 +203,13 @@ def _checked_pick(result: r.PaperPick, paper: Paper, scope: str, which: str) -> 
     if asked in picked:
         shared = " (with others of the same date)" if len(picked) > 1 else ""
         headline = f"Yes: {asked.short_name} is the {rank}{which} paper{scope}{shared}, from {pretty_date(asked)}."
-        return _paper_card(asked, headline)
+        return _paper_card(corpus, asked, headline)
     headline = (
         f"No: the {rank}{which} paper{scope} is {paper.short_name} ({pretty_date(paper)}); "
         f"{asked.short_name} is from {pretty_date(asked)}."
     )
     # the conversation stays on the paper asked about ("is it his newest CL paper?" next)
-    return replace(_paper_card(paper, headline), papers=(paper, asked), focus=asked)
+    return replace(_paper_card(corpus, paper, headline), papers=(paper, asked), focus=asked)
 
 
 @_render.register
@@ -316,6 +315,9 @@ def _position_check(result: r.AuthorCheck) -> Answer:
             f"author is not shown; {result.person} is not among the listed authors ({listed})."
         )
         return Answer("", headline, papers=(paper,), focus=paper)
+    if asked == -1 and position == len(names) == 1:  # a solo paper has no first and last, only its author
+        headline = f"{result.person} is the only listed author of {paper.short_name}: a solo paper, not a last author."
+        return Answer("", headline, papers=(paper,), focus=paper, people=(result.person,))
     holder = len(names) if asked == -1 else asked or 1
     if position is not None and position == holder:
         headline = f"Yes: {result.person} is the {asked_word} listed author of {paper.short_name} ({listed})."
@@ -328,15 +330,15 @@ def _position_check(result: r.AuthorCheck) -> Answer:
     return Answer("", headline, papers=(paper,), focus=paper, people=people)
 
 
-def _paper_card(paper: Paper, headline: str, note: str = "") -> Answer:
-    return Answer("", headline, fields=detail_fields(paper), papers=(paper,), focus=paper, note=note)
+def _paper_card(corpus: Corpus, paper: Paper, headline: str, note: str = "") -> Answer:
+    return Answer("", headline, fields=detail_fields(corpus, paper), papers=(paper,), focus=paper, note=note)
 
 
-def detail_fields(paper: Paper) -> tuple[tuple[str, str], ...]:
+def detail_fields(corpus: Corpus, paper: Paper) -> tuple[tuple[str, str], ...]:
     inferred = " (year inferred: the page gives no year)" if paper.year_inferred else ""
     fields = [
         ("Date", pretty_date(paper) + inferred),
-        ("Class", f"{paper.category} ({paper.category_name})"),
+        ("Class", f"{paper.category} ({corpus.class_name(paper.category)})"),
         ("Listed authors", authors_text(paper)),
         ("Code", code_text(paper)),
     ]
@@ -360,9 +362,9 @@ def _(result: r.PaperFact, corpus: Corpus) -> Answer:
     field = result.field
     if field == "date":
         inferred = " (the page gives no year; inferred from the profile date)" if paper.year_inferred else ""
-        return _paper_card(paper, f"{name} was published on {pretty_date(paper)}{inferred}.")
+        return _paper_card(corpus, paper, f"{name} was published on {pretty_date(paper)}{inferred}.")
     if field == "category":
-        return _paper_card(paper, f"{name} is in {paper.category} ({paper.category_name}).")
+        return _paper_card(corpus, paper, f"{name} is in {paper.category} ({corpus.class_name(paper.category)}).")
     if field in ("authors", "author", "author_count"):
         return _authors(result, corpus)
     if field == "code":
@@ -388,7 +390,7 @@ def _(result: r.PaperFact, corpus: Corpus) -> Answer:
         return Answer("", headline, note=f"\u201c{result.sentence}\u201d", papers=(paper,), focus=paper)
     if field == "abstract":
         return Answer("", f"Abstract of {name}:", note=paper.abstract, papers=(paper,), focus=paper)
-    return _paper_card(paper, paper.title)
+    return _paper_card(corpus, paper, paper.title)
 
 
 def _authors(result: r.PaperFact, corpus: Corpus) -> Answer:
@@ -405,6 +407,8 @@ def _authors(result: r.PaperFact, corpus: Corpus) -> Answer:
                     f"The last listed author of {name} is {listed[-1]}, but the page cuts the list short "
                     "(et al.), so the real last author is not shown."
                 )
+            elif len(listed) == 1:
+                headline = f"{listed[0]} wrote {name} alone: the only listed author."
             else:
                 headline = f"The last author of {name} is {listed[-1]}."
             people = listed[-1:]
@@ -518,7 +522,7 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
     top = result.groups[0]
     tied = [g for g in result.groups if g.count == top.count]
     most = "fewest" if result.least else "most"
-    labels = join_and([_group_label(result.by, g) for g in tied])
+    labels = join_and([_group_label(corpus, result.by, g) for g in tied])
     count = plural(top.count, "paper")
     total = plural(result.total_papers, "paper")
     if result.by == "year":
@@ -548,11 +552,11 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
         other = f"Other than {result.excluded}, among" if result.excluded else "Among"
         headline = f"{other} {whose}, the {most} frequent first {are} {labels} with {count}."
     shown = result.groups[: result.limit or ITEM_LIMIT]  # the text shows the first; the count says how many
-    rows = result.chart or tuple((_group_label(result.by, g), g.count) for g in shown)
+    rows = result.chart or tuple((_group_label(corpus, result.by, g), g.count) for g in shown)
     if result.by in ("year", "month"):
         items = _bars(rows)
     elif result.by == "category":
-        items = tuple(f"{_group_label(result.by, g)}: {plural(g.count, 'paper')}" for g in result.groups)
+        items = tuple(f"{_group_label(corpus, result.by, g)}: {plural(g.count, 'paper')}" for g in result.groups)
     else:
         items = tuple(f"{label}: {plural(n, 'paper')}" for label, n in rows)
     note = ""
@@ -575,9 +579,9 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
     )
 
 
-def _group_label(by: str, group: r.Group) -> str:
+def _group_label(corpus: Corpus, by: str, group: r.Group) -> str:
     if by == "category":
-        return f"{group.label} ({category_name(group.label)})"
+        return f"{group.label} ({corpus.class_name(group.label)})"
     return group.label
 
 
@@ -718,6 +722,7 @@ def _(result: r.YesNo, corpus: Corpus) -> Answer:
 @_render.register
 def _(result: r.ProfileFigures, corpus: Corpus) -> Answer:
     researcher = corpus.researcher
+    area = f"{researcher.primary_category} ({corpus.class_name(researcher.primary_category)})"
     name = possessive(researcher.name)
     fields = (
         ("h-index", str(researcher.h_index)),
@@ -727,7 +732,7 @@ def _(result: r.ProfileFigures, corpus: Corpus) -> Answer:
             f"{researcher.paper_count:,}"
             + ("" if researcher.paper_count == len(corpus.papers) else f" (the page lists {len(corpus.papers):,})"),
         ),
-        ("Primary area", f"{researcher.primary_category} ({researcher.primary_category_name})"),
+        ("Primary area", area),
         ("Novelty", _number(researcher.novelty) + ("%" if researcher.novelty is not None else "")),
         ("AI score", _number(researcher.ai_score)),
     )
@@ -736,13 +741,12 @@ def _(result: r.ProfileFigures, corpus: Corpus) -> Answer:
         "citations": f"{researcher.name} has {researcher.citations:,} citations.",
         "novelty": f"{name} novelty score is {_number(researcher.novelty)}%.",
         "ai_score": f"{name} AI score is {_number(researcher.ai_score)}.",
-        "area": f"{name} primary area is {researcher.primary_category} ({researcher.primary_category_name}).",
+        "area": f"{name} primary area is {area}.",
         "papers": f"{researcher.name} has {plural(researcher.paper_count, 'paper')} on the profile.",
     }
     headline = headlines.get(result.stat or "") or (
         f"{researcher.name}: h-index {researcher.h_index}, {researcher.citations:,} citations, "
-        f"{plural(researcher.paper_count, 'paper')}, primary area {researcher.primary_category} "
-        f"({researcher.primary_category_name})."
+        f"{plural(researcher.paper_count, 'paper')}, primary area {area}."
     )
     return Answer("", headline, fields=fields)
 
@@ -786,7 +790,7 @@ def _(result: r.NotOnPage, corpus: Corpus) -> Answer:
 @_render.register
 def _(result: r.Introduced, corpus: Corpus) -> Answer:
     if result.paper is not None:
-        return _paper_card(result.paper, f"{result.name} was introduced in: {result.paper.title}")
+        return _paper_card(corpus, result.paper, f"{result.name} was introduced in: {result.paper.title}")
     if result.mentions:
         first = result.mentions[0]
         return Answer(

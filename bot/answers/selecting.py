@@ -187,8 +187,10 @@ def _loose(clause: Clause) -> bool:
 
 
 def _at_position(keys: tuple[str, ...], key: str, position: int, truncated: bool = False) -> bool:
-    if position == -1:  # the last of a list cut short ("X, Y, Z et al.") is not the last author
-        return bool(keys) and keys[-1] == key and not truncated
+    if position == -1:
+        # The last of a list cut short ("X, Y, Z et al.") is not the last author, and the one author of
+        # a solo paper is not a "last author" either (people asking mean the senior place of a team).
+        return len(keys) >= 2 and keys[-1] == key and not truncated
     return len(keys) >= position and keys[position - 1] == key
 
 
@@ -216,9 +218,7 @@ def atom_words(corpus: Corpus, atom: Atom, negated: bool = False) -> str:
     if isinstance(atom, MentionsPhrase):
         return f"{'not ' if negated else ''}mentioning {atom.phrase}"
     if isinstance(atom, InCategory):
-        from bot.corpus.categories import category_name
-
-        return f"{'outside' if negated else 'in'} {atom.code} ({category_name(atom.code)})"
+        return f"{'outside' if negated else 'in'} {atom.code} ({corpus.class_name(atom.code)})"
     if isinstance(atom, HasCode):
         return "without code" if negated else "with code"
     if isinstance(atom, Solo):

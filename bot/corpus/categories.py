@@ -3,7 +3,9 @@ classes of other archives, which name their archives."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 
 from bot.paths import CATEGORIES_FILE
@@ -16,6 +18,8 @@ class Category:
     name: str
     aliases: tuple[str, ...]
     archives: tuple[str, ...] = ("cs",)
+    senses: Mapping[str, str] = field(default_factory=dict)
+    """The class's name in each archive that uses its letters ("CO": Combinatorics in math)."""
 
     @property
     def computer_science(self) -> bool:
@@ -26,7 +30,13 @@ class Category:
 def categories() -> dict[str, Category]:
     raw = load_data_file(CATEGORIES_FILE)
     return {
-        code: Category(code, entry["name"], tuple(entry.get("aliases", ())), tuple(entry.get("archives", ("cs",))))
+        code: Category(
+            code,
+            entry["name"],
+            tuple(entry.get("aliases", ())),
+            tuple(entry.get("archives", ("cs",))),
+            dict(entry.get("senses", {})),
+        )
         for code, entry in raw.items()
     }
 
@@ -35,3 +45,29 @@ def category_name(code: str) -> str:
     """The class's name, or the code itself for a class the data file does not know."""
     known = categories().get(code)
     return known.name if known else code
+
+
+def class_names(codes: Iterable[str]) -> dict[str, str]:
+    """Each class's name on a page with these classes. Letters several archives share ("CO": math's
+    Combinatorics, stat's Computation, astro-ph's Cosmology) take the archive the page's other
+    classes come from (PR and OC are math only), or computer science's when the page says nothing."""
+    known = categories()
+    codes = list(dict.fromkeys(codes))
+    alone = [known[code] for code in codes if code in known and len(known[code].archives) == 1]
+    evidence = Counter(category.archives[0] for category in alone)
+    names: dict[str, str] = {}
+    for code in codes:
+        category = known.get(code)
+        if category is None:
+            names[code] = code
+            continue
+        names[code] = category.name
+        if not category.senses:
+            continue
+        best = max((evidence[a] for a in category.senses), default=0)
+        chosen = [a for a in category.senses if evidence[a] == best] if best else []
+        if len(chosen) == 1:
+            names[code] = category.senses[chosen[0]]
+        elif "cs" in category.senses and (not chosen or "cs" in chosen):
+            names[code] = category.senses["cs"]
+    return names

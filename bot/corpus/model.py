@@ -10,7 +10,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from bot.corpus.categories import category_name
+from bot.corpus.categories import class_names
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.gc_control import collector_paused
 from bot.text import compact, compact_each
@@ -26,10 +26,6 @@ class Researcher:
     novelty: float | int | None
     ai_score: float | int | None
     as_of: date
-
-    @property
-    def primary_category_name(self) -> str:
-        return category_name(self.primary_category)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +48,6 @@ class Paper:
     def __hash__(self) -> int:
         # Ids are unique within a corpus; hashing every field made sets of papers slow.
         return self.id
-
-    @property
-    def category_name(self) -> str:
-        return category_name(self.category)
 
     @property
     def code_link(self) -> str | None:
@@ -178,6 +170,14 @@ class Corpus:
     def gazetteer(self) -> Gazetteer:
         """The shared gazetteer plus the benchmarks this corpus's papers present."""
         return self._base_gazetteer.extended(self.by_benchmark)
+
+    @cached_property
+    def class_names(self) -> dict[str, str]:
+        """Each class's name on this page ("CO" is Combinatorics beside math classes)."""
+        return class_names([self.researcher.primary_category, *self.by_category])
+
+    def class_name(self, code: str) -> str:
+        return self.class_names.get(code) or class_names([code])[code]
 
     @cached_property
     def researcher_key(self) -> str:

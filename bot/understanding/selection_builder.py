@@ -248,7 +248,7 @@ class SelectionBuilder:
         units += self._topic_runs(reading.text, stream, claimed, frame_words, topic_words)
         units.sort(key=lambda u: u.start)
         kept = [u for u in units if u.role != "atom" or u.atom is not None or u.entities]
-        return _merge_topics(kept, stream, reading.text)
+        return _merge_topics(_without_glosses(kept, stream, reading.text, self.corpus), stream, reading.text)
 
     @staticmethod
     def _in_a_concept(text: str, start: int) -> bool:
@@ -718,6 +718,37 @@ def _merge_single_valued(clauses: list[Clause]) -> list[Clause]:
             atoms = tuple(dict.fromkeys((*merged[twin].atoms, *clause.atoms)))
             merged[twin] = Clause(atoms)
     return merged
+
+
+def _without_glosses(units: list[Unit], stream: tuple[Item, ...], text: str, corpus: Corpus) -> list[Unit]:
+    """ "combinatorics (CO)", "stats papers (ST)": a class code in brackets after words that say its
+    name names what they said, so those words are no topic of their own but part of the class's unit
+    (a "not" before them reaches the class). "video papers (CV)" keeps its topic."""
+    from bot.corpus.categories import categories
+
+    glosses: set[int] = set()
+    for index, unit in enumerate(units):
+        if not unit.entities or any(e.kind != "category" for e in unit.entities) or index == 0:
+            continue
+        item = stream[unit.start]
+        before, after = text[: item.start].rstrip(), text[item.end :].lstrip()
+        previous = units[index - 1]
+        between = stream[previous.end : unit.start]
+        if (
+            before.endswith("(")
+            and after.startswith(")")
+            and isinstance(previous.atom, AboutTopic)
+            and all(isinstance(w, Word) and w.folded in FAMILY_WORDS for w in between)
+        ):
+            code = unit.entities[0].key
+            known = categories().get(code)
+            named = " ".join((corpus.class_name(code), *(known.aliases if known else ())))
+            stems = {word[:4] for word in fold(named).split() if len(word) >= 4}
+            if not any(word[:4] in stems for word in fold(previous.atom.text).split() if len(word) >= 4):
+                continue
+            glosses.add(index - 1)
+            unit.start = previous.start
+    return [u for i, u in enumerate(units) if i not in glosses]
 
 
 def _merge_topics(units: list[Unit], stream: tuple[Item, ...], text: str) -> list[Unit]:

@@ -54,3 +54,17 @@ def test_a_nickname_and_a_title_name_the_researcher(oluwaseun: Engine) -> None:
     assert ask(oluwaseun, "papers where Dr. Adeyemi-Clarke is last author") == (
         "Oluwaseun Adeyemi-Clarke is the last listed author of 1 paper:"
     )  # the last of a list cut short ("... et al.") is not the last author
+
+
+def test_a_solo_paper_has_no_last_author_only_its_one_author(ruth: Engine) -> None:
+    assert ask(ruth, "papers where she is the last author").startswith(
+        "Ruth Okafor is the last listed author of 5 papers:"
+    )  # not her solo paper, though its one author is also its last
+    assert ask(ruth, "is she the last author of the synaptic scaling paper?") == (
+        "Ruth Okafor is the only listed author of Synaptic Scaling Stabilises Hebbian Learning in Balanced "
+        "Excitatory-Inhibitory Networks: a solo paper, not a last author."
+    )
+    assert ask(ruth, "who is the last author of the synaptic scaling paper?") == (
+        "Ruth Okafor wrote Synaptic Scaling Stabilises Hebbian Learning in Balanced Excitatory-Inhibitory Networks "
+        "alone: the only listed author."
+    )

@@ -74,7 +74,7 @@ def test_two_author_positions_of_the_researcher_are_compared(ruth: Engine) -> No
         "Ruth Okafor is first author and second author equally often: 9 papers each."
     )
     assert conversation(ruth, "is she more often first or last author?") == (
-        "Ruth Okafor is more often first author (9 papers) than last listed author (6 papers)."
+        "Ruth Okafor is more often first author (9 papers) than last listed author (5 papers)."
     )
     assert conversation(ruth, "how many papers is she first or second author on?") == (
         "Ruth Okafor has 18 papers with Ruth Okafor as first or second author:"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from bot.corpus.categories import categories, category_name
+from bot.corpus.categories import categories, category_name, class_names
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.loading import load_corpus, read_corpus_document
 from bot.corpus.page_parser import parse_page_file
@@ -85,9 +85,32 @@ def test_classes_of_other_archives_have_names_and_shared_letters_name_both() -> 
     assert category_name("ME") == "Methodology (statistics)"
     assert category_name("EM") == "Econometrics"
     assert category_name("GA") == "Astrophysics of Galaxies"
-    assert category_name("CO") == "Computation (statistics) or Cosmology and Nongalactic Astrophysics"
+    assert category_name("CO") == "Computation (statistics), Cosmology and Nongalactic Astrophysics or Combinatorics"
     assert all(len(code) == 2 and code.isupper() for code in categories())
     assert categories()["CV"].computer_science and not categories()["AP"].computer_science
+
+
+def test_shared_letters_take_the_archive_of_the_pages_other_classes() -> None:
+    assert class_names(["PR", "OC", "CO"])["CO"] == "Combinatorics"  # probability, optimisation: math
+    assert class_names(["GA", "CO"])["CO"] == "Cosmology and Nongalactic Astrophysics"
+    assert class_names(["ME", "AP", "CO"]) == {
+        "ME": "Methodology (statistics)",
+        "AP": "Applications (statistics)",
+        "CO": "Computation (statistics)",
+    }
+    assert class_names(["PR", "AP"])["AP"] == "Analysis of PDEs"
+    # nothing to go by: computer science's class, else every name
+    assert class_names(["CV"])["CV"] == "Computer Vision and Pattern Recognition"
+    assert class_names(["LG", "CV", "DS"])["DS"] == "Data Structures and Algorithms"
+    assert class_names(["PR", "CV", "DS"])["CV"] == "Complex Variables"
+    assert class_names(["CO"])["CO"] == category_name("CO")
+    assert class_names(["ZZ"]) == {"ZZ": "ZZ"}
+
+
+def test_every_sense_is_one_of_the_class_archives() -> None:
+    for category in categories().values():
+        assert set(category.senses) <= set(category.archives), category.code
+        assert not category.senses or len(category.senses) >= 2, category.code
 
 
 def test_category_aliases_are_unique() -> None:
