@@ -234,7 +234,8 @@ def _joined(first: Answer, second: Answer) -> Answer:
     # the first answer shortened (its list says how many more) so that the second always shows
     room = max(200, MAX_ANSWER_CHARS - len(second.text) - 2)
     # the same papers twice ("how many have code, and what fraction is that?"): listed once, after the second
-    same = bool(first.papers) and first.papers == second.papers
+    # (a list: an answer about one paper keeps what it quotes)
+    same = bool(first.items) and first.papers == second.papers
     headline = first.headline.rstrip(" :") + "." if same else render_text(first, room)
     return replace(
         first,

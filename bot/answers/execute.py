@@ -459,6 +459,7 @@ def _in_title(word: str, titled: set[str]) -> bool:
 _SMALL_WORDS = frozenset({"of", "on", "the", "a", "an", "for", "in", "at", "to", "with", "and"})
 
 
+_UNIT_SIGNS = {"sigma": "σ", "degree": "°", "ohm": "Ω"}  # a unit counted by name, written as its sign
 _SAMPLE_SIZE = re.compile(r"\b[Nn]\s?=\s?(\d[\d,]*)\b")
 # what a sample size counts ("how many participants?")
 _SAMPLED = frozenset({"participant", "people", "user", "subject", "respondent", "patient", "person", "volunteer"})
@@ -480,6 +481,8 @@ def _quantity(paper: Paper, counted: str, hints: Sequence[str] = ()) -> r.PaperF
     # not a number inside a name: "COVID-19 death counts" counts no deaths
     # "40 qubits", and "a 40-qubit ansatz"
     pattern = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)({_AMOUNT})(?:\s+|-){between}{{0,2}}?{noun}\b", re.IGNORECASE)
+    if stem in _UNIT_SIGNS:  # "how many sigma?": "1.6σ tension" writes the unit as its sign
+        pattern = re.compile(rf"(?<![\w.,])({_AMOUNT})\s?(?:{_UNIT_SIGNS[stem]}|{noun}\b)", re.IGNORECASE)
     # "14 bugs, 6 of which have been assigned CVEs": the count said before "of which"
     of_which = re.compile(
         rf"(?<![\w.,])({_AMOUNT}) of (?:which|them|these) (?:[\w-]+\s+){{0,4}}?{noun}\b", re.IGNORECASE

@@ -83,7 +83,10 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
         topics = join_and([f"\u201c{t}\u201d" for t in result.unknown_topics], "or")
         headline = f"None of {possessive(name)} {plural(len(corpus.papers), 'paper')} is about {topics}."
         return Answer(
-            "", headline, note="Try other words, or ask \u201chelp\u201d for what I can answer.", confidence=0.6
+            "",
+            headline,
+            note="That isn't on the profile; try other words, or ask \u201chelp\u201d for what I can answer.",
+            confidence=0.6,
         )
     if result.unknown_people and not result.papers:
         who = join_and(list(result.unknown_people))
@@ -502,7 +505,10 @@ def _(result: r.NoPaper, corpus: Corpus) -> Answer:
             "",
             f"None of {possessive(corpus.researcher.name)} {plural(len(corpus.papers), 'paper')} is about "
             f"\u201c{result.described}\u201d.",
-            note="Name a paper by its title or system name, or ask \u201chelp\u201d for what I can answer.",
+            note=(
+                "That isn't on the profile; name a paper by its title or system name, "
+                "or ask \u201chelp\u201d for what I can answer."
+            ),
             confidence=0.4,
         )
     return Answer("", "Which paper do you mean? Name it by its title or system name.", confidence=0.3)

@@ -28,7 +28,7 @@ from bot.query import (
 )
 from bot.text import fold
 from bot.understanding.recognizer import CHECK_IN_VIEW, OTHER_ITEMS, Recognition
-from bot.understanding.time_expressions import shift_range
+from bot.understanding.time_expressions import Shift, shift_range
 
 PAPER_OPERATIONS = frozenset({"paper_fact"})
 PAPER_FIELDS = frozenset({"venue", "paper_citations"})  # what the page lacks about one paper
@@ -386,16 +386,19 @@ def _keep_positions(replaced: Selection, new: Selection) -> Selection:
     return Selection(tuple(clauses))
 
 
+def _shifted_during(atom: During, shift: Shift) -> During:
+    """The time moved, said anew: "since 2024", then "before that?" is "before 2024", not "since 2024"."""
+    ranges = tuple(shift_range(r, shift) for r in atom.ranges)
+    return During(ranges, " or ".join(r.describe().removeprefix("in ") for r in ranges))
+
+
 def _shifted(selection: Selection, recognition: Recognition) -> Selection:
     shift = recognition.shift
     assert shift is not None
     clauses = []
     for clause in selection.clauses:
         if clause.kind == "time" and not clause.negated:
-            atoms = tuple(
-                During(tuple(shift_range(r, shift) for r in a.ranges), a.label) if isinstance(a, During) else a
-                for a in clause.atoms
-            )
+            atoms = tuple(_shifted_during(a, shift) if isinstance(a, During) else a for a in clause.atoms)
             clauses.append(Clause(atoms, clause.negated))
         else:
             clauses.append(clause)

@@ -123,7 +123,10 @@ class Cleaner:
             rf"(?<![\w.])(?i:{phrase_alternation(vocabulary.words('honorifics'))})\.?\s+(?=[A-Z])"
         )
         openers = phrase_alternation(vocabulary.words("second_question_openers"))
-        self.second_question = compiled_pattern(rf"(?:,?\s+and\s+|,\s+|\?\s+)(?P<opener>{openers})\b", re.IGNORECASE)
+        # "..., and does it have code?", "...? also did he publish anything in 2018"
+        self.second_question = compiled_pattern(
+            rf"(?:,?\s+and\s+|,\s+|\?\s+)(?:(?:and\s+)?(?:also|plus|oh and)\s+)?(?P<opener>{openers})\b", re.IGNORECASE
+        )
         # Years said in words: "twenty twenty-three", "two thousand and nineteen", "twenty ten".
         self.small_numbers = {w: n for w, n in vocabulary.cardinals.items() if " " not in w and 1 <= n <= 30}
         tens = {w: n for w, n in self.small_numbers.items() if n in (20, 30)}
@@ -174,6 +177,12 @@ class Cleaner:
         if tail and all(self._refines(fragment) for fragment in tail):
             # "her ME papers?? w code only": a short fragment after the question narrows it
             question = " ".join([question.rstrip(" ?!.,"), *(t.strip() for t in tail)])
+        elif tail and question.rstrip().endswith("?") and not tail[0].rstrip().endswith("?"):
+            # "what's the newest one? also did he publish anything in 2018": a second question without
+            # its question mark, asked too when it reads as one
+            joined = f"{question} {tail[0].strip()}"
+            if len(self.compound_parts(joined)) == 2:
+                question = joined
         return CleanMessage(question, kept[index - 1] if index else "", None, cut)
 
     def compound_parts(self, question: str) -> list[str]:

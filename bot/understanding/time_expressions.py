@@ -187,6 +187,12 @@ def shift_range(r: DateRange, shift: Shift) -> DateRange:
         after = r.end + timedelta(days=1) if r.end else None  # whole months: Nov 27 to Nov 26 is 12
         length = (after.year - r.start.year) * 12 + after.month - r.start.month if r.start and after else 12
         months = shift.amount * length
+    if shift.unit == "span" and (r.start is None) != (r.end is None):
+        # "since 2024", then "and before that?": everything before it; "before 2020", "and after?": after
+        if r.start and months < 0:
+            return DateRange(None, r.start - timedelta(days=1), r.months)
+        if r.end and months > 0:
+            return DateRange(r.end + timedelta(days=1), None, r.months)
     kept = r.months if months % 12 == 0 else frozenset((m - 1 + months) % 12 + 1 for m in r.months)
     if r.start and not r.end and months < 0:
         # "the last 12 months", then "the 12 months before that": it runs up to where that one began

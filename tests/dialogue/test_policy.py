@@ -402,3 +402,12 @@ def test_figures_of_a_user_study(hannah: Engine) -> None:
 def test_which_method_won_is_no_award(oluwaseun: Engine) -> None:
     answer = oluwaseun.ask("lol does he have smth on doublets 💀 which method won", ("tester", "won"))
     assert [p.id for p in answer.papers] == [14]
+
+
+def test_before_an_open_range_is_everything_before_it_and_said_so(guohai: Engine) -> None:
+    since, before = talk(guohai, "papers since 2025", "what about before that?")
+    assert sorted(since + before) == list(range(1, 24)) and not set(since) & set(before)
+    conversation = ("tester", "open range")
+    guohai.ask("papers since 2025", conversation)
+    assert guohai.ask("what about before that?", conversation).headline == "17 papers before 2025, newest first:"
+    assert talk(guohai, "papers before 2020", "and after that?")[1] == talk(guohai, "papers since 2020")[0]

@@ -52,6 +52,7 @@ def cleaner() -> Cleaner:
         ("R. Subramaniam papers?", "R. Subramaniam papers?"),
         ("hey @profile-bot can u list the SE ones", "list the SE ones"),
         ("i doubt he has anything on robots but does he?", "he has anything on robots but does he?"),
+        ("wat papers r there with ama", "what papers are there with ama"),
     ],
 )
 def test_small_talk_and_markup_are_removed(cleaner: Cleaner, message: str, question: str) -> None:
@@ -110,6 +111,14 @@ def test_a_share_asked_after_a_count_is_a_second_question(cleaner: Cleaner) -> N
         "how many of her papers have code",
         "what fraction of the total that is",
     ]
+
+
+def test_a_second_question_without_its_question_mark_is_asked_too(cleaner: Cleaner) -> None:
+    question = cleaner.clean("whats the newest one with code? also did he publish anything in 2018").text
+    assert question == "whats the newest one with code? did he publish anything in 2018"
+    assert cleaner.compound_parts(question) == ["whats the newest one with code", "did he publish anything in 2018"]
+    # a remark after the question is not one
+    assert cleaner.clean("what's her latest paper? tell me more about it").text == "what's her latest paper?"
 
 
 def test_titles_and_role_words_are_normalised(cleaner: Cleaner) -> None:

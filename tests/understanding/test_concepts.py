@@ -194,7 +194,11 @@ def test_spellings_split_and_join_hyphens_and_add_plurals() -> None:
         ),
         (
             "RLHF, DPO, reward models",
-            [("reinforcement learning from human feedback", s) for s in ("RLHF", "DPO", "reward models")],
+            [
+                ("reinforcement learning from human feedback", "RLHF"),
+                ("direct preference optimization", "DPO"),
+                ("reward model", "reward models"),
+            ],
         ),
         (
             "MLLM or multimodal LLM or LVLM",
@@ -227,7 +231,7 @@ def test_longest_form_wins_and_hits_never_overlap(lexicon: ConceptLexicon) -> No
     assert found(lexicon, "reinforcement learning from human feedback") == [
         ("reinforcement learning from human feedback", "reinforcement learning from human feedback")
     ]
-    assert found(lexicon, "hate speech") == [("toxicity", "hate speech")]
+    assert found(lexicon, "hate speech") == [("hate speech", "hate speech")]
 
 
 def test_case_sensitive_forms_match_only_as_written(lexicon: ConceptLexicon) -> None:
@@ -236,7 +240,7 @@ def test_case_sensitive_forms_match_only_as_written(lexicon: ConceptLexicon) -> 
     assert found(lexicon, "a clip from the talk") == []
     assert found(lexicon, "RAG and HMM and CLIP") == [
         ("retrieval-augmented generation", "RAG"),
-        ("probabilistic graphical model", "HMM"),
+        ("hidden Markov model", "HMM"),
         ("CLIP", "CLIP"),
     ]
     assert found(lexicon, "ViT or VIT") == [("vision transformer", "ViT"), ("visual instruction tuning", "VIT")]
@@ -294,6 +298,40 @@ def test_narrower_and_broader(lexicon: ConceptLexicon) -> None:
     } <= narrower
     assert "reinforcement learning" not in narrower
     assert lexicon.concept("no such idea") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "topic"),
+    [
+        ("chest xray papers", "chest radiography", "medical imaging"),
+        ("random forests", "random forest", "decision tree"),
+        ("XGBoost", "gradient boosting", "decision tree"),
+        ("HMMs", "hidden Markov model", "probabilistic graphical model"),
+        ("PCA", "principal component analysis", "dimensionality reduction"),
+        ("DPO", "direct preference optimization", "reinforcement learning from human feedback"),
+        ("PPO", "proximal policy optimization", "reinforcement learning"),
+        ("LSTMs", "long short-term memory", "recurrent neural network"),
+        ("dependency parsing", "dependency parsing", "syntactic parsing"),
+        ("text-to-image", "text-to-image generation", "image generation"),
+        ("image denoising", "image denoising", "image restoration"),
+        ("vocoders", "vocoder", "speech synthesis"),
+        ("surface codes", "surface code", "quantum error correction"),
+        ("exoplanets", "exoplanet", "astrophysics"),
+        ("minimum wage", "minimum wage", "labor economics"),
+        ("TSP", "traveling salesman problem", "combinatorial optimization"),
+    ],
+)
+def test_a_named_kind_is_its_own_topic_below_the_wider_one(
+    lexicon: ConceptLexicon, question: str, kind: str, topic: str
+) -> None:
+    # "random forest papers" are not every tree-ensemble paper; "decision trees" still finds them
+    assert [name for name, _ in found(lexicon, question)] == [kind]
+    wider = lexicon.concept(topic)
+    assert wider is not None
+    assert kind in {c.name for c in lexicon.narrower(wider)}
+    specific = lexicon.concept(kind)
+    assert specific is not None
+    assert not set(specific.terms) & set(wider.terms)
 
 
 def test_a_lexicon_built_in_code_behaves_like_the_file() -> None:
