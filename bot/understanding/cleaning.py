@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Literal
 
@@ -80,8 +80,16 @@ def _is_symbol(ch: str) -> bool:
 class Cleaner:
     """Built once per vocabulary; `clean` runs per message."""
 
-    def __init__(self, vocabulary: Vocabulary, known_words: Collection[str]) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        known_words: Collection[str],
+        written_in_capitals: Callable[[str], bool] | None = None,
+    ) -> None:
         self.known_words = known_words
+        # a word the page writes in capitals stays so in a shouted message; without a page, every
+        # word the vocabulary does not know does
+        self.written_in_capitals = written_in_capitals or (lambda word: True)
         words = vocabulary.lists
 
         def alternation(*names: str) -> str:
@@ -286,8 +294,12 @@ class Cleaner:
         letters = [ch for ch in text if ch.isalpha()]
         if len(letters) < 6 or sum(ch.isupper() for ch in letters) < 0.7 * len(letters):
             return text
-        return re.sub(
-            r"[^\W\d_]+(?:'[^\W\d_]+)?",
-            lambda m: m.group().lower() if m.group().lower() in self.known_words else m.group(),
-            text,
-        )
+
+        def unshouted(match: re.Match[str]) -> str:
+            word = match.group()
+            lower = word.lower()
+            if lower in self.known_words or (len(word) > 1 and not self.written_in_capitals(word)):
+                return lower
+            return word
+
+        return re.sub(r"[^\W\d_]+(?:'[^\W\d_]+)?", unshouted, text)

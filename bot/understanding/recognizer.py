@@ -58,6 +58,7 @@ _ITEM_REFERENCE = re.compile(
 
 
 _ONE_SAID = re.compile(r"\bone$")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _ONE_WITH = re.compile(r"\bthe (?:one|paper) (?:with|without|from|in|by)\b")
 _PEOPLE_PRONOUN = re.compile(r"\b(?:they|them|their)\b")
 _ONE_PAPER_ASKED = re.compile(r"\b(?:which|what) (?:paper|one|work|article)\b|\b(?:it|its)\b")
@@ -102,7 +103,8 @@ class Recognizer:
         researcher_words = frozenset(w.folded for w in tokens(corpus.researcher.name))
         self.frame_base = v.frame_words() | researcher_words
         self.frame_all = self.frame_base | v.single_words() | keywords
-        self.cleaner = Cleaner(v, self.known_words)
+        self.cleaner = Cleaner(v, self.known_words, self._written_in_capitals)
+        self._capitals: frozenset[str] | None = None
         self.reader = Reader(
             corpus,
             self.known_words,
@@ -198,6 +200,16 @@ class Recognizer:
         self.fact_patterns = {key: v.pattern(f"fact_words.{key}") for key in v.groups["fact_words"]}
         self.stat_patterns = {key: v.pattern(f"stat_words.{key}") for key in v.groups["stat_words"]}
         self.group_patterns = {key: v.pattern(f"group_words.{key}") for key in v.groups["group_words"]}
+
+    def _written_in_capitals(self, word: str) -> bool:
+        """A word the page itself writes in capitals ("YCSB", "TPC-H", a class code): kept as written
+        in a shouted message, where every other word is lower-cased ("CONGESTION CONTROL PAPERS")."""
+        if self._capitals is None:  # read on the first shouted message, not at load
+            corpus = self.corpus
+            texts = [t for p in corpus.papers for t in (p.title, p.abstract, *p.benchmarks, p.system or "")]
+            texts += [*corpus.by_category, *corpus.gazetteer.entries]
+            self._capitals = frozenset(w for text in texts for w in _LETTERS.findall(text) if w.isupper())
+        return word in self._capitals
 
     def _in_corpus(self, word: str) -> bool:
         """A word the profile itself uses: a name part, or a word of a title or abstract (through the

@@ -66,6 +66,15 @@ def test_shouting_lowers_ordinary_words_but_keeps_names(cleaner: Cleaner) -> Non
     assert cleaner.clean("IS IT ABOUT VIDEO").text == "is it about VIDEO"  # an unknown word may be a name
 
 
+def test_a_shouted_word_keeps_its_capitals_only_where_the_page_writes_it_so() -> None:
+    words = vocabulary()
+    page_capitals = {"YCSB", "TPC", "NI"}
+    cleaner = Cleaner(words, words.single_words(), page_capitals.__contains__)
+    # "CONTROL" is no benchmark's name in capitals ("DMControl"), only a shouted word
+    assert cleaner.clean("CONGESTION CONTROL PAPERS??").text == "congestion control papers??"
+    assert cleaner.clean("PAPERS ON YCSB AND TPC-H IN NI").text == "papers on YCSB and TPC-H in NI"
+
+
 @pytest.mark.parametrize(
     ("message", "chat"),
     [("hey", "greeting"), ("good morning!", "greeting"), ("thanks!", "thanks"), ("thank you very much", "thanks"),
