@@ -6,6 +6,7 @@ Slash commands build their Query themselves and call `Engine.run`, so both share
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from dataclasses import replace
@@ -61,6 +62,7 @@ class Engine:
                 self.intents,
                 topic_known=lambda topic: bool(self._topic_hits(topic, True)),
                 papers_using=lambda word: self.topics.papers_using(word),
+                phrase_used=lambda phrase: self.topics.uses_phrase(phrase),
             )
             self.policy = DialoguePolicy(corpus)
             self.examples = example_questions(corpus)
@@ -194,6 +196,7 @@ class Engine:
         for hit in reversed(concepts):
             rest = rest[: hit.start] + " " + rest[hit.end :]
         words = [[w] for w in topic_words(rest, self.recognizer.frame_base)]
+        words += [[term] for term in self._frame_word_terms(rest)]
         # The words as typed count too: "video" means more than the forms of "video understanding".
         # ... and count double: "the downscaling one" is the paper that says "downscaling", before the
         # other climate papers its concept also finds.
@@ -212,6 +215,19 @@ class Engine:
                 for hit in self.topics.search_groups([*wider, *words], tolerant=tolerant)
             ]
         return [(hit.paper_id, hit.score, hit.matched_all) for hit in hits]
+
+    def _frame_word_terms(self, text: str) -> list[str]:
+        """Two words the papers use as a phrase, one of them a word of questions' frame ("cover time",
+        "mixing times"): searched as the phrase, where the frame word alone would be dropped."""
+        frame = self.recognizer.frame_base
+        words = topic_words(text, frozenset())
+        return [
+            f"{a} {b}"
+            for a, b in itertools.pairwise(words)
+            if (a in frame or b in frame)
+            and all(w.isalpha() and len(w) >= 3 for w in (a, b))
+            and self.topics.uses_phrase(f"{a} {b}")
+        ]
 
 
 def _forms(lexicon: ConceptLexicon, concepts: tuple[Concept, ...]) -> list[str]:

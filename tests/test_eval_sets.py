@@ -38,10 +38,10 @@ FLOORS = {
     "lena_real_talk.yaml": 93,
     "nadia_real_talk.yaml": 96,
     "anais_real_talk.yaml": 104,
-    "annelies_real_talk.yaml": 110,
-    "khue_real_talk.yaml": 109,
+    "annelies_real_talk.yaml": 111,
+    "khue_real_talk.yaml": 110,
     "irini_real_talk.yaml": 108,
-    "sekar_real_talk.yaml": 101,
+    "sekar_real_talk.yaml": 102,
     "tomas_real_talk.yaml": 99,
     "priya_real_talk.yaml": 100,
     "oluwaseun_real_talk.yaml": 100,
@@ -50,9 +50,13 @@ FLOORS = {
     "matteo_real_talk.yaml": 100,
     "ruth_real_talk.yaml": 94,
     "jonas_real_talk.yaml": 93,
-    "wen_real_talk.yaml": 77,
+    "wen_real_talk.yaml": 79,
     "dario_real_talk.yaml": 90,
     "ines_real_talk.yaml": 92,
+    "sven_real_talk.yaml": 107,
+    "kofi_real_talk.yaml": 108,
+    "freya_real_talk.yaml": 100,
+    "amara_real_talk.yaml": 100,
 }
 
 

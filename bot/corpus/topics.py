@@ -164,6 +164,11 @@ class TopicIndex:
             return 0
         return min(max(self.searcher.doc_freq("body", s), self.searcher.doc_freq("title", s)) for s in stems)
 
+    def uses_phrase(self, phrase: str) -> bool:
+        """Whether a title or an abstract holds these words as a phrase ("cover time")."""
+        query = self._phrase(phrase) if len(phrase.split()) > 1 else None
+        return query is not None and self._matches(query)
+
     def known_terms(self, words: Sequence[str]) -> list[str]:
         return [w for w in words if self._clause(w) is not None]
 

@@ -89,6 +89,7 @@ class Recognizer:
         intents: tuple[IntentSpec, ...] | None = None,
         topic_known: Callable[[str], bool] = lambda topic: True,
         papers_using: Callable[[str], int] = lambda word: 0,
+        phrase_used: Callable[[str], bool] = lambda phrase: False,
     ) -> None:
         self.corpus = corpus
         self.papers_using = papers_using  # how many titles or abstracts hold a word
@@ -119,6 +120,8 @@ class Recognizer:
             v,
             v.stopwords,
             (lambda text: bool(topic_cue and topic_cue.cue_score(text) >= 4)),
+            papers_using=papers_using,
+            phrase_used=phrase_used,
         )
         self.order_newest = v.pattern("order_newest")
         self.order_oldest = v.pattern("order_oldest")

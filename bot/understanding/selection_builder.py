@@ -94,8 +94,12 @@ class SelectionBuilder:
         vocabulary: Vocabulary,
         topic_stopwords: frozenset[str],
         is_topic_cue: Callable[[str], bool],
+        papers_using: Callable[[str], int] = lambda word: 0,
+        phrase_used: Callable[[str], bool] = lambda phrase: False,
     ) -> None:
         self.corpus = corpus
+        self.papers_using = papers_using  # how many titles or abstracts hold a word
+        self.phrase_used = phrase_used  # does a title or an abstract hold these words as a phrase
         self.vocabulary = vocabulary
         self.topic_stopwords = topic_stopwords  # words that never carry a topic
         self.is_topic_cue = is_topic_cue
@@ -136,6 +140,7 @@ class SelectionBuilder:
         self.final_reference = compiled_pattern(rf"(?:{v.pattern('back_paper_final').pattern})\W*$")
         self.listing_verbs = frozenset(v.words("listing_verbs"))
         self.data_nouns = frozenset(v.words("data_nouns"))
+        self.list_nouns = frozenset(v.words("list_nouns"))
         # "papers that don't list her": a listing verb stands between a "not" and the person it negates
         self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words")) | self.listing_verbs
         self.researcher_subjects = frozenset(v.words("researcher_subjects"))
@@ -245,6 +250,7 @@ class SelectionBuilder:
             units.append(Unit(start, start + 1, "atom", entities=entities))
             claimed.add(start)
         units += self._mention_phrases(stream, units, claimed)
+        topic_words |= self._terms_of_frame_words(stream, claimed, frame_words)
         units += self._topic_runs(reading.text, stream, claimed, frame_words, topic_words)
         units.sort(key=lambda u: u.start)
         kept = [u for u in units if u.role != "atom" or u.atom is not None or u.entities]
@@ -335,6 +341,28 @@ class SelectionBuilder:
                 phrase = " ".join(w.text for w in run)
                 found.append(Unit(index - len(run), index, "atom", atom=MentionsPhrase(phrase)))
         return found
+
+    def _terms_of_frame_words(self, stream: tuple[Item, ...], claimed: set[int], frame: frozenset[str]) -> set[int]:
+        """ "the cover time paper", "mixing times of markov chains": a word of the question's frame
+        ("time", "cover") that makes a term with its neighbour, one the papers use as a phrase, is
+        part of the topic."""
+        terms: set[int] = set()
+        for index in range(len(stream) - 1):
+            pair = (stream[index], stream[index + 1])
+            if index in claimed or index + 1 in claimed or not all(isinstance(w, Word) for w in pair):
+                continue
+            words = [w.folded for w in pair if isinstance(w, Word)]
+            if (
+                not any(w in frame for w in words)
+                or any(
+                    w in self.topic_stopwords or w in self.list_nouns or not w.isalpha() or len(w) < 3 for w in words
+                )
+                or not all(self.papers_using(w) for w in words)
+            ):
+                continue
+            if self.phrase_used(" ".join(words)):
+                terms.update((index, index + 1))
+        return terms
 
     def _topic_runs(
         self, source: str, stream: tuple[Item, ...], claimed: set[int], frame: frozenset[str], forced: set[int]

@@ -37,6 +37,10 @@ jonas = _page("jonas_brandt.txt")
 dario = _page("dario_moretti.txt")
 wen = _page("wen_li_hartmann.txt")
 ines = _page("ines_carvalho.txt")
+amara = _page("amara_okonjo-villeneuve.txt")
+sven = _page("sven_aaltonen.txt")
+kofi = _page("kofi_mensah-larbi.txt")
+freya = _page("freya_nakamura-obi.txt")
 oluwaseun = _page("oluwaseun_adeyemi.txt")
 
 

@@ -192,3 +192,10 @@ def test_a_short_fragment_after_a_question_adds_to_it(ines: Engine) -> None:
     assert conversation(ines, "what does she personally think of Global Forest Watch? fan or critic?").startswith(
         "The profile page doesn't list judgements of the papers' quality"
     )
+
+
+def test_a_frame_word_in_a_term_the_papers_use_is_part_of_the_topic(amara: Engine) -> None:
+    # "time" and "cover" frame questions ("what time", "what does it cover"); "cover time" is a term here
+    assert conversation(amara, "when did the cover time paper come out") == (
+        "Cover Times of Random Walks on Preferential Attachment Graphs was published on Feb 28, 2023."
+    )
