@@ -33,7 +33,8 @@ from bot.understanding.time_expressions import Shift, shift_range
 PAPER_OPERATIONS = frozenset({"paper_fact"})
 PAPER_FIELDS = frozenset({"venue", "paper_citations"})  # what the page lacks about one paper
 LIST_OPERATIONS = frozenset({"list", "count", "pick", "rank_groups", "compare", "exists"})
-_ELSE = re.compile(r"\b(?:else|others)\b|\bother (?:papers|ones|work|works|things|stuff)\b")
+# "what else", not "who else" (other people, of the same paper)
+_ELSE = re.compile(r"(?<!\bwho )(?<!\bwhom )\b(?:else|others)\b|\bother (?:papers|ones|work|works|things|stuff)\b")
 
 
 class DialoguePolicy:

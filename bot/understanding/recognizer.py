@@ -58,6 +58,7 @@ _ITEM_REFERENCE = re.compile(
 
 
 _ONE_SAID = re.compile(r"\bone$")
+_QUESTION_AFTER = re.compile(r"\s*[,;:\-–—]+\s*(?:so\s+)?(?:what|who|how|when|which|does|did|is|was|has|were|are)\b")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _ONE_WITH = re.compile(r"\bthe (?:one|paper) (?:with|without|from|in|by)\b")
 _PEOPLE_PRONOUN = re.compile(r"\b(?:they|them|their)\b")
@@ -803,7 +804,9 @@ class Recognizer:
         if match is None:
             return False
         before = re.findall(r"[\w']+", cue[: match.start()])
-        return any(word not in self.pick_openers for word in before)
+        # "the older of the two, what rejection did it get?": the pick said first, then the question
+        asked_after = _QUESTION_AFTER.match(cue, match.end()) is not None
+        return asked_after or any(word not in self.pick_openers for word in before)
 
     def _unless_an_order(self, match: re.Match[str]) -> str:
         """An author position or an item of the last list is blanked; "the oldest?" is an order, kept."""

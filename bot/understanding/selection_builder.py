@@ -146,9 +146,14 @@ class SelectionBuilder:
         self.researcher_subjects = frozenset(v.words("researcher_subjects"))
         pronouns = phrase_alternation(v.words("researcher_subjects"))
         listed = phrase_alternation(v.words("listed_as_author"))
+        whose = phrase_alternation(v.words("researcher_possessives"))
+        shows = phrase_alternation(v.words("name_shown_verbs"))
         self.researcher_absent = compiled_pattern(
             rf"\b(?:{pronouns})\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:not|never)\s+(?:{listed})\b"
-            rf"|\b(?:isn't|wasn't|aren't|weren't|is not|was not)\s+(?:{pronouns})\s+(?:{listed})\b"
+            # (the words as read: "isn't" is "isn t")
+            rf"|\b(?:isn t|wasn t|aren t|weren t|is not|was not)\s+(?:{pronouns})\s+(?:{listed})\b"
+            rf"|\b(?:doesn t|does not|don t|do not|didn t|did not)\s+(?:{shows})\s+(?:{whose})\s+name\b"
+            rf"|\bwithout\s+(?:{whose})\s+name\b|\b(?:{whose})\s+name\s+(?:is\s+)?(?:missing|absent|not\s+(?:shown|listed))\b"
         )
         self.lead_verb = compiled_pattern(
             r"\b(?P<by>led|first[- ]authored) by\b"

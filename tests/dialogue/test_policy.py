@@ -411,3 +411,15 @@ def test_before_an_open_range_is_everything_before_it_and_said_so(guohai: Engine
     guohai.ask("papers since 2025", conversation)
     assert guohai.ask("what about before that?", conversation).headline == "17 papers before 2025, newest first:"
     assert talk(guohai, "papers before 2020", "and after that?")[1] == talk(guohai, "papers since 2020")[0]
+
+
+def test_who_else_is_on_the_paper_in_view_lists_its_authors(guohai: Engine) -> None:
+    # "who else" asks for other people of that paper, not for other papers
+    assert heads(guohai, "what's his most recent paper?", "who else is on it?")[1] == (
+        "Listed authors of REDSearcher: Zheng Chu, Xiao Wang, Jack Hong et al. (the page lists only the first authors)."
+    )
+
+
+def test_the_newer_of_those_two_picks_among_the_last_two(guohai: Engine) -> None:
+    answers = heads(guohai, "show me the papers with Yiwei Ma", "who's first author on the newer of those two?")
+    assert answers[1] == "The first listed author of MLLM-Selector is Yiwei Ma."
