@@ -53,10 +53,13 @@ FLOORS = {
     "wen_real_talk.yaml": 79,
     "dario_real_talk.yaml": 90,
     "ines_real_talk.yaml": 92,
-    "sven_real_talk.yaml": 107,
+    "sven_real_talk.yaml": 108,
     "kofi_real_talk.yaml": 108,
     "freya_real_talk.yaml": 100,
     "amara_real_talk.yaml": 100,
+    "yusuf_real_talk.yaml": 103,
+    "chiara_real_talk.yaml": 101,
+    "rafael_real_talk.yaml": 92,
 }
 
 

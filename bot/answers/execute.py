@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
 from bot.answers import results as r
 from bot.answers.selecting import Selected, Selector, describe, papers_mentioning
@@ -557,6 +557,9 @@ def paper_fact(world: World, query: Query) -> r.Result:
         # that counts them
         counting = [p for p in papers if _quantity(p, operation.counted).figure is not None]
         papers = counting if len(counting) == 1 else papers
+    named = _named_papers(world, query)
+    if len(papers) > 1 and len(named) == len(papers) and _PAPER_COMPARED.search(world.text):
+        return _paper_comparison(world, query, named)  # "which got the lower NMSE, CEDNet or TwinRIS?"
     if len(papers) > 1:
         return r.PaperChoice(tuple(papers), field_name)
     paper = papers[0]
@@ -785,6 +788,9 @@ def compare(world: World, query: Query) -> r.Result:
     kind = query.operation.compare_kind
     if kind is None:
         return rank_groups(world, query)
+    named = _named_papers(world, query)
+    if kind == "papers" and len(named) >= 2:
+        return _paper_comparison(world, query, named)
     if not query.operation.versus_rest and _group_count(query.selection, kind) < 2:
         return list_papers(world, query)  # a follow-up left one group ("and the EM ones?"): nothing to compare
     shared = query.selection.without(kind)
@@ -808,6 +814,39 @@ def compare(world: World, query: Query) -> r.Result:
         if clause.negated and clause.kind == kind:
             shared = shared.with_clause(clause)
     return r.Comparison(tuple(groups), world.scope(shared), query.operation.least)
+
+
+_PAPER_COMPARED = re.compile(r"\b(?:which|who|or|vs\.?|versus|compared?|than)\b", re.IGNORECASE)
+
+
+def _named_papers(world: World, query: Query) -> list[Paper]:
+    """The papers a question names one by one ("CEDNet or TwinRIS"), in the order named."""
+    atoms = [a for a in query.selection.positive("papers") if isinstance(a, AmongPapers)]
+    if len(atoms) < 2 or any(len(a.ids) != 1 for a in atoms):
+        return []
+    papers = [world.corpus.by_id[a.ids[0]] for a in atoms if a.ids[0] in world.corpus.by_id]
+    return list(dict.fromkeys(papers))
+
+
+def _paper_comparison(world: World, query: Query, papers: list[Paper]) -> r.PaperComparison:
+    """Two papers side by side on what the question compares: their dates, their author lists, or
+    what each abstract reports on the question's words."""
+    words = vocabulary()
+    text = world.text.casefold()
+    direction: Literal["lower", "higher"] | None = (
+        "lower"
+        if words.pattern("paper_compare_lower").search(text)
+        else "higher"
+        if words.pattern("paper_compare_higher").search(text)
+        else None
+    )
+    if words.pattern("paper_compare_authors").search(text):
+        return r.PaperComparison(tuple(papers), "authors", direction=direction)
+    topics = [a.text for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
+    if not topics and not query.operation.metric and words.pattern("paper_compare_date").search(text):
+        return r.PaperComparison(tuple(papers), "date")
+    facts = tuple(_results(world, p, query, _description(world, query, p)) for p in papers)
+    return r.PaperComparison(tuple(papers), "results", facts, direction, " ".join(topics))
 
 
 def _group_count(selection: Selection, kind: str) -> int:

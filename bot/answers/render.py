@@ -486,6 +486,90 @@ def _quoted(paper: Paper, headline: str, sentence: str | None) -> Answer:
 
 
 @_render.register
+def _(result: r.PaperComparison, corpus: Corpus) -> Answer:
+    papers = result.papers
+    names = join_and([p.short_name for p in papers])
+    if result.facet == "date":
+        ordered = sorted(papers, key=lambda p: p.date, reverse=True)
+        newest, rest = ordered[0], ordered[1:]
+        if len({p.date for p in papers}) == 1:
+            headline = f"{names} came out the same day, {pretty_date(newest)}."
+        else:
+            older = join_and([f"{p.short_name} ({pretty_date(p)})" for p in rest])
+            headline = f"{newest.short_name} ({pretty_date(newest)}) is more recent than {older}."
+        items = tuple(paper_line(p) for p in ordered)
+        return Answer("", headline, items=items, papers=tuple(ordered), numbered=False)
+    if result.facet == "authors":
+        return _author_counts_compared(papers)
+    figures = [_figure_value(f.figure) if f.figure else None for f in result.facts]
+    items = tuple(_compared_fact(f) for f in result.facts)
+    about = f" on {result.said}" if result.said else ""
+    headline = f"What the abstracts of {names} report{about}:"
+    if result.direction and all(n is not None for n in figures) and len(set(figures)) == len(figures):
+        pairs = sorted(zip(figures, result.facts, strict=True), key=lambda pair: pair[0] or 0.0)
+        winner = pairs[0] if result.direction == "lower" else pairs[-1]
+        others = join_and([f"{f.figure} for {f.paper.short_name}" for _, f in pairs if f is not winner[1]])
+        headline = (
+            f"{winner[1].paper.short_name} reports the {result.direction} figure{about}: "
+            f"{winner[1].figure}, against {others}."
+        )
+    return Answer("", headline, items=items, papers=papers, numbered=False)
+
+
+def _compared_fact(fact: r.PaperFact) -> str:
+    name = fact.paper.short_name
+    if fact.figure and fact.sentence:
+        return f"{name}: {fact.figure} (\u201c{fact.sentence}\u201d)"
+    if fact.sentence:
+        return f"{name}: \u201c{fact.sentence}\u201d"
+    return f"{name}: its abstract gives no figure on that."
+
+
+_NUMBER = re.compile(r"[−-]?\d[\d,]*(?:\.\d+)?")
+
+
+def _figure_value(figure: str | None) -> float | None:
+    """The one number a figure gives ("−21.3 dB"), or None when it gives none or several."""
+    found = _NUMBER.findall(figure or "")
+    if len(found) != 1:
+        return None
+    return float(found[0].replace("−", "-").replace(",", ""))
+
+
+def _author_counts_compared(papers: tuple[Paper, ...]) -> Answer:
+    """Which paper lists more authors: a list cut short ("et al.") has more than the page shows."""
+
+    def said(p: Paper) -> str:
+        return f"{p.short_name}: {plural(len(p.authors), 'listed author')}" + (
+            ", then \u201cet al.\u201d" if p.authors_truncated else ""
+        )
+
+    items = tuple(said(p) for p in papers)
+    ordered = sorted(papers, key=lambda p: len(p.authors), reverse=True)
+    first, second = ordered[0], ordered[1]
+    cut = [p for p in papers if p.authors_truncated]
+    if not cut:
+        if len(first.authors) == len(second.authors):
+            headline = f"They list the same number of authors: {plural(len(first.authors), 'author')} each."
+        else:
+            headline = (
+                f"{first.short_name} lists more authors: {len(first.authors)}, "
+                f"against {len(second.authors)} for {second.short_name}."
+            )
+    elif len(cut) == 1 and len(cut[0].authors) >= max(len(p.authors) for p in papers):
+        other = next(p for p in papers if p is not cut[0])
+        headline = (
+            f"{cut[0].short_name} has more authors: the page shows {len(cut[0].authors)} and then "
+            f"\u201cet al.\u201d, against {plural(len(other.authors), 'author')} for {other.short_name}."
+        )
+    else:
+        headline = (
+            "The page cannot tell: an author list is cut short (\u201cet al.\u201d), so its full count is not shown."
+        )
+    return Answer("", headline, items=items, papers=papers, numbered=False)
+
+
+@_render.register
 def _(result: r.PaperChoice, corpus: Corpus) -> Answer:
     return Answer(
         "",

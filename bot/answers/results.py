@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.corpus.model import Paper
 from bot.query import Order, PaperField
@@ -136,6 +137,18 @@ class Comparison:
 
 
 @dataclass(frozen=True, slots=True)
+class PaperComparison:
+    """Two or more papers named and compared: by date, by their author lists, or by what each
+    abstract reports on the question's words (`facts`, one per paper, in the order named)."""
+
+    papers: tuple[Paper, ...]
+    facet: Literal["date", "authors", "results"]
+    facts: tuple[PaperFact, ...] = ()
+    direction: Literal["lower", "higher"] | None = None  # "which got the lower NMSE?"
+    said: str = ""  # what the results are on, in the question's words
+
+
+@dataclass(frozen=True, slots=True)
 class YesNo:
     """Has the researcher (or `subject`) worked with someone: the shared papers."""
 
@@ -196,6 +209,7 @@ Result = (
     | NoPaper
     | Groups
     | Comparison
+    | PaperComparison
     | YesNo
     | ProfileFigures
     | NotOnPage

@@ -41,6 +41,9 @@ amara = _page("amara_okonjo-villeneuve.txt")
 sven = _page("sven_aaltonen.txt")
 kofi = _page("kofi_mensah-larbi.txt")
 freya = _page("freya_nakamura-obi.txt")
+chiara = _page("chiara_lindqvist-okoro.txt")
+rafael = _page("rafael_ibanez-whitcombe.txt")
+yusuf = _page("yusuf_demir-halvorsen.txt")
 oluwaseun = _page("oluwaseun_adeyemi.txt")
 
 

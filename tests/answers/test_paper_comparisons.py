@@ -1,0 +1,45 @@
+"""Two papers named and compared: by date, by their author lists, or by what each abstract reports
+on the question's words, with the winner only when both give one number and the question says which
+way ("lower", "bigger")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
+
+def ask(engine: Engine, text: str) -> str:
+    return engine.ask(text, ("tester", text)).text
+
+
+def test_the_lower_figure_wins_and_both_are_quoted(chiara: Engine) -> None:
+    text = ask(chiara, "which got the lower NMSE, CEDNet or TwinRIS?")
+    assert text.splitlines()[0] == "CEDNet reports the lower figure on NMSE: -21.3dB, against -15.2dB for TwinRIS."
+    assert "reaches an NMSE of -21.3 dB at 20 dB SNR" in text and "reaches an NMSE of -15.2 dB at 10 dB SNR" in text
+
+
+def test_the_bigger_figure_wins(chiara: Engine) -> None:
+    assert ask(chiara, "HoloCast or TwinRIS - which reported the bigger overhead reduction?").startswith(
+        "HoloCast reports the higher figure on overhead reduction: 83%, against 75% for TwinRIS."
+    )
+
+
+def test_without_one_number_each_the_sentences_are_shown_and_nothing_is_decided(chiara: Engine) -> None:
+    text = ask(chiara, "which one cuts uplink traffic more, SparQ-FL or FedLoRA-Air?")
+    assert text.startswith("What the abstracts of SparQ-FL and FedLoRA-Air report on cuts uplink traffic:")
+    assert "27× fewer uplink bits" in text and "12.6× less uplink bandwidth" in text
+
+
+def test_which_is_more_recent_compares_dates(chiara: Engine) -> None:
+    assert ask(chiara, "which is more recent, DUNE or CEDNet?").splitlines()[0] == (
+        "DUNE (Apr 11, 2023) is more recent than CEDNet (Oct 4, 2021)."
+    )
+
+
+def test_a_list_cut_short_has_more_authors_than_it_shows(sven: Engine) -> None:
+    assert ask(sven, "which paper lists more authors, Tideline or TierShift?").splitlines()[0] == (
+        "TierShift has more authors: the page shows 3 and then “et al.”, against 2 authors for Tideline."
+    )
