@@ -40,7 +40,7 @@ FLOORS = {
     "anais_real_talk.yaml": 104,
     "annelies_real_talk.yaml": 111,
     "khue_real_talk.yaml": 110,
-    "irini_real_talk.yaml": 108,
+    "irini_real_talk.yaml": 109,
     "sekar_real_talk.yaml": 102,
     "tomas_real_talk.yaml": 99,
     "priya_real_talk.yaml": 100,
@@ -57,8 +57,8 @@ FLOORS = {
     "kofi_real_talk.yaml": 108,
     "freya_real_talk.yaml": 100,
     "amara_real_talk.yaml": 100,
-    "yusuf_real_talk.yaml": 103,
-    "chiara_real_talk.yaml": 101,
+    "yusuf_real_talk.yaml": 105,
+    "chiara_real_talk.yaml": 102,
     "rafael_real_talk.yaml": 92,
 }
 

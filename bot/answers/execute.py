@@ -202,11 +202,13 @@ def _solo_check(world: World, query: Query) -> r.SoloCheck | None:
 def _author_check(world: World, query: Query) -> r.AuthorCheck | None:
     """ "Did Ming Yan write HiTeA?", "papers with Ming Yan among HiTeA": one named paper and one person."""
     clauses = query.selection.clauses
-    if len(clauses) != 2 or any(c.negated or len(c.atoms) != 1 for c in clauses):
+    if not 2 <= len(clauses) <= 3 or any(c.negated or len(c.atoms) != 1 for c in clauses):
         return None
     named = [c.atoms[0] for c in clauses if isinstance(c.atoms[0], AmongPapers)]
     people = [c.atoms[0] for c in clauses if isinstance(c.atoms[0], ByPerson)]
     described = [c for c in clauses if isinstance(c.atoms[0], (AboutTopic, MentionsBenchmark))]
+    if len(clauses) == 3 and not (len(named) == 1 and len(people) == 1):
+        return None  # a third clause only where the paper is named and described too ("the X cultural defaults paper")
     if query.operation.yes_no and not named and len(described) == 1:
         # "is Marcus Feld on the statin study?", "is he first author on the Meta-World paper?": the one
         # paper the words describe

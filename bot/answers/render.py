@@ -619,6 +619,15 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
         busiest = "least productive" if result.least else "most productive"
         are = "years are" if len(tied) > 1 else "year is"
         headline = f"Papers per year{scope} ({result.total_papers} in all); the {busiest} {are} {labels} with {count}."
+        # years between the first and the last with no paper: the chart has them, the groups do not
+        gaps = [label for label, n in result.chart if n == 0]
+        if gaps and result.least:
+            headline = (
+                f"Papers per year{scope} ({result.total_papers} in all): none at all in {join_and(gaps)}; "
+                f"of the other years the least productive {are} {labels} with {count}."
+            )
+        elif gaps:
+            headline += f" No papers in {join_and(gaps)}."
         if result.stat == "average" and result.chart:
             years = len(result.chart)  # every year from the first to the last, empty ones too
             first, last = result.chart[0][0], result.chart[-1][0]

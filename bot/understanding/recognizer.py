@@ -58,6 +58,10 @@ _ITEM_REFERENCE = re.compile(
 
 
 _ONE_SAID = re.compile(r"\bone$")
+_RESEARCHER_LISTED = re.compile(
+    r"\W*(?:is|was|are|were) (?:he|she|they|§) (?:even |actually |really |still )?"
+    r"(?:an author|a co-?author|one of the authors|listed|credited|among the (?:listed )?authors|on)\b"
+)
 _QUESTION_AFTER = re.compile(r"\s*[,;:\-–—]+\s*(?:so\s+)?(?:what|who|how|when|which|does|did|is|was|has|were|are)\b")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _ONE_WITH = re.compile(r"\bthe (?:one|paper) (?:with|without|from|in|by)\b")
@@ -509,6 +513,11 @@ class Recognizer:
             a for a in selection.atoms(negated=False)
             if isinstance(a, ByPerson) and a.key != self.corpus.researcher_key and a.position is None
         ]  # fmt: skip
+        if not named_people and _RESEARCHER_LISTED.match(cue) and operation.name == "paper_fact":
+            # "is he even an author on the cultural defaults paper?": the researcher checked on it
+            researcher_atom = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name)
+            named_people = [researcher_atom]
+            selection = selection.with_clause(Clause((researcher_atom,)))
         if (
             operation.name == "paper_fact"
             and operation.field in ("summary", "authors")

@@ -68,3 +68,12 @@ def test_a_solo_paper_has_no_last_author_only_its_one_author(ruth: Engine) -> No
         "Ruth Okafor wrote Synaptic Scaling Stabilises Hebbian Learning in Balanced Excitatory-Inhibitory Networks "
         "alone: the only listed author."
     )
+
+
+def test_the_researcher_missing_from_a_cut_list_is_not_among_the_listed_authors(yusuf: Engine) -> None:
+    assert ask(yusuf, "is yusuf an author on the whose breakfast cultural defaults paper?") == (
+        "No: Yusuf Demir-Halvorsen is not among the listed authors of Whose Breakfast? Measuring Cultural Defaults "
+        "in Multilingual Chat Assistants (Aoife O'Sullivan, Elif Şahin, Rania Haddad et al.). The page lists only "
+        "the first authors, so a name further down the list would not show."
+    )
+    assert ask(yusuf, "is he on TruthProbe?").startswith("Yes: Yusuf Demir-Halvorsen is the first listed author")
