@@ -11,9 +11,10 @@ import logging
 import re
 from dataclasses import replace
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
-from bot.answers.answer import Answer
+from bot.answers.answer import Answer, PaperRows
 from bot.answers.examples import example_questions
 from bot.answers.execute import World, check_registry, execute
 from bot.answers.render import render
@@ -57,6 +58,7 @@ class Engine:
                 previous.discard()
             self._build_topics = topics or TopicIndexBuild(corpus.papers)
             self._topic_hits = lru_cache(maxsize=TOPIC_CACHE)(self._search_topic)
+            self.paper_rows = PaperRows()  # the JSON lines' paper objects, made once per paper
             self.recognizer = Recognizer(
                 corpus,
                 self.intents,
@@ -161,7 +163,7 @@ class Engine:
         if spec is None or not spec.remembered or answer.intent == "error":
             return
         state.query = query
-        state.shown = tuple(p.id for p in answer.papers)
+        state.shown = tuple(map(_ID, answer.papers))
         if len(state.shown) > 1:
             if state.shown != state.listed:
                 state.listed_before = state.listed
@@ -228,6 +230,9 @@ class Engine:
             and all(w.isalpha() and len(w) >= 3 for w in (a, b))
             and self.topics.uses_phrase(f"{a} {b}")
         ]
+
+
+_ID = attrgetter("id")
 
 
 def _forms(lexicon: ConceptLexicon, concepts: tuple[Concept, ...]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,28 +64,48 @@ class Answer:
         }
 
     def json_text(self) -> str:
-        """`json.dumps(self.to_json(), ensure_ascii=False)`, in orjson's compact form: a list answer at
-        10,000 papers holds thousands of them, which orjson writes four times faster than formatting
-        each paper in Python (dates included: orjson writes them as ISO dates itself)."""
+        """`json.dumps(self.to_json(), ensure_ascii=False)`, in orjson's compact form."""
+        return self.json_bytes().decode()
+
+    def json_bytes(self, rows: PaperRows | None = None) -> bytes:
+        """The JSON line as UTF-8 bytes, written by orjson: a list answer at 10,000 papers holds
+        thousands of papers, which orjson writes four times faster than formatting each in Python
+        (dates included). `rows` keeps each paper's object once made, for the next answer listing it."""
         import orjson
 
-        papers = [
-            {
-                "id": p.id,
-                "title": p.title,
-                "year": p.year,
-                "date": p.date,
-                "category": p.category,
-                "has_code": p.has_code,
-            }
-            for p in self.papers
-        ]
+        papers = (rows or PaperRows()).of(self.papers)
         try:
-            return orjson.dumps(
-                {"intent": self.intent, "answer": self.text, "papers": papers, **self._json_rest()}
-            ).decode()
+            return orjson.dumps({"intent": self.intent, "answer": self.text, "papers": papers, **self._json_rest()})
         except TypeError:  # what orjson refuses (a lone surrogate in a title) json still writes
-            return json.dumps(self.to_json(), ensure_ascii=False)
+            return json.dumps(self.to_json(), ensure_ascii=False).encode("utf-8", "backslashreplace")
+
+
+class PaperRows:
+    """Each paper's object of the JSON lines, made the first time an answer lists the paper and
+    shared by every later answer (one per corpus: the engine keeps it)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, dict[str, Any]] = {}
+
+    def of(self, papers: Sequence[Paper]) -> list[dict[str, Any]]:
+        rows = self._rows
+        found = [rows.get(p.id) for p in papers]
+        if None in found:
+            for index, paper in enumerate(papers):
+                if found[index] is None:
+                    found[index] = rows[paper.id] = _row(paper)
+        return found  # type: ignore[return-value]  # every None was replaced
+
+
+def _row(paper: Paper) -> dict[str, Any]:
+    return {
+        "id": paper.id,
+        "title": paper.title,
+        "year": paper.year,
+        "date": paper.date,
+        "category": paper.category,
+        "has_code": paper.has_code,
+    }
 
 
 def paper_json(paper: Paper) -> dict[str, Any]:

@@ -678,7 +678,7 @@ def rank_groups(world: World, query: Query) -> r.Result:
         # The whole profile: ranked once per corpus (the co-authors of 10,000 papers are thousands).
         key = f"{by}:{least}"
         if key not in world.whole:
-            world.whole[key] = _ranked(corpus, list(corpus.newest), by, least, None)
+            world.whole[key] = _ranked(corpus, corpus.newest, by, least, None)
         groups, chart, total, inferred = world.whole[key]
     else:
         groups, chart, total, inferred = _ranked(corpus, world.select(selection).papers, by, least, subject)
@@ -752,6 +752,8 @@ def _ranked(corpus: Corpus, papers: Sequence[Paper], by: str, least: bool, subje
 
 
 def _newest_of_all(corpus: Corpus, papers: Sequence[Paper]) -> bool:
+    if papers is corpus.newest:
+        return True  # the whole profile, as ranked once per corpus: no walk over 10,000 papers
     return len(papers) == len(corpus.newest) and all(a is b for a, b in zip(papers, corpus.newest, strict=True))
 
 

@@ -727,7 +727,11 @@ def _benchmarks(result: r.Groups, corpus: Corpus) -> Answer:
     other = f"Other than {result.excluded}, " if result.excluded else ""
     headline = f"{other}{kinds} appear in {plural(len(papers), 'paper')}{scope}, most mentioned first:"
     items = tuple(f"{g.label} ({plural(g.count, 'paper')})" for g in result.groups[:ITEM_LIMIT])
-    return Answer("", headline, items=items, item_count=len(result.groups), papers=papers, numbered=False)
+    # the papers of the most mentioned (as a ranking of years or classes gives its top group's), not
+    # every paper naming any benchmark: thousands at 10,000 papers
+    top = {p.id for g in result.groups if g.count == result.groups[0].count for p in g.papers}
+    shown = tuple(p for p in papers if p.id in top)  # newest first
+    return Answer("", headline, items=items, item_count=len(result.groups), papers=shown, numbered=False)
 
 
 @_render.register

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from bot.answers.answer import Answer
+from bot.answers.answer import Answer, PaperRows
 from bot.corpus.errors import ProfileError
 from bot.corpus.loading import read_corpus_document
 from bot.corpus.model import Corpus
@@ -47,9 +47,21 @@ def load_engine(profile: Path | None) -> Engine | None:
         return None
 
 
-def render(answer: Answer, as_json: bool) -> str:
-    """The answer's text, or its JSON on one line."""
-    return answer.json_text() if as_json else answer.text
+def emit(out: TextIO, answer: Answer, as_json: bool, rows: PaperRows | None = None) -> None:
+    """One answer out, flushed: its text and a blank line, or its JSON line. The JSON goes out as the
+    UTF-8 bytes orjson wrote when `out` has a byte buffer (JSON is UTF-8 whatever the locale says)."""
+    if not as_json:
+        print(answer.text + "\n", file=out, flush=True)
+        return
+    line = answer.json_bytes(rows) + b"\n"
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(line.decode("utf-8", "replace"))
+        out.flush()
+        return
+    out.flush()
+    buffer.write(line)
+    buffer.flush()
 
 
 def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: TextIO | None = None) -> int:
@@ -62,9 +74,7 @@ def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: Text
         conversation = ("ask", str(index))
         answer = engine.ask(question, conversation)
         engine.reset(conversation)
-        print(render(answer, as_json), file=out, flush=True)
-        if not as_json:
-            print(file=out)
+        emit(out, answer, as_json, engine.paper_rows)
     keep_default_trie()  # per-installation work, after the answers rather than in a later process's way
     return 0
 
@@ -89,9 +99,7 @@ def console(
         if not message.strip():
             continue
         _reload_if_changed(reloader)
-        print(render(engine.ask(message, CONSOLE), as_json), file=out, flush=True)
-        if not as_json:
-            print(file=out)
+        emit(out, engine.ask(message, CONSOLE), as_json, engine.paper_rows)
     return 0
 
 
