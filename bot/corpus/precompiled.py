@@ -44,9 +44,9 @@ def entry_key(kind: str, content: bytes) -> str:
     return digest.hexdigest()
 
 
-def entry_path(kind: str, content: bytes) -> Path:
-    """Where `precompiled(kind, content, ...)` keeps its value."""
-    return cache_dir() / f"{kind}-{entry_key(kind, content)}.marshal"
+def is_kept(kind: str, content: bytes) -> bool:
+    """Whether `precompiled(kind, content, ...)` has its value kept (by this or an earlier process)."""
+    return entry_key(kind, content) in _bundle(cache_dir()).entries
 
 
 class _Bundle:
@@ -82,7 +82,7 @@ class _Bundle:
             atexit.register(self.save)
 
     def save(self) -> None:
-        if os.getpid() != self.pid:  # a forked helper process leaves the file to its parent
+        if os.getpid() != self.pid or not self.changed:  # a forked helper process leaves it to its parent
             return
         if len(self.entries) > BUNDLE_SLACK * len(self.used) + BUNDLE_SPARE:
             # entries of older data files (a new key each time a file changes) would pile up and cost
@@ -118,30 +118,18 @@ def precompiled(kind: str, content: bytes, produce: Callable[[], Any]) -> Any:
     The value must be built of what marshal stores (None, bools, numbers, strings, bytes, tuples,
     lists, sets, dicts); a value it cannot store is returned but not kept. A value read back may be
     shared with the next caller asking for the same content: callers do not change it."""
-    folder = cache_dir()
     key = entry_key(kind, content)
-    bundle = _bundle(folder)
+    bundle = _bundle(cache_dir())
     found, value = bundle.get(key)
     if found:
         return value
-    path = folder / f"{kind}-{key}.marshal"
-    try:
-        value = marshal.loads(path.read_bytes())
-        bundle.add(key, value)
-        return value
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
     value = produce()
     try:
-        data = marshal.dumps(value)
+        marshal.dumps(value)
     except ValueError:  # a date, a custom class: fine, only not kept
         return value
-    try:
-        from bot.corpus.loading import write_atomically
-
-        write_atomically(path, data)
-    except OSError as err:  # a read-only home still works, only slower
-        log.debug("no precompiled cache at %s: %s", path, err)
+    # Kept in the bundle only, written when the process ends: a file per entry cost a first run
+    # 500-odd file creations (0.45 s here).
     bundle.add(key, value)
     return value
 

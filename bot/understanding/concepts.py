@@ -499,8 +499,8 @@ def keep_default_trie() -> None:
     has yet: a later process's first topic question then reads them (a few ms) instead of building
     them (45 + 35 ms).
     `ask` calls it once its answers are out."""
-    from bot.corpus.precompiled import entry_path
+    from bot.corpus.precompiled import is_kept
 
     content = _trie_content()
-    if not all(entry_path(kind, content).exists() for kind in ("concept-list", "concept-trie", "concept-checks")):
+    if not all(is_kept(kind, content) for kind in ("concept-list", "concept-trie", "concept-checks")):
         _default_lexicon()
