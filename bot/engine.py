@@ -197,7 +197,8 @@ class Engine:
         rest = text
         for hit in reversed(concepts):
             rest = rest[: hit.start] + " " + rest[hit.end :]
-        words = [[w] for w in topic_words(rest, self.recognizer.frame_base)]
+        singular = self.recognizer.vocabulary.groups["irregular_plurals"]
+        words = [[w, *singular.get(w, ())] for w in topic_words(rest, self.recognizer.frame_base)]
         words += [[term] for term in self._frame_word_terms(rest)]
         # The words as typed count too: "video" means more than the forms of "video understanding".
         # ... and count double: "the downscaling one" is the paper that says "downscaling", before the

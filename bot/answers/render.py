@@ -112,9 +112,13 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
     subject = f"{plural(result.total, 'paper')}{scope}"
     if result.counting and result.share_of:
         share = 100 * result.total / result.share_of
-        percent = f"{share:.0f}%" if share >= 1 or share == 0 else f"{share:.1f}%"
+        # exact when two decimals say it (37.5%, 56.25%), else whole (43%, not 43.48%)
+        exact = abs(share - round(share, 2)) < 1e-9
+        percent = (f"{share:.2f}".rstrip("0").rstrip(".") if exact else f"{share:.0f}") + "%"
         base = f" {result.share_scope}" if result.share_scope else ""
-        headline = f"{_cap(subject)}: {percent} of {possessive(name)} {plural(result.share_of, 'paper')}{base}."
+        # "37.5% of her 24 papers (9 of 24)": the share, then the count over the whole
+        of_all = f"{possessive(name)} {plural(result.share_of, 'paper')}{base}"
+        headline = f"{_cap(subject)}: {percent} of {of_all} ({result.total} of {result.share_of})."
         if result.yes_no:  # "are most of his papers CV?"
             verdict = "Yes" if 2 * result.total > result.share_of else "No"
             half = {1: "more than half", 0: "exactly half", -1: "fewer than half"}[

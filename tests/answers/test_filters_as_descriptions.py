@@ -33,10 +33,10 @@ def test_both_of_them_are_the_last_two_people_named(ruth: Engine) -> None:
 
 def test_a_class_with_its_archive_and_a_share_of_the_output(ruth: Engine) -> None:
     assert conversation(ruth, "what % of her papers are q-bio.NC?") == (
-        "10 papers in NC (Neurons and Cognition): 48% of Ruth Okafor's 21 papers."
+        "10 papers in NC (Neurons and Cognition): 48% of Ruth Okafor's 21 papers (10 of 21)."
     )
     assert conversation(ruth, "what share of her output is from the 2020s?") == (
-        "17 papers from the 2020s: 81% of Ruth Okafor's 21 papers."
+        "17 papers from the 2020s: 81% of Ruth Okafor's 21 papers (17 of 21)."
     )
 
 

@@ -16,14 +16,15 @@ def ask(engine: Engine, text: str) -> str:
 
 def test_most_of_is_answered_by_the_share_not_by_there_being_some(matteo: Engine) -> None:
     assert ask(matteo, "is he first author on most of his papers?") == (
-        "No, exactly half: 10 papers with Matteo Ferrante as first author: 50% of Matteo Ferrante's 20 papers."
+        "No, exactly half: 10 papers with Matteo Ferrante as first author: "
+        "50% of Matteo Ferrante's 20 papers (10 of 20)."
     )
     assert ask(matteo, "are most of his papers CV?") == (
         "No, fewer than half: 9 papers in CV (Computer Vision and Pattern Recognition): 45% of Matteo "
-        "Ferrante's 20 papers."
+        "Ferrante's 20 papers (9 of 20)."
     )
     assert ask(matteo, "does most of his work have code?") == (
-        "Yes, more than half: 11 papers with code: 55% of Matteo Ferrante's 20 papers."
+        "Yes, more than half: 11 papers with code: 55% of Matteo Ferrante's 20 papers (11 of 20)."
     )
     assert ask(matteo, "did he write most of his papers with Sofia?").startswith("No, exactly half: 10 papers")
 

@@ -317,7 +317,7 @@ def test_a_share_of_the_last_count(priya: Engine) -> None:
     chat = ("tester", "share")
     priya.ask("how many papers have code?", chat)
     assert priya.ask("what fraction of the total is that?", chat).headline == (
-        "8 papers with code: 53% of Priya Raghunathan's 15 papers."
+        "8 papers with code: 53% of Priya Raghunathan's 15 papers (8 of 15)."
     )
     # both in one message, even at the end of a long one: the list shown once
     answer = priya.ask(
@@ -326,7 +326,8 @@ def test_a_share_of_the_last_count(priya: Engine) -> None:
         ("tester", "share in one"),
     )
     assert answer.text.startswith(
-        "Priya Raghunathan has 8 papers with code.\n\n8 papers with code: 53% of Priya Raghunathan's 15 papers."
+        "Priya Raghunathan has 8 papers with code.\n\n"
+        "8 papers with code: 53% of Priya Raghunathan's 15 papers (8 of 15)."
     )
 
 
@@ -350,7 +351,7 @@ def test_names_said_loosely(hannah: Engine) -> None:
     # a title's head before its question mark names the paper; a possessive without its apostrophe
     assert talk(hannah, "which is older, CheckRank or Whose Voice Counts?") == [[13]]
     assert hannah.ask("hey what % of hannahs papers have code lol", ("tester", "hannahs")).headline == (
-        "8 papers with code: 44% of Hannah Lindqvist's 18 papers."
+        "8 papers with code: 44% of Hannah Lindqvist's 18 papers (8 of 18)."
     )
     # "without being first author": her papers, without her first
     assert talk(hannah, "which papers does Priyanka Deshmukh appear on without being first author?") == [[]]
