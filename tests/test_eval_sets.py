@@ -58,7 +58,7 @@ FLOORS = {
     "freya_real_talk.yaml": 101,
     "amara_real_talk.yaml": 100,
     "yusuf_real_talk.yaml": 105,
-    "chiara_real_talk.yaml": 102,
+    "chiara_real_talk.yaml": 106,
     "rafael_real_talk.yaml": 92,
 }
 
