@@ -56,10 +56,12 @@ FLOORS = {
     "sven_real_talk.yaml": 108,
     "kofi_real_talk.yaml": 108,
     "freya_real_talk.yaml": 101,
-    "amara_real_talk.yaml": 100,
+    "amara_real_talk.yaml": 101,
     "yusuf_real_talk.yaml": 105,
     "chiara_real_talk.yaml": 106,
-    "rafael_real_talk.yaml": 92,
+    "rafael_real_talk.yaml": 93,
+    "margit_real_talk.yaml": 94,
+    "oyelaran_real_talk.yaml": 95,
 }
 
 

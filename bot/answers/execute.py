@@ -183,8 +183,32 @@ def _without_ignored(selection: Selection, ignored: tuple[str, ...]) -> Selectio
 
 @handles("list")
 def list_papers(world: World, query: Query) -> r.Result:
-    check = _author_check(world, query) or _solo_check(world, query)
+    check = _author_check(world, query) or _solo_check(world, query) or _date_check(world, query)
     return check if check is not None else _paper_list(world, query, counting=False)
+
+
+_ASKED_YES_OR_NO = re.compile(r"^\W*(?:is|was|were|are|did|does|do|has|had)\b|\bright\W*$", re.IGNORECASE)
+
+
+def _date_check(world: World, query: Query) -> r.DateCheck | None:
+    """ "Did TailClip come out this year?", "the IceCube paper is from this year right?": one paper,
+    named or described, and one time, asked yes or no: its date, not an empty list."""
+    clauses = query.selection.clauses
+    times = [c for c in clauses if c.kind == "time" and not c.negated]
+    rest = [c for c in clauses if c not in times]
+    if len(times) != 1 or not rest or not _ASKED_YES_OR_NO.search(world.text):
+        return None
+    if any(c.negated or c.kind not in ("papers", "topic", "benchmark") for c in rest):
+        return None
+    papers = _the_papers(world, Query(query.intent, Operation("paper_fact"), Selection(tuple(rest))))
+    if len(papers) != 1:
+        return None
+    during = [a for a in times[0].atoms if isinstance(a, During)]
+    if not during:
+        return None
+    paper = papers[0]
+    inside = any(r.contains(paper.date) for a in during for r in a.ranges)
+    return r.DateCheck(paper, " or ".join(a.label for a in during), inside)
 
 
 def _solo_check(world: World, query: Query) -> r.SoloCheck | None:

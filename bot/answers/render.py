@@ -220,6 +220,17 @@ def _checked_pick(corpus: Corpus, result: r.PaperPick, paper: Paper, scope: str,
 
 
 @_render.register
+def _(result: r.DateCheck, corpus: Corpus) -> Answer:
+    paper = result.paper
+    inferred = " (the page gives no year; inferred from the profile date)" if paper.year_inferred else ""
+    verdict = "Yes" if result.inside else "No"
+    headline = f"{verdict}: {paper.short_name} came out {pretty_date(paper)}{inferred}"
+    when = f"in {result.when}" if result.when[:1].isdigit() else result.when  # "in 2025", "this year"
+    headline += f", {when}." if result.inside else f", not {when}."
+    return Answer("", headline, papers=(paper,), focus=paper)
+
+
+@_render.register
 def _(result: r.SoloCheck, corpus: Corpus) -> Answer:
     paper = result.paper
     if len(paper.authors) == 1 and not paper.authors_truncated:

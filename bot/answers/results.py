@@ -78,6 +78,15 @@ class Positions:
 
 
 @dataclass(frozen=True, slots=True)
+class DateCheck:
+    """ "Did TailClip come out this year?": whether one paper's date falls in the time asked about."""
+
+    paper: Paper
+    when: str  # the time as said ("this year", "2025")
+    inside: bool
+
+
+@dataclass(frozen=True, slots=True)
 class SoloCheck:
     """ "Is she the only author?" of one paper: whether it lists a single author."""
 
@@ -203,6 +212,7 @@ Result = (
     | AuthorCheck
     | Positions
     | SoloCheck
+    | DateCheck
     | PaperPick
     | PaperFact
     | PaperChoice

@@ -199,3 +199,14 @@ def test_a_frame_word_in_a_term_the_papers_use_is_part_of_the_topic(amara: Engin
     assert conversation(amara, "when did the cover time paper come out") == (
         "Cover Times of Random Walks on Preferential Attachment Graphs was published on Feb 28, 2023."
     )
+
+
+def test_whether_one_paper_is_from_a_time_is_answered_with_its_date(amara: Engine, rafael: Engine) -> None:
+    # a year-less date within the last twelve months may be last year: "this year?" is no
+    assert conversation(amara, "did TailClip come out this year?") == (
+        "No: TailClip came out Dec 11, 2025 (the page gives no year; inferred from the profile date), not this year."
+    )
+    assert conversation(amara, "did TailClip come out in 2025?").startswith("Yes: TailClip came out Dec 11, 2025")
+    assert conversation(rafael, "the IceCube paper is from this year right?").startswith(
+        "No: Graph Neural Network Reconstruction of Low-Energy Neutrino Events in IceCube DeepCore came out Dec 3, 2025"
+    )
