@@ -39,7 +39,7 @@ FLOORS = {
     "nadia_real_talk.yaml": 96,
     "anais_real_talk.yaml": 104,
     "annelies_real_talk.yaml": 111,
-    "khue_real_talk.yaml": 110,
+    "khue_real_talk.yaml": 111,
     "irini_real_talk.yaml": 109,
     "sekar_real_talk.yaml": 102,
     "tomas_real_talk.yaml": 99,
@@ -61,7 +61,7 @@ FLOORS = {
     "chiara_real_talk.yaml": 106,
     "rafael_real_talk.yaml": 93,
     "margit_real_talk.yaml": 94,
-    "oyelaran_real_talk.yaml": 95,
+    "oyelaran_real_talk.yaml": 105,
 }
 
 

@@ -214,7 +214,8 @@ def _date_check(world: World, query: Query) -> r.DateCheck | None:
 def _solo_check(world: World, query: Query) -> r.SoloCheck | None:
     """ "Is she the only author?" of the paper in view: one paper and the solo filter, asked yes or no."""
     clauses = query.selection.clauses
-    if not query.operation.yes_no or len(clauses) != 2 or any(c.negated or len(c.atoms) != 1 for c in clauses):
+    asked = query.operation.yes_no or bool(_ASKED_YES_OR_NO.search(world.text))  # "did she write X alone?"
+    if not asked or len(clauses) != 2 or any(c.negated or len(c.atoms) != 1 for c in clauses):
         return None
     named = [c.atoms[0] for c in clauses if isinstance(c.atoms[0], AmongPapers)]
     if len(named) != 1 or len(named[0].ids) != 1 or not any(isinstance(c.atoms[0], Solo) for c in clauses):

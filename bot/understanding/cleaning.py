@@ -256,6 +256,8 @@ class Cleaner:
 
     def _unstretch(self, match: re.Match[str]) -> str:
         word = match.group()
+        if word.isupper() and len(word) <= 6:
+            return word  # an acronym ("IEEE", "WWW"), not a word stretched for effect
         twice = _REPEATS.sub(r"\1\1", word)
         return twice if twice.casefold() in self.known_words else _REPEATS.sub(r"\1", word)
 

@@ -53,6 +53,7 @@ def cleaner() -> Cleaner:
         ("hey @profile-bot can u list the SE ones", "list the SE ones"),
         ("i doubt he has anything on robots but does he?", "he has anything on robots but does he?"),
         ("wat papers r there with ama", "what papers are there with ama"),
+        ("papers on the IEEE 39-bus system", "papers on the IEEE 39-bus system"),  # an acronym, not "heyyy"
     ],
 )
 def test_small_talk_and_markup_are_removed(cleaner: Cleaner, message: str, question: str) -> None:
