@@ -60,7 +60,7 @@ FLOORS = {
     "yusuf_real_talk.yaml": 105,
     "chiara_real_talk.yaml": 106,
     "rafael_real_talk.yaml": 93,
-    "margit_real_talk.yaml": 94,
+    "margit_real_talk.yaml": 96,
     "oyelaran_real_talk.yaml": 105,
 }
 

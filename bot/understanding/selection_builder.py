@@ -238,6 +238,8 @@ class SelectionBuilder:
                 ):
                     continue  # "what did the override rate drop to?": a change, not "drop the X ones"
 
+                if role == "back_paper" and text[: match.start()].endswith("§ on "):
+                    continue  # "stuff without Zsófia Nagy on it": the papers asked for, not one in view
                 if role == "any_benchmark" and not (
                     self.any_benchmark_context.search(text[: match.start()])
                     and not self.describes_one_benchmark.match(text[match.end() :])
