@@ -88,7 +88,7 @@ class DialoguePolicy:
         if query.operation.check == (CHECK_IN_VIEW,):  # "is it her newest paper?": "it" is the paper in view
             query = replace(query, operation=replace(query.operation, check=state.focus[-1:]))
         query = self._other_pronoun(query, recognition, state)
-        return self._resolve(query, state)
+        return _without_contradictions(self._resolve(query, state))
 
     def _other_pronoun(self, query: Query, recognition: Recognition, state: ConversationState) -> Query:
         """A conversation that called the researcher "he" means by "she" the person in view (the top
@@ -171,6 +171,7 @@ class DialoguePolicy:
             replaced = selection
             selection = selection.without(*positive_kinds)
             selection = Selection((*selection.clauses, *_keep_positions(replaced, new.selection).clauses))
+
         if recognition.pronoun_position:
             selection = self._position_to_last_person(selection, previous)
         if recognition.shift is not None:
@@ -385,6 +386,16 @@ def _keep_positions(replaced: Selection, new: Selection) -> Selection:
             clause = Clause((ByPerson(atoms[0].key, atoms[0].name, position),), negated)
         clauses.append(clause)
     return Selection(tuple(clauses))
+
+
+def _without_contradictions(query: Query) -> Query:
+    """ "papers with Ming Yan", then "and without him?": the person now excluded, no longer also
+    required (a filter and its negation together can only mean the later one)."""
+    excluded = set(query.selection.atoms(negated=True))
+    if not excluded:
+        return query
+    kept = tuple(c for c in query.selection.clauses if c.negated or not set(c.atoms) <= excluded)
+    return query if len(kept) == len(query.selection.clauses) else query.with_selection(Selection(kept))
 
 
 def _shifted_during(atom: During, shift: Shift) -> During:

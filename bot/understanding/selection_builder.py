@@ -307,8 +307,21 @@ class SelectionBuilder:
                 researcher = self.corpus.people.get(self.corpus.researcher_key)
                 if researcher is not None:
                     return Unit(start, end, "atom", atom=ByPerson(researcher.key, researcher.name))
+            others_named = any(
+                isinstance(item, Named)
+                and any(e.kind == "person" and e.key != self.corpus.researcher_key for e in item.entities)
+                for item in stream
+            )
+            if (
+                named[:1] in (["him"], ["her"])
+                and isinstance(before, Word)
+                and before.folded == "without"
+                and others_named
+            ):
+                # "what has Léa published without him?": the researcher, with someone else named
+                return Unit(start, end, "atom", atom=ByPerson(self.corpus.researcher_key, self.corpus.researcher.name))
             if named[:1] in (["him"], ["her"]) and not (
-                isinstance(before, Word) and before.folded in ("with", "by", "and", "for", "to", "alongside")
+                isinstance(before, Word) and before.folded in ("with", "by", "and", "for", "to", "alongside", "without")
             ):
                 return Unit(start, end, "spent")
             return Unit(start, end, "atom", atom=Previous("person"))

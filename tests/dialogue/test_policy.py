@@ -424,3 +424,15 @@ def test_who_else_is_on_the_paper_in_view_lists_its_authors(guohai: Engine) -> N
 def test_the_newer_of_those_two_picks_among_the_last_two(guohai: Engine) -> None:
     answers = heads(guohai, "show me the papers with Yiwei Ma", "who's first author on the newer of those two?")
     assert answers[1] == "The first listed author of MLLM-Selector is Yiwei Ma."
+
+
+def test_and_without_him_excludes_the_person_the_last_answer_required(guohai: Engine) -> None:
+    with_him, without_him = talk(guohai, "papers with Ming Yan", "and without him?")
+    assert sorted(with_him + without_him) == list(range(1, 24)) and not set(with_him) & set(without_him)
+
+
+def test_without_him_beside_someone_else_is_without_the_researcher(guohai: Engine) -> None:
+    # every paper of the profile is his; one lists Ming Yan and cuts the list before him (et al.)
+    assert heads(guohai, "what has Ming Yan published without him?")[0] == (
+        "1 paper with Ming Yan not listing Guohai Xu among the authors:"
+    )
