@@ -57,7 +57,7 @@ FLOORS = {
     "kofi_real_talk.yaml": 108,
     "freya_real_talk.yaml": 101,
     "amara_real_talk.yaml": 101,
-    "yusuf_real_talk.yaml": 105,
+    "yusuf_real_talk.yaml": 106,
     "chiara_real_talk.yaml": 106,
     "rafael_real_talk.yaml": 93,
     "margit_real_talk.yaml": 96,

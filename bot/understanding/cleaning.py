@@ -34,6 +34,10 @@ _QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|what's|whats|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|"
     r"can|could|would|will|should|any|anything|show|list|give|tell|find|get|name|papers?)\b"
 )
+# a sentence that refers to something said before it rather than saying it ("I think it had ...")
+_POINTS_BACK_ONLY = re.compile(
+    r"^\W*(?:i think |i guess |maybe |and |also )?(?:it|that|this|they|that one|this one)\b", re.IGNORECASE
+)
 _ALTERNATIVES = re.compile(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
 _POWERS = {ord("²"): "^2", ord("³"): "^3"}
 _EMPTY = re.compile(r"^[\W_]*$")
@@ -191,7 +195,18 @@ class Cleaner:
             joined = f"{question} {tail[0].strip()}"
             if len(self.compound_parts(joined)) == 2:
                 question = joined
-        return CleanMessage(question, kept[index - 1] if index else "", None, cut)
+        return CleanMessage(question, self._context(kept, index), None, cut)
+
+    @staticmethod
+    def _context(sentences: list[str], index: int) -> str:
+        """The sentence before the question; and the one before that when this one only points back
+        too ("I remember a paper about X. I think it had an R squared in it. Was that his?")."""
+        if not index:
+            return ""
+        before = sentences[index - 1]
+        if index >= 2 and _POINTS_BACK_ONLY.search(before):
+            return f"{sentences[index - 2]} {before}"
+        return before
 
     def compound_parts(self, question: str) -> list[str]:
         """Two questions in one message ("how many papers does she have and what's her h-index?",

@@ -138,3 +138,13 @@ def test_titles_and_role_words_are_normalised(cleaner: Cleaner) -> None:
     assert cleaner.clean("and which ones is that coauthor NOT on?").text == "and which ones is that person NOT on?"
     assert cleaner.clean("2025 stuff that isn't GN").text == "2025 stuff that isn't GN"
     assert cleaner.clean("ok gn").chat == "farewell"
+
+
+def test_a_sentence_that_only_points_back_brings_the_one_before_it(cleaner: Cleaner) -> None:
+    message = cleaner.clean(
+        "Ok this is a weird one. I remember a paper about tokenizer fertility. I think it had an R squared "
+        "number in it. Was that one of his, and what was the R^2?"
+    )
+    assert message.text == "Was that one of his, and what was the R^2?"
+    # ("I think" is a hedge, dropped like small talk)
+    assert message.context == "I remember a paper about tokenizer fertility. it had an R squared number in it."
