@@ -37,9 +37,9 @@ FLOORS = {
     "marisol_real_talk.yaml": 97,
     "lena_real_talk.yaml": 93,
     "nadia_real_talk.yaml": 96,
-    "anais_real_talk.yaml": 104,
+    "anais_real_talk.yaml": 106,
     "annelies_real_talk.yaml": 111,
-    "khue_real_talk.yaml": 111,
+    "khue_real_talk.yaml": 112,
     "irini_real_talk.yaml": 109,
     "sekar_real_talk.yaml": 102,
     "tomas_real_talk.yaml": 99,
@@ -61,7 +61,7 @@ FLOORS = {
     "chiara_real_talk.yaml": 106,
     "rafael_real_talk.yaml": 93,
     "margit_real_talk.yaml": 96,
-    "oyelaran_real_talk.yaml": 105,
+    "oyelaran_real_talk.yaml": 107,
 }
 
 

@@ -96,7 +96,12 @@ def execute(world: World, query: Query) -> r.Result:
     if query.ambiguous:
         typed = query.ambiguous[0]
         people = [world.corpus.people[k] for k in typed.keys if k in world.corpus.people]
-        return r.Clarify(typed.typed, tuple((p.name, len(p.papers)) for p in people))
+        papers: tuple[Paper, ...] = ()
+        if query.operation.name == "list" and not query.operation.yes_no and len(query.ambiguous) == 1:
+            # "papers with Anna?": while asking which Anna, the papers of either are there already
+            either = Clause(tuple(ByPerson(p.key, p.name) for p in people))
+            papers = tuple(world.select(query.selection.with_clause(either)).papers)
+        return r.Clarify(typed.typed, tuple((p.name, len(p.papers)) for p in people), papers)
     return HANDLERS[query.operation.name](world, query)
 
 

@@ -922,13 +922,15 @@ def _(result: r.Introduced, corpus: Corpus) -> Answer:
 
 @_render.register
 def _(result: r.Clarify, corpus: Corpus) -> Answer:
+    either = f" ({plural(len(result.papers), 'paper')} with any of them)" if result.papers else ""
     return Answer(
         "",
-        f"Which {result.typed} do you mean? Several listed authors match:",
+        f"Which {result.typed} do you mean? Several listed authors match{either}:",
         items=tuple(f"{name} ({plural(n, 'paper')})" for name, n in result.options),
         people=tuple(name for name, _ in result.options),
         suggestions=tuple(name for name, _ in result.options),
         note="Reply with the full name (or its number).",
+        papers=result.papers,
         clarification=True,
         confidence=0.5,
     )

@@ -193,6 +193,7 @@ class Introduced:
 class Clarify:
     typed: str
     options: tuple[tuple[str, int], ...]  # (name, papers)
+    papers: tuple[Paper, ...] = ()  # a list asked of any of them ("papers with Anna?"): theirs, newest first
 
 
 @dataclass(frozen=True, slots=True)

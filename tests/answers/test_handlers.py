@@ -232,7 +232,9 @@ def test_clarification_lists_candidates(guohai: Engine) -> None:
     answer = ask(guohai, "papers with Li")
     assert answer.clarification
     assert answer.items == ("Feng-Lin Li (4 papers)", "Chenliang Li (1 paper)", "Zichao Li (1 paper)")
-    assert answer.papers == ()
+    # while it asks which Li, the papers of any of them are in the answer already (newest first)
+    assert answer.headline == "Which Li do you mean? Several listed authors match (6 papers with any of them):"
+    assert ids(answer) == [15, 21, 13, 8, 22, 23]
 
 
 def test_fallback_suggests(guohai: Engine) -> None:
