@@ -580,7 +580,16 @@ class Recognizer:
                 # "who's first author on the CV one?": the paper of that class among the list in view
                 operation = replace(operation, order="newest")
                 selection = selection.with_clause(Clause((Previous("papers"),)))
-            if operation.order is None and not (self._described_by_filters(cue) and not selection.has("benchmark")):
+            if (
+                operation.field == "summary"
+                and operation.order is None
+                and selection.has("time")
+                and selection.positive("papers")
+                and self.yes_no.match(cue)
+            ):
+                # "is TailClip from 2025?": whether the paper is from then, answered with its date
+                spec, operation = self.by_name["list_papers"], Operation("list")
+            elif operation.order is None and not (self._described_by_filters(cue) and not selection.has("benchmark")):
                 # a paper picked by date keeps every filter: "his latest paper with X"; so does one
                 # described by them: "who wrote the 2016 paper?"; an author check keeps its person:
                 # "is Zoë the last author on the S8 paper?"
