@@ -22,7 +22,7 @@ from bot.answers.suggestions import Suggester
 from bot.clock import today
 from bot.corpus.loading import load_corpus
 from bot.corpus.model import Corpus, person_key
-from bot.corpus.topics import TopicIndex, TopicIndexBuild, topic_words
+from bot.corpus.topics import TopicIndex, TopicIndexBuild, may_be_a_term, topic_words
 from bot.dialogue.conversation import ConversationKey, ConversationState, ConversationStore
 from bot.dialogue.policy import DialoguePolicy
 from bot.gc_control import collector_paused
@@ -223,14 +223,8 @@ class Engine:
         """Two words the papers use as a phrase, one of them a word of questions' frame ("cover time",
         "mixing times"): searched as the phrase, where the frame word alone would be dropped."""
         frame = self.recognizer.frame_base
-        words = topic_words(text, frozenset())
-        return [
-            f"{a} {b}"
-            for a, b in itertools.pairwise(words)
-            if (a in frame or b in frame)
-            and all(w.isalpha() and len(w) >= 3 for w in (a, b))
-            and self.topics.uses_phrase(f"{a} {b}")
-        ]
+        pairs = itertools.pairwise(topic_words(text, frozenset()))
+        return [f"{a} {b}" for a, b in pairs if may_be_a_term(a, b, frame) and self.topics.uses_phrase(f"{a} {b}")]
 
 
 _ID = attrgetter("id")

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
 from bot.answers import results as r
 from bot.answers.selecting import Selected, Selector, describe, papers_mentioning
@@ -192,16 +192,13 @@ def list_papers(world: World, query: Query) -> r.Result:
     return check if check is not None else _paper_list(world, query, counting=False)
 
 
-_ASKED_YES_OR_NO = re.compile(r"^\W*(?:is|was|were|are|did|does|do|has|had)\b|\bright\W*$", re.IGNORECASE)
-
-
 def _date_check(world: World, query: Query) -> r.DateCheck | None:
     """ "Did TailClip come out this year?", "the IceCube paper is from this year right?": one paper,
     named or described, and one time, asked yes or no: its date, not an empty list."""
     clauses = query.selection.clauses
     times = [c for c in clauses if c.kind == "time" and not c.negated]
     rest = [c for c in clauses if c not in times]
-    if len(times) != 1 or not rest or not _ASKED_YES_OR_NO.search(world.text):
+    if len(times) != 1 or not rest or not query.operation.yes_no:
         return None
     if any(c.negated or c.kind not in ("papers", "topic", "benchmark") for c in rest):
         return None
@@ -219,8 +216,7 @@ def _date_check(world: World, query: Query) -> r.DateCheck | None:
 def _solo_check(world: World, query: Query) -> r.SoloCheck | None:
     """ "Is she the only author?" of the paper in view: one paper and the solo filter, asked yes or no."""
     clauses = query.selection.clauses
-    asked = query.operation.yes_no or bool(_ASKED_YES_OR_NO.search(world.text))  # "did she write X alone?"
-    if not asked or len(clauses) != 2 or any(c.negated or len(c.atoms) != 1 for c in clauses):
+    if not query.operation.yes_no or len(clauses) != 2 or any(c.negated or len(c.atoms) != 1 for c in clauses):
         return None
     named = [c.atoms[0] for c in clauses if isinstance(c.atoms[0], AmongPapers)]
     if len(named) != 1 or len(named[0].ids) != 1 or not any(isinstance(c.atoms[0], Solo) for c in clauses):
@@ -589,9 +585,6 @@ def paper_fact(world: World, query: Query) -> r.Result:
         # that counts them
         counting = [p for p in papers if _quantity(p, operation.counted).figure is not None]
         papers = counting if len(counting) == 1 else papers
-    named = _named_papers(world, query)
-    if len(papers) > 1 and len(named) == len(papers) and _PAPER_COMPARED.search(world.text):
-        return _paper_comparison(world, query, named)  # "which got the lower NMSE, CEDNet or TwinRIS?"
     if len(papers) > 1:
         return r.PaperChoice(tuple(papers), field_name)
     paper = papers[0]
@@ -850,9 +843,6 @@ def compare(world: World, query: Query) -> r.Result:
     return r.Comparison(tuple(groups), world.scope(shared), query.operation.least)
 
 
-_PAPER_COMPARED = re.compile(r"\b(?:which|who|or|vs\.?|versus|compared?|than)\b", re.IGNORECASE)
-
-
 def _named_papers(world: World, query: Query) -> list[Paper]:
     """The papers a question names one by one ("CEDNet or TwinRIS"), in the order named."""
     atoms = [a for a in query.selection.positive("papers") if isinstance(a, AmongPapers)]
@@ -863,24 +853,14 @@ def _named_papers(world: World, query: Query) -> list[Paper]:
 
 
 def _paper_comparison(world: World, query: Query, papers: list[Paper]) -> r.PaperComparison:
-    """Two papers side by side on what the question compares: their dates, their author lists, or
-    what each abstract reports on the question's words."""
-    words = vocabulary()
-    text = world.text.casefold()
-    direction: Literal["lower", "higher"] | None = (
-        "lower"
-        if words.pattern("paper_compare_lower").search(text)
-        else "higher"
-        if words.pattern("paper_compare_higher").search(text)
-        else None
-    )
-    if words.pattern("paper_compare_authors").search(text):
-        return r.PaperComparison(tuple(papers), "authors", direction=direction)
+    """Papers side by side on what the question compares (the recogniser says which: their dates,
+    their author lists, or what each abstract reports on the question's words)."""
+    operation = query.operation
+    if operation.field in ("date", "authors"):
+        return r.PaperComparison(tuple(papers), operation.field)
     topics = [a.text for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
-    if not topics and not query.operation.metric and words.pattern("paper_compare_date").search(text):
-        return r.PaperComparison(tuple(papers), "date")
     facts = tuple(_results(world, p, query, _description(world, query, p)) for p in papers)
-    return r.PaperComparison(tuple(papers), "results", facts, direction, " ".join(topics))
+    return r.PaperComparison(tuple(papers), "results", facts, operation.direction, " ".join(topics))
 
 
 def _group_count(selection: Selection, kind: str) -> int:

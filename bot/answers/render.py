@@ -222,7 +222,7 @@ def _checked_pick(corpus: Corpus, result: r.PaperPick, paper: Paper, scope: str,
 @_render.register
 def _(result: r.DateCheck, corpus: Corpus) -> Answer:
     paper = result.paper
-    inferred = " (the page gives no year; inferred from the profile date)" if paper.year_inferred else ""
+    inferred = _year_inferred(paper)
     verdict = "Yes" if result.inside else "No"
     headline = f"{verdict}: {paper.short_name} came out {pretty_date(paper)}{inferred}"
     when = f"in {result.when}" if result.when[:1].isdigit() else result.when  # "in 2025", "this year"
@@ -348,6 +348,10 @@ def _position_check(result: r.AuthorCheck) -> Answer:
     return Answer("", headline, papers=(paper,), focus=paper, people=people)
 
 
+def _year_inferred(paper: Paper) -> str:
+    return " (the page gives no year; inferred from the profile date)" if paper.year_inferred else ""
+
+
 def _paper_card(corpus: Corpus, paper: Paper, headline: str, note: str = "") -> Answer:
     return Answer("", headline, fields=detail_fields(corpus, paper), papers=(paper,), focus=paper, note=note)
 
@@ -379,8 +383,7 @@ def _(result: r.PaperFact, corpus: Corpus) -> Answer:
     name = paper.short_name
     field = result.field
     if field == "date":
-        inferred = " (the page gives no year; inferred from the profile date)" if paper.year_inferred else ""
-        return _paper_card(corpus, paper, f"{name} was published on {pretty_date(paper)}{inferred}.")
+        return _paper_card(corpus, paper, f"{name} was published on {pretty_date(paper)}{_year_inferred(paper)}.")
     if field == "category":
         return _paper_card(corpus, paper, f"{name} is in {paper.category} ({corpus.class_name(paper.category)}).")
     if field in ("authors", "author", "author_count"):

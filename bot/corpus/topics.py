@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 TITLE_BOOST = 2.0
+PHRASES_KEPT = 4096  # phrase checks kept per index before the cache starts over
 WRITER_HEAP_PER_THREAD = 64_000_000
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 RELAXED_SHARE = 0.5  # runners-up must score at least this share of the best partial match
@@ -113,6 +114,7 @@ class TopicIndex:
 
         self.index.reload()
         self.searcher = self.index.searcher()
+        self._phrases_used: dict[str, bool] = {}
         # The same analysis the en_stem fields use, to stem a misspelt word before a fuzzy lookup.
         self.stemmer = (
             tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
@@ -165,9 +167,14 @@ class TopicIndex:
         return min(max(self.searcher.doc_freq("body", s), self.searcher.doc_freq("title", s)) for s in stems)
 
     def uses_phrase(self, phrase: str) -> bool:
-        """Whether a title or an abstract holds these words as a phrase ("cover time")."""
-        query = self._phrase(phrase) if len(phrase.split()) > 1 else None
-        return query is not None and self._matches(query)
+        """Whether a title or an abstract holds these words as a phrase ("cover time"). Kept per
+        phrase: reading a question and searching its topic both ask."""
+        if phrase not in self._phrases_used:
+            if len(self._phrases_used) > PHRASES_KEPT:
+                self._phrases_used.clear()
+            query = self._phrase(phrase) if len(phrase.split()) > 1 else None
+            self._phrases_used[phrase] = query is not None and self._matches(query)
+        return self._phrases_used[phrase]
 
     def known_terms(self, words: Sequence[str]) -> list[str]:
         return [w for w in words if self._clause(w) is not None]
@@ -316,6 +323,12 @@ class TopicIndexBuild:
         if self.folder:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = ""
+
+
+def may_be_a_term(first: str, second: str, frame: frozenset[str]) -> bool:
+    """Two words a question's frame would drop one of ("cover time", "field deployment") that may
+    be a term of the papers: the topic index decides whether they write it as a phrase."""
+    return (first in frame or second in frame) and all(w.isalpha() and len(w) >= 3 for w in (first, second))
 
 
 def topic_words(text: str, ignore: frozenset[str]) -> list[str]:

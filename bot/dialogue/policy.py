@@ -171,7 +171,6 @@ class DialoguePolicy:
             replaced = selection
             selection = selection.without(*positive_kinds)
             selection = Selection((*selection.clauses, *_keep_positions(replaced, new.selection).clauses))
-
         if recognition.pronoun_position:
             selection = self._position_to_last_person(selection, previous)
         if recognition.shift is not None:
@@ -389,7 +388,7 @@ def _keep_positions(replaced: Selection, new: Selection) -> Selection:
 
 
 def _without_contradictions(query: Query) -> Query:
-    """ "papers with Ming Yan", then "and without him?": the person now excluded, no longer also
+    """ "papers with Ana Ruiz", then "and without him?": the person now excluded, no longer also
     required (a filter and its negation together can only mean the later one)."""
     excluded = set(query.selection.atoms(negated=True))
     if not excluded:

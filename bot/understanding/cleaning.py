@@ -30,7 +30,8 @@ _DISCORD_TOKENS = re.compile(
 _MARKDOWN = re.compile(r"\*{1,3}|~~|\|\||`{1,3}|(?<!\w)_{1,2}|_{1,2}(?!\w)|^\s*>{1,3}\s?", re.MULTILINE)
 # A sentence ends at ". ", but not after an initial ("R. Subramaniam papers?") or "et al."
 _SENTENCE = re.compile(r"(?<=[.!?…])(?<! [A-Z]\.)(?<!^[A-Z]\.)(?<!et al\.)(?<!\bal\.)\s+|\n+")
-_QUESTION_START = re.compile(
+# a sentence that opens like a question or a request
+QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|what's|whats|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|"
     r"can|could|would|will|should|any|anything|show|list|give|tell|find|get|name|papers?)\b"
 )
@@ -220,7 +221,7 @@ class Cleaner:
             return [question]
         if first.casefold().startswith("how many") and second.casefold().startswith("how many"):
             return [question]
-        if _ALTERNATIVES.search(first) and not _QUESTION_START.match(first.casefold()):
+        if _ALTERNATIVES.search(first) and not QUESTION_START.match(first.casefold()):
             return [question]  # "before or after 2021, when was she more productive?": the first part is its subject
         return [first, second]
 
@@ -292,7 +293,7 @@ class Cleaner:
             if sentences[index].rstrip().endswith("?"):
                 return index
         for index in range(len(sentences) - 1, -1, -1):
-            if _QUESTION_START.match(sentences[index].casefold()):
+            if QUESTION_START.match(sentences[index].casefold()):
                 return index
         return len(sentences) - 1
 
@@ -300,7 +301,7 @@ class Cleaner:
         """A short question that only adds to the one before it: "nsf? erc?", "like an intro class?",
         "fan or critic?" (a fragment of a few words without a question word of its own)."""
         words = sentence.split()
-        fragment = len(words) <= 4 and not _QUESTION_START.match(sentence.casefold())
+        fragment = len(words) <= 4 and not QUESTION_START.match(sentence.casefold())
         return len(words) <= 2 or self._gives_an_example(sentence) or fragment
 
     def _gives_an_example(self, sentence: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import get_args
+from typing import Literal, get_args
 
 from bot.corpus.model import Corpus
 from bot.corpus.precompiled import compiled_pattern
@@ -29,6 +29,7 @@ from bot.query import (
     MentionsBenchmark,
     NamesABenchmark,
     Operation,
+    PaperField,
     Previous,
     Query,
     Selection,
@@ -36,7 +37,7 @@ from bot.query import (
     atom_kind,
 )
 from bot.text import compact, tokens
-from bot.understanding.cleaning import Cleaner, CleanMessage
+from bot.understanding.cleaning import QUESTION_START, Cleaner, CleanMessage
 from bot.understanding.intents import IntentSpec, load_intents
 from bot.understanding.metrics import MetricHit, MetricLexicon
 from bot.understanding.reading import MASK, Reader, Reading
@@ -58,11 +59,7 @@ _ITEM_REFERENCE = re.compile(
 
 
 _ONE_SAID = re.compile(r"\bone$")
-_RESEARCHER_LISTED = re.compile(
-    r"\W*(?:is|was|are|were) (?:he|she|they|§) (?:even |actually |really |still )?"
-    r"(?:an author|a co-?author|one of the authors|listed|credited|among the (?:listed )?authors|on)\b"
-)
-_QUESTION_AFTER = re.compile(r"\s*[,;:\-–—]+\s*(?:so\s+)?(?:what|who|how|when|which|does|did|is|was|has|were|are)\b")
+_AFTER_A_BREAK = re.compile(r"\s*[,;:\-–—]+\s*(?:so\s+)?")  # "the older of the two, what ..."
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _ONE_WITH = re.compile(r"\bthe (?:one|paper) (?:with|without|from|in|by)\b")
 _PEOPLE_PRONOUN = re.compile(r"\b(?:they|them|their)\b")
@@ -157,6 +154,18 @@ class Recognizer:
         self.code_words = v.pattern("code_words")
         self.pick_openers = frozenset(v.words("pick_openers"))
         self.yes_no = compiled_pattern(rf"^\W*(?:{v.pattern('yes_no_openers').pattern})\b")
+        self.confirmation_tail = compiled_pattern(rf"(?:{v.pattern('confirmation_tails').pattern})\W*$")
+        # "is he even an author on the cultural defaults paper?": the researcher, checked on one paper
+        self.researcher_listed = compiled_pattern(
+            rf"\W*(?:is|was|are|were) (?:{phrase_alternation(v.words('researcher_subjects'))}|§) "
+            rf"(?:even |actually |really |still )?(?:{phrase_alternation(v.words('listed_as_author'))})\b"
+        )
+        self.paper_compared = v.pattern("paper_compare_asked")
+        self.compare_facets = {facet: v.pattern(f"paper_compare_{facet}") for facet in ("authors", "date")}
+        self.compare_directions: dict[Literal["lower", "higher"], re.Pattern[str]] = {
+            "lower": v.pattern("paper_compare_lower"),
+            "higher": v.pattern("paper_compare_higher"),
+        }
         self.pick_check = compiled_pattern(rf"^\W*(?:{v.pattern('pick_check_openers').pattern})\s")
         self.sort_newest = v.pattern("sort_newest")
         self.versus_rest = compiled_pattern(
@@ -513,7 +522,7 @@ class Recognizer:
             a for a in selection.atoms(negated=False)
             if isinstance(a, ByPerson) and a.key != self.corpus.researcher_key and a.position is None
         ]  # fmt: skip
-        if not named_people and _RESEARCHER_LISTED.match(cue) and operation.name == "paper_fact":
+        if not named_people and self.researcher_listed.match(cue) and operation.name == "paper_fact":
             # "is he even an author on the cultural defaults paper?": the researcher checked on it
             researcher_atom = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name)
             named_people = [researcher_atom]
@@ -634,6 +643,12 @@ class Recognizer:
             selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
         if operation.name == "chat":
             selection = Selection()
+        if _named_papers(selection) >= 2 and (
+            (operation.name == "compare" and operation.compare_kind == "papers")
+            or (operation.name == "paper_fact" and self.paper_compared.search(cue))
+        ):
+            # "which got the lower NMSE, CEDNet or TwinRIS?", "which is more recent, A or B?": side by side
+            spec, operation = self.by_name["compare"], self._papers_compared(operation, selection, cue)
         if operation.name in ("list", "count", "pick", "exists") and not operation.order and selection.has("topic"):
             operation = replace(operation, order=None)
         fuzzy = any(not e.exact for e in reading.entities)
@@ -647,6 +662,17 @@ class Recognizer:
             confidence=confidence if spec.name != "fallback" else 0.0,
             notes=notes,
         )
+
+    def _papers_compared(self, operation: Operation, selection: Selection, cue: str) -> Operation:
+        """Named papers compared: on their author lists, their dates, or what each reports (a metric
+        or benchmark asked keeps the results); lower or higher when the question says which way."""
+        direction = next((way for way, pattern in self.compare_directions.items() if pattern.search(cue)), None)
+        facet: PaperField = "results"
+        if self.compare_facets["authors"].search(cue):
+            facet = "authors"
+        elif not selection.has("topic") and not operation.metric and self.compare_facets["date"].search(cue):
+            facet = "date"
+        return replace(operation, name="compare", compare_kind="papers", field=facet, direction=direction)
 
     def _operation(self, spec: IntentSpec, built: Built, cue: str) -> Operation:
         operation = spec.operation_for()
@@ -687,7 +713,10 @@ class Recognizer:
             # "are most of his papers CV?": yes or no by the share, never by there being some
             return replace(operation, name="count", order=order, stat="share", yes_no=True)
         if name == "list":
-            yes_no = bool(self.yes_no.match(cue)) and not built.selection.has("papers")
+            # a named paper is asked about only with a time or "alone": "did TailClip come out this year?"
+            about_one = built.selection.has("time") or any(isinstance(a, Solo) for a in built.selection.atoms())
+            asked = self.yes_no.match(cue) or self.confirmation_tail.search(cue)
+            yes_no = bool(asked) and (not built.selection.has("papers") or about_one)
             operation = replace(operation, yes_no=yes_no)
             if self.recent.search(cue) and not order:
                 order, limit = "newest", limit or DEFAULT_RECENT
@@ -823,7 +852,8 @@ class Recognizer:
             return False
         before = re.findall(r"[\w']+", cue[: match.start()])
         # "the older of the two, what rejection did it get?": the pick said first, then the question
-        asked_after = _QUESTION_AFTER.match(cue, match.end()) is not None
+        after = _AFTER_A_BREAK.match(cue, match.end())
+        asked_after = after is not None and QUESTION_START.match(cue[after.end() :]) is not None
         return asked_after or any(word not in self.pick_openers for word in before)
 
     def _unless_an_order(self, match: re.Match[str]) -> str:
@@ -889,6 +919,12 @@ def _said_before(clause: Clause, cue: str, pronoun: re.Match[str] | None) -> boo
         return False
     before = set(re.findall(r"[\w-]+", cue[: pronoun.start()]))
     return all(isinstance(a, AboutTopic) and a.text.casefold().split()[0] in before for a in clause.atoms)
+
+
+def _named_papers(selection: Selection) -> int:
+    """How many papers the question names one by one ("CEDNet or TwinRIS")."""
+    atoms = [a for a in selection.positive("papers") if isinstance(a, AmongPapers)]
+    return len(atoms) if all(len(a.ids) == 1 for a in atoms) else 0
 
 
 def _loose_clause(clause: Clause) -> bool:

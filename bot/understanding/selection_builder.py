@@ -18,6 +18,7 @@ from typing import Literal
 
 from bot.corpus.model import Corpus
 from bot.corpus.precompiled import compiled_pattern
+from bot.corpus.topics import may_be_a_term
 from bot.query import (
     AboutTopic,
     Ambiguity,
@@ -307,17 +308,8 @@ class SelectionBuilder:
                 researcher = self.corpus.people.get(self.corpus.researcher_key)
                 if researcher is not None:
                     return Unit(start, end, "atom", atom=ByPerson(researcher.key, researcher.name))
-            others_named = any(
-                isinstance(item, Named)
-                and any(e.kind == "person" and e.key != self.corpus.researcher_key for e in item.entities)
-                for item in stream
-            )
-            if (
-                named[:1] in (["him"], ["her"])
-                and isinstance(before, Word)
-                and before.folded == "without"
-                and others_named
-            ):
+            after_without = isinstance(before, Word) and before.folded == "without"
+            if named[:1] in (["him"], ["her"]) and after_without and self._someone_else_named(stream):
                 # "what has Léa published without him?": the researcher, with someone else named
                 return Unit(start, end, "atom", atom=ByPerson(self.corpus.researcher_key, self.corpus.researcher.name))
             if named[:1] in (["him"], ["her"]) and not (
@@ -338,6 +330,13 @@ class SelectionBuilder:
                 return Unit(start, end, "atom", atom=Previous("people", 2 if two else None))
             return Unit(start, end, "atom", atom=Previous("pair" if two else "papers"))
         return Unit(start, end, role)  # type: ignore[arg-type]
+
+    def _someone_else_named(self, stream: tuple[Item, ...]) -> bool:
+        researcher = self.corpus.researcher_key
+        return any(
+            isinstance(item, Named) and any(e.kind == "person" and e.key != researcher for e in item.entities)
+            for item in stream
+        )
 
     def _mention_phrases(self, stream: tuple[Item, ...], units: list[Unit], claimed: set[int]) -> list[Unit]:
         """ "papers mentioning Foo-Net": a name no gazetteer knows, searched as text."""
@@ -371,16 +370,14 @@ class SelectionBuilder:
             pair = (stream[index], stream[index + 1])
             if index in claimed or index + 1 in claimed or not all(isinstance(w, Word) for w in pair):
                 continue
-            words = [w.folded for w in pair if isinstance(w, Word)]
+            first, second = (w.folded for w in pair if isinstance(w, Word))
             if (
-                not any(w in frame for w in words)
-                or any(
-                    w in self.topic_stopwords or w in self.list_nouns or not w.isalpha() or len(w) < 3 for w in words
-                )
-                or not all(self.papers_using(w) for w in words)
+                not may_be_a_term(first, second, frame)
+                or any(w in self.topic_stopwords or w in self.list_nouns for w in (first, second))
+                or not (self.papers_using(first) and self.papers_using(second))
             ):
                 continue
-            if self.phrase_used(" ".join(words)):
+            if self.phrase_used(f"{first} {second}"):
                 terms.update((index, index + 1))
         return terms
 
