@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import re
 from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
@@ -27,6 +26,7 @@ from bot.dialogue.conversation import ConversationKey, ConversationState, Conver
 from bot.dialogue.policy import DialoguePolicy
 from bot.gc_control import collector_paused
 from bot.paths import DEFAULT_PROFILE
+from bot.precompiled import compiled_pattern
 from bot.query import Query, Selection
 from bot.understanding.concepts import Concept, ConceptLexicon
 from bot.understanding.intents import IntentSpec, load_intents
@@ -34,7 +34,7 @@ from bot.understanding.recognizer import Recognizer
 
 log = logging.getLogger(__name__)
 CONSOLE: ConversationKey = ("console", "console")
-_POINTS_BACK = re.compile(r"\b(?:it|its|this|that|they|them|their|those|these)\b")
+_POINTS_BACK = compiled_pattern(r"\b(?:it|its|this|that|they|them|their|those|these)\b")
 TOPIC_CACHE = 256  # topic searches remembered per corpus (a message often searches its topic twice)
 
 

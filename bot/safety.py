@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from bot.precompiled import compiled_pattern
+
 MAX_ANSWER_CHARS = 4000
 MAX_MESSAGE_CHARS = 2000
 
 _ZERO_WIDTH_SPACE = "\u200b"
-_MASS_MENTION = re.compile(r"@(everyone|here)", re.IGNORECASE)
-_ID_MENTION = re.compile(r"<(@[!&]?|#)(\d+)>")
+_MASS_MENTION = compiled_pattern(r"@(everyone|here)", re.IGNORECASE)
+_ID_MENTION = compiled_pattern(r"<(@[!&]?|#)(\d+)>")
 
 
 def neutralise_mentions(text: str) -> str:

@@ -7,9 +7,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+from bot.precompiled import compiled_pattern
+
+_INVISIBLE = compiled_pattern(
+    r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
+_WORD = compiled_pattern(r"[^\W_]+", re.UNICODE)
+_NON_ALNUM = compiled_pattern(r"[\W_]+", re.UNICODE)
 
 
 def strip_invisible(text: str) -> str:
@@ -84,7 +88,7 @@ class Token:
     key: str
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+_SENTENCE_BREAK = compiled_pattern(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 
 
 def sentences(text: str) -> list[str]:

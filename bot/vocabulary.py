@@ -11,8 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bot.corpus.precompiled import compiled_pattern, entry_key, precompiled
 from bot.paths import NUMBERS_FILE, STOPWORDS_FILE, VOCABULARY_FILE
+from bot.precompiled import compiled_pattern, entry_key, precompiled
 from bot.yaml_io import load_data_file
 
 _ORDINAL_DIGITS = r"\d{1,3}(?:st|nd|rd|th)"

@@ -1,7 +1,7 @@
 """YAML reading and writing through PyYAML's C implementation when it is available.
 
 PyYAML is imported on first use: a process whose data files all come from the precompiled cache
-(bot.corpus.precompiled) never pays for it."""
+(bot.precompiled) never pays for it."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def dump_yaml(data: Any) -> str:
 def load_data_file(path: Path) -> Any:
     """A data file of the project (gazetteers, intents), read once per process and parsed once per
     installation: later processes read it back from the precompiled cache, keyed by its bytes."""
-    from bot.corpus.precompiled import precompiled
+    from bot.precompiled import precompiled
 
     raw = path.read_bytes()
     return precompiled("data", raw, lambda: load_yaml_text(raw.decode("utf-8")))

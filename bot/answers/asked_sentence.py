@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 
 from bot.corpus.model import Paper
+from bot.precompiled import compiled_pattern
 from bot.text import fold, sentences
 from bot.vocabulary import vocabulary
 
-_WORD = re.compile(r"[^\W_]+(?:[-'^][^\W_]+)*")
-_NUMBER = re.compile(r"\d")
+_WORD = compiled_pattern(r"[^\W_]+(?:[-'^][^\W_]+)*")
+_NUMBER = compiled_pattern(r"\d")
 NUMBERED = 0.25
-_LINK_ONLY = re.compile(r"^\W*(?:code|data|models?)?[^.]{0,40}https?://", re.IGNORECASE)  # "Code: https://..."
+_LINK_ONLY = compiled_pattern(r"^\W*(?:code|data|models?)?[^.]{0,40}https?://", re.IGNORECASE)  # "Code: https://..."
 PREFIX = 4  # "calibrat" matches "calibrated", "calibration": a shared start this long is the same word
 
 

@@ -16,6 +16,7 @@ from bot.answers.selecting import Selected, Selector, describe, papers_mentionin
 from bot.answers.wording import join_and
 from bot.corpus.gazetteer import phrase_pattern
 from bot.corpus.model import Corpus, Paper
+from bot.precompiled import compiled_pattern
 from bot.query import (
     AboutTopic,
     AmongPapers,
@@ -385,7 +386,7 @@ def _name_like(word: str) -> bool:
     return "-" in word.strip("-") or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+_ACRONYM = compiled_pattern(r"\b[A-Z]{2,6}s?\b")
 
 
 def _by_initials(world: World, text: str) -> Paper | None:
@@ -416,20 +417,20 @@ def _distinctive(world: World, text: str) -> Paper | None:
     return None
 
 
-_NUMBER_BEFORE = re.compile(r"(\d+(?:\.\d+)?\s?%?)\s*$")
+_NUMBER_BEFORE = compiled_pattern(r"(\d+(?:\.\d+)?\s?%?)\s*$")
 _UNIT = r"(?:\s?(?:%|ms|s|x|×|points?|pp|fps|hz))?"
 # "command latency falls from 94 ms to 8 ms", "success rises from 31.5% to 43.9%"
-_FROM_TO = re.compile(
+_FROM_TO = compiled_pattern(
     rf"^\W*(?:[a-z]+\s+){{0,2}}?from\s+(\d[\d,]*(?:\.\d+)?{_UNIT})\s+to\s+(\d[\d,]*(?:\.\d+)?{_UNIT})",
     re.IGNORECASE,
 )
 # "AP of 31.7", "APr: 31.7", "rare-class AP (APr) by 5.3 points" (an alias in brackets may sit between)
-_NUMBER_AFTER = re.compile(
+_NUMBER_AFTER = compiled_pattern(
     r"^\s*(?:\([^()]{1,16}\)\s*)?(?:of|=|:|at|is|reaches|reaching|(by))?\s*(\d+(?:\.\d+)?\s?%?)(\s*points?\b)?"
 )
 # "the implied employment elasticity with respect to the minimum wage for teenagers is -0.07": the
 # value the same clause gives it, a few words on
-_VALUE_IN_CLAUSE = re.compile(r"^[^.;:]{0,70}?\b(?:is|was|are|were|equals|of)\s+(-?\d+(?:\.\d+)?\s?%?)(?![\d.])")
+_VALUE_IN_CLAUSE = compiled_pattern(r"^[^.;:]{0,70}?\b(?:is|was|are|were|equals|of)\s+(-?\d+(?:\.\d+)?\s?%?)(?![\d.])")
 
 
 def _figure_in_metric(paper: Paper, metric: Metric, k: int | None, lexicon: MetricLexicon) -> tuple[str, str] | None:
@@ -488,7 +489,7 @@ _SMALL_WORDS = frozenset({"of", "on", "the", "a", "an", "for", "in", "at", "to",
 
 
 _UNIT_SIGNS = {"sigma": "σ", "degree": "°", "ohm": "Ω"}  # a unit counted by name, written as its sign
-_SAMPLE_SIZE = re.compile(r"\b[Nn]\s?=\s?(\d[\d,]*)\b")
+_SAMPLE_SIZE = compiled_pattern(r"\b[Nn]\s?=\s?(\d[\d,]*)\b")
 # what a sample size counts ("how many participants?")
 _SAMPLED = frozenset({"participant", "people", "user", "subject", "respondent", "patient", "person", "volunteer"})
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|M|B|million|billion|thousand|%))?"

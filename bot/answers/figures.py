@@ -24,58 +24,59 @@ from dataclasses import dataclass, replace
 
 from bot.corpus.gazetteer import phrase_pattern
 from bot.corpus.names import generic_terms
+from bot.precompiled import compiled_pattern
 from bot.text import fold, sentences
 from bot.understanding.metrics import Metric, MetricHit, MetricLexicon
 
-_NUMBER = re.compile(
+_NUMBER = compiled_pattern(
     r"(?<![\w.@/^])(?P<sign>[+\-\u2212\u00b1]?)(?P<digits>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
     r"(?P<unit>\s?\\?%|\s?(?:pp|dB|x|\u00d7)(?![\w]))?"
 )
 _DASHES = "-\u2010\u2011\u2013"
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_RUN_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)")
-_FROM_TO = re.compile(r"\s*(?:to|\u2192|->)\s*")
-_FROM_BEFORE = re.compile(r"\bfrom\s*$")
-_POINTS_AFTER = re.compile(r"\s*(?:percentage\s+)?points?\b")
+_YEAR = compiled_pattern(r"(?:19|20)\d\d")
+_RUN_GAP = compiled_pattern(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)")
+_FROM_TO = compiled_pattern(r"\s*(?:to|\u2192|->)\s*")
+_FROM_BEFORE = compiled_pattern(r"\bfrom\s*$")
+_POINTS_AFTER = compiled_pattern(r"\s*(?:percentage\s+)?points?\b")
 _PREPOSITION = r"(?:on|in|for|at|across|of)"
 # Words between a run of figures and the preposition that ties it to a name: "improvement",
 # never a conjunction ("from 59.5% to 61.9% and on VQA-CP" ties nothing to VQA-CP).
 _LEADING_WORDS = r"(?:(?!(?:and|or|but|while|whereas|then)\b)[\w%\-]+\s+){0,3}?"
 # Between a run of figures and the name it reports on: a few words, a preposition, a few words.
-_RUN_THEN_NAME = re.compile(rf"\s*{_LEADING_WORDS}{_PREPOSITION}\s+(?:[\w\-]+\s+){{0,3}}?\s*")
+_RUN_THEN_NAME = compiled_pattern(rf"\s*{_LEADING_WORDS}{_PREPOSITION}\s+(?:[\w\-]+\s+){{0,3}}?\s*")
 # After a name, before the figure that reports on it in the same clause ("On X it reaches 84.1%").
-_NAME_THEN_RUN = re.compile(r"[^,;:()]{0,80}?")
-_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_NAME_THEN_RUN = compiled_pattern(r"[^,;:()]{0,80}?")
+_CLAUSE_BREAK = compiled_pattern(r"[,;:()]")
 # A run followed by a preposition and a capitalised word reports on that other name.
-_RUN_BEFORE_OTHER_NAME = re.compile(
+_RUN_BEFORE_OTHER_NAME = compiled_pattern(
     rf"\s*{_LEADING_WORDS}{_PREPOSITION}\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,2}}?(?P<name>[A-Z][\w\-]*)"
 )
-_BRACKET_AFTER_NAME = re.compile(r"(?:[\s\-]+[\w.\-]+){0,2}?\s*\((?P<inside>[^()]*)\)")
-_ALIGNED = re.compile(r"[^.;]*?\b(?:respectively|these\s+(?:benchmarks|datasets|tasks))\b", re.IGNORECASE)
-_GAIN_BEFORE = re.compile(
+_BRACKET_AFTER_NAME = compiled_pattern(r"(?:[\s\-]+[\w.\-]+){0,2}?\s*\((?P<inside>[^()]*)\)")
+_ALIGNED = compiled_pattern(r"[^.;]*?\b(?:respectively|these\s+(?:benchmarks|datasets|tasks))\b", re.IGNORECASE)
+_GAIN_BEFORE = compiled_pattern(
     r"(?:\bby|\bimprovements?\s+of|\bgains?\s+of|\bincreases?\s+of|\bboosts?\s+of)\s*(?:about\s+|approximately\s+|up\s+to\s+|around\s+)?$",
     re.IGNORECASE,
 )
-_GAIN_AFTER = re.compile(
+_GAIN_AFTER = compiled_pattern(
     r"\s*(?:(?:percentage\s+)?points?\s+(?:above|over|higher|better|more)"
     r"|(?:points?\s+|pp\s+)?(?:relative\s+|absolute\s+)?(?:improvements?|gains?|higher|better|increase))\b",
     re.IGNORECASE,
 )
-_LIST_START = re.compile(
+_LIST_START = compiled_pattern(
     r"\(|:|;|\bincluding\b|\bsuch\s+as\b|\be\.g\.,?|\bnamely\b|\b(?:on|in|across|over)\b(?:\s+(?:the|both|all))?",
     re.IGNORECASE,
 )
 # A list of names ends at a bracket, a clause or a preposition; ", and" before a lowercase word
 # starts a new clause ("on CSQA (...), and gains ... on QASC").
-_LIST_END = re.compile(
+_LIST_END = compiled_pattern(
     r"\)|;|:|\.(?:\s|$)|,\s+and\s+(?=(?-i:[a-z]))|\b(?:with|respectively|by|using|where|which|that|on|in)\b",
     re.IGNORECASE,
 )
-_LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_SPLIT = compiled_pattern(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _MAX_ITEM_WORDS = 6
 _DROPPED = 3  # the rank of a figure given in a metric other than the one asked
-_METRIC_QUALIFIER = re.compile(r"\s*(?:(?:average|mean|median|overall|final|absolute|relative|normalized)\s+)?")
-_SCORE_BEFORE = re.compile(r"(?<![\w\-.])[+\-]?\d+(?:\.\d+)?\s?\\?%?\s*$")
+_METRIC_QUALIFIER = compiled_pattern(r"\s*(?:(?:average|mean|median|overall|final|absolute|relative|normalized)\s+)?")
+_SCORE_BEFORE = compiled_pattern(r"(?<![\w\-.])[+\-]?\d+(?:\.\d+)?\s?\\?%?\s*$")
 
 
 @dataclass(frozen=True, slots=True)

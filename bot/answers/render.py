@@ -19,13 +19,14 @@ from bot.answers.wording import (
     pretty_date,
 )
 from bot.corpus.model import Corpus, Paper
+from bot.precompiled import compiled_pattern
 from bot.text import sentences
 
 ITEM_LIMIT = 200
 TOP_GROUPS = 10
 ET_AL = "Author lists on the page stop after the first few names (et al.), so this covers listed authors only."
 ET_AL_LIST = "Author lists on the page stop after the first authors (et al.), so this covers listed authors only."
-_CODE_WORDS = re.compile(
+_CODE_WORDS = compiled_pattern(
     r"\b(code|github|repository|open[- ]?source|will be (publicly )?(released|available)|available at)\b", re.IGNORECASE
 )
 
@@ -543,7 +544,7 @@ def _compared_fact(fact: r.PaperFact) -> str:
     return f"{name}: its abstract gives no figure on that."
 
 
-_NUMBER = re.compile(r"[−-]?\d[\d,]*(?:\.\d+)?")
+_NUMBER = compiled_pattern(r"[−-]?\d[\d,]*(?:\.\d+)?")
 
 
 def _figure_value(figure: str | None) -> float | None:

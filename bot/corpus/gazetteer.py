@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
 
-from bot.corpus.precompiled import compiled_pattern, generated_source
 from bot.paths import BENCHMARKS_FILE
+from bot.precompiled import compiled_pattern, generated_source
 from bot.text import compact
 from bot.yaml_io import load_data_file
 
 # Characters that may sit between two letters of a name without changing it.
 _SEPARATOR = r"[\s\-_/.'’]?"
-_NON_ALNUM_KEEP_CASE = re.compile(r"[\W_]+")
+_NON_ALNUM_KEEP_CASE = compiled_pattern(r"[\W_]+")
 # Between texts scanned together: never in a page's text (bot.text.strip_invisible drops it), never part
 # of a name, and not a word character, so each text's edges match as a string's would.
 _TEXT_SEPARATOR = "\0"
@@ -52,7 +52,7 @@ class Mention:
     surface: str
 
 
-_SEGMENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+|[^\W\d_]+")
+_SEGMENT = compiled_pattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+|[^\W\d_]+")
 _SEAM = "\u0001"  # stands for an optional separator inside the trie
 
 
@@ -113,7 +113,7 @@ def _trie_source(
 
 
 def _gazetteer_pattern(spellings: Iterable[str], fold_case: bool, ignore_case: bool = False) -> re.Pattern[str] | None:
-    # Written and compiled once per installation (bot.corpus.precompiled): 25 ms a process otherwise.
+    # Written and compiled once per installation (bot.precompiled): 25 ms a process otherwise.
     listed, lead = list(spellings), not ignore_case
     source = generated_source(
         (listed, fold_case, ignore_case),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.precompiled import compiled_pattern
+
 _ESCAPED = {"%": "%", "&": "&", "_": "_", "#": "#", "$": "$", "{": "{", "}": "}"}
 _SYMBOLS = {
     "sim": "~",
@@ -58,19 +60,19 @@ _SYMBOLS = {
 # Commands whose argument is a reference, not prose: dropped with the argument.
 _DROPPED_WITH_ARGUMENT = {"cite", "citep", "citet", "ref", "eqref", "label", "footnote"}
 
-_ESCAPE = re.compile(r"\\([%&_#${}])")
-_ONE_ARGUMENT = re.compile(r"\\([a-zA-Z]+)\*?\s*\{([^{}]*)\}")
-_HREF = re.compile(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
-_BARE_MACRO = re.compile(r"\\([a-zA-Z]+)(?![a-zA-Z])\s?(?:\{\})?")
-_LINE_BREAK = re.compile(r"\\\\")
-_TEX_QUOTES = re.compile(r"``(.*?)''")
-_TIE = re.compile(r"(?<=\w)~(?=\w)")
-_MATH = re.compile(r"\$([^$]*)\$")
-_SCRIPT = re.compile(r"([\^_])\{([^{}]*)\}|([\^_])(-?[A-Za-z0-9]|\\[a-zA-Z]+)")
-_SHORT_SCRIPT = re.compile(r"-?[A-Za-z0-9]{1,3}|\\[a-zA-Z]+")
-_THIN_SPACE = re.compile(r"\\[,;:! ]")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
-_SPACES = re.compile(r"[ \t]+")
+_ESCAPE = compiled_pattern(r"\\([%&_#${}])")
+_ONE_ARGUMENT = compiled_pattern(r"\\([a-zA-Z]+)\*?\s*\{([^{}]*)\}")
+_HREF = compiled_pattern(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_BARE_MACRO = compiled_pattern(r"\\([a-zA-Z]+)(?![a-zA-Z])\s?(?:\{\})?")
+_LINE_BREAK = compiled_pattern(r"\\\\")
+_TEX_QUOTES = compiled_pattern(r"``(.*?)''")
+_TIE = compiled_pattern(r"(?<=\w)~(?=\w)")
+_MATH = compiled_pattern(r"\$([^$]*)\$")
+_SCRIPT = compiled_pattern(r"([\^_])\{([^{}]*)\}|([\^_])(-?[A-Za-z0-9]|\\[a-zA-Z]+)")
+_SHORT_SCRIPT = compiled_pattern(r"-?[A-Za-z0-9]{1,3}|\\[a-zA-Z]+")
+_THIN_SPACE = compiled_pattern(r"\\[,;:! ]")
+_SPACE_BEFORE_PUNCT = compiled_pattern(r"\s+([,.;:!?)])")
+_SPACES = compiled_pattern(r"[ \t]+")
 
 _PLACEHOLDER = "\u0000{}\u0000"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from typing import Any
 from bot.corpus.categories import class_names
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.gc_control import collector_paused
+from bot.precompiled import compiled_pattern
 from bot.text import compact, compact_each
 
 
@@ -77,7 +77,7 @@ def person_key(name: str) -> str:
     return compact(name)
 
 
-_INITIAL = re.compile(r"[A-Z]\.?")
+_INITIAL = compiled_pattern(r"[A-Z]\.?")
 
 
 def _merge_researcher_orders(keys: dict[str, str], name: str) -> None:

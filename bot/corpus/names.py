@@ -11,40 +11,41 @@ import re
 from functools import cache
 
 from bot.paths import GENERIC_TERMS_FILE, NAME_PARTICLES_FILE
+from bot.precompiled import compiled_pattern
 from bot.text import sentences
 from bot.yaml_io import load_data_file
 
-_INTRO_VERB = re.compile(
+_INTRO_VERB = compiled_pattern(
     r"\b(?:propose|proposes|proposed|present|presents|presented|introduce|introduces|introduced|"
     r"develop|develops|developed|design|designs|designed)\s+",
     re.IGNORECASE,
 )
-_CREATE_VERB = re.compile(
+_CREATE_VERB = compiled_pattern(
     r"\b(?:propose|present|introduce|develop|design|build|construct|release|create|curate|collect|"
     r"contribute)[a-z]*\b",
     re.IGNORECASE,
 )
 _NAME = r"(?<![\w.+\-])(?:[A-Za-z0-9][\w.+\-]*[\w+]|[A-Za-z0-9])"
 _KIND = r"(?:benchmark|dataset|evaluation set|evaluation benchmark|test set|testbed|corpus|suite)"
-_NAMED = re.compile(rf"\b(?:namely|named|called|dubbed|termed)\s+({_NAME})")
-_KIND_THEN_NAME = re.compile(rf"\b{_KIND}s?\s+(?:named\s+|called\s+|dubbed\s+)?({_NAME})", re.IGNORECASE)
-_NAME_THEN_APPOSITIVE = re.compile(rf"({_NAME}),\s+(?:a|an|the)\s+[^,.;:]{{0,90}}?\b{_KIND}\b")
-_NAME_THEN_KIND = re.compile(rf"({_NAME})\s+{_KIND}s?\b")
+_NAMED = compiled_pattern(rf"\b(?:namely|named|called|dubbed|termed)\s+({_NAME})")
+_KIND_THEN_NAME = compiled_pattern(rf"\b{_KIND}s?\s+(?:named\s+|called\s+|dubbed\s+)?({_NAME})", re.IGNORECASE)
+_NAME_THEN_APPOSITIVE = compiled_pattern(rf"({_NAME}),\s+(?:a|an|the)\s+[^,.;:]{{0,90}}?\b{_KIND}\b")
+_NAME_THEN_KIND = compiled_pattern(rf"({_NAME})\s+{_KIND}s?\b")
 # What every pattern of presented_benchmarks needs somewhere in the text: a kind word (any case) for
 # the first three, "Bench" or "Eval" for the last. Most abstracts have neither, and a substring test of
 # the lower-cased text is about ten times faster than one case-insensitive alternation.
 _KIND_WORDS = ("benchmark", "dataset", "evaluation set", "test set", "testbed", "corpus", "suite")
-_ANY_KIND = re.compile("|".join(_KIND_WORDS), re.IGNORECASE)
+_ANY_KIND = compiled_pattern("|".join(_KIND_WORDS), re.IGNORECASE)
 _SUFFIXES = ("Bench", "Eval")
-_BENCH_SUFFIX = re.compile(r"\b([A-Za-z0-9][\w\-]*(?:Bench|Eval))\b")
-_DESCRIBED = re.compile(  # "we propose a new benchmark FooBench, ..."
+_BENCH_SUFFIX = compiled_pattern(r"\b([A-Za-z0-9][\w\-]*(?:Bench|Eval))\b")
+_DESCRIBED = compiled_pattern(  # "we propose a new benchmark FooBench, ..."
     r"(?:benchmark|model|framework|method|system|dataset|approach|network|architecture)\s+(" + _NAME + ")",
     re.IGNORECASE,
 )
-_PARENTHESISED = re.compile(r"\(([^()\s]{2,30})\)")
-_LEADING_FILLER = re.compile(r"^(?:(?:a|an|the|our|novel|new|simple|first)\s+)+", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[\w)\]%])[.!?](?:\s|$)")
-_URL = re.compile(r"https?://[^\s<>\"']+")
+_PARENTHESISED = compiled_pattern(r"\(([^()\s]{2,30})\)")
+_LEADING_FILLER = compiled_pattern(r"^(?:(?:a|an|the|our|novel|new|simple|first)\s+)+", re.IGNORECASE)
+_SENTENCE_END = compiled_pattern(r"(?<=[\w)\]%])[.!?](?:\s|$)")
+_URL = compiled_pattern(r"https?://[^\s<>\"']+")
 _URL_TRAILER = ".,;:)]}'\""
 
 

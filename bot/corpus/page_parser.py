@@ -26,6 +26,7 @@ from bot.corpus.names import introduced_names, links, name_suffixes, paper_syste
 from bot.corpus.workers import can_fork, end_with
 from bot.gc_control import collector_paused
 from bot.paths import NAME_PARTICLES_FILE
+from bot.precompiled import compiled_pattern
 from bot.text import squash_spaces, strip_invisible
 from bot.yaml_io import load_data_file
 
@@ -34,13 +35,15 @@ MONTHS = {
     for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], start=1)
 }
 
-_HEADER = re.compile(r"^(?P<cls>[A-Z]{2})(?P<mon>[A-Z][a-z]{2}) (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?(?P<code>Code)?$")
-_HEADER_LIKE = re.compile(r"^[A-Za-z]{2}[A-Z][a-z]{2,8}\.? ?\d")
+_HEADER = compiled_pattern(
+    r"^(?P<cls>[A-Z]{2})(?P<mon>[A-Z][a-z]{2}) (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?(?P<code>Code)?$"
+)
+_HEADER_LIKE = compiled_pattern(r"^[A-Za-z]{2}[A-Z][a-z]{2,8}\.? ?\d")
 # One well-formed paper block, for the fast path: the careful line-by-line checks below, written as
 # one pattern the regex engine runs in C. `_WS` is whitespace within a line; a blank line is nothing else.
 _WS = r"[^\S\n]*"
 _HEADER_LINE = rf"[A-Z]{{2}}[A-Z][a-z]{{2}} \d{{1,2}}(?:, \d{{4}})?(?:Code)?{_WS}(?:\n|\Z)"
-_BLOCK = re.compile(
+_BLOCK = compiled_pattern(
     rf"{_WS}(?P<cls>[A-Z]{{2}})(?P<mon>[A-Z][a-z]{{2}}) (?P<day>\d{{1,2}})"
     rf"(?:, (?P<year>\d{{4}}))?(?P<code>Code)?{_WS}\n"
     rf"(?P<title>{_WS}(?!{_HEADER_LINE})\S[^\n]*)\n"
@@ -50,15 +53,15 @@ _BLOCK = re.compile(
     rf"{_WS}(?!{_HEADER_LINE})(?P<abstract>\S[^\n]*(?:\n{_WS}(?![A-Za-z]{{2}}[A-Z][a-z]{{2,8}}\.? ?\d)\S[^\n]*)*)"
     rf"(?:(?:\n{_WS}){{2,}}|(?:\n{_WS})*\Z)"
 )
-_COUNT_LINE = re.compile(r"^(?P<n>\S+) Papers$")
-_ET_AL = re.compile(r",?\s*et\s+al\.?$", re.IGNORECASE)
-_AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*;\s*")
+_COUNT_LINE = compiled_pattern(r"^(?P<n>\S+) Papers$")
+_ET_AL = compiled_pattern(r",?\s*et\s+al\.?$", re.IGNORECASE)
+_AUTHOR_SEPARATOR = compiled_pattern(r",\s*|\s+and\s+|\s*;\s*")
 _STATS: dict[str, re.Pattern[str]] = {
-    "h_index": re.compile(r"^h-index\s*(?P<v>.*)$", re.IGNORECASE),
-    "paper_count": re.compile(r"^(?P<v>.*?)\s*papers$"),
-    "citations": re.compile(r"^(?P<v>.*?)\s*citations$", re.IGNORECASE),
-    "novelty": re.compile(r"^Novelty\s*(?P<v>.*?)%?$", re.IGNORECASE),
-    "ai_score": re.compile(r"^AI Score\s*(?P<v>.*)$", re.IGNORECASE),
+    "h_index": compiled_pattern(r"^h-index\s*(?P<v>.*)$", re.IGNORECASE),
+    "paper_count": compiled_pattern(r"^(?P<v>.*?)\s*papers$"),
+    "citations": compiled_pattern(r"^(?P<v>.*?)\s*citations$", re.IGNORECASE),
+    "novelty": compiled_pattern(r"^Novelty\s*(?P<v>.*?)%?$", re.IGNORECASE),
+    "ai_score": compiled_pattern(r"^AI Score\s*(?P<v>.*)$", re.IGNORECASE),
 }
 _STAT_EXAMPLES = {
     "h_index": "'h-index29'",
@@ -74,9 +77,9 @@ PARALLEL_FROM_CHARS = 1_000_000
 # pickle its papers and this process unpickle them, and neither should wait for the other.
 PARENT_SHARE = 0.53
 # Where a large page is cut in two: a blank line, then a line that starts like a paper header.
-_BLOCK_START = re.compile(rf"\n{_WS}\n{_WS}(?=[A-Z]{{2}}[A-Z][a-z]{{2}} \d)")
-_INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
-_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_BLOCK_START = compiled_pattern(rf"\n{_WS}\n{_WS}(?=[A-Z]{{2}}[A-Z][a-z]{{2}} \d)")
+_INTEGER = compiled_pattern(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
+_NUMBER = compiled_pattern(r"^\d+(?:\.\d+)?$")
 _Result = TypeVar("_Result")
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from bot.precompiled import compiled_pattern
+
+_ISO_DATE = compiled_pattern(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class SchemaError(ValueError):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.corpus.model import Paper
 from bot.corpus.workers import can_fork_without, end_with
+from bot.precompiled import compiled_pattern
 from bot.text import fold
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 TITLE_BOOST = 2.0
 PHRASES_KEPT = 4096  # phrase checks kept per index before the cache starts over
 WRITER_HEAP_PER_THREAD = 64_000_000
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_WORD = compiled_pattern(r"[^\W_]+(?:-[^\W_]+)*")
 RELAXED_SHARE = 0.5  # runners-up must score at least this share of the best partial match
 FEW_HITS = 3  # fewer papers than this hold every word: look for runners-up
 MAX_RUNNERS_UP = 10

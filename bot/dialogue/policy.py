@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from bot.corpus.model import Corpus
 from bot.dialogue.conversation import ConversationState
+from bot.precompiled import compiled_pattern
 from bot.query import (
     AboutTopic,
     AmongPapers,
@@ -34,7 +35,9 @@ PAPER_OPERATIONS = frozenset({"paper_fact"})
 PAPER_FIELDS = frozenset({"venue", "paper_citations"})  # what the page lacks about one paper
 LIST_OPERATIONS = frozenset({"list", "count", "pick", "rank_groups", "compare", "exists"})
 # "what else", not "who else" (other people, of the same paper)
-_ELSE = re.compile(r"(?<!\bwho )(?<!\bwhom )\b(?:else|others)\b|\bother (?:papers|ones|work|works|things|stuff)\b")
+_ELSE = compiled_pattern(
+    r"(?<!\bwho )(?<!\bwhom )\b(?:else|others)\b|\bother (?:papers|ones|work|works|things|stuff)\b"
+)
 
 
 class DialoguePolicy:

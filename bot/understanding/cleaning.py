@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.corpus.precompiled import compiled_pattern
+from bot.precompiled import compiled_pattern
 from bot.safety import MAX_MESSAGE_CHARS
 from bot.text import strip_invisible
 from bot.understanding.time_expressions import fix_letter_o_years
@@ -17,7 +17,7 @@ from bot.vocabulary import Vocabulary, phrase_alternation
 
 ChatKind = Literal["greeting", "thanks", "farewell", "help"]
 
-_DISCORD_TOKENS = re.compile(
+_DISCORD_TOKENS = compiled_pattern(
     r"<a?:\w{2,32}:\d{5,25}>"  # custom emoji
     r"|<@[!&]?\d{5,25}>|<#\d{5,25}>"  # user, role and channel mentions
     r"|</[\w -]{1,64}:\d{5,25}>"  # command mentions
@@ -27,35 +27,35 @@ _DISCORD_TOKENS = re.compile(
     r"|(?<![\w:]):[a-z0-9_+-]{2,32}:(?![\w:])",  # :emoji_shortcodes:
     re.IGNORECASE,
 )
-_MARKDOWN = re.compile(r"\*{1,3}|~~|\|\||`{1,3}|(?<!\w)_{1,2}|_{1,2}(?!\w)|^\s*>{1,3}\s?", re.MULTILINE)
+_MARKDOWN = compiled_pattern(r"\*{1,3}|~~|\|\||`{1,3}|(?<!\w)_{1,2}|_{1,2}(?!\w)|^\s*>{1,3}\s?", re.MULTILINE)
 # A sentence ends at ". ", but not after an initial ("R. Subramaniam papers?") or "et al."
-_SENTENCE = re.compile(r"(?<=[.!?…])(?<! [A-Z]\.)(?<!^[A-Z]\.)(?<!et al\.)(?<!\bal\.)\s+|\n+")
+_SENTENCE = compiled_pattern(r"(?<=[.!?…])(?<! [A-Z]\.)(?<!^[A-Z]\.)(?<!et al\.)(?<!\bal\.)\s+|\n+")
 # a sentence that opens like a question or a request
-QUESTION_START = re.compile(
+QUESTION_START = compiled_pattern(
     r"^(?:who|whom|whose|what|what's|whats|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|"
     r"can|could|would|will|should|any|anything|show|list|give|tell|find|get|name|papers?)\b"
 )
 # a sentence that refers to something said before it rather than saying it ("I think it had ...")
-_POINTS_BACK_ONLY = re.compile(
+_POINTS_BACK_ONLY = compiled_pattern(
     r"^\W*(?:i think |i guess |maybe |and |also )?(?:it|that|this|they|that one|this one)\b", re.IGNORECASE
 )
-_ALTERNATIVES = re.compile(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
+_ALTERNATIVES = compiled_pattern(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
 _POWERS = {ord("²"): "^2", ord("³"): "^3"}
-_EMPTY = re.compile(r"^[\W_]*$")
+_EMPTY = compiled_pattern(r"^[\W_]*$")
 # "before or after 2023", "before and since 2020": two bounds sharing one time (a year, a month and year)
-_SHARED_BOUND = re.compile(
+_SHARED_BOUND = compiled_pattern(
     r"\b(before|after|since|until)\s+(or|and|vs\.?|versus)\s+(before|after|since|until)\s+"
     r"((?:[A-Z][a-z]+\s+)?\d{4})\b",
     re.IGNORECASE,
 )
 # "before 2020 or after?": the second bound about the same time ("2020 or after" alone is a since)
-_SHARED_BOUND_AFTER = re.compile(
+_SHARED_BOUND_AFTER = compiled_pattern(
     r"\b(before|after|since|until)\s+((?:[A-Z][a-z]+\s+)?\d{4})\s+(or|vs\.?|versus)\s+(before|after|since|until)\b"
     r"(?!\s+(?:[A-Z][a-z]+\s+)?\d)",
     re.IGNORECASE,
 )
 # "first or last author": two positions sharing one noun
-_SHARED_AUTHOR = re.compile(
+_SHARED_AUTHOR = compiled_pattern(
     r"\b(first|second|third|fourth|last|lead|senior|middle)\s+(or|and|vs\.?|versus)\s+"
     r"(first|second|third|fourth|last|lead|senior|middle)\s+((?:listed\s+)?authors?)\b",
     re.IGNORECASE,
@@ -63,9 +63,9 @@ _SHARED_AUTHOR = re.compile(
 MAX_REFINEMENT_WORDS = 5  # "w code only", "only the CV ones": a fragment after the question that narrows it
 # Symbols that say a word in chat: "what % of", "oldest → newest" (a "%" after a number stays a figure).
 _SYMBOL_WORD = {"%": "percent", "→": "to", "->": "to", "=>": "to", "⟶": "to", "&": "and", "+": "and"}
-_SYMBOL_WORDS = re.compile(r"(?<![\d.])%|→|->|=>|⟶|(?<=\s)&(?=\s)|(?<=\s)\+(?=\s)")
-_STRETCHED = re.compile(r"\b[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*\b")  # "heyyy", "pleeease"
-_REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+_SYMBOL_WORDS = compiled_pattern(r"(?<![\d.])%|→|->|=>|⟶|(?<=\s)&(?=\s)|(?<=\s)\+(?=\s)")
+_STRETCHED = compiled_pattern(r"\b[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*\b")  # "heyyy", "pleeease"
+_REPEATS = compiled_pattern(r"([^\W\d_])\1{2,}")
 
 
 @dataclass(frozen=True, slots=True)

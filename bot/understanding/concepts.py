@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.paths import CONCEPTS_FILE
+from bot.precompiled import compiled_pattern
 from bot.text import fold
 from bot.yaml_io import load_data_file
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = compiled_pattern(r"[^\W_]+")
 # What may stand between two words of one form in a text: "video-text", "AR/VR", "bird's eye".
 _JOINERS = frozenset(" \t\n-\u2010\u2011\u2012\u2013/_'\u2019&")
 _MAX_GAP = 3
@@ -127,7 +128,7 @@ def _cased_surfaces(form: str) -> frozenset[str]:
 
 
 # The trie is plain data (lists, dicts, tuples) so the shipped lexicon's can be kept by
-# bot.corpus.precompiled: building it costs about 40 ms, reading it back a few.
+# bot.precompiled: building it costs about 40 ms, reading it back a few.
 # An entry: (concept index, the surfaces a case-sensitive form allows (letters and digits only) or
 # None, whether the form counts in questions only). A node: [children by word, entries].
 _Entry = tuple[int, frozenset[str] | None, bool]
@@ -321,7 +322,7 @@ class ConceptLexicon:
             i = last + 1
 
 
-_COMPOUND_NAME = re.compile(r"-[A-Z]")
+_COMPOUND_NAME = compiled_pattern(r"-[A-Z]")
 
 
 def _forms(concept: Concept) -> Iterator[tuple[str, bool]]:
@@ -480,7 +481,7 @@ def _parsed_rows() -> tuple[list[tuple[Any, ...]], tuple[str, ...]]:
 
 @cache
 def _default_lexicon() -> ConceptLexicon:
-    from bot.corpus.precompiled import precompiled
+    from bot.precompiled import precompiled
 
     content = _trie_content()
     rows, shared = precompiled("concept-list", content, _parsed_rows)
@@ -499,7 +500,7 @@ def keep_default_trie() -> None:
     has yet: a later process's first topic question then reads them (a few ms) instead of building
     them (45 + 35 ms).
     `ask` calls it once its answers are out."""
-    from bot.corpus.precompiled import is_kept
+    from bot.precompiled import is_kept
 
     content = _trie_content()
     if not all(is_kept(kind, content) for kind in ("concept-list", "concept-trie", "concept-checks")):

@@ -17,6 +17,7 @@ from typing import Literal
 from bot.corpus.categories import categories
 from bot.corpus.model import Corpus
 from bot.corpus.names import generic_terms, name_suffixes
+from bot.precompiled import compiled_pattern
 from bot.text import Token, casefold_each, compact, compact_each, fold, tokens
 from bot.understanding.fuzzy_choices import FuzzyChoices
 from bot.understanding.time_expressions import TimeExpression, find_time_expressions
@@ -67,17 +68,17 @@ PAPER_CUES = {
     "introduced",
 }
 CLASS_NOUNS = {"paper", "papers", "ones", "one", "category", "class", "area", "work", "works", "stuff", "publications"}
-_QUOTED = re.compile(r"[\"“”„«]([^\"“”„«»]{3,160})[\"“”»]")
+_QUOTED = compiled_pattern(r"[\"“”„«]([^\"“”„«»]{3,160})[\"“”»]")
 NAME_FOLLOWERS = {"papers", "paper", "s", "is", "was", "as", "stuff", "work", "works", "ones", "collabs", "collab"}
 MAX_WINDOW = 8
-_SYSTEM_PARTS = re.compile(r"[-\s]+")
+_SYSTEM_PARTS = compiled_pattern(r"[-\s]+")
 FUZZY_BENCHMARK_CUTOFF = 85.0
 FUZZY_PAPER_CUTOFF = 86.0
 FUZZY_PERSON_CUTOFF = 85.0
 
 
-_TITLE_HEAD = re.compile(r"[:?]\s")
-_LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+\.(?:com|org|io|net)/\S*")
+_TITLE_HEAD = compiled_pattern(r"[:?]\s")
+_LINK = compiled_pattern(r"\b(?:https?://|www\.)\S+|\S+\.(?:com|org|io|net)/\S*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.corpus.categories import category_name
 from bot.corpus.model import Corpus, Person
+from bot.precompiled import compiled_pattern
 from bot.understanding.intents import IntentSpec, load_intents
 
-_SLOT = re.compile(r"\{(\w+)\}")
+_SLOT = compiled_pattern(r"\{(\w+)\}")
 
 
 def _co_authors(corpus: Corpus) -> list[Person]:

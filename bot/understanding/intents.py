@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bot.corpus.precompiled import compiled_pattern, precompiled
 from bot.paths import INTENTS_DIR
+from bot.precompiled import compiled_pattern, precompiled
 from bot.query import Operation
 from bot.vocabulary import vocabulary
 from bot.yaml_io import load_yaml_text
@@ -62,7 +62,7 @@ KEYS = frozenset(
     }
 )
 OPERATION_PARAMETERS = frozenset(f.name for f in fields(Operation)) - {"name"}
-_PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
+_PLACEHOLDER = compiled_pattern(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
 
 
 class IntentFileError(ValueError):

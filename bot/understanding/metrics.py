@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from bot.corpus.precompiled import compiled_pattern, generated_source
 from bot.paths import METRICS_FILE
+from bot.precompiled import compiled_pattern, generated_source
 from bot.text import fold
 from bot.understanding.concepts import LexiconError, named_entries, string_list
 from bot.yaml_io import load_data_file
@@ -63,8 +63,8 @@ class MetricHit:
 
 
 _SEPARATOR_CHARS = " -_\u2010\u2011\u2013"
-_SEPARATOR_RUN = re.compile(r"[\s\-_\u2010\u2011\u2013]+")
-_DIGITS = re.compile(r"\d+")
+_SEPARATOR_RUN = compiled_pattern(r"[\s\-_\u2010\u2011\u2013]+")
+_DIGITS = compiled_pattern(r"\d+")
 _END = ""  # marks where a form ends in the trie of atoms
 
 
@@ -143,7 +143,7 @@ class MetricLexicon:
                 cased = form in metric.case_sensitive
                 self._keys[(_key(form, cased), cased)] = metric
                 forms.append((form, cased))
-        # Written once per installation (bot.corpus.precompiled): 8 ms a start otherwise.
+        # Written once per installation (bot.precompiled): 8 ms a start otherwise.
         source = generated_source(forms, lambda: _pattern_source(forms), __file__)
         self._pattern = compiled_pattern(source or _pattern_source(forms))
 

@@ -9,13 +9,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.corpus.model import Corpus
+from bot.precompiled import compiled_pattern
 from bot.text import Token, tokens
 from bot.understanding.entities import Entity, EntityFinder, folded_text
 
 MASK = "§"  # stands for any recognised name in the text intents' cues are matched against
-_GLUED_CASE = re.compile(r"^([a-z]{2,})([A-Z][\w-]*)$")  # "withJiabo"
-_GLUED_DIGITS = re.compile(r"^([a-z]{2,})((?:19|20)\d\d)$|^((?:19|20)\d\d)([a-z]{2,})$")  # "from2023", "2023papers"
-_WORDLIKE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_GLUED_CASE = compiled_pattern(r"^([a-z]{2,})([A-Z][\w-]*)$")  # "withJiabo"
+_GLUED_DIGITS = compiled_pattern(
+    r"^([a-z]{2,})((?:19|20)\d\d)$|^((?:19|20)\d\d)([a-z]{2,})$"
+)  # "from2023", "2023papers"
+_WORDLIKE = compiled_pattern(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Literal, get_args
 
 from bot.corpus.model import Corpus
-from bot.corpus.precompiled import compiled_pattern
+from bot.precompiled import compiled_pattern
 from bot.query import (
     AboutTopic,
     AmongPapers,
@@ -50,7 +50,7 @@ DEFAULT_RECENT = 5  # "his latest papers", "what is he working on these days": a
 PAPER_IDENTIFYING = frozenset({"papers", "topic", "introduces"})
 CHECK_IN_VIEW = 0  # Operation.check: the paper the conversation is about (paper ids start at 1)
 OTHER_ITEMS = 0  # Previous("item") index of "the other one(s)": the last list's papers not just shown
-_ITEM_REFERENCE = re.compile(
+_ITEM_REFERENCE = compiled_pattern(
     # "the second one", "the last paper", "and the second?", "number 3" - not "the second author/half".
     r"\bthe (?P<which>[a-z]+|\d{1,2}(?:st|nd|rd|th))(?: (?:one|paper|result|item|entry|hit)\b|(?=\W*$|\W*[,;]))"
     r"|\bthe (?P<others>others|other (?:ones|papers))\b"
@@ -58,12 +58,12 @@ _ITEM_REFERENCE = re.compile(
 )
 
 
-_ONE_SAID = re.compile(r"\bone$")
-_AFTER_A_BREAK = re.compile(r"\s*[,;:\-–—]+\s*(?:so\s+)?")  # "the older of the two, what ..."
-_LETTERS = re.compile(r"[^\W\d_]{2,}")
-_ONE_WITH = re.compile(r"\bthe (?:one|paper) (?:with|without|from|in|by)\b")
-_PEOPLE_PRONOUN = re.compile(r"\b(?:they|them|their)\b")
-_ONE_PAPER_ASKED = re.compile(r"\b(?:which|what) (?:paper|one|work|article)\b|\b(?:it|its)\b")
+_ONE_SAID = compiled_pattern(r"\bone$")
+_AFTER_A_BREAK = compiled_pattern(r"\s*[,;:\-–—]+\s*(?:so\s+)?")  # "the older of the two, what ..."
+_LETTERS = compiled_pattern(r"[^\W\d_]{2,}")
+_ONE_WITH = compiled_pattern(r"\bthe (?:one|paper) (?:with|without|from|in|by)\b")
+_PEOPLE_PRONOUN = compiled_pattern(r"\b(?:they|them|their)\b")
+_ONE_PAPER_ASKED = compiled_pattern(r"\b(?:which|what) (?:paper|one|work|article)\b|\b(?:it|its)\b")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.corpus.model import Corpus
-from bot.corpus.precompiled import compiled_pattern
 from bot.corpus.topics import may_be_a_term
+from bot.precompiled import compiled_pattern
 from bot.query import (
     AboutTopic,
     Ambiguity,
@@ -45,9 +45,9 @@ from bot.vocabulary import Vocabulary, phrase_alternation, whole_words
 
 Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else", "restrict", "similar", "spent"]
 SINGLE_VALUED = frozenset({"time", "category", "code", "solo", "papers", "introduces"})
-_NAME_SHAPED = re.compile(r"[A-Z0-9]")
-_POSITION = re.compile(r"^(?:the )?(?P<which>[\w]+) (?:listed |named |credited )?author\b")
-_ORDINAL_DIGITS = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+_NAME_SHAPED = compiled_pattern(r"[A-Z0-9]")
+_POSITION = compiled_pattern(r"^(?:the )?(?P<which>[\w]+) (?:listed |named |credited )?author\b")
+_ORDINAL_DIGITS = compiled_pattern(r"\d{1,3}(?:st|nd|rd|th)")
 NEAR = 6
 FAMILY_WORDS = frozenset(
     {"ones", "papers", "family", "series", "versions", "line", "models"}

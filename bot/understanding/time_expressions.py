@@ -52,8 +52,8 @@ from functools import cache
 from itertools import pairwise
 from typing import Any, Literal
 
-from bot.corpus.precompiled import compiled_pattern
 from bot.paths import NUMBERS_FILE, TIME_WORDS_FILE
+from bot.precompiled import compiled_pattern
 from bot.yaml_io import load_data_file
 
 Unit = Literal["year", "month", "span"]  # "span": the length of the range moved ("and before that?")
@@ -109,7 +109,7 @@ def _units_before(today: date, kind: str, amount: int) -> date | None:
     return _add_months(today, -months) if months // 12 < today.year - 1 else None
 
 
-_YEAR_WITH_LETTER_O = re.compile(r"\b([12])([0-9oO]{3})\b")
+_YEAR_WITH_LETTER_O = compiled_pattern(r"\b([12])([0-9oO]{3})\b")
 
 
 def fix_letter_o_years(text: str) -> str:
@@ -977,8 +977,8 @@ def _grammar() -> _Grammar:
     return _Grammar(_words())
 
 
-_WORD_BEFORE = re.compile(r"([a-z]+)[-_]?$")
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`")
+_WORD_BEFORE = compiled_pattern(r"([a-z]+)[-_]?$")
+_QUOTED = compiled_pattern(r"\"[^\"]*\"|“[^”]*”|`[^`]*`")
 
 
 def find_time_expressions(text: str, today: date, *, cased: str | None = None) -> list[TimeExpression]:

@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover - a Python without the module
 from bot.corpus.cache import cache_dir
 
 log = logging.getLogger(__name__)
-FORMAT = 2  # bump when what a kind of entry holds changes
+FORMAT = 4  # bump when what a kind of entry holds changes
 
 
 def entry_key(kind: str, content: bytes) -> str:
@@ -46,36 +46,58 @@ def entry_key(kind: str, content: bytes) -> str:
 
 def is_kept(kind: str, content: bytes) -> bool:
     """Whether `precompiled(kind, content, ...)` has its value kept (by this or an earlier process)."""
-    return entry_key(kind, content) in _bundle(cache_dir()).entries
+    return entry_key(kind, content) in _bundle(cache_dir())
 
 
 class _Bundle:
     """Every entry one cache folder's processes read, in one file: a start reads 300-odd entries, and
-    one file read costs less than that many opens (about 8 ms). Entries are added as they are first
-    read or made; the file is rewritten when the process ends, holding what this process used and,
-    while it stays small, what others did."""
+    one file read costs less than that many opens (about 8 ms). Each entry is kept in the file as its
+    own marshal bytes and decoded when first asked for: a start that answers "papers from 2021" does
+    not decode the concept trie a topic question needs (0.7 MB, 10 ms), so entries other kinds of
+    process use cost a start little more than their bytes. Entries are added as they are first made and
+    the file is rewritten when the process ends, each entry stamped with the last rewrite that used it."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.pid = os.getpid()
-        self.entries: dict[str, Any] = {}
+        self.generation = 0  # how many times the file was rewritten
+        self.kept: dict[str, bytes] = {}
+        self.stamps: dict[str, int] = {}  # the rewrite that last used each entry
+        self.values: dict[str, Any] = {}
         self.used: set[str] = set()
         self.changed = False
         try:
-            entries = marshal.loads(path.read_bytes())
-            if isinstance(entries, dict):
-                self.entries = entries
+            generation, kept = marshal.loads(path.read_bytes())
+            if isinstance(generation, int) and isinstance(kept, dict):
+                self.generation = generation
+                for key, (stamp, raw) in kept.items():
+                    if isinstance(key, str) and isinstance(stamp, int) and isinstance(raw, bytes):
+                        self.kept[key], self.stamps[key] = raw, stamp
         except (OSError, EOFError, ValueError, TypeError):
             pass
 
-    def get(self, key: str) -> tuple[bool, Any]:
-        if key in self.entries:
-            self.used.add(key)
-            return True, self.entries[key]
-        return False, None
+    def __contains__(self, key: str) -> bool:
+        return key in self.kept
 
-    def add(self, key: str, value: Any) -> None:
-        self.entries[key] = value
+    def get(self, key: str) -> tuple[bool, Any]:
+        if key in self.values:
+            self.used.add(key)
+            return True, self.values[key]
+        raw = self.kept.get(key)
+        if raw is None:
+            return False, None
+        try:
+            value = marshal.loads(raw)
+        except (EOFError, ValueError, TypeError):  # a damaged entry: made again and kept anew
+            del self.kept[key]
+            return False, None
+        self.values[key] = value
+        self.used.add(key)
+        return True, value
+
+    def add(self, key: str, value: Any, raw: bytes) -> None:
+        self.kept[key] = raw
+        self.values[key] = value
         self.used.add(key)
         if not self.changed:
             self.changed = True
@@ -84,23 +106,36 @@ class _Bundle:
     def save(self) -> None:
         if os.getpid() != self.pid or not self.changed:  # a forked helper process leaves it to its parent
             return
-        if len(self.entries) > BUNDLE_SLACK * len(self.used) + BUNDLE_SPARE:
-            # entries of older data files (a new key each time a file changes) would pile up and cost
-            # every start their unmarshalling (10 MB after a day of edits): keep what this process used
-            self.entries = {key: self.entries[key] for key in self.used}
+        generation = self.generation + 1
+        for key in self.used:
+            self.stamps[key] = generation
+        self._evict()
+        kept = {key: (self.stamps.get(key, generation), raw) for key, raw in self.kept.items()}
         try:
             from bot.corpus.loading import write_atomically
 
-            write_atomically(self.path, marshal.dumps(self.entries))
+            write_atomically(self.path, marshal.dumps((generation, kept)))
         except (OSError, ValueError) as err:
             log.debug("no precompiled bundle at %s: %s", self.path, err)
 
+    def _evict(self) -> None:
+        """Entries of older data files and pages (a new key each time one changes: 10 MB after a day of
+        edits) would pile up and cost every start their bytes: past BUNDLE_BYTES, the entries used
+        longest ago go, down to half of it; what this process used always stays."""
+        if sum(map(len, self.kept.values())) <= BUNDLE_BYTES:
+            return
+        size = 0
+        keep: dict[str, bytes] = {}
+        for key in sorted(self.kept, key=lambda k: (k in self.used, self.stamps.get(k, 0)), reverse=True):
+            raw = self.kept[key]
+            if key not in self.used and size + len(raw) > BUNDLE_BYTES // 2:
+                continue
+            keep[key] = raw
+            size += len(raw)
+        self.kept = keep
 
-# A bundle may hold this many times the entries one process used, plus a few, before the unused go:
-# other kinds of process (the Discord bot, a topic question) use a few entries more, and each page its
-# own name patterns, so a machine that serves several pages rewrites the bundle more often.
-BUNDLE_SLACK = 1.2
-BUNDLE_SPARE = 50
+
+BUNDLE_BYTES = 8 << 20  # about 1 ms of every start to read; a start of this bot uses 2-3 MB
 _bundles: dict[Path, _Bundle] = {}
 
 
@@ -125,12 +160,12 @@ def precompiled(kind: str, content: bytes, produce: Callable[[], Any]) -> Any:
         return value
     value = produce()
     try:
-        marshal.dumps(value)
+        raw = marshal.dumps(value)
     except ValueError:  # a date, a custom class: fine, only not kept
         return value
     # Kept in the bundle only, written when the process ends: a file per entry cost a first run
     # 500-odd file creations (0.45 s here).
-    bundle.add(key, value)
+    bundle.add(key, value, raw)
     return value
 
 

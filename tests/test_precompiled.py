@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-import bot.corpus.precompiled as precompiled_module
+import bot.precompiled as precompiled_module
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
-from bot.corpus.precompiled import compiled_pattern, precompiled
 from bot.paths import BENCHMARKS_FILE
+from bot.precompiled import compiled_pattern, precompiled
 from bot.yaml_io import load_data_file, load_yaml_text
 
 
@@ -27,6 +28,10 @@ def new_process() -> None:
     for bundle in precompiled_module._bundles.values():
         bundle.save()
     precompiled_module._bundles.clear()
+
+
+def kept_values(cache: Path) -> list[object]:
+    return [marshal.loads(raw) for raw in precompiled_module._bundle(cache).kept.values()]
 
 
 def test_a_value_is_produced_once_then_read_back(cache: Path) -> None:
@@ -50,7 +55,7 @@ def test_other_content_or_kind_gets_its_own_entry(cache: Path) -> None:
     assert precompiled("data", b"two", lambda: 2) == 2
     assert precompiled("other", b"one", lambda: 3) == 3
     new_process()
-    assert sorted(precompiled_module._bundle(cache).entries.values()) == [1, 2, 3]
+    assert sorted(kept_values(cache)) == [1, 2, 3]
 
 
 def test_a_process_that_never_ends_well_leaves_nothing_half_written(cache: Path) -> None:
@@ -75,19 +80,53 @@ def test_a_damaged_bundle_is_ignored_and_written_again(cache: Path) -> None:
     bundle.write_bytes(b"\x00garbage")
     assert precompiled("data", b"one", lambda: [9]) == [9]  # made again
     new_process()
-    assert list(precompiled_module._bundle(cache).entries.values()) == [[9]]
+    assert list(kept_values(cache)) == [[9]]
 
 
-def test_a_bundle_keeps_only_what_was_used_once_it_grows(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(precompiled_module, "BUNDLE_SLACK", 1)
-    monkeypatch.setattr(precompiled_module, "BUNDLE_SPARE", 1)
+def test_a_process_decodes_only_the_entries_it_asks_for(cache: Path) -> None:
+    precompiled("data", b"small", lambda: [1])
+    precompiled("data", b"big", lambda: {"trie": list(range(1000))})
+    new_process()
+    assert precompiled("data", b"small", lambda: [9]) == [1]
+    assert list(precompiled_module._bundle(cache).values) == [precompiled_module.entry_key("data", b"small")]
+    new_process()  # the entry not asked for stays kept while the bundle is small
+    assert precompiled("data", b"big", lambda: None) == {"trie": list(range(1000))}
+
+
+def test_a_damaged_entry_is_made_again(cache: Path) -> None:
+    precompiled("data", b"one", lambda: [1])
+    precompiled("data", b"two", lambda: [2])
+    new_process()
+    bundle = precompiled_module._bundle(cache)
+    bundle.kept[precompiled_module.entry_key("data", b"one")] = b"\x00garbage"
+    assert precompiled("data", b"one", lambda: [9]) == [9]
+    assert precompiled("data", b"two", lambda: [8]) == [2]
+    new_process()
+    assert precompiled("data", b"one", lambda: [7]) == [9]
+
+
+def test_a_small_bundle_keeps_what_other_processes_used(cache: Path) -> None:
     for n in range(3):
         precompiled("data", str(n).encode(), lambda n=n: n)
     new_process()
-    assert precompiled("data", b"0", lambda: 9) == 0
     assert precompiled("data", b"new", lambda: 5) == 5  # a process that adds an entry rewrites the bundle
     new_process()
-    assert sorted(precompiled_module._bundle(cache).entries.values()) == [0, 5]
+    assert sorted(kept_values(cache)) == [0, 1, 2, 5]
+
+
+def test_past_its_size_the_bundle_drops_the_entries_used_longest_ago(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blob = "x" * 1000
+    monkeypatch.setattr(precompiled_module, "BUNDLE_BYTES", 3500)
+    for n in range(3):  # one process each: entry n last used by rewrite n + 1
+        precompiled("data", str(n).encode(), lambda n=n: f"{n}{blob}")
+        new_process()
+    precompiled("data", b"1", lambda: "")  # used again by rewrite 4, with a new entry
+    precompiled("data", b"new", lambda: f"new{blob}")
+    new_process()
+    assert sorted(value[:3] for value in kept_values(cache)) == ["1xx", "new"]  # 0 and 2 used longer ago
+    assert precompiled_module._bundle(cache).generation == 4
 
 
 def test_a_value_marshal_cannot_store_is_returned_not_kept(cache: Path) -> None:
@@ -110,7 +149,7 @@ def test_an_unwritable_cache_still_gives_the_value(tmp_path: Path, monkeypatch: 
 def test_a_precompiled_pattern_equals_re_compile(cache: Path, source: str, flags: int) -> None:
     first = compiled_pattern(source, flags)
     second = compiled_pattern(source, flags)  # from the cache
-    assert precompiled_module._bundle(cache).entries != {}
+    assert precompiled_module._bundle(cache).kept != {}
     assert first == re.compile(source, flags)
     assert second == re.compile(source, flags)
     assert second.groupindex == re.compile(source, flags).groupindex
