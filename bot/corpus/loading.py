@@ -39,10 +39,13 @@ def check_readable(path: Path) -> None:
         raise ProfileError(str(path), None, f"cannot read the file: {err.strerror or err}") from None
 
 
-def read_corpus_document(path: Path, as_of: date | None = None, cache: bool = True) -> dict[str, Any]:
+def read_corpus_document(
+    path: Path, as_of: date | None = None, cache: bool = True, copy_later: bool = False
+) -> dict[str, Any]:
     """The corpus document of a page (parsed now) or of a YAML corpus (checked against the schema).
 
-    Large files are read through a JSON copy keyed by their bytes (bot.corpus.cache) unless `cache` is False."""
+    Large files are read through a JSON copy keyed by their bytes (bot.corpus.cache) unless `cache` is
+    False; with `copy_later` a new copy waits for bot.corpus.cache.write_pending_copies()."""
     raw = _read(path)
     if is_page(path):
         from bot.corpus.page_parser import parse_page  # only pages need it: a YAML corpus loads without
@@ -55,7 +58,7 @@ def read_corpus_document(path: Path, as_of: date | None = None, cache: bool = Tr
     else:
         produce = partial(_yaml_document, raw, path)
         variant = "yaml"
-    return cached_document(raw, variant, produce) if cache else produce()
+    return cached_document(raw, variant, produce, copy_later) if cache else produce()
 
 
 @cache

@@ -8,7 +8,7 @@ data/generic_terms.yaml never count.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.paths import GENERIC_TERMS_FILE, NAME_PARTICLES_FILE
 from bot.precompiled import compiled_pattern
@@ -47,6 +47,7 @@ _LEADING_FILLER = compiled_pattern(r"^(?:(?:a|an|the|our|novel|new|simple|first)
 _SENTENCE_END = compiled_pattern(r"(?<=[\w)\]%])[.!?](?:\s|$)")
 _URL = compiled_pattern(r"https?://[^\s<>\"']+")
 _URL_TRAILER = ".,;:)]}'\""
+_NAME_PART_BREAK = compiled_pattern(r"[-.]")
 
 
 @cache
@@ -66,10 +67,14 @@ def is_name_like(word: str) -> bool:
     Shape: an internal capital ("EchoNav", "iPhone") or an all-capitals word ("BERT") or letters
     mixed with digits ("GSM8K"); no hyphenated part that is a plain lowercase word ("LLM-free").
     """
-    word = word.strip(".,;:")
+    return _name_shaped(word.strip(".,;:"))
+
+
+@lru_cache(maxsize=1 << 16)  # the same words come back paper after paper (benchmark names, title heads)
+def _name_shaped(word: str) -> bool:
     if len(word) < 2 or word.casefold() in generic_terms() or not any(ch.isalpha() for ch in word):
         return False
-    parts = [p for p in re.split(r"[-.]", word) if p]
+    parts = [p for p in _NAME_PART_BREAK.split(word) if p]
     if any(p.isalpha() and p.islower() and len(p) > 1 for p in parts):
         return False
     internal_capital = any(ch.isupper() for part in parts for ch in part[1:])

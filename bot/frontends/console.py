@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.answers.answer import Answer, PaperRows
+from bot.corpus.cache import write_pending_copies
 from bot.corpus.errors import ProfileError
 from bot.corpus.loading import read_corpus_document
 from bot.corpus.model import Corpus
@@ -29,12 +30,14 @@ COMMANDS_HELP = ":help  what the bot answers\n:reset  forget this conversation\n
 
 
 def load_engine(profile: Path | None) -> Engine | None:
+    """The engine for a profile, or None after saying on stderr why it cannot load. A large page's
+    JSON copy is left for write_pending_copies(), once the front end has answered."""
     try:
         # One pause for the whole load (the collector would otherwise walk the new corpus between its
         # steps: 60 ms at 10,000 papers, 400 ms at 100,000), then the corpus is kept out of every
         # later collection, as the Discord bot does.
         with collector_paused():
-            document = read_corpus_document(profile or DEFAULT_PROFILE)
+            document = read_corpus_document(profile or DEFAULT_PROFILE, copy_later=True)
             # The topic index's helper starts now, not once the corpus is built: the first topic
             # question then rarely waits for it.
             topics = TopicIndexBuild(document["papers"])
@@ -75,7 +78,9 @@ def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: Text
         answer = engine.ask(question, conversation)
         engine.reset(conversation)
         emit(out, answer, as_json, engine.paper_rows)
-    keep_default_trie()  # per-installation work, after the answers rather than in a later process's way
+    # per-page and per-installation work, after the answers rather than in their way
+    write_pending_copies()
+    keep_default_trie()
     return 0
 
 
@@ -100,6 +105,8 @@ def console(
             continue
         _reload_if_changed(reloader)
         emit(out, engine.ask(message, CONSOLE), as_json, engine.paper_rows)
+        write_pending_copies()
+    write_pending_copies()  # input that held no message
     return 0
 
 
@@ -116,6 +123,7 @@ def _repl(engine: Engine, out: TextIO, reloader: ProfileReloader | None = None) 
         import readline  # noqa: F401
     r = engine.corpus.researcher
     print(BANNER.format(name=r.name, count=len(engine.corpus.papers)), file=out)
+    write_pending_copies()  # while the first question is typed
     while True:
         try:
             message = input(PROMPT)

@@ -151,7 +151,7 @@ class EntityFinder:
             for paper, system_key in zip(papers, system_keys, strict=True)
             if paper.system
             for part in _SYSTEM_PARTS.split(paper.system)
-            if len(part) >= 4
+            if len(part) >= 4 and not part.isdigit()  # "2021" of "Foo-2021" is a year, not the paper
         ]
         generic = generic_terms()
         texts = [part for _, _, part in system_parts]

@@ -644,3 +644,22 @@ def test_is_someone_on_the_paper_in_view(guohai: Engine) -> None:
 
 def test_a_yes_keeps_a_name_capitalised(guohai: Engine) -> None:
     assert ask(guohai, "is he ever listed third?").headline.startswith("Yes: Guohai Xu is the third listed author of")
+
+
+def test_a_year_in_a_system_name_is_still_a_year() -> None:
+    from datetime import date
+
+    from bot.corpus.page_parser import parse_page
+    from tests.pages import Page, PaperBlock
+
+    page = Page(
+        name="Test Person",
+        papers=[
+            PaperBlock("ROMar 3, 2023", "VisionPilot-2021: Steering by Sight", "Test Person", "We steer by sight."),
+            PaperBlock("ROJan 5, 2021", "Legged Robots on Stairs", "Test Person", "Robots climb stairs."),
+            PaperBlock("ROJan 4, 2021", "Grasping in Clutter", "Test Person", "We grasp in clutter."),
+        ],
+    )
+    engine = Engine(Corpus.from_document(parse_page(page.text(), "years.txt", date(2026, 11, 27))))
+    assert ids(ask(engine, "papers from 2021")) == [2, 3]  # the year, not VisionPilot-2021
+    assert ids(ask(engine, "tell me about VisionPilot-2021")) == [1]

@@ -202,3 +202,33 @@ def test_a_page_s_copy_made_by_another_parser_is_not_read(tmp_path, monkeypatch)
     monkeypatch.setattr(loading, "parser_digest", lambda: "another-parser")
     assert read_corpus_document(page, date(2026, 1, 1)) == first  # parsed again, not read from the old copy
     assert len(list((tmp_path / "cache").glob("corpus-*.json"))) == 2
+
+
+def test_the_console_writes_a_large_page_s_copy_after_answering(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    import bot.corpus.cache as corpus_cache
+    import bot.corpus.loading as loading
+    from bot.corpus.synth import synth_page
+    from bot.frontends import console
+
+    monkeypatch.setenv("PROFILE_BOT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(loading, "CACHE_FROM_BYTES", 1000)
+    monkeypatch.setattr(corpus_cache, "CACHE_FROM_BYTES", 1000)
+    page = tmp_path / "big.txt"
+    page.write_text(synth_page(200, seed=9), encoding="utf-8")
+    copies = tmp_path / "cache"
+    written_when_answered: list[int] = []
+
+    class Out(io.StringIO):
+        def write(self, text: str) -> int:
+            written_when_answered.append(len(list(copies.glob("corpus-*.json"))))
+            return super().write(text)
+
+    out = Out()
+    assert console.ask(page, ["papers from 2021"], as_json=False, out=out) == 0
+    assert written_when_answered and set(written_when_answered) == {0}  # the answer went out first
+    assert len(list(copies.glob("corpus-*.json"))) == 1  # then the copy
+    assert corpus_cache._pending_copies == []
+    document = read_corpus_document(page)  # read back from the copy: the same document
+    assert len(document["papers"]) == 200
