@@ -14,6 +14,7 @@ per word of the text rejects almost every word, so a question costs tens of micr
 from __future__ import annotations
 
 import itertools
+import marshal
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -128,7 +129,9 @@ def _cased_surfaces(form: str) -> frozenset[str]:
 
 
 # The trie is plain data (lists, dicts, tuples) so the shipped lexicon's can be kept by
-# bot.precompiled: building it costs about 40 ms, reading it back a few.
+# bot.precompiled: building it costs about 40 ms. Kept, each first word's subtree is its own marshal
+# bytes (`_packed`), read back when a text first holds that word: the whole trie takes 8-14 ms to read
+# back, its 4,000-odd packed subtrees 0.5 ms, and a question touches a handful.
 # An entry: (concept index, the surfaces a case-sensitive form allows (letters and digits only) or
 # None, whether the form counts in questions only). A node: [children by word, entries].
 _Entry = tuple[int, frozenset[str] | None, bool]
@@ -164,6 +167,10 @@ def _build_trie(concepts: Sequence[Concept]) -> _Node:
     return root
 
 
+def _packed(root: _Node) -> _Node:
+    return [{word: marshal.dumps(child) for word, child in root[0].items()}, root[1], root[2]]
+
+
 def _words(text: str) -> tuple[list[re.Match[str]], list[str]]:
     """The words of a text and their folded forms. An ASCII text is lowered whole: the offsets
     stay those of the text, and one C call beats folding word by word."""
@@ -188,7 +195,7 @@ class ConceptLexicon:
         trie: _Node | None = None,
         kept: tuple[list[str], dict[str, frozenset[str]]] | None = None,
     ) -> None:
-        """`trie` is `_build_trie(concepts)` when the caller already has it; `kept`, what
+        """`trie` is `_build_trie(concepts)` (or its `_packed` form) when the caller already has it; `kept`, what
         `_structure_problems` and `_closures` give for these concepts (worked out once per installation
         for the shipped file: 35 ms of the first topic question)."""
         self.concepts: tuple[Concept, ...] = tuple(concepts)
@@ -198,8 +205,10 @@ class ConceptLexicon:
         if problems:
             raise LexiconError(problems)
         self._index = {c.name: i for i, c in enumerate(self.concepts)}
-        self._root = _build_trie(self.concepts) if trie is None else trie
-        self._turned: dict[Spelling, int] = self._root[2]
+        root = _build_trie(self.concepts) if trie is None else trie
+        # The first words' subtrees, unpacked here as texts reach them (a copy: a kept trie is shared).
+        self._first_words: dict[str, _Node | bytes] = dict(root[0])
+        self._turned: dict[Spelling, int] = root[2]
         self._narrower = narrower or _closures(self.concepts)
         self._names_in = lru_cache(maxsize=8192)(self._names_in_uncached)
 
@@ -296,10 +305,13 @@ class ConceptLexicon:
 
     def _scan(self, text: str, question: bool) -> Iterator[tuple[int, int, list[_Entry]]]:
         words, keys = _words(text)
-        children: dict[str, _Node] = self._root[0]
+        first_words = self._first_words
         i = 0
         while i < len(keys):
-            node = children.get(keys[i])
+            found = first_words.get(keys[i])
+            if isinstance(found, bytes):
+                found = first_words[keys[i]] = marshal.loads(found)
+            node: _Node | None = found
             best: tuple[int, list[_Entry]] | None = None
             j = i
             while node is not None:
@@ -486,7 +498,7 @@ def _default_lexicon() -> ConceptLexicon:
     content = _trie_content()
     rows, shared = precompiled("concept-list", content, _parsed_rows)
     concepts = [Concept(name, terms, broader, asked, frozenset(exact)) for name, terms, broader, asked, exact in rows]
-    trie = precompiled("concept-trie", content, lambda: _build_trie(concepts))
+    trie = precompiled("concept-trie", content, lambda: _packed(_build_trie(concepts)))
     problems, narrower = precompiled(
         "concept-checks",
         content,

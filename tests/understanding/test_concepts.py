@@ -924,3 +924,18 @@ def test_ecology_and_remote_sensing_questions_find_their_papers(
     lexicon: ConceptLexicon, question: str, papers: list[int]
 ) -> None:
     assert eval_papers_about(lexicon, "ines_carvalho.txt", question) == papers
+
+
+def test_the_kept_trie_with_its_subtrees_packed_finds_what_the_built_one_does(lexicon: ConceptLexicon) -> None:
+    from bot.understanding.concepts import _build_trie, _packed
+
+    concepts = list(lexicon)
+    built = ConceptLexicon(concepts, lexicon.shared_terms, _build_trie(concepts))
+    packed = ConceptLexicon(concepts, lexicon.shared_terms, _packed(_build_trie(concepts)))
+    page = parse_page_file(EVAL_PAGES / "kofi_mensah-larbi.txt", date(2026, 11, 27))
+    texts = [f"{p['title']}. {p['abstract']}" for p in page["papers"]]
+    questions = ["papers about video understanding", "any RL for robot grasping?", "chest x-ray segmentation work"]
+    for text in [*texts, *questions]:
+        assert packed.find(text) == built.find(text)
+        assert packed.concepts_in(text) == built.concepts_in(text)
+    assert sum(isinstance(child, bytes) for child in packed._first_words.values()) > 1000  # most never read
