@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from bot.corpus.categories import class_names
@@ -73,7 +74,7 @@ class Person:
     key: str
     name: str
     papers: list[Paper] = field(default_factory=list)
-    spellings: Counter[str] = field(default_factory=Counter)
+    spellings: dict[str, int] = field(default_factory=dict)  # how often the page writes each
 
 
 def person_key(name: str) -> str:
@@ -92,7 +93,10 @@ def _merge_researcher_orders(keys: dict[str, str], name: str) -> None:
     if len(words) < 2:
         return
     own, researcher = set(words), compact(name)
+    first, last = words[0], words[-1]
     for spelling, key in keys.items():
+        if first not in key or last not in key:  # a spelling's key holds every word of it
+            continue
         parts = {compact(w) for w in spelling.split() if compact(w)}
         if key != researcher and len(parts) >= 2 and parts <= own and {words[0], words[-1]} <= parts:
             keys[spelling] = researcher
@@ -105,6 +109,8 @@ def _merge_middle_initials(keys: dict[str, str]) -> None:
     known = set(keys.values())
     for spelling in keys:
         words = spelling.split()
+        if len(words) < 3:
+            continue  # no middle word
         middle = [w for w in words[1:-1] if not _INITIAL.fullmatch(w)]
         if len(middle) == len(words) - 2:
             continue
@@ -130,23 +136,26 @@ class Corpus:
         keys = dict(zip(spellings, compact_each(spellings), strict=True))
         _merge_middle_initials(keys)
         _merge_researcher_orders(keys, researcher.name)
-        met: dict[str, list[str]] = {}  # person key -> every spelling of theirs, in profile order
+        met: dict[str, dict[str, int]] = {}  # person key -> how often each spelling of theirs is met
+        paper_people = self._paper_people
+        key_of = keys.__getitem__
         for paper in self.papers:
-            authors = paper.authors
-            self._paper_people[paper.id] = tuple(dict.fromkeys([keys[a] for a in authors]))
-            for author in authors:
-                key = keys[author]
-                seen = met.get(key)
-                if seen is None:
-                    met[key] = [author]
+            paper_keys = list(map(key_of, paper.authors))
+            paper_people[paper.id] = tuple(dict.fromkeys(paper_keys))
+            for key, author in zip(paper_keys, paper.authors, strict=True):
+                counts = met.get(key)
+                if counts is None:
+                    met[key] = {author: 1}
                 else:
-                    seen.append(author)
-        for key, names in met.items():
-            counts = Counter(names)
-            # Person's name: the most frequent spelling, the first met among equals (most_common's order).
-            self.people[key] = Person(key, counts.most_common(1)[0][0], [], counts)
+                    counts[author] = counts.get(author, 0) + 1
+        for key, counts in met.items():
+            # Person's name: the most frequent spelling, the first met among equals (max keeps the first).
+            self.people[key] = Person(key, max(counts, key=counts.__getitem__), [], counts)
         self._base_gazetteer = gazetteer or default_gazetteer()
-        self.newest: tuple[Paper, ...] = tuple(sorted(self.papers, key=lambda p: (p.date, -p.id), reverse=True))
+        # Newest first, and among one day's papers the one the page lists first (a reversed sort keeps
+        # the order of equals): two sorts on C key functions, a third of one on a tuple per paper.
+        by_id = sorted(self.papers, key=attrgetter("id"))
+        self.newest: tuple[Paper, ...] = tuple(sorted(by_id, key=attrgetter("date"), reverse=True))
         self.rank: dict[int, int] = {p.id: i for i, p in enumerate(self.newest)}
         # Every index lists its papers newest first, so a filtered list needs no sorting per message:
         # filled walking the papers from the newest, no list needs sorting here either.
