@@ -12,8 +12,12 @@ minimum and maximum over the runs:
 - start-up, nothing cached: the same with the cache folders empty (a first run after installing);
 - cold load: process start to the first answer on a synthetic page (`python -m bot synth N`);
 - per answer: on that page, in one process, (time to the K-th answer - time to the first) / (K - 1):
-  the time K questions take minus the time one takes, without the noise of a second start-up;
-- serving RSS: the process's peak resident memory after answering the K questions.
+  the time K questions take minus the time one takes, without the noise of a second start-up. Work a
+  bot leaves to the background at load (this one's topic index) and does on first use (reading its
+  topic lexicon, each paper's JSON row) lands here;
+- per answer, warm: in the same process, the time W other questions (of the same kinds, other years,
+  topics, names) take once those K are answered, over W: the per-message path once loading is over;
+- serving RSS: the process's peak resident memory after answering the K + W questions.
 """
 
 from __future__ import annotations
@@ -59,6 +63,30 @@ QUESTIONS = (
     "hello",
     "papers about code generation",
 )
+# Asked after QUESTIONS in the same process: the same kinds of question with other words, so no answer
+# comes from what an earlier one left in a cache.
+WARM_QUESTIONS = (
+    "papers from 2020",
+    "how many papers were published in 2022?",
+    "papers about recommendation",
+    "who did he write the most papers with?",
+    "which papers have no code?",
+    "how many citations does he have?",
+    "oldest paper",
+    "papers about document question answering from 2023",
+    "papers that mention COCO",
+    "which papers are about search agents?",
+    "how many papers per category?",
+    "papers about contrastive distillation with code",
+    "what are the least common categories?",
+    "papers about hierarchical planning",
+    "papers from 2018",
+    "which datasets does he use the most?",
+    "papers about multimodal grounding in 2021",
+    "list papers about video captioning",
+    "thanks",
+    "papers about sparse retrieval",
+)
 PRIME_PAPERS = 5  # the small page of the untimed priming run
 PRIME_SEED = 1
 
@@ -79,10 +107,20 @@ class Bot:
 
 @dataclass(frozen=True)
 class RunResult:
-    first_answer_s: float
-    last_answer_s: float
+    stamps: tuple[float, ...]  # seconds from the process's start to each answer line
     peak_rss_mb: float
-    answers: int
+
+    @property
+    def first_answer_s(self) -> float:
+        return self.stamps[0]
+
+    @property
+    def last_answer_s(self) -> float:
+        return self.stamps[-1]
+
+    @property
+    def answers(self) -> int:
+        return len(self.stamps)
 
 
 def run_bot(bot: Bot, page: Path, questions: Sequence[str], env: dict[str, str]) -> RunResult:
@@ -114,7 +152,7 @@ def run_bot(bot: Bot, page: Path, questions: Sequence[str], env: dict[str, str])
             raise CompareError(f"{bot.name}: `{command}` printed JSON without an 'answer' string: {line[:200]!r}")
     if len(answers) != len(questions):
         raise CompareError(f"{bot.name}: `{command}` gave {len(answers)} answers to {len(questions)} questions")
-    return RunResult(stamps[0], stamps[-1], usage.ru_maxrss / 1024, len(answers))
+    return RunResult(tuple(stamps), usage.ru_maxrss / 1024)
 
 
 @dataclass
@@ -146,7 +184,8 @@ MEASURES = {
     "startup_nothing_cached": "start-up, nothing cached (ms)",
     "cold_load": "cold load of a {papers:,}-paper page, to first answer (ms)",
     "per_answer": "per answer at {papers:,} papers (ms)",
-    "serving_rss": "serving RSS at {papers:,} papers, {questions} answers (MB)",
+    "per_answer_warm": "per answer at {papers:,} papers, {warm} more questions after those (ms)",
+    "serving_rss": "serving RSS at {papers:,} papers, {answers} answers (MB)",
 }
 
 
@@ -158,6 +197,7 @@ def compare(
     papers: int,
     questions: Sequence[str],
     progress: Callable[[str], None] = lambda _: None,
+    warm_questions: Sequence[str] = WARM_QUESTIONS,
 ) -> dict[str, Samples]:
     """Every measure for both bots, `runs` rounds, interleaved."""
     from bot.corpus.loading import write_atomically
@@ -187,9 +227,13 @@ def compare(
             getattr(results["startup_nothing_cached"], side).append(cold.first_answer_s * 1000)
             one = measured(bot, big_page, questions[:1], primed=True)
             getattr(results["cold_load"], side).append(one.first_answer_s * 1000)
-            many = measured(bot, big_page, questions, primed=True)
-            per_answer = (many.last_answer_s - many.first_answer_s) / (len(questions) - 1)
+            many = measured(bot, big_page, [*questions, *warm_questions], primed=True)
+            asked = many.stamps[len(questions) - 1]
+            per_answer = (asked - many.first_answer_s) / (len(questions) - 1)
             getattr(results["per_answer"], side).append(per_answer * 1000)
+            if warm_questions:
+                warm = (many.last_answer_s - asked) / len(warm_questions)
+                getattr(results["per_answer_warm"], side).append(warm * 1000)
             getattr(results["serving_rss"], side).append(many.peak_rss_mb)
         progress(f"round {round_number + 1}/{runs} done")
     return results
@@ -199,7 +243,9 @@ def _spread(values: list[float]) -> str:
     return f"{statistics.median(values):,.1f} ({min(values):,.1f}-{max(values):,.1f})"
 
 
-def report(results: dict[str, Samples], names: tuple[str, str], papers: int, questions: int, runs: int) -> str:
+def report(
+    results: dict[str, Samples], names: tuple[str, str], papers: int, questions: int, runs: int, warm: int = 0
+) -> str:
     """A Markdown table: medians with min-max over the runs, and the ratio of the medians with the
     range of the per-run ratios (ours / theirs: below 1 is faster or smaller)."""
     ours_name, theirs_name = names
@@ -209,10 +255,12 @@ def report(results: dict[str, Samples], names: tuple[str, str], papers: int, que
     ]
     for key, title in MEASURES.items():
         samples = results[key]
+        if not samples.ours or not samples.theirs:
+            continue  # no warm questions asked
         ratios = [a / b for a, b in zip(samples.ours, samples.theirs, strict=True) if b > 0]
         median_ratio = statistics.median(samples.ours) / statistics.median(samples.theirs)
         ratio = f"x{median_ratio:.2f} (x{min(ratios):.2f}-x{max(ratios):.2f})" if ratios else "-"
-        label = title.format(papers=papers, questions=questions)
+        label = title.format(papers=papers, warm=warm, answers=questions + warm)
         lines.append(f"| {label} | {_spread(samples.ours)} | {_spread(samples.theirs)} | {ratio} |")
     return "\n".join(lines)
 
@@ -279,9 +327,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 1
     if args.json:
         samples = {key: {"ours": s.ours, "theirs": s.theirs} for key, s in results.items()}
-        print(json.dumps({"papers": args.papers, "questions": questions, "runs": args.runs, **samples}), file=out)
+        asked = {"questions": questions, "warm_questions": list(WARM_QUESTIONS)}
+        print(json.dumps({"papers": args.papers, **asked, "runs": args.runs, **samples}), file=out)
     else:
-        print(report(results, (ours.name, theirs.name), args.papers, len(questions), args.runs), file=out)
+        names = (ours.name, theirs.name)
+        print(report(results, names, args.papers, len(questions), args.runs, len(WARM_QUESTIONS)), file=out)
     return 0
 
 

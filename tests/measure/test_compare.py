@@ -63,14 +63,24 @@ def test_every_measure_gets_one_sample_per_run_for_each_bot(tmp_path: Path) -> N
     assert (tmp_path / "work" / "synth-20.txt").read_text(encoding="utf-8").count("\n\n") >= 20 * 3
 
 
+def test_without_warm_questions_the_warm_measure_is_left_out(tmp_path: Path) -> None:
+    ours, theirs = fake_bot(tmp_path), Bot("other", fake_bot(tmp_path).command)
+    results = compare(ours, theirs, tmp_path / "work", runs=1, papers=20, questions=["q1", "q2"], warm_questions=())
+    assert results["per_answer_warm"].ours == [] and len(results["per_answer"].ours) == 1
+    table = report(results, ("a", "b"), papers=20, questions=2, runs=1)
+    assert "more questions after those" not in table and "per answer at 20 papers (ms)" in table
+
+
 def test_the_table_gives_medians_ranges_and_ratios() -> None:
     results = {key: Samples([10.0, 12.0, 30.0], [20.0, 20.0, 24.0]) for key in MEASURES}
-    lines = report(results, ("profile-bot", "kwbot"), papers=10_000, questions=20, runs=3).splitlines()
+    lines = report(results, ("profile-bot", "kwbot"), papers=10_000, questions=20, runs=3, warm=20).splitlines()
     assert lines[0] == "| measure (median, min-max of 3 runs) | profile-bot | kwbot | ratio (per-run range) |"
     assert lines[2] == (
         "| start-up to first answer, shipped profile (ms) | 12.0 (10.0-30.0) | 20.0 (20.0-24.0) | x0.60 (x0.50-x1.25) |"
     )
     assert lines[5].startswith("| per answer at 10,000 papers (ms) |")
+    assert lines[6].startswith("| per answer at 10,000 papers, 20 more questions after those (ms) |")
+    assert lines[7].startswith("| serving RSS at 10,000 papers, 40 answers (MB) |")
     assert len(lines) == 2 + len(MEASURES)
 
 
@@ -84,6 +94,7 @@ def test_the_command_line_prints_json_samples(tmp_path: Path) -> None:
     assert code == 0
     report_json = json.loads(out.getvalue())
     assert report_json["questions"] == ["first", "second"]
+    assert len(report_json["warm_questions"]) == 20 and len(report_json["per_answer_warm"]["ours"]) == 1
     assert len(report_json["cold_load"]["ours"]) == 1
 
 
