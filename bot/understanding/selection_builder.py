@@ -134,6 +134,8 @@ class SelectionBuilder:
             *_negated_verbs(v),
             *v.words("any_benchmark_after"),
         ]
+        self.loose_solo = frozenset(v.words("solo_loose_words"))
+        self.solo_context = frozenset(v.words("solo_context_words"))
         self.any_benchmark_context = compiled_pattern(rf"(?:{phrase_alternation(introducers)})\s+$")
         self.describes_one_benchmark = compiled_pattern(rf"\s+(?:{v.pattern('any_benchmark_not_before').pattern})")
         self.topic_before = compiled_pattern(rf"(?:{v.pattern('topic_before').pattern})$")
@@ -239,6 +241,13 @@ class SelectionBuilder:
                 ):
                     continue  # "what did the override rate drop to?": a change, not "drop the X ones"
 
+                if (
+                    role == "solo"
+                    and match.group() in self.loose_solo
+                    and not self._says_authorship(stream, offsets, match.start())
+                ):
+                    claim(*match.span())  # "voids alone", "LSST on their own": a thing by itself
+                    continue
                 if role == "back_paper" and text[: match.start()].endswith("§ on "):
                     continue  # "stuff without Zsófia Nagy on it": the papers asked for, not one in view
                 if role == "any_benchmark" and not (
@@ -263,6 +272,15 @@ class SelectionBuilder:
         units.sort(key=lambda u: u.start)
         kept = [u for u in units if u.role != "atom" or u.atom is not None or u.entities]
         return _merge_topics(_without_glosses(kept, stream, reading.text, self.corpus), stream, reading.text)
+
+    def _says_authorship(self, stream: tuple[Item, ...], offsets: list[tuple[int, int]], start: int) -> bool:
+        """Whether the item before `start` makes "alone" a paper's: a word of authorship ("wrote alone",
+        "her papers alone") or a person ("Wen alone"); "voids alone" is the voids'."""
+        first, _ = _items_in(offsets, start, start + 1)
+        before = stream[first - 1] if first else None
+        if isinstance(before, Word):
+            return before.folded in self.solo_context
+        return isinstance(before, Named) and "person" in before.kinds()
 
     @staticmethod
     def _in_a_concept(text: str, start: int) -> bool:

@@ -106,6 +106,12 @@ def understood(engine: Engine, text: str) -> tuple[str, str, str]:
         # a known surname followed by a name nobody here has is someone else, not the known person
         ("papers with Ana Souza and Kim Lee", "person[Ana Souza] & unknown[Kim Lee]"),
         ("papers with Souza", "person[Ana Souza]"),
+        # "alone" is a paper's only after a word of authorship or a person; a thing alone is no filter
+        ("papers she wrote alone", "solo"),
+        ("papers Ana Souza wrote alone", "person[Ana Souza] & solo"),
+        ("papers with COCO alone", "benchmark[COCO]"),
+        ("does grounding on their own help captions?", "topic[grounding captions]"),
+        ("anything on her own?", "solo"),
     ],
 )
 def test_selections(okafor: Engine, text: str, selection: str) -> None:
