@@ -54,7 +54,7 @@ FLOORS = {
     "dario_real_talk.yaml": 91,
     "ines_real_talk.yaml": 92,
     "sven_real_talk.yaml": 108,
-    "kofi_real_talk.yaml": 108,
+    "kofi_real_talk.yaml": 109,
     "freya_real_talk.yaml": 101,
     "amara_real_talk.yaml": 101,
     "yusuf_real_talk.yaml": 106,

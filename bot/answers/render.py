@@ -134,11 +134,15 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
         headline = f"{person} is the {where} author of {plural(result.total, 'paper')}{rest}:"
         return replace(_list_answer(headline, result.papers), people=result.people)
     if result.counting:
+        whole = not result.scope and result.among is None and not result.people
         stated = (
             f" (the profile states {corpus.researcher.paper_count})"
-            if not result.scope and result.among is None and corpus.researcher.paper_count != result.total
+            if whole and corpus.researcher.paper_count != result.total
             else ""
         )
+        if whole and not result.yes_no:
+            # "how many papers does he have?": the number is the answer, not a list of every paper
+            return Answer("", f"{name} has {subject} on the profile{stated}.", confidence=0.9)
         return replace(_list_answer(f"{name} has {subject}{stated}:", result.papers), people=result.people)
     if result.order == "relevance":
         if shown == 1 and result.topic_partial == 1 and not result.ignored_words:

@@ -100,9 +100,10 @@ CONVERSATIONS = [
     # "which one is the newest?" picks among the list in view; "who else worked on it?" is its authors
     (("what has he done with Qinghao Ye", "which one is the newest?", "who else worked on it?"),
      [[12, 2, 1, 9], [12], [12]]),
-    # a bare count counts the last list; a count naming papers or him is a new question
+    # a bare count counts the last list; a count naming papers or him is a new question (of the whole
+    # profile: the number alone, no list of every paper)
     (("papers from 2022", "only CV", "how many is that?", "how many papers does he have?"),
-     [[9, 13, 7, 8], [9, 7], [9, 7], NEWEST_FIRST]),
+     [[9, 13, 7, 8], [9, 7], [9, 7], []]),
     # "which one doesn't have X on it?" filters the list in view
     (("papers with Ming Yan", "which one doesn't have Haiyang Xu on it?"), [[3, 20, 1, 9], [3, 20, 9]]),
     # "the second one" after a list of people is the second person
