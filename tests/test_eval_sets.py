@@ -52,7 +52,7 @@ FLOORS = {
     "jonas_real_talk.yaml": 94,
     "wen_real_talk.yaml": 81,
     "dario_real_talk.yaml": 91,
-    "ines_real_talk.yaml": 92,
+    "ines_real_talk.yaml": 93,
     "sven_real_talk.yaml": 108,
     "kofi_real_talk.yaml": 109,
     "freya_real_talk.yaml": 101,
