@@ -752,7 +752,11 @@ class SelectionBuilder:
 
 
 def _negated_verbs(vocabulary: Vocabulary) -> list[str]:
-    return [f"{aux} {verb}" for aux in vocabulary.words("negated_aux") for verb in vocabulary.words("negatable_verbs")]
+    """ "don't mention", and "that don't come with": a negation that ends in "don't" takes its verb along,
+    so a verb that is no bridge word ("come with", "ship") still leads the negation to its filter."""
+    auxes = vocabulary.words("negated_aux")
+    leads = [*auxes, *(n for n in vocabulary.words("negation") if any(n.endswith(f" {aux}") for aux in auxes))]
+    return [f"{lead} {verb}" for lead in leads for verb in vocabulary.words("negatable_verbs")]
 
 
 def _written_between(text: str, stream: tuple[Item, ...], left: Unit, right: Unit) -> str:

@@ -39,6 +39,7 @@ def cleaner() -> Cleaner:
         ("papers using U-Net", "papers using U-Net"),
         ("what is the R@1 of X-CLIP on MSVD?", "what is the R@1 of X-CLIP on MSVD?"),
         ("papers w code", "papers with code"),
+        ("list evrything w/ kwame from b4 2020", "list everything with kwame from before 2020"),
         # a short fragment after the question narrows it; a sign-off after "or" is a time
         ("her CV papers?? w code only pls thx", "her CV papers with code only"),
         ("papers from 2020 or later", "papers from 2020 or later"),

@@ -78,6 +78,9 @@ def understood(engine: Engine, text: str) -> tuple[str, str, str]:
         ("everything that isn't CV, LG or CL", "!(class[CV] | class[LG] | class[CL])"),
         ("papers not from 2022 or 2023", "!time[2022 | 2023]"),
         ("I'm not sure, papers from 2024?", "time[2024]"),
+        # a negation ending in "don't" takes its verb along, bridge word or not
+        ("2023 papers that don't come with code", "time[2023] & !code"),
+        ("papers which don't ship code", "!code"),
         # One kind joined: a paper has one date and one class, but lists several people.
         ("papers from 2021 or 2022", "time[2021 | 2022]"),
         ("CV and CL papers", "class[CV] | class[CL]"),

@@ -19,7 +19,7 @@ from typing import Any
 from bot.corpus.loading import load_corpus
 
 from .command_requests import PapersRequest, QuestionRequest, answer_request
-from .components import components_for
+from .components import components_for, source_of
 from .options import resolve_category, resolve_paper, resolve_person
 from .render import embed_for, paginate
 from .serving import Served, build_served
@@ -35,7 +35,7 @@ def _cases(served: Served) -> dict[str, Callable[[], Any]]:
 
     def rendered(question: str) -> Any:
         answer = engine.ask(question, ("bench", "render"))
-        return embed_for(answer, paginate(answer)[0]), components_for(answer, 1, "q:" + question)
+        return embed_for(answer, paginate(answer)[0]), components_for(answer, 1, source_of(QuestionRequest(question)))
 
     cases: dict[str, Callable[[], Any]] = {
         f"ask {q!r}": partial(answer_request, engine, QuestionRequest(q), ("bench", "ask")) for q in QUESTIONS
