@@ -265,9 +265,11 @@ class Recognizer:
         spec, score = self._choose(self._without_code_in_topics(asked), present)
         cued = spec is not None
         if spec is None:
-            spec = self._default_for(present) or self.by_name["fallback"]
+            # "which don't have code?": a filter said only negated is still the list it filters
+            excluded = {atom_kind(a) for a in conservative.selection.atoms(negated=True)} - {"topic"}
+            spec = self._default_for(present) or self._default_for(present | excluded) or self.by_name["fallback"]
             topics = [a.text for a in conservative.selection.atoms("topic") if isinstance(a, AboutTopic)]
-            if present <= {"topic"} and not any(self.topic_known(t) for t in topics):
+            if (present | excluded) <= {"topic"} and not any(self.topic_known(t) for t in topics):
                 spec = self.by_name["fallback"]  # "what's the capital of France?": nothing here is about it
         built = self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key, said)
         if pointed_back:  # "that" is the sentence before, now read with the question
@@ -555,10 +557,11 @@ class Recognizer:
             operation.name == "paper_fact"
             and operation.field == "author"
             and operation.position is not None
-            and self.yes_no.match(cue)
+            and (self.yes_no.match(cue) or self.confirmation_tail.search(cue))
             and (built.researcher_named or self.researcher_pronouns.search(cue))
         ):
-            # "is he the last author on the flaky tests paper?": whether the researcher holds that place
+            # "is he the last author on the flaky tests paper?", "she was first author on ToxiScope,
+            # right?": whether the researcher holds that place
             holder = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name, operation.position)
             operation = replace(operation, field="authors", position=None, yes_no=True)
             selection = selection.with_clause(Clause((holder,)))
@@ -597,7 +600,7 @@ class Recognizer:
                 and self.yes_no.match(cue)
             ):
                 # "is TailClip from 2025?": whether the paper is from then, answered with its date
-                spec, operation = self.by_name["list_papers"], Operation("list")
+                spec, operation = self.by_name["list_papers"], Operation("list", yes_no=True)
             elif operation.order is None and not (self._described_by_filters(cue) and not selection.has("benchmark")):
                 # a paper picked by date keeps every filter: "his latest paper with X"; so does one
                 # described by them: "who wrote the 2016 paper?"; an author check keeps its person:

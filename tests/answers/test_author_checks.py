@@ -19,6 +19,10 @@ def test_a_position_asked_of_a_described_paper_names_who_holds_it(tomas: Engine)
         "Ingrid Solberg; Tomás Albuquerque-Reyes is the second listed author "
         "(Ingrid Solberg, Tomás Albuquerque-Reyes, Rafael Duarte et al.)."
     )
+    # said as a statement to confirm: the same check
+    assert ask(tomas, "he was first author on the Meta-World paper, right?").startswith(
+        "No: the first listed author of Gradient Routing for Multi-Task Reinforcement Learning in Meta-World is "
+    )
     assert ask(tomas, "is Ingrid Solberg first author on the Meta-World paper?").startswith(
         "Yes: Ingrid Solberg is the first listed author of Gradient Routing"
     )

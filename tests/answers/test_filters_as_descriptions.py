@@ -207,6 +207,8 @@ def test_whether_one_paper_is_from_a_time_is_answered_with_its_date(amara: Engin
         "No: TailClip came out Dec 11, 2025 (the page gives no year; inferred from the profile date), not this year."
     )
     assert conversation(amara, "did TailClip come out in 2025?").startswith("Yes: TailClip came out Dec 11, 2025")
+    assert conversation(amara, "is TailClip from this year?").startswith("No: TailClip came out Dec 11, 2025")
+    assert conversation(amara, "is TailClip from 2025?").startswith("Yes: TailClip came out Dec 11, 2025")
     assert conversation(rafael, "the IceCube paper is from this year right?").startswith(
         "No: Graph Neural Network Reconstruction of Low-Energy Neutrino Events in IceCube DeepCore came out Dec 3, 2025"
     )

@@ -104,6 +104,8 @@ CONVERSATIONS = [
     # profile: the number alone, no list of every paper)
     (("papers from 2022", "only CV", "how many is that?", "how many papers does he have?"),
      [[9, 13, 7, 8], [9, 7], [9, 7], []]),
+    # a follow-up whose only filter is negated still filters the list in view
+    (("papers from 2023", "which don't have code?"), [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [10, 11, 12, 20, 21]]),
     # "which one doesn't have X on it?" filters the list in view
     (("papers with Ming Yan", "which one doesn't have Haiyang Xu on it?"), [[3, 20, 1, 9], [3, 20, 9]]),
     # "the second one" after a list of people is the second person
