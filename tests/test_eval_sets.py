@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on twenty profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on thirty-two profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -13,7 +13,10 @@ quantum computing and theory, terse commands, two questions in one message; seka
 a small security and systems profile where honest "none" answers matter; tomas, priya, oluwaseun,
 hannah, zeynep, matteo, ruth, jonas, wen, dario and ines: public health, economics, NLP, accessibility,
 causal inference, vision, neuroscience, materials, cosmology, software engineering and remote
-sensing profiles with nicknames, possessives without apostrophes and LaTeX in abstracts). Their
+sensing profiles with nicknames, possessives without apostrophes and LaTeX in abstracts; amara to
+oyelaran, and bianca, tadeo and saoirse: probability, speech and music, medical imaging, distributed
+systems, LLM alignment, wireless, particle physics, digital humanities, control systems, drug
+discovery, operations research and computer architecture, with their fields' tools). Their
 misses were then fixed in the mechanism, so they are regression sets now: each may not fall below
 the score it reached.
 """
@@ -62,6 +65,9 @@ FLOORS = {
     "rafael_real_talk.yaml": 93,
     "margit_real_talk.yaml": 96,
     "oyelaran_real_talk.yaml": 107,
+    "bianca_real_talk.yaml": 104,
+    "tadeo_real_talk.yaml": 102,
+    "saoirse_real_talk.yaml": 107,
 }
 
 
