@@ -49,7 +49,7 @@ FLOORS = {
     "priya_real_talk.yaml": 100,
     "oluwaseun_real_talk.yaml": 100,
     "hannah_real_talk.yaml": 102,
-    "zeynep_real_talk.yaml": 91,
+    "zeynep_real_talk.yaml": 92,
     "matteo_real_talk.yaml": 100,
     "ruth_real_talk.yaml": 94,
     "jonas_real_talk.yaml": 94,
@@ -66,7 +66,7 @@ FLOORS = {
     "margit_real_talk.yaml": 96,
     "oyelaran_real_talk.yaml": 107,
     "bianca_real_talk.yaml": 104,
-    "tadeo_real_talk.yaml": 102,
+    "tadeo_real_talk.yaml": 104,
     "saoirse_real_talk.yaml": 107,
 }
 

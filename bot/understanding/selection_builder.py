@@ -607,6 +607,14 @@ class SelectionBuilder:
                 assert isinstance(nearest.atom, ByPerson)
                 nearest.atom = ByPerson(nearest.atom.key, nearest.atom.name, unit.position)
                 unit.target = nearest
+            elif restated := [
+                u
+                for u in units
+                if isinstance(u.atom, ByPerson)
+                and u.atom.position == unit.position
+                and abs(u.start - unit.start) <= NEAR
+            ]:
+                unit.target = restated[0]  # "which papers did Ji-hoon lead (first author)?": said twice, one person
             elif unit.position is not None:
                 leftover.append((unit.position, self._negated_before(stream, unit)))
         return leftover

@@ -1003,6 +1003,7 @@ def find_time_expressions(text: str, today: date, *, cased: str | None = None) -
         for c in candidates
         if not any(q_start < c.end and c.start < q_end for q_start, q_end in quoted)
         and not (cased is not None and not text[c.outer_start].isalpha() and grammar.follows_name(cased, c.outer_start))
+        and not _inside_a_range(text, c.outer_start, c.outer_end)
     ]
     candidates.sort(key=lambda c: (c.outer_start - c.outer_end, c.priority, c.outer_start))
     chosen: list[_Candidate] = []
@@ -1011,3 +1012,11 @@ def find_time_expressions(text: str, today: date, *, cased: str | None = None) -
             chosen.append(candidate)
     chosen.sort(key=lambda c: c.start)
     return [TimeExpression(c.found.ranges, c.found.shift, c.start, c.end, given[c.start : c.end]) for c in chosen]
+
+
+def _inside_a_range(text: str, start: int, end: int) -> bool:
+    """Whether an expression starts or ends inside a range written with a hyphen ("2015-2019"): "2019
+    or 2020" of "2015-2019 or 2020-2024" is not one, however long."""
+    return (start >= 2 and text[start - 1] == "-" and text[start - 2].isdigit()) or (
+        end + 1 < len(text) and text[end] == "-" and text[end + 1].isdigit()
+    )

@@ -89,6 +89,7 @@ def understood(engine: Engine, text: str) -> tuple[str, str, str]:
         # Names said every way.
         ("papers with van der Berg", "person[Pieter van der Berg]"),
         ("papers where Ji-woo is first author", "person[Ji-woo Kim@1]"),
+        ("which papers did Ji-woo Kim lead (first author)?", "person[Ji-woo Kim@1]"),
         ("papers where nadia is not the first author", "!person[Nadia Okafor@1]"),
         ("which papers don't list nadia among the authors?", "!person[Nadia Okafor]"),
         ("papers without the Kims", "!(person[Ji-woo Kim] | person[Min-jun Kim])"),

@@ -608,3 +608,12 @@ def test_a_day_to_the_day_and_months_of_a_year_said_in_words(
     text: str, expected: DateRange | tuple[DateRange, ...]
 ) -> None:
     check(text, NOV_27, expected)
+
+
+def test_no_expression_starts_or_ends_inside_a_hyphenated_range() -> None:
+    # "2019 or 2020" is longer than "2015-2019" but cuts both ranges in half
+    assert [e.text for e in found("more productive 2015-2019 or 2020-2024?")] == ["2015-2019", "2020-2024"]
+    assert [e.ranges for e in found("2015-2019 or 2020-2024")] == [
+        (span("2015-01-01", "2019-12-31"),),
+        (span("2020-01-01", "2024-12-31"),),
+    ]
