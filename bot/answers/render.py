@@ -258,6 +258,17 @@ def _(result: r.AuthorCheck, corpus: Corpus) -> Answer:
         where = _place_in_list(paper, result.position)
         headline = f"Yes: {result.person} is the {where} listed author of {paper.short_name} ({listed})."
         return Answer("", headline, papers=(paper,), focus=paper, people=(result.person,))
+    if corpus.people_key(result.person) == corpus.researcher_key:
+        # every paper on the page is the researcher's: a list without them is a list cut short
+        owner = possessive(corpus.researcher.name)
+        headline = (
+            f"Yes: {paper.short_name} is on {owner} profile, but the page lists only its first authors "
+            f"({listed}), so where {result.person} comes in the list is not shown."
+            if paper.authors_truncated
+            else f"{paper.short_name} is on {owner} profile, but its listed authors ({listed}) do not "
+            f"include {result.person} as the page writes the name."
+        )
+        return Answer("", headline, papers=(paper,), focus=paper)
     cut = (
         " The page lists only the first authors, so a name further down the list would not show."
         if (paper.authors_truncated)

@@ -74,10 +74,38 @@ def test_a_solo_paper_has_no_last_author_only_its_one_author(ruth: Engine) -> No
     )
 
 
-def test_the_researcher_missing_from_a_cut_list_is_not_among_the_listed_authors(yusuf: Engine) -> None:
+def test_the_researcher_missing_from_a_cut_list_is_said_to_be_cut_off(yusuf: Engine) -> None:
     assert ask(yusuf, "is yusuf an author on the whose breakfast cultural defaults paper?") == (
-        "No: Yusuf Demir-Halvorsen is not among the listed authors of Whose Breakfast? Measuring Cultural Defaults "
-        "in Multilingual Chat Assistants (Aoife O'Sullivan, Elif Şahin, Rania Haddad et al.). The page lists only "
-        "the first authors, so a name further down the list would not show."
+        "Yes: Whose Breakfast? Measuring Cultural Defaults in Multilingual Chat Assistants is on Yusuf "
+        "Demir-Halvorsen's profile, but the page lists only its first authors (Aoife O'Sullivan, Elif Şahin, Rania "
+        "Haddad et al.), so where Yusuf Demir-Halvorsen comes in the list is not shown."
     )
     assert ask(yusuf, "is he on TruthProbe?").startswith("Yes: Yusuf Demir-Halvorsen is the first listed author")
+
+
+def test_the_researcher_missing_from_a_list_cut_short_is_still_its_author() -> None:
+    from datetime import date
+
+    from bot.corpus.model import Corpus
+    from bot.corpus.page_parser import parse_page
+    from tests.pages import Page, PaperBlock
+
+    page = Page(
+        name="Test Person",
+        papers=[
+            PaperBlock(
+                "OCJul 11, 2023",
+                "Robust Ambulance Location",
+                "Ana Souza, Kwame Mensah, Ingrid Berg et al.",
+                "We locate ambulances under uncertain demand.",
+            ),
+            PaperBlock("OCJan 5, 2022", "Nurse Rostering", "Ana Souza, Test Person", "We roster nurses."),
+        ],
+    )
+    engine = Engine(Corpus.from_document(parse_page(page.text(), "amb.txt", date(2026, 11, 27))))
+    # every paper on the page is the researcher's: "No" would be the opposite of the truth
+    assert ask(engine, "is she an author on the ambulance paper?") == (
+        "Yes: Robust Ambulance Location is on Test Person's profile, but the page lists only its first authors "
+        "(Ana Souza, Kwame Mensah, Ingrid Berg et al.), so where Test Person comes in the list is not shown."
+    )
+    assert ask(engine, "is Ana Souza an author on the ambulance paper?").startswith("Yes: Ana Souza is the first")
