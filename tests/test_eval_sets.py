@@ -65,7 +65,7 @@ FLOORS = {
     "rafael_real_talk.yaml": 93,
     "margit_real_talk.yaml": 96,
     "oyelaran_real_talk.yaml": 107,
-    "bianca_real_talk.yaml": 104,
+    "bianca_real_talk.yaml": 105,
     "tadeo_real_talk.yaml": 104,
     "saoirse_real_talk.yaml": 107,
 }

@@ -129,6 +129,8 @@ class Recognizer:
         self.order_oldest = v.pattern("order_oldest")
         self.count = v.pattern("count_words")
         self.list_nouns = v.pattern("list_nouns")
+        self.list_pronoun_opener = compiled_pattern(rf"^\W*(?:{v.pattern('list_pronoun_openers').pattern})")
+        self.authorship_verbs = v.pattern("authorship_verbs")
         self.sort_oldest = v.pattern("sort_oldest")
         self.back_paper = v.pattern("back_paper")
         self.researcher_pronouns = v.pattern("researcher_pronouns")
@@ -289,6 +291,10 @@ class Recognizer:
             None,
         )
         cue = reading.cue_text
+        if self._asks_the_list_in_view(cue, query):
+            # "they" were the papers, not the researcher the pronoun first stood for
+            kept = tuple(c for c in query.selection.clauses if not self._the_researcher_alone(c))
+            query = query.with_selection(Selection(kept).with_clause(Clause((Previous("papers"),))))
         bare = (
             all(a == Previous("paper") for a in query.selection.atoms())
             and not self.list_nouns.search(cue)
@@ -308,6 +314,26 @@ class Recognizer:
             reply=message.text,
             corrections=reading.corrections,
             bare=bare,
+        )
+
+    def _the_researcher_alone(self, clause: Clause) -> bool:
+        """A clause "they" may have made: the researcher, or the people of the last answer."""
+        return not clause.negated and all(
+            (isinstance(a, ByPerson) and a.key == self.corpus.researcher_key and a.position is None)
+            or (isinstance(a, Previous) and a.what == "people")
+            for a in clause.atoms
+        )
+
+    def _asks_the_list_in_view(self, cue: str, query: Query) -> bool:
+        """ "do they have code?", "are any of them from 2019?": the papers just listed, asked about."""
+        kinds = {atom_kind(a) for c in query.selection.clauses if not self._the_researcher_alone(c) for a in c.atoms}
+        return (
+            query.operation.name in ("list", "count")
+            and bool(kinds)
+            and kinds <= PAPER_PROPERTIES
+            and bool(self.list_pronoun_opener.match(cue))
+            and not self.list_nouns.search(cue)
+            and not self.authorship_verbs.search(cue)
         )
 
     def _pronoun(self, text: str) -> str | None:
@@ -883,6 +909,10 @@ class Recognizer:
 def _group_key(name: str) -> GroupKey:
     keys: dict[str, GroupKey] = {k: k for k in get_args(GroupKey)}
     return keys.get(name, "year")
+
+
+# What a paper has, asked of the papers in view: "do they have code?", "are they CV?", "from 2019?".
+PAPER_PROPERTIES = frozenset({"code", "time", "category", "benchmark", "any_benchmark", "topic", "solo"})
 
 
 def _refers_back(query: Query) -> bool:

@@ -104,6 +104,9 @@ CONVERSATIONS = [
     # profile: the number alone, no list of every paper)
     (("papers from 2022", "only CV", "how many is that?", "how many papers does he have?"),
      [[9, 13, 7, 8], [9, 7], [9, 7], []]),
+    # "do they have code?" right after a list: "they" are the papers listed, not the researcher
+    (("papers from 2023", "do they have code?"), [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [4, 3, 5, 2, 6, 1]]),
+    (("do they have code?",), [[14, 15, 4, 3, 5, 2, 6, 1]]),
     # a follow-up whose only filter is negated still filters the list in view
     (("papers from 2023", "which don't have code?"), [[4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1], [10, 11, 12, 20, 21]]),
     # "which one doesn't have X on it?" filters the list in view
