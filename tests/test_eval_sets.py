@@ -66,7 +66,7 @@ FLOORS = {
     "margit_real_talk.yaml": 96,
     "oyelaran_real_talk.yaml": 107,
     "bianca_real_talk.yaml": 105,
-    "tadeo_real_talk.yaml": 104,
+    "tadeo_real_talk.yaml": 105,
     "saoirse_real_talk.yaml": 107,
 }
 

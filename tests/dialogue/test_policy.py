@@ -442,3 +442,10 @@ def test_without_him_beside_someone_else_is_without_the_researcher(guohai: Engin
     assert heads(guohai, "what has Ming Yan published without him?")[0] == (
         "1 paper with Ming Yan not listing Guohai Xu among the authors:"
     )
+
+
+def test_the_first_authors_of_each_paper_in_view(guohai: Engine) -> None:
+    guohai.ask("papers from 2022", ("each", "1"))
+    answer = guohai.ask("who's the first author on each?", ("each", "1"))
+    assert answer.headline.startswith("Among Guohai Xu's 4 papers from 2022, the most frequent first authors are ")
+    assert [line.split(":")[0] for line in answer.items] == ["Chenliang Li", "Qianglong Chen", "Qinghao Ye", "Yiwei Ma"]
