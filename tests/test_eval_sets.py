@@ -66,8 +66,8 @@ FLOORS = {
     "margit_real_talk.yaml": 96,
     "oyelaran_real_talk.yaml": 107,
     "bianca_real_talk.yaml": 105,
-    "tadeo_real_talk.yaml": 105,
-    "saoirse_real_talk.yaml": 107,
+    "tadeo_real_talk.yaml": 106,
+    "saoirse_real_talk.yaml": 109,
 }
 
 
