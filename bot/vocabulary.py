@@ -18,6 +18,9 @@ from bot.yaml_io import load_data_file
 _ORDINAL_DIGITS = r"\d{1,3}(?:st|nd|rd|th)"
 # Lists whose words also carry topics ("language model", "reward model", "accuracy of retrieval").
 CONTENT_LISTS = frozenset({"one_paper_words", "page_counted", "data_nouns", "shared_words"})
+# Groups of content words, never the frame of a question nor a typo's target: the irregular plurals
+# ("syntheses": "synthesis") are topics' words ("papers about diagnosis", "retro synthesis stuff").
+CONTENT_GROUPS = frozenset({"irregular_plurals"})
 
 
 class VocabularyError(ValueError):
@@ -103,7 +106,8 @@ class Vocabulary:
 
     def _single_words(self) -> frozenset[str]:
         found: set[str] = set(self.stopwords)
-        for values in (*self.lists.values(), *(v for g in self.groups.values() for v in g.values())):
+        groups = (members for name, members in self.groups.items() if name not in CONTENT_GROUPS)
+        for values in (*self.lists.values(), *(v for g in groups for v in g.values())):
             found.update(v.casefold() for v in values if re.fullmatch(r"[a-z']+", v.casefold()))
         found.update(self.cardinals)
         found.update(self.ordinals)
@@ -114,7 +118,9 @@ class Vocabulary:
         framing = (words for name, words in self.lists.items() if name not in CONTENT_LISTS)
         for phrase in (*self.cardinals, *(w for ws in framing for w in ws)):
             found.update(w for w in re.split(r"[\s'’-]+", phrase.casefold()) if w)
-        for members in self.groups.values():
+        for name, members in self.groups.items():
+            if name in CONTENT_GROUPS:
+                continue
             for words in members.values():
                 for phrase in words:
                     found.update(w for w in re.split(r"[\s'’-]+", phrase.casefold()) if w)

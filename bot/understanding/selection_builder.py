@@ -389,15 +389,27 @@ class SelectionBuilder:
             if index in claimed or index + 1 in claimed or not all(isinstance(w, Word) for w in pair):
                 continue
             first, second = (w.folded for w in pair if isinstance(w, Word))
-            if (
-                not may_be_a_term(first, second, frame)
-                or any(w in self.topic_stopwords or w in self.list_nouns for w in (first, second))
-                or not (self.papers_using(first) and self.papers_using(second))
+            if not may_be_a_term(first, second, frame) or any(
+                w in self.topic_stopwords or w in self.list_nouns for w in (first, second)
             ):
                 continue
-            if self.phrase_used(f"{first} {second}"):
+            phrase = f"{first} {second}"
+            content = second if first in frame else first
+            # a form of a known concept the content word alone does not name ("citation analysis", not
+            # "well calibrated"), or a phrase the papers write
+            if self._concept_form(phrase, content) or (
+                self.papers_using(first) and self.papers_using(second) and self.phrase_used(phrase)
+            ):
                 terms.update((index, index + 1))
         return terms
+
+    @staticmethod
+    def _concept_form(phrase: str, content: str) -> bool:
+        from bot.understanding.concepts import ConceptLexicon
+
+        lexicon = ConceptLexicon.default()
+        whole = {hit.concept.name for hit in lexicon.find(phrase) if hit.start == 0 and hit.end == len(phrase)}
+        return bool(whole - {hit.concept.name for hit in lexicon.find(content)})
 
     def _topic_runs(
         self, source: str, stream: tuple[Item, ...], claimed: set[int], frame: frozenset[str], forced: set[int]

@@ -107,6 +107,9 @@ def understood(engine: Engine, text: str) -> tuple[str, str, str]:
         ("papers with Ana Souza not from 2024", "person[Ana Souza] & !time[2024]"),
         # acronyms keep their case (a concept's case-sensitive form), other words fold
         ("papers on RL", "topic[RL]"),
+        # a word the vocabulary lists only as an irregular plural's singular is still a topic
+        ("papers about diagnosis", "topic[diagnosis]"),
+        ("retro synthesis papers", "topic[retro synthesis]"),
         # a known surname followed by a name nobody here has is someone else, not the known person
         ("papers with Ana Souza and Kim Lee", "person[Ana Souza] & unknown[Kim Lee]"),
         ("papers with Souza", "person[Ana Souza]"),
