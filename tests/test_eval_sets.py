@@ -67,7 +67,7 @@ FLOORS = {
     "oyelaran_real_talk.yaml": 107,
     "bianca_real_talk.yaml": 106,
     "tadeo_real_talk.yaml": 106,
-    "saoirse_real_talk.yaml": 109,
+    "saoirse_real_talk.yaml": 110,
 }
 
 

@@ -54,6 +54,12 @@ _SHARED_BOUND_AFTER = compiled_pattern(
     r"(?!\s+(?:[A-Z][a-z]+\s+)?\d)",
     re.IGNORECASE,
 )
+# "first half vs second half of 2024": two parts of a year sharing it
+_SHARED_YEAR_PART = compiled_pattern(
+    r"\b(first|second|1st|2nd)\s+half\s+(or|and|vs\.?|versus)\s+(?:the\s+)?(first|second|1st|2nd)\s+half\s+"
+    r"(of\s+(?:\d{4}|this\s+year|last\s+year))\b",
+    re.IGNORECASE,
+)
 # "first or last author": two positions sharing one noun
 _SHARED_AUTHOR = compiled_pattern(
     r"\b(first|second|third|fourth|last|lead|senior|middle)\s+(or|and|vs\.?|versus)\s+"
@@ -173,6 +179,7 @@ class Cleaner:
         text = _SHARED_BOUND.sub(r"\1 \4 \2 \3 \4", text)  # "before or after 2023": both, about 2023
         text = _SHARED_BOUND_AFTER.sub(r"\1 \2 \3 \4 \2", text)
         text = _SHARED_AUTHOR.sub(r"\1 \4 \2 \3 \4", text)
+        text = _SHARED_YEAR_PART.sub(r"\1 half \4 \2 \3 half \4", text)
         text = self.spoken_year.sub(self._year_in_digits, text)  # "twenty twenty-three" is 2023
         chats: list[ChatKind] = []
         kept: list[str] = []

@@ -49,6 +49,7 @@ def cleaner() -> Cleaner:
         ("anything from two thousand and nineteen?", "anything from 2019?"),
         ("twenty one papers from 2023", "twenty one papers from 2023"),
         ("did he publish more before or after 2023?", "did he publish more before 2023 or after 2023?"),
+        ("first half vs second half of 2024?", "first half of 2024 vs second half of 2024?"),
         # an initial ends no sentence; a hedge opens none
         ("R. Subramaniam papers?", "R. Subramaniam papers?"),
         ("hey @profile-bot can u list the SE ones", "list the SE ones"),
