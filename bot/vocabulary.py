@@ -104,10 +104,12 @@ class Vocabulary:
     def _inputs(self) -> tuple[Any, ...]:
         return (self.lists, self.groups, self.stopwords, self.cardinals, self.ordinals)
 
+    def _framing_groups(self) -> list[dict[str, tuple[str, ...]]]:
+        return [members for name, members in self.groups.items() if name not in CONTENT_GROUPS]
+
     def _single_words(self) -> frozenset[str]:
         found: set[str] = set(self.stopwords)
-        groups = (members for name, members in self.groups.items() if name not in CONTENT_GROUPS)
-        for values in (*self.lists.values(), *(v for g in groups for v in g.values())):
+        for values in (*self.lists.values(), *(v for g in self._framing_groups() for v in g.values())):
             found.update(v.casefold() for v in values if re.fullmatch(r"[a-z']+", v.casefold()))
         found.update(self.cardinals)
         found.update(self.ordinals)
@@ -118,9 +120,7 @@ class Vocabulary:
         framing = (words for name, words in self.lists.items() if name not in CONTENT_LISTS)
         for phrase in (*self.cardinals, *(w for ws in framing for w in ws)):
             found.update(w for w in re.split(r"[\s'’-]+", phrase.casefold()) if w)
-        for name, members in self.groups.items():
-            if name in CONTENT_GROUPS:
-                continue
+        for members in self._framing_groups():
             for words in members.values():
                 for phrase in words:
                     found.update(w for w in re.split(r"[\s'’-]+", phrase.casefold()) if w)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.answers import results as r
+from bot.answers.asked_sentence import NUMBERED, best_numbered_sentence, overlap, question_words
 from bot.answers.selecting import Selected, Selector, describe, papers_mentioning
 from bot.answers.wording import join_and
 from bot.corpus.gazetteer import phrase_pattern
@@ -433,6 +434,11 @@ _NUMBER_AFTER = compiled_pattern(
 _VALUE_IN_CLAUSE = compiled_pattern(r"^[^.;:]{0,70}?\b(?:is|was|are|were|equals|of)\s+(-?\d+(?:\.\d+)?\s?%?)(?![\d.])")
 
 
+def _says_of_question(sentence: str, paper: Paper, question: str) -> float:
+    """How much of the question a sentence of the paper's abstract says (title words count less)."""
+    return overlap(sentence, question_words(question), set(fold(paper.title).split()))
+
+
 def _figure_in_metric(paper: Paper, metric: Metric, k: int | None, lexicon: MetricLexicon) -> tuple[str, str] | None:
     """The first figure the abstract writes in this metric ("48.0 top-1 accuracy"), with its sentence."""
     for sentence in sentences(paper.abstract):
@@ -628,15 +634,12 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
         # Asked in the question's own words, with no benchmark or metric named ("what value of S8 did
         # it end up with?"): the numbered sentence that says most of them, unless the task's figure
         # comes from a sentence that says as much.
-        from bot.answers.asked_sentence import NUMBERED, best_numbered_sentence, overlap, question_words
-
         picked = best_numbered_sentence(paper, world.text)
-        titled = set(fold(paper.title).split())
         if picked is not None and (
             not figures
             or (
                 picked[0] != figures[0].sentence
-                and overlap(figures[0].sentence, question_words(world.text), titled) + NUMBERED < picked[1]
+                and _says_of_question(figures[0].sentence, paper, world.text) + NUMBERED < picked[1]
             )
         ):
             return r.PaperFact(paper, "results", sentence=picked[0], benchmark_mentioned=True)
@@ -651,12 +654,9 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
             # A bare number beside a word the question shares ("all labels ... 0.84") against the
             # figure the abstract writes in the metric asked ("5% of the labelled clips ... macro F1 from
             # 0.58 to 0.72"): the sentence that says more of the question ("F1 w/ 5% labels").
-            from bot.answers.asked_sentence import overlap, question_words
-
             in_metric = _figure_in_metric(paper, metric, operation.metric_k, lexicon)
-            asked_words, titled = question_words(world.text), set(fold(paper.title).split())
-            if in_metric is not None and overlap(in_metric[1], asked_words, titled) > overlap(
-                best.sentence, asked_words, titled
+            if in_metric is not None and _says_of_question(in_metric[1], paper, world.text) > _says_of_question(
+                best.sentence, paper, world.text
             ):
                 return r.PaperFact(
                     paper, "results", metric=metric.label(operation.metric_k), figure=in_metric[0],
@@ -671,8 +671,6 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
     if world.text and not operation.benchmark:
         # no figure where the benchmark or metric is named: the numbered sentence that says most of
         # the question's words ("an employment elasticity with respect to the minimum wage of ε = -0.06")
-        from bot.answers.asked_sentence import best_numbered_sentence
-
         picked = best_numbered_sentence(paper, world.text)
         if picked is not None and picked[1] >= 1:
             return r.PaperFact(paper, "results", sentence=picked[0], benchmark_mentioned=True)

@@ -14,7 +14,7 @@ from bot.text import Token, tokens
 from bot.understanding.entities import Entity, EntityFinder, folded_text
 
 MASK = "§"  # stands for any recognised name in the text intents' cues are matched against
-_GLUED_CASE = compiled_pattern(r"^([a-z]{2,})([A-Z][\w-]*)$")  # "withJiabo"
+_GLUED_CASE = compiled_pattern(r"^([a-z]{2,})([A-Z][\w-]*)$")  # "withAnna"
 _GLUED_DIGITS = compiled_pattern(
     r"^([a-z]{2,})((?:19|20)\d\d)$|^((?:19|20)\d\d)([a-z]{2,})$"
 )  # "from2023", "2023papers"
@@ -117,7 +117,7 @@ class Reader:
         corrections = tuple((words[i].text, meant) for i, meant in sorted(fixed.items()))
         return Reading(text, cue_text, tuple(entities), tuple(stream), corrections)
 
-    # --- glued words: "withJiabo", "from2023", "paperswith"
+    # --- glued words: "withAnna", "from2023", "paperswith"
 
     def split_glued(self, text: str) -> str:
         return _WORDLIKE.sub(lambda m: self._split_word(m.group()), text)

@@ -135,7 +135,9 @@ class SelectionBuilder:
             *v.words("any_benchmark_after"),
         ]
         self.loose_solo = frozenset(v.words("solo_loose_words"))
-        self.solo_context = frozenset(v.words("solo_context_words"))
+        self.solo_context = frozenset(
+            (*v.words("solo_context_words"), *v.words("authorship_verbs"), *v.words("researcher_pronouns"))
+        )
         self.any_benchmark_context = compiled_pattern(rf"(?:{phrase_alternation(introducers)})\s+$")
         self.describes_one_benchmark = compiled_pattern(rf"\s+(?:{v.pattern('any_benchmark_not_before').pattern})")
         self.topic_before = compiled_pattern(rf"(?:{v.pattern('topic_before').pattern})$")
