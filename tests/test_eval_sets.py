@@ -68,6 +68,9 @@ FLOORS = {
     "bianca_real_talk.yaml": 106,
     "tadeo_real_talk.yaml": 106,
     "saoirse_real_talk.yaml": 110,
+    "leilani_real_talk.yaml": 96,
+    "mirela_real_talk.yaml": 99,
+    "tobias_real_talk.yaml": 96,
 }
 
 

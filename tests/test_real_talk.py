@@ -19,11 +19,6 @@ def guohai(shipped: Corpus) -> Engine:
     return Engine(shipped)
 
 
-@pytest.fixture(autouse=True)
-def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PROFILE_BOT_TODAY", "2026-11-27")
-
-
 def ask(engine: Engine, question: str) -> tuple[list[int], str]:
     answer = engine.ask(question, ("real-talk", str(next(_chats))))
     return [p.id for p in answer.papers], answer.text

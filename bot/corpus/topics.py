@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 import signal
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -57,10 +57,24 @@ def _schema() -> tantivy.Schema:
     builder.add_unsigned_field("pid", stored=True, indexed=True, fast=True)
     builder.add_text_field("title", stored=False, tokenizer_name="en_stem")
     builder.add_text_field("body", stored=False, tokenizer_name="en_stem")
-    # The same text unstemmed: a misspelt word is matched against words as written ("semanitc"). Only
-    # fuzzy term lookups read it, which need no positions or frequencies: 10% less indexing.
+    return builder.build()
+
+
+def _spelling_schema() -> tantivy.Schema:
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_unsigned_field("pid", stored=True, indexed=True, fast=True)
+    # The text unstemmed, for fuzzy term lookups only, which need no positions or frequencies.
     builder.add_text_field("words", stored=False, tokenizer_name="default", index_option="basic")
     return builder.build()
+
+
+def scratch_parent() -> str | None:
+    """Where a helper writes its indexes: shared memory when the system has it (a tenth faster to
+    write than a disk's page cache), else the temporary folder."""
+    shared = "/dev/shm"
+    return shared if os.path.isdir(shared) and os.access(shared, os.W_OK | os.X_OK) else None
 
 
 # A paper, or its entry in a corpus document (the same fields: a helper may start before the papers exist).
@@ -73,43 +87,100 @@ def _fields(paper: PaperLike) -> tuple[int, str, str, str]:
     return paper["id"], paper["title"], paper.get("system") or "", paper["abstract"]
 
 
-class TopicIndex:
-    def __init__(self, papers: Sequence[PaperLike], folder: str | None = None, threads: int | None = None) -> None:
-        """The index of these papers, in memory, or in `folder` (a helper process's work)."""
-        import tantivy
+def _folded(papers: Sequence[PaperLike]) -> Iterator[tuple[int, str, str]]:
+    for paper in papers:
+        pid, title, system, abstract = _fields(paper)
+        # accents folded on both sides: "Yoruba" finds "Yorùbá", "Saether" "Sæther"
+        yield pid, fold(title), fold(f"{system} {abstract}")
 
-        self.schema = _schema()
-        self.index = tantivy.Index(self.schema, path=folder) if folder else tantivy.Index(self.schema)
-        threads = threads or min(2, os.cpu_count() or 1)  # indexing threads halve build time on two cores
-        writer = self.index.writer(heap_size=WRITER_HEAP_PER_THREAD * threads, num_threads=threads)
-        for paper in papers:
-            pid, title, system, abstract = _fields(paper)
-            # accents folded on both sides: "Yoruba" finds "Yorùbá", "Saether" "Sæther"
-            title, body = fold(title), fold(f"{system} {abstract}")
-            writer.add_document(
-                tantivy.Document.from_dict(
-                    {"pid": pid, "title": title, "body": body, "words": f"{title} {body}"},
-                    self.schema,
-                )
-            )
-        writer.commit()
-        writer.wait_merging_threads()
-        self._start_searching()
+
+def _written(
+    schema: tantivy.Schema, documents: Iterator[dict[str, Any]], folder: str | None, threads: int
+) -> tantivy.Index:
+    import tantivy
+
+    index = tantivy.Index(schema, path=folder) if folder else tantivy.Index(schema)
+    writer = index.writer(heap_size=WRITER_HEAP_PER_THREAD * threads, num_threads=threads)
+    for document in documents:
+        writer.add_document(tantivy.Document.from_dict(document, schema))
+    writer.commit()
+    writer.wait_merging_threads()
+    return index
+
+
+def _topic_documents(papers: Sequence[PaperLike]) -> Iterator[dict[str, Any]]:
+    return ({"pid": pid, "title": title, "body": body} for pid, title, body in _folded(papers))
+
+
+def _spelling_documents(papers: Sequence[PaperLike]) -> Iterator[dict[str, Any]]:
+    return ({"pid": pid, "words": f"{title} {body}"} for pid, title, body in _folded(papers))
+
+
+class SpellingIndex:
+    """The words of titles and abstracts as written, to find the papers holding a word close to a
+    misspelt one ("semanitc"). Apart from the topic index: only a typo needs it, so a helper writes
+    it after the topic index, and the first topic question does not wait for it."""
+
+    def __init__(self, papers: Sequence[PaperLike], folder: str | None = None, threads: int = 1) -> None:
+        self.schema = _spelling_schema()
+        self._start_searching(_written(self.schema, _spelling_documents(papers), folder, threads))
 
     @classmethod
-    def opened(cls, folder: str) -> TopicIndex:
+    def opened(cls, folder: str) -> SpellingIndex:
+        import tantivy
+
+        self = cls.__new__(cls)
+        self.schema = _spelling_schema()
+        self._start_searching(tantivy.Index.open(folder))
+        return self
+
+    def _start_searching(self, index: tantivy.Index) -> None:
+        self.index = index
+        index.reload()
+        self.searcher = index.searcher()
+
+    def papers_near(self, word: str) -> list[int]:
+        """The papers holding a word one edit from this one (two from a word of nine letters or more)."""
+        import tantivy
+
+        query = tantivy.Query.fuzzy_term_query(
+            self.schema, "words", word, distance=1 if len(word) < 9 else 2, transposition_cost_one=True
+        )
+        hits = self.searcher.search(query, max(1, self.searcher.num_docs), count=False).hits
+        return [int(self.searcher.doc(address)["pid"][0]) for _, address in hits]
+
+
+class TopicIndex:
+    def __init__(
+        self,
+        papers: Sequence[PaperLike],
+        folder: str | None = None,
+        threads: int | None = None,
+        spelling: Callable[[], SpellingIndex] | None = None,
+    ) -> None:
+        """The index of these papers, in memory, or in `folder` (a helper process's work). `spelling`
+        gives their spelling index when a typo first needs it (by default: built from the papers then)."""
+        self.schema = _schema()
+        threads = threads or min(2, os.cpu_count() or 1)  # indexing threads halve build time on two cores
+        self.index = _written(self.schema, _topic_documents(papers), folder, threads)
+        self._start_searching(spelling or (lambda: SpellingIndex(papers)))
+
+    @classmethod
+    def opened(cls, folder: str, spelling: Callable[[], SpellingIndex]) -> TopicIndex:
         """The index a helper process wrote into `folder`."""
         import tantivy
 
         self = cls.__new__(cls)
         self.schema = _schema()
         self.index = tantivy.Index.open(folder)
-        self._start_searching()
+        self._start_searching(spelling)
         return self
 
-    def _start_searching(self) -> None:
+    def _start_searching(self, spelling: Callable[[], SpellingIndex]) -> None:
         import tantivy
 
+        self._spelling_source: Callable[[], SpellingIndex] | None = spelling
+        self._spelling: SpellingIndex | None = None
         self.index.reload()
         self.searcher = self.index.searcher()
         self._phrases_used: dict[str, bool] = {}
@@ -148,10 +219,16 @@ class TopicIndex:
             return None, False
         if not tolerant or len(phrase) < 5 or not phrase.isalpha():
             return None, False
-        fuzzy = tantivy.Query.fuzzy_term_query(
-            self.schema, "words", phrase.lower(), distance=1 if len(phrase) < 9 else 2, transposition_cost_one=True
-        )
-        return (fuzzy if self._matches(fuzzy) else None), False
+        near = self.spelling.papers_near(phrase.lower())
+        # Those papers, each scoring the same, as a fuzzy term query scores them.
+        return (tantivy.Query.term_set_query(self.schema, "pid", near) if near else None), False
+
+    @property
+    def spelling(self) -> SpellingIndex:
+        if self._spelling is None:
+            assert self._spelling_source is not None
+            self._spelling, self._spelling_source = self._spelling_source(), None
+        return self._spelling
 
     def _matches(self, query: tantivy.Query) -> bool:
         return bool(self.searcher.search(query, 1, count=False).hits)
@@ -261,22 +338,25 @@ class TopicIndex:
 class TopicIndexBuild:
     """The topic index of some papers, to be had by calling this. On a large corpus a forked helper
     process starts writing it into a temporary folder at once, so the second core builds it while
-    this process builds everything else; the call waits for the helper and opens its index (the
-    folder is removed then: the open index reads its files through memory maps). Anywhere a fork is
-    not safe, or when the helper fails, the call builds the index in this process."""
+    this process builds everything else; it says so through a pipe the moment the index is written,
+    then writes the spelling index, which the call's index opens when a typo first needs it. Each
+    folder is removed once opened (an open index reads its files through memory maps). Anywhere a
+    fork is not safe, or when the helper fails, the indexes are built in this process."""
 
     def __init__(self, papers: Sequence[PaperLike]) -> None:
         """Starts the helper on these papers (the corpus's, or its document's entries when started
         before the corpus is built); this process keeps no reference to them."""
         self.helper: int | None = None
         self.folder = ""
+        self._ready = -1  # the pipe end the helper writes to once the topic index is written
         if not BUILD_ASIDE_FROM <= len(papers) <= BUILD_ASIDE_UP_TO or not can_fork_without("tantivy"):
             return
         import tempfile
 
-        self.folder = tempfile.mkdtemp(prefix="profile-bot-topics-")
+        self.folder = tempfile.mkdtemp(prefix="profile-bot-topics-", dir=scratch_parent())
         parent = os.getpid()
         try:
+            self._ready, written = os.pipe()
             self.helper = os.fork()
         except OSError:
             self.discard()
@@ -285,26 +365,53 @@ class TopicIndexBuild:
             status = 1
             try:
                 end_with(parent)
+                os.close(self._ready)
                 # One indexing thread: this process keeps the other core busy meanwhile.
-                TopicIndex(papers, self.folder, threads=1)
+                _written(_schema(), _topic_documents(papers), self._part("topics", made=True), threads=1)
+                os.write(written, b"1")
+                os.close(written)
+                _written(_spelling_schema(), _spelling_documents(papers), self._part("spelling", made=True), threads=1)
                 status = 0
             finally:
                 os._exit(status)
+        os.close(written)
         atexit.register(self.discard)  # a process that never searched a topic leaves nothing behind
+
+    def _part(self, name: str, made: bool = False) -> str:
+        path = os.path.join(self.folder, name)
+        if made:
+            os.mkdir(path)
+        return path
 
     def __call__(self, papers: Sequence[Paper]) -> TopicIndex:
         """The index: the helper's, or built here from `papers` (the same papers)."""
         if self.helper is None:
             return TopicIndex(papers)
+        with open(self._ready, "rb", closefd=True) as ready:  # empty if the helper failed before writing
+            written = ready.read(1) == b"1"
+        self._ready = -1
+        if written:
+            try:
+                index = TopicIndex.opened(self._part("topics"), lambda: self._spelling(papers))
+                shutil.rmtree(self._part("topics"), ignore_errors=True)
+                return index
+            except (OSError, ValueError) as err:
+                log.warning("the topic index the helper wrote cannot be opened: %s", err)
+        self.discard()
+        return TopicIndex(papers)
+
+    def _spelling(self, papers: Sequence[Paper]) -> SpellingIndex:
+        """The spelling index the helper writes after the topic index, waited for."""
         try:
-            _, status = os.waitpid(self.helper, 0)
-            self.helper = None
-            if os.waitstatus_to_exitcode(status) == 0:
-                try:
-                    return TopicIndex.opened(self.folder)
-                except (OSError, ValueError) as err:
-                    log.warning("the topic index the helper wrote cannot be opened: %s", err)
-            return TopicIndex(papers)
+            if self.helper is not None and self.folder:
+                _, status = os.waitpid(self.helper, 0)
+                self.helper = None
+                if os.waitstatus_to_exitcode(status) == 0:
+                    try:
+                        return SpellingIndex.opened(self._part("spelling"))
+                    except (OSError, ValueError) as err:
+                        log.warning("the spelling index the helper wrote cannot be opened: %s", err)
+            return SpellingIndex(papers)
         finally:
             self.discard()
 
@@ -312,6 +419,10 @@ class TopicIndexBuild:
         """Stop the helper if it still runs and remove its folder (a corpus replaced before any topic
         search, the end of the process)."""
         atexit.unregister(self.discard)
+        if self._ready >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self._ready)
+            self._ready = -1
         if self.helper is not None:
             with contextlib.suppress(OSError):
                 os.kill(self.helper, signal.SIGKILL)

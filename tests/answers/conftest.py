@@ -1,5 +1,5 @@
 """Engines over the profiles of our question sets (tests/eval/), one per page and test session, and
-today pinned to the day the sets were written."""
+today pinned (tests/conftest.py) to the day the sets were written."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ import pytest
 from bot.corpus.loading import load_corpus
 from bot.engine import Engine
 from tests.conftest import EVAL_PAGES
-
-TODAY = "2026-11-27"
 
 
 @cache
@@ -45,8 +43,3 @@ chiara = _page("chiara_lindqvist-okoro.txt")
 rafael = _page("rafael_ibanez-whitcombe.txt")
 yusuf = _page("yusuf_demir-halvorsen.txt")
 oluwaseun = _page("oluwaseun_adeyemi.txt")
-
-
-@pytest.fixture
-def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PROFILE_BOT_TODAY", TODAY)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import signal
 import sys
 import tempfile
 
@@ -19,7 +20,7 @@ QUERIES = (["video", "understanding"], ["retrieval"], ["halucination"], ["knowle
 
 
 def leftover_folders() -> list[str]:
-    return glob.glob(os.path.join(tempfile.gettempdir(), "profile-bot-topics-*"))
+    return glob.glob(os.path.join(topics.scratch_parent() or tempfile.gettempdir(), "profile-bot-topics-*"))
 
 
 @pytest.fixture
@@ -82,3 +83,33 @@ def test_a_helper_started_on_the_document_finds_what_the_papers_index_finds(asid
         assert {(h.paper_id, round(h.score, 4)) for h in from_document.search(words, limit=1000)} == {
             (h.paper_id, round(h.score, 4)) for h in here.search(words, limit=1000)
         }
+
+
+@needs_fork
+def test_the_topic_index_comes_before_the_spelling_index_a_typo_waits_for(corpus: Corpus, aside: None) -> None:
+    before = set(leftover_folders())
+    build = topics.TopicIndexBuild(corpus.papers)
+    index = build(corpus.papers)
+    assert index._spelling is None  # the first topic question did not wait for it
+    assert index.search(["retrieval"]) and set(leftover_folders()) != before  # the spelling folder is still there
+    typo = index.search(["halucination"], limit=1000)
+    assert typo and {h.paper_id for h in typo} == {
+        h.paper_id for h in topics.TopicIndex(corpus.papers).search(["halucination"], limit=1000)
+    }
+    assert index._spelling is not None and set(leftover_folders()) == before
+    assert build.helper is None
+
+
+@needs_fork
+def test_a_helper_that_dies_early_leaves_the_work_to_this_process(corpus: Corpus, aside: None) -> None:
+    before = set(leftover_folders())
+    build = topics.TopicIndexBuild(corpus.papers)
+    assert build.helper is not None
+    os.kill(build.helper, signal.SIGKILL)
+    index = build(corpus.papers)
+    here = topics.TopicIndex(corpus.papers)
+    for words in QUERIES:
+        assert {h.paper_id for h in index.search(words, limit=1000)} == {
+            h.paper_id for h in here.search(words, limit=1000)
+        }
+    assert set(leftover_folders()) == before and build.helper is None

@@ -23,11 +23,6 @@ def guohai(shipped: Corpus) -> Engine:
     return Engine(shipped)
 
 
-@pytest.fixture(autouse=True)
-def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PROFILE_BOT_TODAY", "2026-11-27")
-
-
 def talk(engine: Engine, *turns: str) -> list[list[int]]:
     chat = ("tester", str(next(_chats)))
     return [[p.id for p in engine.ask(turn, chat).papers] for turn in turns]
