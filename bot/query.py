@@ -255,6 +255,7 @@ class Operation:
     chat: str | None = None  # chat: greeting, thanks, farewell, help
     check: tuple[int, ...] = ()  # pick: papers asked about ("is AMBER his latest paper?"), not a filter
     yes_no: bool = False  # list: asked as a yes/no question ("has she used EdNet?"): the answer says yes or no
+    denied: bool = False  # paper_fact code: asked as an absence ("X has no code, right?"): yes means none
     direction: Literal["lower", "higher"] | None = None  # compare papers: "which got the lower NMSE?"
 
 

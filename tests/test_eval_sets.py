@@ -59,7 +59,7 @@ FLOORS = {
     "sven_real_talk.yaml": 108,
     "kofi_real_talk.yaml": 109,
     "freya_real_talk.yaml": 101,
-    "amara_real_talk.yaml": 101,
+    "amara_real_talk.yaml": 102,
     "yusuf_real_talk.yaml": 106,
     "chiara_real_talk.yaml": 107,
     "rafael_real_talk.yaml": 93,
@@ -68,9 +68,9 @@ FLOORS = {
     "bianca_real_talk.yaml": 106,
     "tadeo_real_talk.yaml": 106,
     "saoirse_real_talk.yaml": 110,
-    "leilani_real_talk.yaml": 96,
+    "leilani_real_talk.yaml": 97,
     "mirela_real_talk.yaml": 99,
-    "tobias_real_talk.yaml": 96,
+    "tobias_real_talk.yaml": 99,
 }
 
 

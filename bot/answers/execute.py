@@ -602,7 +602,7 @@ def paper_fact(world: World, query: Query) -> r.Result:
             w for a in query.selection.positive("topic") if isinstance(a, AboutTopic) for w in a.text.casefold().split()
         ]
         return _quantity(paper, operation.counted or "", [w for w in hints if len(w) > 3])
-    return r.PaperFact(paper, field_name, position=operation.position, limit=operation.limit)
+    return r.PaperFact(paper, field_name, position=operation.position, limit=operation.limit, denied=operation.denied)
 
 
 def _results(world: World, paper: Paper, query: Query, described: str) -> r.PaperFact:

@@ -405,7 +405,7 @@ def _(result: r.PaperFact, corpus: Corpus) -> Answer:
     if field in ("authors", "author", "author_count"):
         return _authors(result, corpus)
     if field == "code":
-        return _code(paper)
+        return _code(paper, result.denied)
     if field == "benchmarks":
         if not paper.benchmarks:
             return Answer("", f"No benchmark or dataset is named in {name}.", papers=(paper,), focus=paper)
@@ -474,19 +474,21 @@ def _authors(result: r.PaperFact, corpus: Corpus) -> Answer:
     return Answer("", headline, fields=(("Title", paper.title),), papers=(paper,), people=people, focus=paper)
 
 
-def _code(paper: Paper) -> Answer:
+def _code(paper: Paper, denied: bool = False) -> Answer:
+    """Whether the paper has code; asked as an absence ("it has no code, right?"), "No" says it has."""
     name = paper.short_name
     link = paper.code_link
     said = [s for s in sentences(paper.abstract) if _CODE_WORDS.search(s)]
     quote = f"The abstract says: \u201c{said[-1]}\u201d" if said else ""
+    has, lacks = ("No, it does have code", "Right, no code") if denied else ("Yes", "No")
     if paper.has_code and link:
-        headline = f"Yes: {name} has code at {link}"
+        headline = f"{has}: {name} has code at {link}"
     elif paper.has_code:
-        headline = f"Yes: the profile marks code for {name}, but the abstract gives no link."
+        headline = f"{has}: the profile marks code for {name}, but the abstract gives no link."
     elif link:
-        headline = f"No: the profile does not mark code for {name}; the abstract links {link}."
+        headline = f"{lacks}: the profile does not mark code for {name}; the abstract links {link}."
     else:
-        headline = f"No: the profile does not mark code for {name}, and the abstract gives no link."
+        headline = f"{lacks}: the profile does not mark code for {name}, and the abstract gives no link."
     return Answer("", headline, fields=(("Title", paper.title),), note=quote, papers=(paper,), focus=paper)
 
 

@@ -56,6 +56,7 @@ class PaperFact:
     figure: str | None = None  # results: the figure quoted
     sentence: str | None = None  # results: the sentence it comes from
     benchmark_mentioned: bool = False
+    denied: bool = False  # code: asked as an absence ("it has no code, right?")
 
 
 @dataclass(frozen=True, slots=True)

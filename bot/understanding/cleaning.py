@@ -137,6 +137,7 @@ class Cleaner:
             + r")(?![\w/@-])"
         )
         self.refinement_openers = frozenset(vocabulary.words("refinement_openers"))
+        self.confirmation_tails = frozenset(vocabulary.words("confirmation_tails"))
         self.example_opener = compiled_pattern(rf"^\W*(?:{vocabulary.pattern('example_openers').pattern})\b")
         self.honorific = compiled_pattern(
             rf"(?<![\w.])(?i:{phrase_alternation(vocabulary.words('honorifics'))})\.?\s+(?=[A-Z])"
@@ -226,6 +227,9 @@ class Cleaner:
         first, second = question[: match.start()].strip(" ,;"), question[match.start("opener") :].strip()
         if len(first.split()) < 3 or len(second.split()) < 2:
             return [question]
+        tail = question[match.end("opener") :].strip(" ?!.,").casefold()
+        if not tail or tail in self.confirmation_tails:
+            return [question]  # a tag, not a second question: "HiTeA doesn't have code, does it?"
         if first.casefold().startswith("how many") and second.casefold().startswith("how many"):
             return [question]
         if _ALTERNATIVES.search(first) and not QUESTION_START.match(first.casefold()):

@@ -21,6 +21,7 @@ from bot.precompiled import compiled_pattern
 from bot.text import Token, casefold_each, compact, compact_each, fold, tokens
 from bot.understanding.fuzzy_choices import FuzzyChoices
 from bot.understanding.time_expressions import TimeExpression, find_time_expressions
+from bot.vocabulary import vocabulary
 
 EntityKind = Literal["time", "category", "benchmark", "paper", "person", "ambiguous_person", "unknown_person", "people"]
 
@@ -208,6 +209,10 @@ class EntityFinder:
                 if len(given_parts) > 1 and given_parts[0]:
                     # "Jan Vogel" for "Jan-Hendrik Vogel"
                     self.person_keys.setdefault(given_parts[0] + words[-1], key)
+                surname_parts = [compact(p) for p in parts[-1].split("-")]
+                if len(surname_parts) > 1 and len(surname_parts[0]) >= 3:
+                    # "Lucía Fernández" for "Lucía Fernández-Ortega": the given name and the first surname
+                    self.person_keys.setdefault("".join(words[:-1]) + surname_parts[0], key)
             elif words:
                 self.by_surname[words[0]].append(key)
         for surname, holders in particle_surnames.items():
@@ -215,6 +220,8 @@ class EntityFinder:
                 self.person_keys.setdefault(surname, next(iter(holders)))
         self.person_choices = FuzzyChoices(self.person_keys)
         self.researcher_parts = frozenset(compact(w) for w in corpus.researcher.name.split() if len(compact(w)) >= 4)
+        self.researcher_given = compact(corpus.researcher.name.split()[0]) if corpus.researcher.name.split() else ""
+        self.namesake_cues = frozenset(vocabulary().words("namesake_cues"))
 
         self.category_keys: dict[str, str] = {}
         for code, category in categories().items():
@@ -497,9 +504,13 @@ class EntityFinder:
                 return [Entity("unknown_person", words[index].start, following.end, surface, True, key=surface)]
         if not self._single_word_name_ok(words, index):
             return []
-        others = [k for k in owners if k != self.corpus.researcher_key]
-        if len(others) >= 1 and len(others) < len(owners):
-            owners = others  # "Xu" means a co-author, not the profile's own researcher
+        researcher = self.corpus.researcher_key
+        others = [k for k in owners if k != researcher]
+        before = words[index - 1].folded if index else ""
+        if others != owners and key == self.researcher_given and before not in self.namesake_cues:
+            owners = [researcher]  # "the newest thing tobias put out": the profile's own Tobias
+        elif len(others) >= 1 and len(others) < len(owners):
+            owners = others  # "Xu", "papers with Tobias", "the other Tobias": a co-author, not the researcher
         if len(owners) == 1:
             return [_entity("person", text, words, index, index + 1, True, key=owners[0])]
         ranked = sorted(owners, key=lambda k: (-len(self.corpus.people[k].papers), self.corpus.people[k].name))

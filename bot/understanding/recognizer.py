@@ -182,6 +182,7 @@ class Recognizer:
         self.least = v.pattern("least_words")
         self.recent = v.pattern("recent_words")
         self.opener = compiled_pattern(rf"^[^\w{MASK}]*(?:{v.pattern('followup_openers').pattern})")
+        self.restrict_opener = compiled_pattern(rf"^[^\w{MASK}]*(?:{v.pattern('restrict_openers').pattern})")
         ordinals = "|".join(sorted(v.ordinals, key=lambda w: (-len(w), w)))
         order_words = "|".join(
             re.escape(w)
@@ -308,7 +309,7 @@ class Recognizer:
             pronoun_position=bool(built.positions) and bool(self.researcher_pronouns.search(cue)),
             pronoun=self._pronoun(message.text),
             opener=bool(self.opener.match(cue)),
-            restrict=built.restrict or _refers_back(query),
+            restrict=built.restrict or _refers_back(query) or bool(self.restrict_opener.match(cue)),
             shift=shift,
             step=1 if self.step_older.search(cue) else -1 if self.step_newer.search(cue) else 0,
             reply=message.text,
@@ -618,6 +619,9 @@ class Recognizer:
                 # "who's first author on the CV one?": the paper of that class among the list in view
                 operation = replace(operation, order="newest")
                 selection = selection.with_clause(Clause((Previous("papers"),)))
+            if operation.field == "code" and any(c.kind == "code" and c.negated for c in selection.clauses):
+                # "the syzkaller paper has no code, right?": the answer says whether that absence holds
+                operation = replace(operation, denied=True)
             if (
                 operation.field == "summary"
                 and operation.order is None

@@ -172,6 +172,17 @@ def test_code_yes_and_no(guohai: Engine) -> None:
     assert ids(ask(guohai, "papers with code from 2025")) == [14, 15]
 
 
+def test_code_asked_as_an_absence_says_whether_it_is_absent(guohai: Engine) -> None:
+    has = ask(guohai, "AMBER has no code, right?")
+    assert has.headline == "No, it does have code: AMBER has code at https://github.com/junyangwang0410/AMBER"
+    lacks = ask(guohai, "HiTeA doesn't have code, does it?")
+    assert lacks.headline == "Right, no code: the profile does not mark code for HiTeA, and the abstract gives no link."
+    assert ask(guohai, "is there no code for CValues?").headline == (
+        "No, it does have code: the profile marks code for CValues, but the abstract gives no link."
+    )
+    assert ask(guohai, "AMBER has code, right?").headline.startswith("Yes: ")
+
+
 def test_profile_stats(guohai: Engine) -> None:
     assert ask(guohai, "h-index?").headline == "Guohai Xu's h-index is 29."
     assert ask(guohai, "total citations").headline == "Guohai Xu has 3,988 citations."

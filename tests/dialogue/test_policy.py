@@ -444,3 +444,13 @@ def test_the_first_authors_of_each_paper_in_view(guohai: Engine) -> None:
     answer = guohai.ask("who's the first author on each?", ("each", "1"))
     assert answer.headline.startswith("Among Guohai Xu's 4 papers from 2022, the most frequent first authors are ")
     assert [line.split(":")[0] for line in answer.items] == ["Chenliang Li", "Qianglong Chen", "Qinghao Ye", "Yiwei Ma"]
+
+
+def test_which_and_a_verb_asks_it_of_the_list_in_view(guohai: Engine) -> None:
+    # "which have code" names no noun of its own: the 2023 papers just listed; asked first, every paper
+    assert talk(guohai, "papers from 2023", "which have code") == [
+        [4, 10, 11, 3, 5, 12, 20, 21, 2, 6, 1],
+        [4, 3, 5, 2, 6, 1],
+    ]
+    assert talk(guohai, "papers from 2023", "which papers have code")[1] != [4, 3, 5, 2, 6, 1]
+    assert len(talk(guohai, "which have code")[0]) == len([p for p in guohai.corpus.papers if p.has_code])

@@ -133,6 +133,19 @@ def test_a_second_question_without_its_question_mark_is_asked_too(cleaner: Clean
     assert cleaner.clean("what's her latest paper? tell me more about it").text == "what's her latest paper?"
 
 
+def test_a_tag_question_is_part_of_the_question_it_ends(cleaner: Cleaner) -> None:
+    for question in (
+        "HiTeA doesn't have code, does it?",
+        "she wrote it alone, did she?",
+        "that one is from 2021, is that right?",
+    ):
+        assert cleaner.compound_parts(question) == [question]
+    assert cleaner.compound_parts("what's her newest paper and does it have code?") == [
+        "what's her newest paper",
+        "does it have code?",
+    ]
+
+
 def test_titles_and_role_words_are_normalised(cleaner: Cleaner) -> None:
     assert cleaner.clean("papers where Dr. Adeyemi-Clarke is last author").text == (
         "papers where Adeyemi-Clarke is last author"

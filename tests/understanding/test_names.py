@@ -1,6 +1,6 @@
 """People named as people type them: surnames with apostrophes, first and last name of a long name, one
-part of a hyphenated given name, lower case; a name nobody here has is someone else; the researcher as
-the subject of "not an author". On a profile written here."""
+part of a hyphenated given or family name, lower case, the researcher's own given name; a name nobody
+here has is someone else; the researcher as the subject of "not an author". On a profile written here."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ ROBOTICS = Page(
             "We grasp 3,400 objects from 1,200 demonstrations.",
         ),
         PaperBlock("ROJun 9, 2024", "Legged Robots on Stairs", "Jan-Hendrik Vogel, Siobhán O'Connor", "We train legs."),
+        PaperBlock(
+            "ROJan 5, 2023", "Tactile Skins", "Nadia Brandt, Lucía Fernández-Ortega, Nadia Okafor", "We sense touch."
+        ),
     ],
 )
 
@@ -45,6 +48,12 @@ def okafor() -> Engine:
         ("which papers is she not an author on?", "!person[Nadia Okafor]"),
         ("papers where she is not listed", "!person[Nadia Okafor]"),
         ("siobhan papers where nadia isn't first author", "person[Siobhán O'Connor] & !person[Nadia Okafor@1]"),
+        ("stuff with lucia fernandez", "person[Lucía Fernández-Ortega]"),
+        # the researcher's own given name is the researcher, unless "with" or "other" makes it a namesake
+        ("whats the newest thing nadia put out", ""),
+        ("how many papers does nadia have in 2023?", "time[2023]"),
+        ("papers with Nadia", "person[Nadia Brandt]"),
+        ("what did she write with the other nadia?", "person[Nadia Brandt]"),
     ],
 )
 def test_names_as_people_type_them(okafor: Engine, text: str, selection: str) -> None:
