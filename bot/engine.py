@@ -198,7 +198,8 @@ class Engine:
         for hit in reversed(concepts):
             rest = rest[: hit.start] + " " + rest[hit.end :]
         singular = self.recognizer.vocabulary.groups["irregular_plurals"]
-        words = [[w, *singular.get(w, ())] for w in topic_words(rest, self.recognizer.frame_base)]
+        typed = self._rejoined(topic_words(rest, self.recognizer.frame_base))
+        words = [[w, *singular.get(w, ())] for w in typed]
         words += [[term] for term in self._frame_word_terms(rest)]
         # The words as typed count too: "video" means more than the forms of "video understanding".
         # ... and count double: "the downscaling one" is the paper that says "downscaling", before the
@@ -218,6 +219,26 @@ class Engine:
                 for hit in self.topics.search_groups([*wider, *words], tolerant=tolerant)
             ]
         return [(hit.paper_id, hit.score, hit.matched_all) for hit in hits]
+
+    def _rejoined(self, words: list[str]) -> list[str]:
+        """Two words the papers write as one and never apart ("graph cast" for GraphCast, "open neuro"
+        for OpenNeuro): the one word."""
+        joined: list[str] = []
+        index = 0
+        while index < len(words):
+            pair = words[index : index + 2]
+            if (
+                len(pair) == 2
+                and all(w.isalpha() for w in pair)
+                and self.topics.papers_using("".join(pair))
+                and not self.topics.uses_phrase(" ".join(pair))
+            ):
+                joined.append("".join(pair))
+                index += 2
+            else:
+                joined.append(words[index])
+                index += 1
+        return joined
 
     def _frame_word_terms(self, text: str) -> list[str]:
         """Two words the papers use as a phrase, one of them a word of questions' frame ("cover time",

@@ -791,10 +791,11 @@ class Recognizer:
             kind = _compared_kind(built.selection)
             rest = kind is None and bool(self.versus_rest.search(cue))
             if rest:
-                # the filter said, in the order said ("are there more papers with code or without?":
-                # not the "are there" that may point back at a list)
+                # the filter said last ("are there more papers with code or without?", "among the
+                # cyclone papers, more with code or without?": the papers before it are the scope),
+                # not the "are there" that may point back at a list
                 said = [c.kind for c in built.selection.clauses if not c.negated]
-                kind = next((k for k in said if k != "papers"), said[0] if said else None)
+                kind = next((k for k in reversed(said) if k != "papers"), said[0] if said else None)
             return replace(operation, compare_kind=kind, versus_rest=rest, least=bool(self.least.search(cue)))
         elif name == "profile":
             stat = operation.stat or next((k for k, p in self.stat_patterns.items() if p.search(cue)), None)

@@ -1,0 +1,52 @@
+"""Topic words as people type them against the words papers use: two words a paper writes as one
+("graph cast" for GraphCast), on a profile written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.corpus.model import Corpus
+from bot.corpus.page_parser import parse_page
+from bot.engine import Engine
+from tests.pages import Page, PaperBlock
+
+WEATHER = Page(
+    name="Rosa Ibarra",
+    category="AO",
+    papers=[
+        PaperBlock(
+            "AOMar 2, 2025",
+            "Evaluating GraphCast on Tropical Storms",
+            "Rosa Ibarra, Ken Ito",
+            "We compare GraphCast with a physics model on 40 storms.",
+        ),
+        PaperBlock(
+            "AOJun 9, 2024",
+            "Graph Networks for Rainfall",
+            "Ken Ito, Rosa Ibarra",
+            "We cast rainfall as a graph problem.",
+        ),
+        PaperBlock("AOJan 5, 2023", "Open Data for Neuro Imaging", "Rosa Ibarra", "An open neuro data portal."),
+    ],
+)
+
+
+@pytest.fixture(scope="module")
+def ibarra() -> Engine:
+    return Engine(Corpus.from_document(parse_page(WEATHER.text(), "weather.txt", date(2026, 11, 27))))
+
+
+def ids(engine: Engine, question: str) -> list[int]:
+    return [p.id for p in engine.ask(question, ("topic-words", question)).papers]
+
+
+def test_two_words_a_paper_writes_as_one_find_it(ibarra: Engine) -> None:
+    assert ids(ibarra, "papers that mention graph cast") == [1]
+    assert ids(ibarra, "papers about graphcast") == [1]
+
+
+def test_two_words_the_papers_also_write_apart_stay_two(ibarra: Engine) -> None:
+    # "open neuro" is a phrase of paper 3: never rejoined into a word no paper uses
+    assert ids(ibarra, "papers about open neuro") == [3]
