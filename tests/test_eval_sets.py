@@ -53,7 +53,7 @@ FLOORS = {
     "matteo_real_talk.yaml": 100,
     "ruth_real_talk.yaml": 94,
     "jonas_real_talk.yaml": 93,
-    "wen_real_talk.yaml": 81,
+    "wen_real_talk.yaml": 82,
     "dario_real_talk.yaml": 91,
     "ines_real_talk.yaml": 93,
     "sven_real_talk.yaml": 108,
@@ -68,9 +68,9 @@ FLOORS = {
     "bianca_real_talk.yaml": 106,
     "tadeo_real_talk.yaml": 106,
     "saoirse_real_talk.yaml": 110,
-    "leilani_real_talk.yaml": 97,
-    "mirela_real_talk.yaml": 99,
-    "tobias_real_talk.yaml": 99,
+    "leilani_real_talk.yaml": 103,
+    "mirela_real_talk.yaml": 104,
+    "tobias_real_talk.yaml": 101,
 }
 
 
