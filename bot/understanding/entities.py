@@ -559,8 +559,8 @@ class EntityFinder:
                 bench = self.benchmark_choices.closest(key, FUZZY_BENCHMARK_CUTOFF)
                 if bench and not name_shaped and len(bench[0]) - len(key) > 1:
                     bench = None  # "speech" is a word inside "LJSpeech", not a typo of it
-                if bench and not name_shaped and end - start == 1 and self.papers_using(words[start].folded):
-                    bench = None  # "flaky tests": a word the abstracts use, not a slip of "TESS"
+                if bench and end - start == 1 and self.papers_using(words[start].folded):
+                    bench = None  # "flaky tests", "NIST": a word the abstracts use, not a slip of "TESS", "MNIST"
                 if bench:
                     found.append(
                         _entity("benchmark", text, words, start, end, False, key=self.benchmark_keys[bench[0]])

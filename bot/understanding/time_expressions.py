@@ -56,7 +56,9 @@ from bot.paths import NUMBERS_FILE, TIME_WORDS_FILE
 from bot.precompiled import compiled_pattern
 from bot.yaml_io import load_data_file
 
-Unit = Literal["year", "month", "span"]  # "span": the length of the range moved ("and before that?")
+# "span": the length of the range moved ("and before that?"); "side": everything before or after it
+# ("what about her older stuff?")
+Unit = Literal["year", "month", "span", "side"]
 
 
 # --- dates
@@ -182,6 +184,10 @@ def shift_range(r: DateRange, shift: Shift) -> DateRange:
     """`r` moved by whole units, keeping its length: the year after 2022 is 2023, the year after H1
     2023 is H1 2024, the month after May 2023 is June 2023. Open bounds stay open; a month-of-year
     filter moves with months and stays with years."""
+    if shift.unit == "side":
+        if shift.amount < 0:
+            return DateRange(None, r.start - timedelta(days=1), r.months) if r.start else r
+        return DateRange(r.end + timedelta(days=1), None, r.months) if r.end else r
     months = shift.amount * (12 if shift.unit == "year" else 1)
     if shift.unit == "span":  # "2023", then "and before that?": 2022; "March 2023": February 2023
         after = r.end + timedelta(days=1) if r.end else None  # whole months: Nov 27 to Nov 26 is 12
@@ -565,6 +571,14 @@ class _Grammar:
                 _SHIFT,
                 self._span_shift,
             ),
+            # "what about her older stuff?" after "since 2023" or "from 2023": every paper before it
+            (
+                f"^\\W*(?:{_alt(raw['shift_openers'])}){_GAP}(?:{_alt(raw['shift_owners'])}{_GAP})?"
+                f"(?:(?P<fwd>{_alt(raw['shift_comparatives']['newer'])})|(?P<back>{_alt(raw['shift_comparatives']['older'])}))"
+                f"{_GAP}{_alt(raw['shift_nouns'])}(?=\\W*$)",
+                _SHIFT,
+                self._side_shift,
+            ),
             (f"{the}(?P<unit>{shift_unit}){_GAP}{direction_after}{anaphora}", _SHIFT, self._shift),
             (f"(?P<num>{number}){_GAP}(?P<unit2>{shift_units}){_GAP}{direction_after}{anaphora}", _SHIFT, self._shift),
             (f"(?P<y1>{_YEAR4}){_GAP}[-–—/]{_GAP}(?P<y2>\\d\\d)(?![0-9])", _RANGE, self._short_year_range),
@@ -602,6 +616,8 @@ class _Grammar:
             *words.half_words,
             *raw["shift_backward_after_unit"],  # "and before that?"
             *raw["shift_forward_after_unit"],
+            *raw["shift_comparatives"]["older"],  # "her older stuff"
+            *raw["shift_comparatives"]["newer"],
             *self.named_periods,
         ]
         self.trigger = compiled_pattern(r"\d|" + _alt(trigger_words))
@@ -930,6 +946,9 @@ class _Grammar:
 
     def _span_shift(self, match: re.Match[str], today: date) -> _Found | None:
         return _Found((), Shift("span", -1 if match.groupdict().get("back") else 1))
+
+    def _side_shift(self, match: re.Match[str], today: date) -> _Found | None:
+        return _Found((), Shift("side", -1 if match.groupdict().get("back") else 1))
 
     def _shift(self, match: re.Match[str], today: date) -> _Found | None:
         return _Found((), self._shift_of(match))

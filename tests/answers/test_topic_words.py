@@ -1,5 +1,6 @@
 """Topic words as people type them against the words papers use: two words a paper writes as one
-("graph cast" for GraphCast), on a profile written here."""
+("graph cast" for GraphCast), a word a title uses that is close to a benchmark's name ("NIST" is not a
+slip of MNIST), on a profile written here."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ WEATHER = Page(
             "We cast rainfall as a graph problem.",
         ),
         PaperBlock("AOJan 5, 2023", "Open Data for Neuro Imaging", "Rosa Ibarra", "An open neuro data portal."),
+        PaperBlock("CRFeb 7, 2022", "Auditing NIST Candidates", "Rosa Ibarra", "We audit reference code."),
     ],
 )
 
@@ -50,3 +52,8 @@ def test_two_words_a_paper_writes_as_one_find_it(ibarra: Engine) -> None:
 def test_two_words_the_papers_also_write_apart_stay_two(ibarra: Engine) -> None:
     # "open neuro" is a phrase of paper 3: never rejoined into a word no paper uses
     assert ids(ibarra, "papers about open neuro") == [3]
+
+
+def test_a_word_the_papers_use_is_no_typo_of_a_benchmark(ibarra: Engine) -> None:
+    assert ids(ibarra, "papers about NIST") == [4]
+    assert "MNIST" not in ibarra.ask("papers about NIST", ("topic-words", "nist")).text

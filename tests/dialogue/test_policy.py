@@ -454,3 +454,11 @@ def test_which_and_a_verb_asks_it_of_the_list_in_view(guohai: Engine) -> None:
     ]
     assert talk(guohai, "papers from 2023", "which papers have code")[1] != [4, 3, 5, 2, 6, 1]
     assert len(talk(guohai, "which have code")[0]) == len([p for p in guohai.corpus.papers if p.has_code])
+
+
+def test_older_stuff_after_a_time_is_every_paper_before_it(guohai: Engine) -> None:
+    since, older, newer = talk(guohai, "papers since 2024", "what about his older stuff?", "and the newer ones?")
+    assert sorted(since + older) == list(range(1, 24)) and not set(since) & set(older)
+    assert newer == since
+    # said alone, with no time in view, "older stuff" still asks for his oldest papers
+    assert talk(guohai, "older stuff?")[0] == [23, 22, 8, 7, 13]

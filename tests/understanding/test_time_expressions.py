@@ -617,3 +617,15 @@ def test_no_expression_starts_or_ends_inside_a_hyphenated_range() -> None:
         (span("2015-01-01", "2019-12-31"),),
         (span("2020-01-01", "2024-12-31"),),
     ]
+
+
+def test_older_stuff_is_every_paper_on_the_far_side_of_the_time_in_view() -> None:
+    (older,) = found("what about her older stuff?")
+    assert older.shift == Shift("side", -1) and older.ranges == ()
+    (newer,) = found("and the newer ones?")
+    assert newer.shift == Shift("side", 1)
+    assert found("older stuff?") == []  # without an opener: the oldest papers, not a follow-up
+    assert shift_range(DateRange(date(2023, 1, 1), None), Shift("side", -1)) == DateRange(None, date(2022, 12, 31))
+    assert shift_range(DateRange(date(2023, 1, 1), date(2023, 12, 31)), Shift("side", 1)) == DateRange(
+        date(2024, 1, 1), None
+    )
