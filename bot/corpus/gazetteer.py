@@ -235,12 +235,17 @@ class Gazetteer:
         ):
             if pattern is None:
                 continue
+            # A name is written the same few ways over and over: each surface is keyed once.
+            names: dict[str, str | None] = {}
             for start, end in _spans(pattern, haystack):
-                name = table.get(keyer(haystack[start:end]))
+                surface = haystack[start:end]
+                name = names.get(surface, "")
+                if name == "":
+                    name = names[surface] = table.get(keyer(surface))
                 if name is None:
                     continue
                 taken = found[bisect_right(starts, start) - 1]
-                if not any(s < end and start < e for s, e, _ in taken):
+                if not taken or not any(s < end and start < e for s, e, _ in taken):
                     taken.append((start, end, name))
         return [list(dict.fromkeys(name for _, _, name in sorted(mentions))) for mentions in found]
 

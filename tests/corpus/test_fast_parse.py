@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -111,3 +112,11 @@ def test_when_the_child_fails_this_process_does_its_half() -> None:
         return [3, 4]
 
     assert page_parser._in_two_processes(lambda: [1, 2], second) == ([1, 2], [3, 4])
+
+
+def test_the_child_s_result_crosses_as_plain_data_or_pickled() -> None:
+    entries = [{"id": 1, "title": "Tactile Skins", "authors": ["Ana Lee"], "system": None, "has_code": True}]
+    assert page_parser._in_two_processes(lambda: [], lambda: entries) == ([], entries)
+    # what marshal cannot write (a date, a path) is pickled instead
+    dated = [date(2024, 3, 1), Path("a.txt")]
+    assert page_parser._in_two_processes(lambda: [], lambda: dated) == ([], dated)

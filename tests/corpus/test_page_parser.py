@@ -9,6 +9,7 @@ import pytest
 
 from bot.corpus.latex import clean_latex
 from bot.corpus.page_parser import ProfileError, parse_page, resolve_date
+from bot.text import strip_invisible
 from tests.conftest import AS_OF, SHIPPED_PAGE
 from tests.pages import ROBOTICS, Page, PaperBlock
 
@@ -167,6 +168,16 @@ def test_crlf_bom_and_missing_final_newline(robotics_doc: dict) -> None:
     text = ROBOTICS.text().rstrip("\n").replace("\n", "\r\n")
     raw = b"\xef\xbb\xbf" + text.encode("utf-8")
     assert parse_page(raw, "crlf.txt", date(2025, 6, 1)) == robotics_doc
+
+
+@pytest.mark.parametrize("mark", ["\x00", "\x07", "\x0b", "\x1f", "\x7f", "\u00ad", "\u200b", "\u202e", "\ufeff"])
+def test_invisible_marks_change_nothing(robotics_doc: dict, mark: str) -> None:
+    # an ASCII page (the fast path) and one with accents (the pattern) drop the same marks
+    for page in (ROBOTICS.text().encode("ascii", "ignore").decode("ascii"), ROBOTICS.text()):
+        marked = page.replace("Grasps", f"Gr{mark}asps").replace("policy", f"pol{mark}icy")
+        assert strip_invisible(marked) == page.replace("\x00", "")
+    text = ROBOTICS.text().replace("Grasps", "Gr\u200basps").replace("policy", "pol\x07icy")
+    assert parse_page(text.encode("utf-8"), "marks.txt", date(2025, 6, 1)) == robotics_doc
 
 
 def test_year_less_dates_around_as_of() -> None:
