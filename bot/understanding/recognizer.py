@@ -16,6 +16,7 @@ from datetime import date
 from typing import Literal, get_args
 
 from bot.corpus.model import Corpus
+from bot.corpus.topics import topic_words
 from bot.precompiled import compiled_pattern
 from bot.query import (
     AboutTopic,
@@ -174,6 +175,7 @@ class Recognizer:
             r"\bor (?:without|not|none|no)\b|\bwith or without\b|\b(?:vs\.?|versus) (?:without|not|none)\b"
         )
         nouns = phrase_alternation(v.words("one_paper_words"))
+        self.paper_nouns = frozenset(v.words("paper_nouns"))
         self.one_paper = compiled_pattern(
             # (the words between hold no other "the": "the first author on the statin paper" is "the statin paper")
             rf"\b(?:the|that|this|her|his|their) (?:(?!(?:the|that|this|her|his|their) )[\w{MASK}-]+ ){{0,5}}"
@@ -595,6 +597,9 @@ class Recognizer:
         if operation.name == "paper_fact":
             if operation.field == "results":
                 operation = self._results(operation, built, reading)
+                selection, asked = self._described_paper(selection, cue)
+                if asked and operation.benchmark is None:
+                    operation = replace(operation, benchmark=asked)
             if operation.field != "results" and not selection.has("papers"):
                 selection = self._benchmarks_as_papers(selection)
             pronoun = any(isinstance(a, Previous) and a.what in ("people", "person") for a in selection.atoms())
@@ -811,6 +816,31 @@ class Recognizer:
             return replace(operation, benchmark=built.benchmarks_named[-1])
         return operation
 
+    def _described_paper(self, selection: Selection, cue: str) -> tuple[Selection, str]:
+        """ "what SHD accuracy did the grid cell paper get?": the words of "the ... paper" pick the paper;
+        the others ("SHD") are what is asked of it (returned), never a second description that would pick
+        another paper (the one that mentions SHD)."""
+        described = self.one_paper.search(cue)
+        if described is None or described.group().split()[-1] not in self.paper_nouns:
+            return selection, ""  # "the biggest model", "the standard one": the noun is part of the description
+        inside = set(topic_words(described.group(), frozenset()))
+        clauses, asked = [], []
+        for clause in selection.clauses:
+            atoms = []
+            for atom in clause.atoms:
+                if isinstance(atom, AboutTopic) and not clause.negated:
+                    words = atom.text.split()
+                    kept = [w for w in words if set(topic_words(w, frozenset())) <= inside]
+                    rest = [w for w in words if w not in kept]
+                    # only a name-like rest ("SHD", "MT50"): plain words ("teen employment") may as well
+                    # describe the paper too, which the whole topic then finds
+                    if kept and rest and all(_name_shaped(w) for w in rest):
+                        asked += rest
+                        atom = replace(atom, text=" ".join(kept))
+                atoms.append(atom)
+            clauses.append(replace(clause, atoms=tuple(atoms)))
+        return Selection(tuple(clauses)), " ".join(asked)
+
     def _paper_fact(self, operation: Operation, built: Built, cue: str, counting: bool, limit: int | None) -> Operation:
         field = operation.field
         if field == "authors":
@@ -918,6 +948,11 @@ def _group_key(name: str) -> GroupKey:
 
 # What a paper has, asked of the papers in view: "do they have code?", "are they CV?", "from 2019?".
 PAPER_PROPERTIES = frozenset({"code", "time", "category", "benchmark", "any_benchmark", "topic", "solo"})
+
+
+def _name_shaped(word: str) -> bool:
+    """Written like a name, not a word: "SHD", "MT50", "ImageNet"."""
+    return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:])
 
 
 def _refers_back(query: Query) -> bool:

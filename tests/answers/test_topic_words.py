@@ -1,6 +1,6 @@
 """Topic words as people type them against the words papers use: two words a paper writes as one
 ("graph cast" for GraphCast), a word a title uses that is close to a benchmark's name ("NIST" is not a
-slip of MNIST), on a profile written here."""
+slip of MNIST), a paper described beside what is asked of it, on a profile written here."""
 
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ WEATHER = Page(
         ),
         PaperBlock("AOJan 5, 2023", "Open Data for Neuro Imaging", "Rosa Ibarra", "An open neuro data portal."),
         PaperBlock("CRFeb 7, 2022", "Auditing NIST Candidates", "Rosa Ibarra", "We audit reference code."),
+        PaperBlock(
+            "NEMay 2, 2021", "SpikeCast: Spiking Forecasts", "Rosa Ibarra", "SpikeCast reaches 91.8% accuracy on SHD."
+        ),
+        PaperBlock("NEApr 2, 2020", "Grid Cells in Storm Models", "Rosa Ibarra", "Grid cells reach 80.1% accuracy."),
     ],
 )
 
@@ -57,3 +61,11 @@ def test_two_words_the_papers_also_write_apart_stay_two(ibarra: Engine) -> None:
 def test_a_word_the_papers_use_is_no_typo_of_a_benchmark(ibarra: Engine) -> None:
     assert ids(ibarra, "papers about NIST") == [4]
     assert "MNIST" not in ibarra.ask("papers about NIST", ("topic-words", "nist")).text
+
+
+def test_the_paper_described_is_the_one_asked_about_not_the_one_holding_the_asked_word(ibarra: Engine) -> None:
+    answer = ibarra.ask("what SHD accuracy did the grid cell paper get?", ("topic-words", "shd"))
+    assert answer.headline == "The abstract of Grid Cells in Storm Models does not mention SHD."
+    assert ibarra.ask("what SHD accuracy did SpikeCast get?", ("topic-words", "spikecast")).headline == (
+        "SpikeCast on SHD: 91.8% accuracy."
+    )
