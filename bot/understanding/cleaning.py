@@ -138,6 +138,8 @@ class Cleaner:
         )
         self.refinement_openers = frozenset(vocabulary.words("refinement_openers"))
         self.confirmation_tails = frozenset(vocabulary.words("confirmation_tails"))
+        guesses = vocabulary.pattern("guess_tails").pattern
+        self.guess_tail = compiled_pattern(rf"[\s,]+(?:{guesses})\b.*$", re.IGNORECASE)
         self.example_opener = compiled_pattern(rf"^\W*(?:{vocabulary.pattern('example_openers').pattern})\b")
         self.honorific = compiled_pattern(
             rf"(?<![\w.])(?i:{phrase_alternation(vocabulary.words('honorifics'))})\.?\s+(?=[A-Z])"
@@ -193,7 +195,7 @@ class Cleaner:
             chat = next((k for k in ("thanks", "farewell", "greeting") if k in chats), None)
             return CleanMessage("", chat=chat or ("greeting" if chats else None), cut=cut)
         index = self._question_index(kept)
-        question = kept[index]
+        question = self._without_guess(kept[index])
         tail = kept[index + 1 :]
         if tail and all(self._refines(fragment) for fragment in tail):
             # "her ME papers?? w code only": a short fragment after the question narrows it
@@ -205,6 +207,12 @@ class Cleaner:
             if len(self.compound_parts(joined)) == 2:
                 question = joined
         return CleanMessage(question, self._context(kept, index), None, cut)
+
+    def _without_guess(self, question: str) -> str:
+        """ "does he do anything w/ spiking nets or is it all eeg": the asker's guess at the answer
+        closes the question; it is neither a second topic nor a filter."""
+        guess = self.guess_tail.search(question)
+        return question[: guess.start()].rstrip(" ,") + "?" if guess and guess.start() > 0 else question
 
     @staticmethod
     def _context(sentences: list[str], index: int) -> str:

@@ -133,6 +133,14 @@ def test_a_second_question_without_its_question_mark_is_asked_too(cleaner: Clean
     assert cleaner.clean("what's her latest paper? tell me more about it").text == "what's her latest paper?"
 
 
+def test_the_askers_guess_closes_the_question(cleaner: Cleaner) -> None:
+    assert cleaner.clean("does he do anything w/ spiking nets or is it all eeg").text == (
+        "does he do anything with spiking nets?"
+    )
+    assert cleaner.clean("any papers with code, or is it just theory?").text == "any papers with code?"
+    assert cleaner.clean("papers from 2023 or 2024").text == "papers from 2023 or 2024"
+
+
 def test_a_tag_question_is_part_of_the_question_it_ends(cleaner: Cleaner) -> None:
     for question in (
         "HiTeA doesn't have code, does it?",
