@@ -450,6 +450,8 @@ class Recognizer:
             or self._finding_asked(reading.cue_text)
         ):
             present.add("paper")  # "who wrote the paper on learned controllers?", "R@1 of X": the paper described
+        if "benchmark" in present and described and self.who_at_position.search(reading.cue_text):
+            present.add("paper")  # "who is first author on the CIC-IDS2017 paper?": the paper it names
         by_filters = self._described_by_filters(reading.cue_text) and not built.selection.has("benchmark")
         if self._one_of_a_kind(reading.cue_text) or by_filters:
             present.add("paper")  # "who's first author on the CV one?": one paper, of a class (of the list in view)
@@ -860,7 +862,8 @@ class Recognizer:
     def _benchmarks_as_papers(self, selection: Selection) -> Selection:
         """In a question about one paper, a benchmark one paper introduces, or only one paper mentions,
         names that paper ("how many robots did they use in ROSBench", ROSBench being the suite the
-        paper builds)."""
+        paper builds); one that several papers mention and nothing else describes names them all, to
+        choose from."""
         clauses = []
         for clause in selection.clauses:
             atoms: list[Atom] = []
@@ -869,8 +872,10 @@ class Recognizer:
                     papers = self.corpus.introduced_by.get(compact(atom.name), [])
                     # ... or that only one paper mentions ("a dropout model built on MOOCCubeX")
                     papers = papers or self.corpus.by_benchmark.get(atom.name, [])
-                    if len(papers) == 1:
-                        atom = AmongPapers((papers[0].id,), atom.name)
+                    # "the CIC-IDS2017 paper", said alone: the papers that mention it, to choose from
+                    # (beside other words, "the mmlu contamination paper", they pick among them)
+                    if len(papers) == 1 or (papers and not selection.has("topic")):
+                        atom = AmongPapers(tuple(p.id for p in papers), atom.name)
                 atoms.append(atom)
             clauses.append(replace(clause, atoms=tuple(atoms)))
         return Selection(tuple(clauses))

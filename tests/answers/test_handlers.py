@@ -701,3 +701,13 @@ def test_a_metric_asked_beside_a_word_the_abstract_shares_is_read_where_the_metr
     assert answer.headline == (
         "Label-Efficient Detection of Frog Calls with Audio Pretraining: 0.72 macro F1 (from 0.58)."
     )
+
+
+def test_the_author_of_a_paper_named_by_its_benchmark(guohai: Engine) -> None:
+    # the paper the benchmark names, never "no papers with Guohai Xu as first author"
+    assert (
+        ask(guohai, "who is first author on the MSVD paper").headline
+        == "The first listed author of X-CLIP is Yiwei Ma."
+    )
+    several = ask(guohai, "who is first author on the MSR-VTT paper")
+    assert several.headline == "2 papers match; which one?" and ids(several) == [1, 7]
