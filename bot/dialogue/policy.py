@@ -103,8 +103,10 @@ class DialoguePolicy:
         researcher = self.corpus.researcher_key
         others = [a for a in query.selection.atoms() if isinstance(a, ByPerson) and a.key != researcher]
         if state.researcher_pronoun in (None, said) or not state.people:
-            if not others and not any(isinstance(a, Previous) for a in query.selection.atoms()):
-                state.researcher_pronoun = said
+            if (not others or recognition.pronoun_leads) and not any(
+                isinstance(a, Previous) for a in query.selection.atoms()
+            ):
+                state.researcher_pronoun = said  # "what has she done with Tomás?": she is the researcher
             return query
         key = state.people[0]
         person = ByPerson(key, self.corpus.people[key].name)
@@ -174,7 +176,8 @@ class DialoguePolicy:
             replaced = selection
             selection = selection.without(*positive_kinds)
             selection = Selection((*selection.clauses, *_keep_positions(replaced, new.selection).clauses))
-        if recognition.pronoun_position:
+        if recognition.pronoun_position and state.researcher_pronoun != recognition.pronoun:
+            # (the pronoun this conversation already uses for the researcher stays the researcher's)
             selection = self._position_to_last_person(selection, previous)
         if recognition.shift is not None:
             selection = _shifted(selection, recognition)

@@ -81,6 +81,7 @@ class Recognition:
     bare: bool = False  # names nothing: no filter, no list noun, nobody ("how many is that?", "how many?")
     pronoun_position: bool = False  # "where he is first author": an author position said of a pronoun
     pronoun: str | None = None  # the one gendered pronoun family the message uses ("he", "she"), if any
+    pronoun_leads: bool = False  # it comes before every person named ("what has she done with Tomás?")
 
 
 class Recognizer:
@@ -310,6 +311,7 @@ class Recognizer:
             cued=cued,
             pronoun_position=bool(built.positions) and bool(self.researcher_pronouns.search(cue)),
             pronoun=self._pronoun(message.text),
+            pronoun_leads=self._pronoun_leads(reading),
             opener=bool(self.opener.match(cue)),
             restrict=built.restrict or _refers_back(query) or bool(self.restrict_opener.match(cue)),
             shift=shift,
@@ -338,6 +340,14 @@ class Recognizer:
             and not self.list_nouns.search(cue)
             and not self.authorship_verbs.search(cue)
         )
+
+    def _pronoun_leads(self, reading: Reading) -> bool:
+        """Whether the gendered pronoun comes before every person the message names: then it is the
+        subject, the researcher ("what has she done with Tomás?"), not one of them ("papers with Ana
+        where she is first author")."""
+        said = [m.start() for p in self.gendered.values() if (m := p.search(reading.text.casefold()))]
+        people = [e.start for e in reading.entities if e.kind in ("person", "ambiguous_person", "people")]
+        return bool(said) and bool(people) and min(said) < min(people)
 
     def _pronoun(self, text: str) -> str | None:
         folded = text.casefold()

@@ -711,3 +711,8 @@ def test_the_author_of_a_paper_named_by_its_benchmark(guohai: Engine) -> None:
     )
     several = ask(guohai, "who is first author on the MSR-VTT paper")
     assert several.headline == "2 papers match; which one?" and ids(several) == [1, 7]
+
+
+def test_what_someone_wrote_with_a_person_lists_it_without_a_yes(guohai: Engine) -> None:
+    assert ask(guohai, "what did he write with Ming Yan?").headline == "4 papers with Ming Yan, newest first:"
+    assert ask(guohai, "did he write with Ming Yan?").headline.startswith("Yes: ")

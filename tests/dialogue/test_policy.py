@@ -462,3 +462,13 @@ def test_older_stuff_after_a_time_is_every_paper_before_it(guohai: Engine) -> No
     assert newer == since
     # said alone, with no time in view, "older stuff" still asks for his oldest papers
     assert talk(guohai, "older stuff?")[0] == [23, 22, 8, 7, 13]
+
+
+def test_the_pronoun_the_conversation_uses_for_the_researcher_stays_hers(guohai: Engine) -> None:
+    # "he" opened the conversation as its subject, before Ming Yan: "he is first author" is still Guohai Xu
+    turns = talk(
+        guohai, "what did he write with Ming Yan?", "which of those have code?", "and which ones is he first author on?"
+    )
+    assert turns[2] == [p for p in turns[1] if guohai.corpus.by_id[p].authors[0] == "Guohai Xu"]
+    # named first, the person is who "he" means
+    assert talk(guohai, "papers with Ming Yan", "only the ones where he is first author")[1] == []
