@@ -185,7 +185,11 @@ class Recognizer:
         self.least = v.pattern("least_words")
         self.recent = v.pattern("recent_words")
         self.opener = compiled_pattern(rf"^[^\w{MASK}]*(?:{v.pattern('followup_openers').pattern})")
-        self.restrict_opener = compiled_pattern(rf"^[^\w{MASK}]*(?:{v.pattern('restrict_openers').pattern})")
+        # "which have code", and a command on the list in view: "drop the cyclone ones", "and skip 2023"
+        self.restrict_opener = compiled_pattern(
+            rf"^[^\w{MASK}]*(?:(?:and|now|then|ok|okay|so)\s+)?"
+            rf"(?:{v.pattern('restrict_openers').pattern}|{v.pattern('imperative_negations').pattern})"
+        )
         ordinals = "|".join(sorted(v.ordinals, key=lambda w: (-len(w), w)))
         order_words = "|".join(
             re.escape(w)

@@ -472,3 +472,10 @@ def test_the_pronoun_the_conversation_uses_for_the_researcher_stays_hers(guohai:
     assert turns[2] == [p for p in turns[1] if guohai.corpus.by_id[p].authors[0] == "Guohai Xu"]
     # named first, the person is who "he" means
     assert talk(guohai, "papers with Ming Yan", "only the ones where he is first author")[1] == []
+
+
+def test_a_command_to_drop_some_narrows_the_list_in_view(guohai: Engine) -> None:
+    year, kept = talk(guohai, "papers from 2023", "drop the hallucination ones")
+    hallucination = talk(guohai, "papers about hallucination from 2023")[0]
+    assert hallucination and kept == [p for p in year if p not in hallucination]
+    assert talk(guohai, "papers from 2023", "and remove the ones with code")[1] == [10, 11, 12, 20, 21]
