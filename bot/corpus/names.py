@@ -15,11 +15,13 @@ from bot.precompiled import compiled_pattern
 from bot.text import sentences
 from bot.yaml_io import load_data_file
 
-_INTRO_VERB = compiled_pattern(
+_INTRO_VERBS = (
     r"\b(?:propose|proposes|proposed|present|presents|presented|introduce|introduces|introduced|"
-    r"develop|develops|developed|design|designs|designed)\s+",
-    re.IGNORECASE,
+    r"develop|develops|developed|design|designs|designed)\s+"
 )
+_INTRO_VERB = compiled_pattern(_INTRO_VERBS, re.IGNORECASE)
+# The same over a lower-cased ASCII text (the same offsets): four times faster than ignoring case.
+_INTRO_VERB_LOWER = compiled_pattern(_INTRO_VERBS)
 _CREATE_VERB = compiled_pattern(
     r"\b(?:propose|present|introduce|develop|design|build|construct|release|create|curate|collect|"
     r"contribute)[a-z]*\b",
@@ -72,14 +74,14 @@ def is_name_like(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)  # the same words come back paper after paper (benchmark names, title heads)
 def _name_shaped(word: str) -> bool:
-    if len(word) < 2 or word.casefold() in generic_terms() or not any(ch.isalpha() for ch in word):
+    # (any over map: a first parse meets thousands of new words, and a generator per test costs more)
+    if len(word) < 2 or word.casefold() in generic_terms() or not any(map(str.isalpha, word)):
         return False
     parts = [p for p in _NAME_PART_BREAK.split(word) if p]
     if any(p.isalpha() and p.islower() and len(p) > 1 for p in parts):
         return False
-    internal_capital = any(ch.isupper() for part in parts for ch in part[1:])
-    digits_and_letters = any(ch.isdigit() for ch in word)
-    return internal_capital or digits_and_letters
+    internal_capital = any(any(map(str.isupper, part[1:])) for part in parts)
+    return internal_capital or any(map(str.isdigit, word))
 
 
 def title_system(title: str) -> str | None:
@@ -104,7 +106,8 @@ def _clause_after(text: str, start: int) -> str:
 
 def abstract_system(abstract: str) -> str | None:
     """The name the abstract says it proposes, presents or introduces, if it names one."""
-    for verb in _INTRO_VERB.finditer(abstract):
+    verbs = _INTRO_VERB_LOWER.finditer(abstract.lower()) if abstract.isascii() else _INTRO_VERB.finditer(abstract)
+    for verb in verbs:
         clause = _clause_after(abstract, verb.end())
         head = _LEADING_FILLER.sub("", clause)
         first = re.match(_NAME, head)
@@ -140,14 +143,41 @@ def presented_benchmarks(text: str) -> list[str]:
     has_suffix = any(suffix in text for suffix in _SUFFIXES)
     if not (has_kind or has_suffix):
         return []
-    patterns = (_KIND_THEN_NAME, _NAME_THEN_APPOSITIVE, _NAME_THEN_KIND) if has_kind else ()
+    matches = [
+        match
+        for pattern in ((_KIND_THEN_NAME, _NAME_THEN_APPOSITIVE, _NAME_THEN_KIND) if has_kind else ())
+        for match in pattern.finditer(text)
+    ]
+    if has_suffix:
+        matches += _suffixed(text)
     found: list[str] = []
-    for pattern in (*patterns, _BENCH_SUFFIX) if has_suffix else patterns:
-        for match in pattern.finditer(text):
-            name = match.group(1).rstrip(".")
-            if is_name_like(name) and name not in found:
-                found.append(name)
+    for match in matches:
+        name = match.group(1).rstrip(".")
+        if is_name_like(name) and name not in found:
+            found.append(name)
     return found
+
+
+def _suffixed(text: str) -> list[re.Match[str]]:
+    """`_BENCH_SUFFIX.finditer(text)`, run only over the words holding "Bench" or "Eval": found by a
+    substring search, where the pattern alone tries every word of the abstract (a third of a parse's
+    time on a page whose system names end in Bench)."""
+    runs: list[tuple[int, int]] = []
+    for suffix in _SUFFIXES:
+        at = text.find(suffix)
+        while at != -1:
+            start, end = at, at + len(suffix)
+            while start > 0 and _in_word(text[start - 1]):
+                start -= 1
+            while end < len(text) and _in_word(text[end]):
+                end += 1
+            runs.append((start, end))
+            at = text.find(suffix, end)
+    return [match for start, end in sorted(set(runs)) for match in _BENCH_SUFFIX.finditer(text, start, end)]
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
 
 
 def introduced_names(abstract: str, system: str | None, presented: list[str]) -> list[str]:
@@ -165,6 +195,8 @@ def introduced_names(abstract: str, system: str | None, presented: list[str]) ->
 
 
 def links(text: str) -> list[str]:
+    if "://" not in text:
+        return []  # most abstracts: no pattern call at all
     found = []
     for match in _URL.finditer(text):
         url = match.group().rstrip(_URL_TRAILER)

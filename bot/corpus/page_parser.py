@@ -150,6 +150,9 @@ def _split_authors(text: str) -> tuple[list[str], bool]:
     tail = text[-4:]
     found = _ET_AL.search(text) if "al" in tail.lower() or not tail.isascii() else None
     body = (text[: found.start()] + text[found.end() :] if found else text).strip()
+    if ";" not in body and " and " not in body and "  " not in body and "\t" not in body and "\n" not in body:
+        # the common line, names between commas and single spaces: split without the pattern
+        return [p for p in (part.strip() for part in body.split(",")) if p], found is not None
     return [squash_spaces(p) for p in _AUTHOR_SEPARATOR.split(body) if p.strip()], found is not None
 
 

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from bot.corpus.latex import clean_latex
-from bot.corpus.page_parser import ProfileError, parse_page, resolve_date
+from bot.corpus.names import _BENCH_SUFFIX, _suffixed
+from bot.corpus.page_parser import ProfileError, _split_authors, parse_page, resolve_date
 from bot.text import strip_invisible
 from tests.conftest import AS_OF, SHIPPED_PAGE
 from tests.pages import ROBOTICS, Page, PaperBlock
@@ -347,6 +348,21 @@ def test_author_names_in_many_styles() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "authors", "truncated"),
+    [
+        ("Ann Lee, Bo Li, Cy Wu et al.", ["Ann Lee", "Bo Li", "Cy Wu"], True),
+        ("Ann Lee,Bo Li , Cy Wu,", ["Ann Lee", "Bo Li", "Cy Wu"], False),
+        ("Mandy Band, Sandra Anderson", ["Mandy Band", "Sandra Anderson"], False),
+        ("Ann Lee and Bo Li", ["Ann Lee", "Bo Li"], False),
+        ("Ann Lee; Bo  Li", ["Ann Lee", "Bo Li"], False),
+        ("Ann\tLee, Bo Li et al", ["Ann Lee", "Bo Li"], True),
+    ],
+)
+def test_author_lines_split_on_commas_and_and_semicolons(line: str, authors: list[str], truncated: bool) -> None:
+    assert _split_authors(line) == (authors, truncated)
+
+
+@pytest.mark.parametrize(
     "name",
     ["Maria de los Ángeles Ruiz", "Ibn Sina Rahman", "Tom ten Brink", "Anna dos Santos e Silva", "Omar bin Abdullah"],
 )
@@ -420,3 +436,17 @@ def test_a_name_with_a_generational_suffix() -> None:
 )
 def test_formulas_read_as_people_type_them(latex: str, text: str) -> None:
     assert clean_latex(latex) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We release FooBench-BarBench and MMBench, SEED-Bench and LVLM-eHub.",
+        "-FooBench, _FooBench, FooBenchEval, a BenchBench b, FooBench.",
+        "x FooBench_2 y, Ünicode-Bench, GSM8K-Eval! and Bench alone",
+        "no suffix here",
+    ],
+)
+def test_names_ending_in_bench_are_found_as_the_pattern_finds_them(text: str) -> None:
+    # the substring-led scan reads the words the suffix pattern alone would, and finds the same names
+    assert [m.group(1) for m in _suffixed(text)] == [m.group(1) for m in _BENCH_SUFFIX.finditer(text)]
