@@ -22,11 +22,12 @@ _INTRO_VERBS = (
 _INTRO_VERB = compiled_pattern(_INTRO_VERBS, re.IGNORECASE)
 # The same over a lower-cased ASCII text (the same offsets): four times faster than ignoring case.
 _INTRO_VERB_LOWER = compiled_pattern(_INTRO_VERBS)
-_CREATE_VERB = compiled_pattern(
+_CREATE_VERBS = (
     r"\b(?:propose|present|introduce|develop|design|build|construct|release|create|curate|collect|"
-    r"contribute)[a-z]*\b",
-    re.IGNORECASE,
+    r"contribute)[a-z]*\b"
 )
+_CREATE_VERB = compiled_pattern(_CREATE_VERBS, re.IGNORECASE)
+_CREATE_VERB_LOWER = compiled_pattern(_CREATE_VERBS)
 _NAME = r"(?<![\w.+\-])(?:[A-Za-z0-9][\w.+\-]*[\w+]|[A-Za-z0-9])"
 _KIND = r"(?:benchmark|dataset|evaluation set|evaluation benchmark|test set|testbed|corpus|suite)"
 _NAMED = compiled_pattern(rf"\b(?:namely|named|called|dubbed|termed)\s+({_NAME})")
@@ -185,8 +186,9 @@ def introduced_names(abstract: str, system: str | None, presented: list[str]) ->
     names = [system] if system else []
     if not presented:
         return names
+    ascii_text = abstract.isascii()
     for sentence in sentences(abstract):
-        if not _CREATE_VERB.search(sentence):
+        if not (_CREATE_VERB_LOWER.search(sentence.lower()) if ascii_text else _CREATE_VERB.search(sentence)):
             continue
         for name in presented:
             if name not in names and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
