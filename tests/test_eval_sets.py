@@ -70,7 +70,7 @@ FLOORS = {
     "saoirse_real_talk.yaml": 110,
     "leilani_real_talk.yaml": 106,
     "mirela_real_talk.yaml": 104,
-    "tobias_real_talk.yaml": 103,
+    "tobias_real_talk.yaml": 104,
 }
 
 

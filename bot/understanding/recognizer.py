@@ -150,6 +150,9 @@ class Recognizer:
             rf"(?:{MASK}\s+)?([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
         )
         self.page_counted = frozenset(v.words("page_counted"))
+        self.study_asked = compiled_pattern(
+            rf"\b(?:did|does|do|were|was)\s+(?:it|they|the authors)\s+(?:{v.pattern('study_verbs').pattern})\b"
+        )
         self.counted_units = frozenset(v.words("counted_units"))
         self.step_older = v.pattern("step_older")
         self.step_newer = v.pattern("step_newer")
@@ -899,14 +902,18 @@ class Recognizer:
         match = self.quantity_ask.search(cue)
         if match is None:
             return None
+        # "how many subjects did they use?": a study's count, even of a word the page counts itself
+        study = bool(self.study_asked.search(cue))
         words: list[str] = []
         for word in match.groups():
             if word in self.count_modifiers:
                 continue  # "how many distinct benchmarks"
-            if word is None or (word in self.frame_all and word not in self.counted_units):
+            if word is None or (word in self.frame_all and word not in self.counted_units and (words or not study)):
                 break
             words.append(word)
-        if not words or any(w in self.page_counted for w in match.groups() if w):
+        if not words:
+            return None
+        if any(w in self.page_counted for w in match.groups() if w) and not study:
             return None  # "how many single-cell papers": papers, which the page counts
         return " ".join(words)
 
