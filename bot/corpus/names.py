@@ -59,6 +59,12 @@ def generic_terms() -> frozenset[str]:
 
 
 @cache
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside a personal name ("van", "der", "de la"), from data/name_particles.yaml."""
+    return frozenset(str(p).lower() for p in load_data_file(NAME_PARTICLES_FILE)["particles"])
+
+
+@cache
 def name_suffixes() -> frozenset[str]:
     """Generational suffixes a personal name may end with ("Jr."), from data/name_particles.yaml."""
     return frozenset(str(s) for s in load_data_file(NAME_PARTICLES_FILE).get("suffixes", ()))

@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,13 +21,11 @@ from bot.clock import today
 from bot.corpus.errors import ProfileError as ProfileError  # re-exported: callers catch it from here
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.corpus.latex import clean_latex
-from bot.corpus.names import introduced_names, links, name_suffixes, paper_system, presented_benchmarks
+from bot.corpus.names import introduced_names, links, name_particles, name_suffixes, paper_system, presented_benchmarks
 from bot.corpus.workers import can_fork, end_with
 from bot.gc_control import collector_paused
-from bot.paths import NAME_PARTICLES_FILE
 from bot.precompiled import compiled_pattern
 from bot.text import squash_spaces, strip_invisible
-from bot.yaml_io import load_data_file
 
 MONTHS = {
     m: i
@@ -156,11 +153,6 @@ def _split_authors(text: str) -> tuple[list[str], bool]:
     return [squash_spaces(p) for p in _AUTHOR_SEPARATOR.split(body) if p.strip()], found is not None
 
 
-@cache
-def _name_particles() -> frozenset[str]:
-    return frozenset(str(p).lower() for p in load_data_file(NAME_PARTICLES_FILE)["particles"])
-
-
 def _looks_like_name(name: str) -> bool:
     words = name.split()
     if len(words) > 1 and words[-1] in name_suffixes():
@@ -171,7 +163,7 @@ def _looks_like_name(name: str) -> bool:
     # Every word is capitalised (or uncased, as in CJK scripts) or holds a capital ("d'Ascoli",
     # "al-Farabi"), except particles such as "van"; an abstract's lower-case words fail this.
     return all(
-        (w[0].isalpha() and not w[0].islower()) or any(c.isupper() for c in w) or w.lower() in _name_particles()
+        (w[0].isalpha() and not w[0].islower()) or any(c.isupper() for c in w) or w.lower() in name_particles()
         for w in words
     )
 

@@ -16,7 +16,7 @@ from typing import Literal
 
 from bot.corpus.categories import categories
 from bot.corpus.model import Corpus
-from bot.corpus.names import generic_terms, name_suffixes
+from bot.corpus.names import generic_terms, name_particles, name_suffixes
 from bot.precompiled import compiled_pattern
 from bot.text import Token, casefold_each, compact, compact_each, fold, tokens
 from bot.understanding.fuzzy_choices import FuzzyChoices
@@ -486,22 +486,29 @@ class EntityFinder:
             # "Jiabo Yee": a known given name before a mistyped surname picks one of its owners.
             from rapidfuzz import fuzz
 
-            pair = key + words[index + 1].key
+            # ... and the particles before it: "anneke van der muelen" is Anneke van der Meulen
+            end = index + 1
+            while end < len(words) - 1 and words[end].folded in name_particles():
+                end += 1
+            pair = key + "".join(w.key for w in words[index + 1 : end + 1])
             scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)), k) for k in owners]
             best_score, best = max(scored)
             if best_score >= FUZZY_PERSON_CUTOFF:
-                return [_entity("person", text, words, index, index + 2, True, key=best)]
+                return [_entity("person", text, words, index, end + 1, True, key=best)]
             following = words[index + 1]
+            # after any particles ("Tobias van den Berg"), unless what follows them is a small word
+            surname = words[end] if words[end].folded not in self.stopwords else following
             if (
                 (words[index].text[:1].isupper() or not self.in_corpus(following.folded))
-                and following.key not in self.by_surname
-                and following.key not in self.by_given
-                and following.folded not in self.stopwords
-                and following.folded not in self.keywords
+                and surname.key not in self.by_surname
+                and surname.key not in self.by_given
+                and surname.folded not in self.stopwords
+                and surname.folded not in self.keywords
             ):
-                # "Ji Zhang": a known name followed by a surname nobody here has is someone else entirely.
-                surface = text[words[index].start : following.end]
-                return [Entity("unknown_person", words[index].start, following.end, surface, True, key=surface)]
+                # "Ji Zhang", "Tobias van den Berg": a known name followed by a surname nobody here has
+                # is someone else entirely.
+                surface = text[words[index].start : surname.end]
+                return [Entity("unknown_person", words[index].start, surname.end, surface, True, key=surface)]
         if not self._single_word_name_ok(words, index):
             return []
         researcher = self.corpus.researcher_key

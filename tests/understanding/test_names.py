@@ -27,7 +27,10 @@ ROBOTICS = Page(
         ),
         PaperBlock("ROJun 9, 2024", "Legged Robots on Stairs", "Jan-Hendrik Vogel, Siobhán O'Connor", "We train legs."),
         PaperBlock(
-            "ROJan 5, 2023", "Tactile Skins", "Nadia Brandt, Lucía Fernández-Ortega, Nadia Okafor", "We sense touch."
+            "ROJan 5, 2023",
+            "Tactile Skins",
+            "Nadia Brandt, Lucía Fernández-Ortega, Nadia Okafor, Anneke van der Meulen",
+            "We sense touch.",
         ),
     ],
 )
@@ -49,6 +52,9 @@ def okafor() -> Engine:
         ("papers where she is not listed", "!person[Nadia Okafor]"),
         ("siobhan papers where nadia isn't first author", "person[Siobhán O'Connor] & !person[Nadia Okafor@1]"),
         ("stuff with lucia fernandez", "person[Lucía Fernández-Ortega]"),
+        # a mistyped surname after its particles, and someone else with the same given name
+        ("wat papers did she wirte wiht anneke van der muelen", "person[Anneke van der Meulen]"),
+        ("papers with Anneke van den Berg", "unknown[Anneke van den Berg]"),
         # the researcher's own given name is the researcher, unless "with" or "other" makes it a namesake
         ("whats the newest thing nadia put out", ""),
         ("how many papers does nadia have in 2023?", "time[2023]"),
