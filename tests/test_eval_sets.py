@@ -63,7 +63,7 @@ FLOORS = {
     "yusuf_real_talk.yaml": 106,
     "chiara_real_talk.yaml": 109,
     "rafael_real_talk.yaml": 93,
-    "margit_real_talk.yaml": 96,
+    "margit_real_talk.yaml": 97,
     "oyelaran_real_talk.yaml": 107,
     "bianca_real_talk.yaml": 106,
     "tadeo_real_talk.yaml": 106,

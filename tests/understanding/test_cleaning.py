@@ -133,6 +133,12 @@ def test_a_second_question_without_its_question_mark_is_asked_too(cleaner: Clean
     assert cleaner.clean("what's her latest paper? tell me more about it").text == "what's her latest paper?"
 
 
+def test_announcing_the_questions_is_no_part_of_them(cleaner: Cleaner) -> None:
+    assert cleaner.clean("two qs: how many papers does she have, and which one's the oldest?").text == (
+        "how many papers does she have, and which one's the oldest?"
+    )
+
+
 def test_the_askers_guess_closes_the_question(cleaner: Cleaner) -> None:
     assert cleaner.clean("does he do anything w/ spiking nets or is it all eeg").text == (
         "does he do anything with spiking nets?"
