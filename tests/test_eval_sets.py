@@ -68,7 +68,7 @@ FLOORS = {
     "bianca_real_talk.yaml": 106,
     "tadeo_real_talk.yaml": 106,
     "saoirse_real_talk.yaml": 110,
-    "leilani_real_talk.yaml": 107,
+    "leilani_real_talk.yaml": 108,
     "mirela_real_talk.yaml": 104,
     "tobias_real_talk.yaml": 104,
 }
