@@ -65,6 +65,7 @@ class Engine:
                 topic_known=lambda topic: bool(self._topic_hits(topic, True)),
                 papers_using=lambda word: self.topics.papers_using(word),
                 phrase_used=lambda phrase: self.topics.uses_phrase(phrase),
+                best_paper=self._best_paper,
             )
             self.policy = DialoguePolicy(corpus)
             self.examples = example_questions(corpus)
@@ -239,6 +240,11 @@ class Engine:
                 joined.append(words[index])
                 index += 1
         return joined
+
+    def _best_paper(self, description: str) -> int | None:
+        """The paper a description fits best: the top of its topic search, when it holds every word."""
+        hits = self._topic_hits(description, True)
+        return hits[0][0] if hits and hits[0][2] else None
 
     def _frame_word_terms(self, text: str) -> list[str]:
         """Two words the papers use as a phrase, one of them a word of questions' frame ("cover time",

@@ -49,7 +49,7 @@ FLOORS = {
     "priya_real_talk.yaml": 100,
     "oluwaseun_real_talk.yaml": 100,
     "hannah_real_talk.yaml": 102,
-    "zeynep_real_talk.yaml": 92,
+    "zeynep_real_talk.yaml": 93,
     "matteo_real_talk.yaml": 100,
     "ruth_real_talk.yaml": 94,
     "jonas_real_talk.yaml": 93,
@@ -65,12 +65,12 @@ FLOORS = {
     "rafael_real_talk.yaml": 93,
     "margit_real_talk.yaml": 97,
     "oyelaran_real_talk.yaml": 107,
-    "bianca_real_talk.yaml": 106,
+    "bianca_real_talk.yaml": 107,
     "tadeo_real_talk.yaml": 106,
     "saoirse_real_talk.yaml": 110,
     "leilani_real_talk.yaml": 108,
     "mirela_real_talk.yaml": 104,
-    "tobias_real_talk.yaml": 104,
+    "tobias_real_talk.yaml": 105,
 }
 
 

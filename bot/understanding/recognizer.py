@@ -94,11 +94,13 @@ class Recognizer:
         topic_known: Callable[[str], bool] = lambda topic: True,
         papers_using: Callable[[str], int] = lambda word: 0,
         phrase_used: Callable[[str], bool] = lambda phrase: False,
+        best_paper: Callable[[str], int | None] = lambda topic: None,
     ) -> None:
         self.corpus = corpus
         self.papers_using = papers_using  # how many titles or abstracts hold a word
         self.metrics = MetricLexicon.default()
         self.topic_known = topic_known  # does any paper use these words (a question of loose words alone)
+        self.best_paper = best_paper  # the paper a description fits best, if one does
         self.intents = intents or load_intents()
         self.by_name = {spec.name: spec for spec in self.intents}
         self.vocabulary: Vocabulary = vocabulary()
@@ -269,7 +271,9 @@ class Recognizer:
                 asked = reading.cue_text  # "was it at a conference? which one?": both sentences ask
             # else a statement gives names and topics, not what is asked ("a colleague mentioned ...")
         said = tuple((hit.start, hit.end) for hit in self._metrics_said(reading))
-        conservative = self.builder.build(reading, self.frame_all, self.corpus.researcher_key, said)
+        conservative = self._with_described_papers(
+            self.builder.build(reading, self.frame_all, self.corpus.researcher_key, said), asked
+        )
         present = self._present(reading, conservative, has_focus)  # "who wrote it?": "it" is the paper described
         if pointed_back and "topic" in present and _ONE_PAPER_ASKED.search(message.text.casefold()):
             present.add("paper")  # "I found a paper about X. Which paper is that, who's its first author?"
@@ -284,7 +288,9 @@ class Recognizer:
             topics = [a.text for a in conservative.selection.atoms("topic") if isinstance(a, AboutTopic)]
             if (present | excluded) <= {"topic"} and not any(self.topic_known(t) for t in topics):
                 spec = self.by_name["fallback"]  # "what's the capital of France?": nothing here is about it
-        built = self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key, said)
+        built = self._with_described_papers(
+            self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key, said), asked
+        )
         if pointed_back:  # "that" is the sentence before, now read with the question
             # A "without" in the sentence described is part of what is described ("a paper adapting
             # segmenters without labels"), not a filter the question sets.
@@ -834,6 +840,35 @@ class Recognizer:
         if built.benchmarks_named:
             return replace(operation, benchmark=built.benchmarks_named[-1])
         return operation
+
+    def _with_described_papers(self, built: Built, cue: str) -> Built:
+        """ "which has more authors, RouteForge or the bucket graph paper?", "which came first, the gig
+        work paper or the returns to schooling one?": each description of a paper set against another
+        is the paper it best describes, as a name would be."""
+        described = [set(topic_words(m.group(), frozenset())) for m in self.one_paper.finditer(cue)]
+        if not described:
+            return built
+
+        def said_as_a_paper(atom: Atom) -> bool:
+            return not isinstance(atom, AboutTopic) or any(
+                set(topic_words(atom.text, frozenset())) <= words for words in described
+            )
+
+        clauses = []
+        for clause in built.selection.clauses:
+            if (
+                not clause.negated
+                and len(clause.atoms) >= 2
+                and any(isinstance(a, AboutTopic) for a in clause.atoms)
+                and all(said_as_a_paper(a) for a in clause.atoms)
+            ):
+                atoms: list[Atom] = []
+                for atom in clause.atoms:
+                    best = self.best_paper(atom.text) if isinstance(atom, AboutTopic) else None
+                    atoms.append(AmongPapers((best,), atom.text) if best is not None else atom)  # type: ignore[union-attr]
+                clause = replace(clause, atoms=tuple(atoms))
+            clauses.append(clause)
+        return replace(built, selection=Selection(tuple(clauses)))
 
     def _described_paper(self, selection: Selection, cue: str) -> tuple[Selection, str]:
         """ "what SHD accuracy did the grid cell paper get?": the words of "the ... paper" pick the paper;
