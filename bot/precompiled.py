@@ -18,8 +18,10 @@ from __future__ import annotations
 import atexit
 import logging
 import marshal
+import mmap
 import os
 import re
+import struct
 import sys
 from array import array
 from collections.abc import Callable
@@ -34,7 +36,8 @@ except ImportError:  # pragma: no cover - a Python without the module
 from bot.corpus.cache import cache_dir
 
 log = logging.getLogger(__name__)
-FORMAT = 4  # bump when what a kind of entry holds changes
+FORMAT = 5  # bump when what a kind of entry holds changes, or the bundle's layout
+_MAGIC = b"PBB5"
 
 
 def entry_key(kind: str, content: bytes) -> str:
@@ -61,20 +64,39 @@ class _Bundle:
         self.path = path
         self.pid = os.getpid()
         self.generation = 0  # how many times the file was rewritten
-        self.kept: dict[str, bytes] = {}
+        # Each entry's marshal bytes: a slice of the file, mapped (a start touches only what it decodes),
+        # or bytes this process made.
+        self.kept: dict[str, bytes | memoryview] = {}
         self.stamps: dict[str, int] = {}  # the rewrite that last used each entry
         self.values: dict[str, Any] = {}
         self.used: set[str] = set()
         self.changed = False
         try:
-            generation, kept = marshal.loads(path.read_bytes())
-            if isinstance(generation, int) and isinstance(kept, dict):
-                self.generation = generation
-                for key, (stamp, raw) in kept.items():
-                    if isinstance(key, str) and isinstance(stamp, int) and isinstance(raw, bytes):
-                        self.kept[key], self.stamps[key] = raw, stamp
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+            self._map(path)
+        except (OSError, EOFError, ValueError, TypeError, struct.error):
+            self.generation, self.kept, self.stamps = 0, {}, {}
+
+    def _map(self, path: Path) -> None:
+        """Read the file's index and map its entries: MAGIC, the index's size, the index (marshal of
+        the generation and each key's stamp and size), then every entry's bytes in the index's order."""
+        with path.open("rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        if mapped[: len(_MAGIC)] != _MAGIC:
+            raise ValueError("not a bundle")
+        (index_size,) = struct.unpack_from("<Q", mapped, len(_MAGIC))
+        start = len(_MAGIC) + 8
+        generation, index = marshal.loads(mapped[start : start + index_size])
+        if not isinstance(generation, int) or not isinstance(index, dict):
+            raise ValueError("not a bundle")
+        self.generation = generation
+        view, offset = memoryview(mapped), start + index_size
+        for key, (stamp, size) in index.items():
+            if not (isinstance(key, str) and isinstance(stamp, int) and isinstance(size, int)):
+                raise ValueError("not a bundle")
+            self.kept[key], self.stamps[key] = view[offset : offset + size], stamp
+            offset += size
+        if offset != len(mapped):
+            raise ValueError("a bundle cut short")
 
     def __contains__(self, key: str) -> bool:
         return key in self.kept
@@ -110,11 +132,14 @@ class _Bundle:
         for key in self.used:
             self.stamps[key] = generation
         self._evict()
-        kept = {key: (self.stamps.get(key, generation), raw) for key, raw in self.kept.items()}
+        index = marshal.dumps(
+            (generation, {key: (self.stamps.get(key, generation), len(raw)) for key, raw in self.kept.items()})
+        )
+        content = b"".join([_MAGIC, struct.pack("<Q", len(index)), index, *self.kept.values()])
         try:
             from bot.corpus.loading import write_atomically
 
-            write_atomically(self.path, marshal.dumps((generation, kept)))
+            write_atomically(self.path, content)
         except (OSError, ValueError) as err:
             log.debug("no precompiled bundle at %s: %s", self.path, err)
 
@@ -125,7 +150,7 @@ class _Bundle:
         if sum(map(len, self.kept.values())) <= BUNDLE_BYTES:
             return
         size = 0
-        keep: dict[str, bytes] = {}
+        keep: dict[str, bytes | memoryview] = {}
         for key in sorted(self.kept, key=lambda k: (k in self.used, self.stamps.get(k, 0)), reverse=True):
             raw = self.kept[key]
             if key not in self.used and size + len(raw) > BUNDLE_BYTES // 2:

@@ -83,6 +83,17 @@ def test_a_damaged_bundle_is_ignored_and_written_again(cache: Path) -> None:
     assert list(kept_values(cache)) == [[9]]
 
 
+def test_a_bundle_cut_short_is_ignored_and_written_again(cache: Path) -> None:
+    precompiled("data", b"one", lambda: [1])
+    precompiled("data", b"two", lambda: list(range(100)))
+    new_process()
+    (bundle,) = cache.glob("precompiled-*.marshal")
+    bundle.write_bytes(bundle.read_bytes()[:-10])  # a disk that filled up mid-write, say
+    assert precompiled("data", b"one", lambda: [9]) == [9]
+    new_process()
+    assert sorted(map(str, kept_values(cache))) == ["[9]"]
+
+
 def test_a_process_decodes_only_the_entries_it_asks_for(cache: Path) -> None:
     precompiled("data", b"small", lambda: [1])
     precompiled("data", b"big", lambda: {"trie": list(range(1000))})
