@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bot.precompiled import _Bundle
 from tests.conftest import SHIPPED_CORPUS, SHIPPED_PAGE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +53,10 @@ def test_the_first_start_on_a_page_precompiles_data_files_the_gazetteer_and_data
     # next start reads in one go; "dataclass": the methods `@dataclass` writes.
     assert kinds == ["dataclass", "precompiled"]
     (bundle,) = (tmp_path / "cache").glob("precompiled-*.marshal")
-    generation, entries = marshal.loads(bundle.read_bytes())
-    assert generation == 1 and len(entries) > 300
+    read = _Bundle(bundle)
+    assert read.generation == 1 and len(read.kept) > 300
+    decoded = [marshal.loads(raw) for raw in read.kept.values()]  # every entry decodes
+    assert any(isinstance(value, dict) and "researcher_pronouns" in value for value in decoded)  # the vocabulary
 
 
 def test_a_topic_question_does_import_tantivy(tmp_path: Path) -> None:
