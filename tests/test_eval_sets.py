@@ -59,7 +59,7 @@ FLOORS = {
     "sven_real_talk.yaml": 108,
     "kofi_real_talk.yaml": 109,
     "freya_real_talk.yaml": 101,
-    "amara_real_talk.yaml": 102,
+    "amara_real_talk.yaml": 103,
     "yusuf_real_talk.yaml": 106,
     "chiara_real_talk.yaml": 109,
     "rafael_real_talk.yaml": 93,

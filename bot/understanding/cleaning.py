@@ -39,6 +39,10 @@ QUESTION_START = compiled_pattern(
 _POINTS_BACK_ONLY = compiled_pattern(
     r"^\W*(?:i think |i guess |maybe |and |also )?(?:it|that|this|they|that one|this one)\b", re.IGNORECASE
 )
+# "... and how many have code": a count of the papers the first part counts, asked after it
+_COUNT_OF_THOSE = compiled_pattern(
+    r"how many\s+(?:of (?:them|those|these)\b|(?:have|has|had|are|were|is|was|use|used|come|came)\b)"
+)
 _ALTERNATIVES = compiled_pattern(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
 _POWERS = {ord("²"): "^2", ord("³"): "^3"}
 _EMPTY = compiled_pattern(r"^[\W_]*$")
@@ -238,8 +242,12 @@ class Cleaner:
         tail = question[match.end("opener") :].strip(" ?!.,").casefold()
         if not tail or tail in self.confirmation_tails:
             return [question]  # a tag, not a second question: "HiTeA doesn't have code, does it?"
-        if first.casefold().startswith("how many") and second.casefold().startswith("how many"):
-            return [question]
+        if (
+            first.casefold().startswith("how many")
+            and second.casefold().startswith("how many")
+            and not _COUNT_OF_THOSE.match(second.casefold())
+        ):
+            return [question]  # "how many in CV and how many in CL?": one comparison
         if _ALTERNATIVES.search(first) and not QUESTION_START.match(first.casefold()):
             return [question]  # "before or after 2021, when was she more productive?": the first part is its subject
         return [first, second]

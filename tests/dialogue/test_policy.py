@@ -479,3 +479,8 @@ def test_a_command_to_drop_some_narrows_the_list_in_view(guohai: Engine) -> None
     hallucination = talk(guohai, "papers about hallucination from 2023")[0]
     assert hallucination and kept == [p for p in year if p not in hallucination]
     assert talk(guohai, "papers from 2023", "and remove the ones with code")[1] == [10, 11, 12, 20, 21]
+
+
+def test_how_many_and_a_verb_counts_the_list_in_view(guohai: Engine) -> None:
+    year, with_code = talk(guohai, "papers from 2023", "how many have code?")
+    assert with_code == [p for p in year if guohai.corpus.by_id[p].has_code] and len(with_code) < len(year)

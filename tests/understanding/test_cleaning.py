@@ -118,6 +118,14 @@ def test_a_hedge_after_a_question_is_no_question_of_its_own(cleaner: Cleaner) ->
     assert cleaner.clean("who was her PhD advisor? Daniel Okafor maybe?").text == "who was her PhD advisor?"
 
 
+def test_a_count_of_those_counted_is_a_second_question(cleaner: Cleaner) -> None:
+    assert cleaner.compound_parts("how many papers does she have in 2026 and how many have code") == [
+        "how many papers does she have in 2026",
+        "how many have code",
+    ]
+    assert cleaner.compound_parts("how many in CV and how many in CL?") == ["how many in CV and how many in CL?"]
+
+
 def test_a_share_asked_after_a_count_is_a_second_question(cleaner: Cleaner) -> None:
     assert cleaner.compound_parts("how many of her papers have code and what fraction of the total that is") == [
         "how many of her papers have code",
