@@ -672,10 +672,13 @@ class SelectionBuilder:
         stream = reading.stream
         clauses: list[Clause] = []
         negate_from: int | None = None  # stream index after a negation cue still waiting for its filter
+        cancelled = False  # two negation cues for one filter: "drop the ones without code" keeps those with code
         index = 0
         while index < len(units):
             unit = units[index]
             if unit.role == "negation":
+                pending = negate_from is not None and self._bridged(stream, negate_from, unit.start)
+                cancelled = pending and not cancelled
                 negate_from = unit.end
                 index += 1
                 continue
@@ -690,8 +693,9 @@ class SelectionBuilder:
             if unit.role != "atom" or unit.atom is None:
                 index += 1
                 continue
-            negated = unit.negate or (negate_from is not None and self._bridged(stream, negate_from, unit.start))
-            negate_from = None
+            governed = negate_from is not None and self._bridged(stream, negate_from, unit.start)
+            negated = unit.negate or (governed and not cancelled)
+            negate_from, cancelled = None, False
             group = [unit]
             joins: list[str] = []
             cursor = index + 1
@@ -769,7 +773,7 @@ class SelectionBuilder:
         kind = atom_kind(atoms[0])
         mixed = any(atom_kind(a) != kind for a in atoms)
         if negated or mixed or kind in SINGLE_VALUED or "or" in joins or len(atoms) == 1:
-            return [Clause(tuple(atoms), negated)]
+            return [Clause(tuple(dict.fromkeys(atoms)), negated)]  # "argoverse2 / AV2": one benchmark, once
         return [Clause((atom,)) for atom in atoms]  # "with A and B": both
 
 

@@ -533,6 +533,7 @@ class _Grammar:
             f"(?:(?P<since>{_alt(raw['since'])})|(?P<after>{_alt(raw['after'])})"
             f"|(?P<before>{_alt(raw['before'])})|(?P<until>{_alt(raw['until'])})){_GAP_H}(?:{the})?$"
         )
+        self.busy_before = compiled_pattern(rf"(?<![\w'’])(?:{_alt(raw['busy_before_up_to'])}){_GAP}$")
         self.bound_after = compiled_pattern(
             f"{_GAP}(?:(?P<since>{_alt(raw['since_suffixes'])})|(?P<until>{_alt(raw['until_suffixes'])}))"
         )
@@ -794,6 +795,8 @@ class _Grammar:
                 months = DateRange(None, None, at.point.months())
                 yield _Candidate(at.start, at.end, cue.start(), at.end, _YEARLESS, _Found((months,)))
             cue = self.bound_before.search(text, reach, at.start)
+            if cue and (cue.group("until") or "").startswith("up") and self.busy_before.search(text, 0, cue.start()):
+                cue = None  # "what's she been up to this year": what she did, not everything until then
             if cue:
                 bound = self._bound(cue, at.point, today)
                 if bound:

@@ -484,3 +484,9 @@ def test_a_command_to_drop_some_narrows_the_list_in_view(guohai: Engine) -> None
 def test_how_many_and_a_verb_counts_the_list_in_view(guohai: Engine) -> None:
     year, with_code = talk(guohai, "papers from 2023", "how many have code?")
     assert with_code == [p for p in year if guohai.corpus.by_id[p].has_code] and len(with_code) < len(year)
+
+
+def test_dropping_the_ones_without_keeps_the_ones_with(guohai: Engine) -> None:
+    # two negations of one filter cancel: never the opposite of what was asked
+    year, kept = talk(guohai, "papers from 2023", "drop the ones without code")
+    assert kept == [p for p in year if guohai.corpus.by_id[p].has_code] and kept

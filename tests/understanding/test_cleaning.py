@@ -141,6 +141,10 @@ def test_a_second_question_without_its_question_mark_is_asked_too(cleaner: Clean
     assert cleaner.clean("what's her latest paper? tell me more about it").text == "what's her latest paper?"
 
 
+def test_so_far_is_no_topic(cleaner: Cleaner) -> None:
+    assert cleaner.clean("what has he put out this year so far?").text == "what has he put out this year?"
+
+
 def test_announcing_the_questions_is_no_part_of_them(cleaner: Cleaner) -> None:
     assert cleaner.clean("two qs: how many papers does she have, and which one's the oldest?").text == (
         "how many papers does she have, and which one's the oldest?"

@@ -629,3 +629,9 @@ def test_older_stuff_is_every_paper_on_the_far_side_of_the_time_in_view() -> Non
     assert shift_range(DateRange(date(2023, 1, 1), date(2023, 12, 31)), Shift("side", 1)) == DateRange(
         date(2024, 1, 1), None
     )
+
+
+def test_been_up_to_is_being_busy_not_a_bound() -> None:
+    this_year = DateRange(date(2026, 1, 1), date(2026, 12, 31))
+    assert only_ranges("what's she been up to this year", NOV_27) == (this_year,)
+    assert only_ranges("papers up to 2022", NOV_27) == (DateRange(None, date(2022, 12, 31)),)
