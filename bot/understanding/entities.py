@@ -222,6 +222,8 @@ class EntityFinder:
         self.researcher_parts = frozenset(compact(w) for w in corpus.researcher.name.split() if len(compact(w)) >= 4)
         self.researcher_given = compact(corpus.researcher.name.split()[0]) if corpus.researcher.name.split() else ""
         self.namesake_cues = frozenset(vocabulary().words("namesake_cues"))
+        self.authorship_verbs = frozenset(vocabulary().words("authorship_verbs"))
+        self.subject_auxiliaries = frozenset(vocabulary().words("subject_auxiliaries"))
 
         self.category_keys: dict[str, str] = {}
         for code, category in categories().items():
@@ -596,13 +598,22 @@ class EntityFinder:
             }
         )
 
+    def _names_an_author(self, words: list[Token], start: int) -> bool:
+        """Two or three capitalised words from `start`, then a verb of authorship ("Aviv Regev publish")."""
+        size = 0
+        while start + size < len(words) and size < 3 and words[start + size].text[:1].isupper():
+            size += 1
+        return size >= 2 and start + size < len(words) and words[start + size].folded in self.authorship_verbs
+
     def _unknown_people(self, text: str, words: list[Token], claimed: set[int], people: set[int]) -> list[Entity]:
         """Capitalised words after "with"/"by" that name nobody in the corpus ("worked with Yann LeCun"),
         or after "and"/"or" following a person ("with Ming Yan and Fei Huang")."""
         found = []
         for i, word in enumerate(words[:-1]):
             after_person = word.folded in {"and", "or", "nor"} and i > 0 and i - 1 in people
-            if word.folded not in {"with", "by"} and not after_person:
+            # "what did Aviv Regev publish in 2024?": a full name, capitalised, as the subject of a verb of authorship
+            subject = word.folded in self.subject_auxiliaries and self._names_an_author(words, i + 1)
+            if word.folded not in {"with", "by"} and not after_person and not subject:
                 continue
             run: list[Token] = []
             for index in range(i + 1, min(i + 4, len(words))):

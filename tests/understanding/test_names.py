@@ -55,6 +55,8 @@ def okafor() -> Engine:
         # a mistyped surname after its particles, and someone else with the same given name
         ("wat papers did she wirte wiht anneke van der muelen", "person[Anneke van der Meulen]"),
         ("papers with Anneke van den Berg", "unknown[Anneke van den Berg]"),
+        # someone nobody here is, as the subject of a verb of authorship, is said to be nobody here
+        ("what did Aviv Regev publish in 2024?", "unknown[Aviv Regev] & time[2024]"),
         # the researcher's own given name is the researcher, unless "with" or "other" makes it a namesake
         ("whats the newest thing nadia put out", ""),
         ("how many papers does nadia have in 2023?", "time[2023]"),
