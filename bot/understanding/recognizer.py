@@ -543,8 +543,13 @@ class Recognizer:
             in_view = [c for c in selection.clauses if c.atoms == (Previous("paper"),) and not c.negated]
             if named:
                 ids = tuple(i for c in named for a in c.atoms if isinstance(a, AmongPapers) for i in a.ids)
-                operation = replace(operation, check=ids)
                 selection = Selection(tuple(c for c in selection.clauses if c not in named))
+                if len(set(ids)) >= 2 and _THAN.search(cue):
+                    # "is AMBER older than HiTeA?": the first checked against the pick of the two
+                    operation = replace(operation, check=ids[:1])
+                    selection = selection.with_clause(Clause((AmongPapers(tuple(dict.fromkeys(ids)), "those"),)))
+                else:
+                    operation = replace(operation, check=ids)
             elif in_view:  # "is it her newest CR paper?": the paper in view, checked (id 0 until resolved)
                 operation = replace(operation, check=(CHECK_IN_VIEW,))
                 selection = Selection(tuple(c for c in selection.clauses if c not in in_view))
@@ -1009,6 +1014,9 @@ def _group_key(name: str) -> GroupKey:
 
 # What a paper has, asked of the papers in view: "do they have code?", "are they CV?", "from 2019?".
 PAPER_PROPERTIES = frozenset({"code", "time", "category", "benchmark", "any_benchmark", "topic", "solo"})
+
+
+_THAN = compiled_pattern(r"\bthan\b")
 
 
 def _name_shaped(word: str) -> bool:

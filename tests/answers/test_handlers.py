@@ -716,3 +716,12 @@ def test_the_author_of_a_paper_named_by_its_benchmark(guohai: Engine) -> None:
 def test_what_someone_wrote_with_a_person_lists_it_without_a_yes(guohai: Engine) -> None:
     assert ask(guohai, "what did he write with Ming Yan?").headline == "4 papers with Ming Yan, newest first:"
     assert ask(guohai, "did he write with Ming Yan?").headline.startswith("Yes: ")
+
+
+def test_is_one_paper_older_than_another_compares_the_two(guohai: Engine) -> None:
+    # never "the oldest paper of the profile is ...": the pick is among the two named
+    older = guohai.ask("is AMBER older than HiTeA?", ("t", "older"))
+    assert older.headline.startswith("No: the oldest paper among AMBER and HiTeA is HiTeA (Dec 30, 2022)")
+    assert guohai.ask("is AMBER newer than HiTeA?", ("t", "newer")).headline.startswith(
+        "Yes: AMBER is the latest paper among AMBER and HiTeA"
+    )
