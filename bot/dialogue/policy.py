@@ -131,7 +131,7 @@ class DialoguePolicy:
             return False
         if recognition.restrict and previous.operation.name == "rank_groups" and state.listed_people:
             return False  # "which ones is that coauthor not on?" after a ranking of people: papers, asked anew
-        if recognition.shift is not None or recognition.restrict:
+        if recognition.shift is not None or recognition.restrict or recognition.flips:
             return True
         if recognition.cued and _only_reorders(query) and previous.operation.name in LIST_OPERATIONS:
             return True  # "oldest first", "sort by date": the last list in another order
@@ -160,6 +160,10 @@ class DialoguePolicy:
 
     def _edit(self, previous: Query, recognition: Recognition, state: ConversationState) -> Query:
         new = recognition.query
+        if recognition.flips and previous.selection.clauses:
+            # "only the ones with code", then "and the ones without?": the same list, its last filter negated
+            *kept, last = previous.selection.clauses
+            return replace(previous, selection=Selection((*kept, Clause(last.atoms, not last.negated))))
         if recognition.restrict:
             base = previous.selection
             if state.shown and (previous.operation.limit or previous.operation.name not in LIST_OPERATIONS):

@@ -82,6 +82,7 @@ class Recognition:
     pronoun_position: bool = False  # "where he is first author": an author position said of a pronoun
     pronoun: str | None = None  # the one gendered pronoun family the message uses ("he", "she"), if any
     pronoun_leads: bool = False  # it comes before every person named ("what has she done with Tomás?")
+    flips: bool = False  # "and the ones without?": the last filter of the last question, negated
 
 
 class Recognizer:
@@ -325,6 +326,7 @@ class Recognizer:
             pronoun_position=bool(built.positions) and bool(self.researcher_pronouns.search(cue)),
             pronoun=self._pronoun(message.text),
             pronoun_leads=self._pronoun_leads(reading),
+            flips=built.dangling_negation and not query.selection.clauses,
             opener=bool(self.opener.match(cue)),
             restrict=built.restrict or _refers_back(query) or bool(self.restrict_opener.match(cue)),
             shift=shift,

@@ -84,6 +84,7 @@ class Built:
     people_named: tuple[str, ...] = ()
     person_subjects: tuple[ByPerson, ...] = ()  # positive person filters, in order
     kinds: frozenset[str] = field(default_factory=frozenset)
+    dangling_negation: bool = False  # a "not"/"without" with no filter after it: "and the ones without?"
 
 
 class SelectionBuilder:
@@ -550,6 +551,7 @@ class SelectionBuilder:
             people_named=tuple(a.key for a in people),
             person_subjects=tuple(people),
             kinds=frozenset(atom_kind(a) for a in selection.atoms()),
+            dangling_negation=_dangling_negation(units),
         )
 
     def _entity_atom(
@@ -887,3 +889,10 @@ def _topic_text(written: str) -> str:
     return " ".join(
         word if len(word) > 1 and word.isascii() and word.isupper() else fold(word) for word in written.split()
     )
+
+
+def _dangling_negation(units: list[Unit]) -> bool:
+    """A negation cue after the last filter, negating nothing said here ("and the ones without?")."""
+    negations = [i for i, u in enumerate(units) if u.role == "negation"]
+    filters = [i for i, u in enumerate(units) if u.role == "atom" and u.atom is not None]
+    return bool(negations) and (not filters or negations[-1] > filters[-1])

@@ -490,3 +490,8 @@ def test_dropping_the_ones_without_keeps_the_ones_with(guohai: Engine) -> None:
     # two negations of one filter cancel: never the opposite of what was asked
     year, kept = talk(guohai, "papers from 2023", "drop the ones without code")
     assert kept == [p for p in year if guohai.corpus.by_id[p].has_code] and kept
+
+
+def test_and_the_ones_without_negates_the_last_filter(guohai: Engine) -> None:
+    year, with_code, without = talk(guohai, "papers from 2023", "only the ones with code", "and the ones without?")
+    assert sorted(with_code + without) == sorted(year) and with_code and without
