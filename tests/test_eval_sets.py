@@ -72,7 +72,7 @@ FLOORS = {
     "mirela_real_talk.yaml": 104,
     "tobias_real_talk.yaml": 105,
     "rohan_real_talk.yaml": 115,
-    "greta_real_talk.yaml": 114,
+    "greta_real_talk.yaml": 115,
 }
 
 

@@ -142,6 +142,9 @@ class Cleaner:
         )
         self.refinement_openers = frozenset(vocabulary.words("refinement_openers"))
         self.confirmation_tails = frozenset(vocabulary.words("confirmation_tails"))
+        self.about_suffix = compiled_pattern(
+            rf"(?<=[^\W_])-(?=(?:{phrase_alternation(vocabulary.words('about_suffixes'))})\b)", re.IGNORECASE
+        )
         guesses = vocabulary.pattern("guess_tails").pattern
         self.guess_tail = compiled_pattern(rf"[\s,]+(?:{guesses})\b.*$", re.IGNORECASE)
         self.example_opener = compiled_pattern(rf"^\W*(?:{vocabulary.pattern('example_openers').pattern})\b")
@@ -182,6 +185,7 @@ class Cleaner:
         text = "".join(" " if _is_symbol(ch) else ch for ch in text)
         text = _SYMBOL_WORDS.sub(lambda m: f" {_SYMBOL_WORD[m.group()]} ", text)
         text = self.honorific.sub("", self._written_out(text))
+        text = self.about_suffix.sub(" ", text)  # "ENCODE-related" is ENCODE, related
         text = fix_letter_o_years(self._unshout(text))
         text = _SHARED_BOUND.sub(r"\1 \4 \2 \3 \4", text)  # "before or after 2023": both, about 2023
         text = _SHARED_BOUND_AFTER.sub(r"\1 \2 \3 \4 \2", text)

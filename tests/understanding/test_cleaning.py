@@ -141,6 +141,11 @@ def test_a_second_question_without_its_question_mark_is_asked_too(cleaner: Clean
     assert cleaner.clean("what's her latest paper? tell me more about it").text == "what's her latest paper?"
 
 
+def test_a_hyphenated_about_ending_is_written_apart(cleaner: Cleaner) -> None:
+    assert cleaner.clean("ENCODE-related papers").text == "ENCODE related papers"
+    assert cleaner.clean("model-based RL").text == "model-based RL"
+
+
 def test_so_far_is_no_topic(cleaner: Cleaner) -> None:
     assert cleaner.clean("what has he put out this year so far?").text == "what has he put out this year?"
 
