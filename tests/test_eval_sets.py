@@ -71,7 +71,7 @@ FLOORS = {
     "leilani_real_talk.yaml": 108,
     "mirela_real_talk.yaml": 104,
     "tobias_real_talk.yaml": 105,
-    "rohan_real_talk.yaml": 116,
+    "rohan_real_talk.yaml": 117,
     "greta_real_talk.yaml": 115,
 }
 

@@ -923,6 +923,17 @@ def _(result: r.NotOnPage, corpus: Corpus) -> Answer:
         )
     elif result.missing == "venue" and result.paper:
         headline = f"The profile page doesn't list where {result.paper.short_name} was published (no venue is given)."
+    elif result.missing == "full_author_list" and result.paper:
+        # "the full author list of HorizonDiff": what the page has of it, said as all it has
+        paper = result.paper
+        if paper.authors_truncated:
+            headline = (
+                f"The profile page lists only the first authors of {paper.short_name}: {authors_text(paper)}; "
+                "the rest are not on the page."
+            )
+        else:
+            headline = f"The profile page lists every author of {paper.short_name}: {authors_text(paper)}."
+        return Answer("", headline, papers=(paper,), focus=paper, confidence=0.9)
     return Answer("", headline, note=has, confidence=0.9)
 
 

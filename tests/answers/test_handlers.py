@@ -725,3 +725,10 @@ def test_is_one_paper_older_than_another_compares_the_two(guohai: Engine) -> Non
     assert guohai.ask("is AMBER newer than HiTeA?", ("t", "newer")).headline.startswith(
         "Yes: AMBER is the latest paper among AMBER and HiTeA"
     )
+
+
+def test_the_full_author_list_of_a_paper_is_what_the_page_lists_of_it(guohai: Engine) -> None:
+    assert ask(guohai, "full author list of AMBER").headline == (
+        "The profile page lists only the first authors of AMBER: Junyang Wang, Yuhang Wang, Guohai Xu et al.; "
+        "the rest are not on the page."
+    )
