@@ -245,7 +245,7 @@ class Cleaner:
             return [question]
         tail = question[match.end("opener") :].strip(" ?!.,").casefold()
         if not tail or tail in self.confirmation_tails:
-            return [question]  # a tag, not a second question: "HiTeA doesn't have code, does it?"
+            return [question]  # a tag, not a second question: "FooNet doesn't have code, does it?"
         if (
             first.casefold().startswith("how many")
             and second.casefold().startswith("how many")

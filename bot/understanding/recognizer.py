@@ -547,7 +547,7 @@ class Recognizer:
                 ids = tuple(i for c in named for a in c.atoms if isinstance(a, AmongPapers) for i in a.ids)
                 selection = Selection(tuple(c for c in selection.clauses if c not in named))
                 if len(set(ids)) >= 2 and _THAN.search(cue):
-                    # "is AMBER older than HiTeA?": the first checked against the pick of the two
+                    # "is FooNet older than BarNet?": the first checked against the pick of the two
                     operation = replace(operation, check=ids[:1])
                     selection = selection.with_clause(Clause((AmongPapers(tuple(dict.fromkeys(ids)), "those"),)))
                 else:
@@ -872,7 +872,9 @@ class Recognizer:
                 atoms: list[Atom] = []
                 for atom in clause.atoms:
                     best = self.best_paper(atom.text) if isinstance(atom, AboutTopic) else None
-                    atoms.append(AmongPapers((best,), atom.text) if best is not None else atom)  # type: ignore[union-attr]
+                    if best is not None and isinstance(atom, AboutTopic):
+                        atom = AmongPapers((best,), atom.text)
+                    atoms.append(atom)
                 clause = replace(clause, atoms=tuple(atoms))
             clauses.append(clause)
         return replace(built, selection=Selection(tuple(clauses)))
