@@ -254,10 +254,14 @@ class TopicIndex:
     def known_terms(self, words: Sequence[str]) -> list[str]:
         return [w for w in words if self._clause(w) is not None]
 
-    def _group_clause(self, alternatives: Sequence[str], tolerant: bool = True) -> tuple[tantivy.Query | None, bool]:
+    def _group_clause(
+        self, alternatives: Sequence[str], tolerant: bool = True, checked: bool = True
+    ) -> tuple[tantivy.Query | None, bool]:
         """Any of several phrases (a concept's forms: "RL", "reinforcement learning", "policy
         optimization"); a single word keeps its typo tolerance. A phrase written "~phrase" counts
-        half (a narrower topic's form: it matches the topic, but less squarely than its own words)."""
+        half (a narrower topic's form: it matches the topic, but less squarely than its own words).
+        Unless `checked`, several phrases are not searched here for a match: a topic of one group
+        searches its query next anyway (the search of a long concept is most of a topic question)."""
         import tantivy
 
         if len(alternatives) == 1:
@@ -271,7 +275,7 @@ class TopicIndex:
         if not queries:
             return None, False
         combined = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
-        return (combined, True) if self._matches(combined) else (None, False)
+        return (combined, True) if not checked or self._matches(combined) else (None, False)
 
     def _phrase(self, phrase: str) -> tantivy.Query | None:
         parts = [p for p in re.split(r"[\s\-/]+", fold(phrase)) if p]
@@ -296,7 +300,7 @@ class TopicIndex:
         import tantivy
 
         words = [" ".join(g) for g in groups]
-        found = [self._group_clause(g, tolerant) for g in groups]
+        found = [self._group_clause(g, tolerant, checked=len(groups) > 1) for g in groups]
         clauses = [query for query, _ in found if query is not None]
         exact = sum(1 for query, is_exact in found if query is not None and is_exact)
         # A topic whose words are mostly unknown here ("protein folding") has no relevant paper; a misspelt
