@@ -689,7 +689,7 @@ def introduced(world: World, query: Query) -> r.Result:
     owners = world.corpus.introduced_by.get(compact(name), [])
     if owners:
         return r.Introduced(name, world.corpus.newest_first(owners)[-1])
-    mentioned = world.corpus.newest_first(world.corpus.by_benchmark.get(name, []))
+    mentioned = world.corpus.mentioning(name)
     return r.Introduced(name, None, tuple(reversed(mentioned)))
 
 

@@ -136,7 +136,7 @@ class Selector:
         if isinstance(atom, UnknownPerson):
             return set()
         if isinstance(atom, MentionsBenchmark):
-            return {p.id for p in corpus.by_benchmark.get(atom.name, [])}
+            return {p.id for p in corpus.mentioning(atom.name)}
         if isinstance(atom, NamesABenchmark):
             return {p.id for p in corpus.papers if p.benchmarks}
         if isinstance(atom, MentionsPhrase):

@@ -211,6 +211,32 @@ class Corpus:
             return list(self.newest)
         return sorted(papers, key=self._rank_of)
 
+    def mentioning(self, benchmark: str) -> list[Paper]:
+        """Papers that mention a benchmark, newest first, counting its editions written after its name:
+        a paper on "Atari 100k" or "SQuAD 2.0" mentions Atari, SQuAD."""
+        editions = self._editions.get(benchmark, ())
+        if not editions:
+            return self.by_benchmark.get(benchmark, [])
+        ids = {p.id for name in (benchmark, *editions) for p in self.by_benchmark.get(name, [])}
+        return (
+            [p for p in self.newest if p.id in ids]
+            if len(ids) * 8 > len(self.newest)
+            else self.newest_first(self.by_id[i] for i in ids)
+        )
+
+    @cached_property
+    def _editions(self) -> dict[str, tuple[str, ...]]:
+        editions: dict[str, list[str]] = defaultdict(list)
+        for name in self.by_benchmark:
+            words = name.split(" ")
+            for end in range(1, len(words)):
+                editions[" ".join(words[:end])].append(name)
+        return {
+            name: tuple(found)
+            for name, found in editions.items()
+            if name in self.by_benchmark or name in self._base_gazetteer.entries
+        }
+
     @cached_property
     def benchmark_counts(self) -> Counter[str]:
         return Counter({name: len(papers) for name, papers in self.by_benchmark.items()})

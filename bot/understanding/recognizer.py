@@ -41,7 +41,7 @@ from bot.text import compact, tokens
 from bot.understanding.cleaning import QUESTION_START, Cleaner, CleanMessage
 from bot.understanding.intents import IntentSpec, load_intents
 from bot.understanding.metrics import MetricHit, MetricLexicon
-from bot.understanding.reading import MASK, Reader, Reading
+from bot.understanding.reading import MASK, Named, Reader, Reading
 from bot.understanding.selection_builder import Built, SelectionBuilder
 from bot.understanding.time_expressions import Shift
 from bot.vocabulary import Vocabulary, phrase_alternation, vocabulary
@@ -183,6 +183,7 @@ class Recognizer:
         )
         nouns = phrase_alternation(v.words("one_paper_words"))
         self.paper_nouns = frozenset(v.words("paper_nouns"))
+        self.described_by_benchmark_nouns = frozenset(v.words("described_by_benchmark_nouns"))
         self.one_paper = compiled_pattern(
             # (the words between hold no other "the": "the first author on the statin paper" is "the statin paper")
             rf"\b(?:the|that|this|her|his|their) (?:(?!(?:the|that|this|her|his|their) )[\w{MASK}-]+ ){{0,5}}"
@@ -272,8 +273,9 @@ class Recognizer:
                 asked = reading.cue_text  # "was it at a conference? which one?": both sentences ask
             # else a statement gives names and topics, not what is asked ("a colleague mentioned ...")
         said = tuple((hit.start, hit.end) for hit in self._metrics_said(reading))
+        describing = self._benchmarks_describing(reading) if asked == reading.cue_text else {}
         conservative = self._with_described_papers(
-            self.builder.build(reading, self.frame_all, self.corpus.researcher_key, said), asked
+            self.builder.build(reading, self.frame_all, self.corpus.researcher_key, said), asked, describing
         )
         present = self._present(reading, conservative, has_focus)  # "who wrote it?": "it" is the paper described
         if pointed_back and "topic" in present and _ONE_PAPER_ASKED.search(message.text.casefold()):
@@ -290,7 +292,9 @@ class Recognizer:
             if (present | excluded) <= {"topic"} and not any(self.topic_known(t) for t in topics):
                 spec = self.by_name["fallback"]  # "what's the capital of France?": nothing here is about it
         built = self._with_described_papers(
-            self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key, said), asked
+            self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key, said),
+            asked,
+            describing,
         )
         if pointed_back:  # "that" is the sentence before, now read with the question
             # A "without" in the sentence described is part of what is described ("a paper adapting
@@ -848,10 +852,38 @@ class Recognizer:
             return replace(operation, benchmark=built.benchmarks_named[-1])
         return operation
 
-    def _with_described_papers(self, built: Built, cue: str) -> Built:
+    def _benchmarks_describing(self, reading: Reading) -> dict[str, tuple[str, frozenset[str]]]:
+        """The benchmarks named inside "the ... paper" ("the Procgen generalization paper", "the NetHack
+        paper"), as typed, with the other words of their description: they tell which paper is meant,
+        they are not what is asked of it."""
+        names = [item for item in reading.stream if isinstance(item, Named)]
+        found: dict[str, tuple[str, frozenset[str]]] = {}
+        for described in self.one_paper.finditer(reading.cue_text):
+            if described.group().split()[-1] not in self.described_by_benchmark_nouns:
+                continue
+            before = reading.cue_text.count(MASK, 0, described.start())
+            inside = described.group().count(MASK)
+            words = frozenset(topic_words(described.group(), frozenset()))
+            for named in names[before : before + inside]:
+                if any(e.kind == "paper" for e in named.entities):
+                    continue  # "the AMBER one": the paper is named, and its benchmark may be what is asked
+                found.update({e.key: (e.surface, words) for e in named.entities if e.kind == "benchmark"})
+        return found
+
+    def _with_described_papers(
+        self, built: Built, cue: str, describing: dict[str, tuple[str, frozenset[str]]] | None = None
+    ) -> Built:
         """ "which has more authors, RouteForge or the bucket graph paper?", "which came first, the gig
         work paper or the returns to schooling one?": each description of a paper set against another
-        is the paper it best describes, as a name would be."""
+        is the paper it best describes, as a name would be. A benchmark said in a description names the
+        papers that use it, or, beside other words ("the NHANES diabetes paper"), is one of the words
+        the paper is found by."""
+        if describing:
+            built = replace(
+                built,
+                selection=self._described_with_benchmarks(built.selection, describing),
+                benchmarks_named=tuple(b for b in built.benchmarks_named if b not in describing),
+            )
         described = [set(topic_words(m.group(), frozenset())) for m in self.one_paper.finditer(cue)]
         if not described:
             return built
@@ -878,6 +910,43 @@ class Recognizer:
                 clause = replace(clause, atoms=tuple(atoms))
             clauses.append(clause)
         return replace(built, selection=Selection(tuple(clauses)))
+
+    def _described_with_benchmarks(
+        self, selection: Selection, describing: dict[str, tuple[str, frozenset[str]]]
+    ) -> Selection:
+        def described_with_them(clause: Clause) -> bool:
+            atom = clause.atoms[0]
+            return (
+                clause.kind == "topic"
+                and not clause.negated
+                and isinstance(atom, AboutTopic)
+                and any(set(topic_words(atom.text, frozenset())) & words for _, words in describing.values())
+            )
+
+        topic = next((c for c in selection.clauses if described_with_them(c)), None)
+        if topic is None:
+            return self._benchmarks_as_papers(selection, frozenset(describing))
+        said = [
+            describing[a.name][0]
+            for c in selection.clauses
+            if not c.negated
+            for a in c.atoms
+            if isinstance(a, MentionsBenchmark) and a.name in describing
+        ]
+        clauses = []
+        for clause in selection.clauses:
+            if clause is topic and isinstance(clause.atoms[0], AboutTopic):
+                atom = clause.atoms[0]
+                clause = replace(clause, atoms=(replace(atom, text=" ".join([*said, atom.text])), *clause.atoms[1:]))
+            elif not clause.negated and any(
+                isinstance(a, MentionsBenchmark) and a.name in describing for a in clause.atoms
+            ):
+                kept = tuple(a for a in clause.atoms if not (isinstance(a, MentionsBenchmark) and a.name in describing))
+                if not kept:
+                    continue
+                clause = replace(clause, atoms=kept)
+            clauses.append(clause)
+        return Selection(tuple(clauses))
 
     def _described_paper(self, selection: Selection, cue: str) -> tuple[Selection, str]:
         """ "what SHD accuracy did the grid cell paper get?": the words of "the ... paper" pick the paper;
@@ -920,22 +989,25 @@ class Recognizer:
                     return replace(operation, field=key)  # type: ignore[arg-type]
         return operation
 
-    def _benchmarks_as_papers(self, selection: Selection) -> Selection:
+    def _benchmarks_as_papers(self, selection: Selection, describing: frozenset[str] | None = None) -> Selection:
         """In a question about one paper, a benchmark one paper introduces, or only one paper mentions,
         names that paper ("how many robots did they use in ROSBench", ROSBench being the suite the
         paper builds); one that several papers mention and nothing else describes names them all, to
-        choose from."""
+        choose from. With `describing`, only those benchmarks, each naming every paper that uses it."""
         clauses = []
         for clause in selection.clauses:
             atoms: list[Atom] = []
             for atom in clause.atoms:
                 if isinstance(atom, MentionsBenchmark) and not clause.negated:
+                    if describing is not None and atom.name not in describing:
+                        atoms.append(atom)
+                        continue
                     papers = self.corpus.introduced_by.get(compact(atom.name), [])
                     # ... or that only one paper mentions ("a dropout model built on MOOCCubeX")
                     papers = papers or self.corpus.by_benchmark.get(atom.name, [])
                     # "the CIC-IDS2017 paper", said alone: the papers that mention it, to choose from
                     # (beside other words, "the mmlu contamination paper", they pick among them)
-                    if len(papers) == 1 or (papers and not selection.has("topic")):
+                    if len(papers) == 1 or (papers and (describing is not None or not selection.has("topic"))):
                         atom = AmongPapers(tuple(p.id for p in papers), atom.name)
                 atoms.append(atom)
             clauses.append(replace(clause, atoms=tuple(atoms)))
