@@ -687,10 +687,12 @@ def introduced(world: World, query: Query) -> r.Result:
     names = [a.name for a in query.selection.positive("introduces") if isinstance(a, Introduces)]
     name = names[0] if names else ""
     owners = world.corpus.introduced_by.get(compact(name), [])
+    asked = query.operation.yes_no
     if owners:
-        return r.Introduced(name, world.corpus.newest_first(owners)[-1])
-    mentioned = world.corpus.mentioning(name)
-    return r.Introduced(name, None, tuple(reversed(mentioned)))
+        return r.Introduced(name, world.corpus.newest_first(owners)[-1], asked=asked)
+    # a benchmark's papers, else the papers whose text names it ("DeepLOB", a baseline some abstract cites)
+    mentioned = world.corpus.mentioning(name) or world.corpus.newest_first(papers_mentioning(world.corpus.papers, name))
+    return r.Introduced(name, None, tuple(reversed(mentioned)), asked=asked)
 
 
 # --- groups

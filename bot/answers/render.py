@@ -125,7 +125,10 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
             half = {1: "more than half", 0: "exactly half", -1: "fewer than half"}[
                 (2 * result.total > result.share_of) - (2 * result.total < result.share_of)
             ]
-            headline = f"{verdict}, {half}: {headline[0].lower()}{headline[1:]}"
+            # ... and the rest counted too: "is she first author more often than not?" asks of both sides
+            others = result.share_of - result.total
+            rest = f"; the other {plural(others, 'paper')} {'is' if others == 1 else 'are'} not" if others else ""
+            headline = f"{verdict}, {half}: {headline[0].lower()}{headline[1:-2]}{rest})."
         return replace(_list_answer(headline, result.papers), people=result.people)
     if result.positioned is not None:
         person, position, rest = result.positioned
@@ -530,9 +533,17 @@ def _(result: r.PaperComparison, corpus: Corpus) -> Answer:
         newest, rest = ordered[0], ordered[1:]
         if len({p.date for p in papers}) == 1:
             headline = f"{names} came out the same day, {pretty_date(newest)}."
+        elif len(papers) == 2:
+            # said from the first paper named: "is X older or newer than Y?" is about X
+            first, other = papers
+            way, when = ("newer", "after") if first.date > other.date else ("older", "before")
+            headline = (
+                f"{first.short_name} ({pretty_date(first)}) is {way}: it came out {when} "
+                f"{other.short_name} ({pretty_date(other)})."
+            )
         else:
             older = join_and([f"{p.short_name} ({pretty_date(p)})" for p in rest])
-            headline = f"{newest.short_name} ({pretty_date(newest)}) is more recent than {older}."
+            headline = f"{newest.short_name} ({pretty_date(newest)}) came out after {older}."
         items = tuple(paper_line(p) for p in ordered)
         return Answer("", headline, items=items, papers=tuple(ordered), numbered=False)
     if result.facet == "authors":
@@ -939,17 +950,29 @@ def _(result: r.NotOnPage, corpus: Corpus) -> Answer:
 
 @_render.register
 def _(result: r.Introduced, corpus: Corpus) -> Answer:
+    verdict = ("Yes: " if result.paper is not None else "No: ") if result.asked else ""
     if result.paper is not None:
-        return _paper_card(corpus, result.paper, f"{result.name} was introduced in: {result.paper.title}")
+        return _paper_card(corpus, result.paper, f"{verdict}{result.name} was introduced in: {result.paper.title}")
+    name = result.name or "that"
+    none = (
+        f"{name} is not one of {possessive(corpus.researcher.name)} papers"
+        if verdict
+        else f"No paper on the profile introduces {name}"
+    )
     if result.mentions:
         first = result.mentions[0]
+        mention = (
+            f"the earliest to mention it is {first.title}"
+            if len(result.mentions) > 1
+            else f"it is only mentioned in {first.title}"
+        )
         return Answer(
             "",
-            f"No paper on the profile introduces {result.name}; the earliest to mention it is {first.title}.",
+            f"{verdict}{none}; {mention}.",
             papers=result.mentions,
             items=tuple(paper_line(p) for p in result.mentions),
         )
-    return Answer("", f"No paper on the profile introduces {result.name or 'that'}.", confidence=0.6)
+    return Answer("", f"{verdict}{none}.", confidence=0.6)
 
 
 @_render.register

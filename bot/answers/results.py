@@ -188,6 +188,7 @@ class Introduced:
     name: str
     paper: Paper | None
     mentions: tuple[Paper, ...] = ()  # papers mentioning the name, oldest first, when none introduces it
+    asked: bool = False  # yes or no: "did she write DeepLOB?"
 
 
 @dataclass(frozen=True, slots=True)

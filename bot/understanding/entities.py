@@ -615,6 +615,8 @@ class EntityFinder:
             subject = word.folded in self.subject_auxiliaries and self._names_an_author(words, i + 1)
             if word.folded not in {"with", "by"} and not after_person and not subject:
                 continue
+            if word.folded == "with" and i > 0 and words[i - 1].folded == "up":
+                continue  # "who came up with DeepLOB?": what was made, not a co-author
             run: list[Token] = []
             for index in range(i + 1, min(i + 4, len(words))):
                 follower = words[index]
@@ -625,6 +627,8 @@ class EntityFinder:
                 if len(follower.text) > 1 and follower.text.rstrip("s").isupper():
                     break  # "with LLMs", "with GPUs": an acronym, not a name
                 run.append(follower)
+            if len(run) == 1 and any(c.isdigit() for c in run[0].text):
+                continue  # "compared with BERT4Rec": a model's name, no person's
             if run and not (len(run) > 1 and all(self.papers_using(w.folded) for w in run)):
                 # ("papers with Video Understanding": words the abstracts use are a topic, not a person)
                 surface = text[run[0].start : run[-1].end]

@@ -41,7 +41,7 @@ from bot.text import compact, tokens
 from bot.understanding.cleaning import QUESTION_START, Cleaner, CleanMessage
 from bot.understanding.intents import IntentSpec, load_intents
 from bot.understanding.metrics import MetricHit, MetricLexicon
-from bot.understanding.reading import MASK, Named, Reader, Reading
+from bot.understanding.reading import MASK, Named, Reader, Reading, Word
 from bot.understanding.selection_builder import Built, SelectionBuilder
 from bot.understanding.time_expressions import Shift
 from bot.vocabulary import Vocabulary, phrase_alternation, vocabulary
@@ -172,6 +172,8 @@ class Recognizer:
         )
         self.paper_compared = v.pattern("paper_compare_asked")
         self.compare_facets = {facet: v.pattern(f"paper_compare_{facet}") for facet in ("authors", "date")}
+        self.either_way = v.pattern("either_way_dates")
+        self.making = v.pattern("making_verbs")
         self.compare_directions: dict[Literal["lower", "higher"], re.Pattern[str]] = {
             "lower": v.pattern("paper_compare_lower"),
             "higher": v.pattern("paper_compare_higher"),
@@ -542,6 +544,13 @@ class Recognizer:
             operation = replace(spec.operation_for(), order=operation.order, rank=operation.rank)
         selection = built.selection
         item = self._item_reference(cue)
+        if self.either_way.search(cue) or (
+            operation.name == "pick" and self.pick_check.search(cue) and _THAN.search(cue)
+        ):
+            selection = self._described_pair(selection)
+        if self.either_way.search(cue) and _named_papers(selection) >= 2:
+            # "was X before or after Y?", "is X older or newer than Y?": which came first, not yes or no
+            spec, operation = self.by_name["compare"], self._papers_compared(operation, selection, cue)
         if operation.name == "pick" and self.pick_check.search(cue):
             # "is AMBER his latest paper?": AMBER is checked against the pick, not a filter of it
             named = [c for c in selection.clauses if not c.negated and c.kind == "papers"
@@ -725,6 +734,12 @@ class Recognizer:
             spec, operation = self.by_name["compare"], self._papers_compared(operation, selection, cue)
         if operation.name in ("list", "count", "pick", "exists") and not operation.order and selection.has("topic"):
             operation = replace(operation, order=None)
+        made = self._name_made(selection, reading, operation)
+        if made is not None:
+            # "did she write DeepLOB?", "BERT4Rec is his right?": a name the papers only mention is no paper of hers
+            spec = self.by_name["paper_introducing"]
+            operation = Operation("introduced", yes_no=bool(self.yes_no.match(cue)) or operation.yes_no)
+            selection = Selection((Clause((Introduces(made),)),))
         fuzzy = any(not e.exact for e in reading.entities)
         confidence = (min(1.0, 0.55 + score / 20) if score else 0.7) * (0.85 if fuzzy else 1.0)
         return Query(
@@ -910,6 +925,45 @@ class Recognizer:
                 clause = replace(clause, atoms=tuple(atoms))
             clauses.append(clause)
         return replace(built, selection=Selection(tuple(clauses)))
+
+    def _name_made(self, selection: Selection, reading: Reading, operation: Operation) -> str | None:
+        """The name, as typed, when the question asks who made it or whether it is the researcher's
+        ("did she write DeepLOB?", "is BERT4Rec his?", "which paper proposed DeepLOB?") and the name is
+        a single name-shaped word the profile has as no paper's name: the papers only mention it."""
+        if operation.name not in ("list", "exists", "count", "introduced") or len(selection.clauses) != 1:
+            return None
+        clause = selection.clauses[0]
+        atom = clause.atoms[0]
+        if clause.negated or len(clause.atoms) != 1 or not isinstance(atom, AboutTopic) or " " in atom.text:
+            return None
+        typed = next((w.text for w in reading.stream if isinstance(w, Word) and w.folded == atom.text), "")
+        if not typed or not _name_shaped(typed):
+            return None
+        cue = reading.cue_text
+        word = re.escape(atom.text)
+        owned = re.search(
+            rf"\b(?:is|was|isn't|wasn't) {word} (?:really |actually )?(?:his|hers|theirs)\b"
+            rf"|\b{word} (?:is|was) (?:really |actually )?(?:his|hers|theirs)\b"
+            rf"|\b{word} (?:is|was) (?:one of )?(?:his|her|their) (?:own|papers?|work)\b",
+            cue,
+        )
+        return typed if owned or self.making.search(cue) else None
+
+    def _described_pair(self, selection: Selection) -> Selection:
+        """ "is the active learning paper older or newer than the graph transformer ablation?": two
+        descriptions set against each other, each the paper it fits best."""
+        topics = [c for c in selection.clauses if c.kind == "topic" and not c.negated and len(c.atoms) == 1]
+        if len(topics) != 2 or selection.positive("papers"):
+            return selection
+        best = [self.best_paper(c.atoms[0].text) if isinstance(c.atoms[0], AboutTopic) else None for c in topics]
+        if None in best or best[0] == best[1]:
+            return selection
+        papers = [
+            Clause((AmongPapers((paper,), c.atoms[0].text),)) if isinstance(c.atoms[0], AboutTopic) else c
+            for c, paper in zip(topics, best, strict=True)
+            if paper is not None
+        ]
+        return Selection((*(c for c in selection.clauses if c not in topics), *papers))
 
     def _described_with_benchmarks(
         self, selection: Selection, describing: dict[str, tuple[str, frozenset[str]]]

@@ -45,3 +45,6 @@ yusuf = _page("yusuf_demir-halvorsen.txt")
 oluwaseun = _page("oluwaseun_adeyemi.txt")
 tobias = _page("tobias_ndiaye.txt")
 sofia = _page("sofia_varga-mbeki.txt")
+noor = _page("noor_haddad-sato.txt")
+ayaan = _page("ayaan_qureshi-lund.txt")
+elif_bergqvist = _page("elif_bergqvist-adebayo.txt")  # "elif" is a keyword

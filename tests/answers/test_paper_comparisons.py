@@ -35,7 +35,23 @@ def test_without_one_number_each_the_sentences_are_shown_and_nothing_is_decided(
 
 def test_which_is_more_recent_compares_dates(chiara: Engine) -> None:
     assert ask(chiara, "which is more recent, DUNE or CEDNet?").splitlines()[0] == (
-        "DUNE (Apr 11, 2023) is more recent than CEDNet (Oct 4, 2021)."
+        "DUNE (Apr 11, 2023) is newer: it came out after CEDNet (Oct 4, 2021)."
+    )
+
+
+def test_before_or_after_is_answered_from_the_first_paper_named_never_yes_or_no(chiara: Engine) -> None:
+    # "was X before or after Y?" listed both papers; "is X older or newer than Y?" answered "Yes: ..."
+    for question in ("was CEDNet before or after DUNE?", "is CEDNet older or newer than DUNE?"):
+        assert ask(chiara, question).splitlines()[0] == (
+            "CEDNet (Oct 4, 2021) is older: it came out before DUNE (Apr 11, 2023)."
+        )
+
+
+def test_two_descriptions_set_against_each_other_are_the_papers_they_fit(noor: Engine) -> None:
+    question = "is the open catalyst active learning paper older or newer than the graph transformer ablation?"
+    assert ask(noor, question).splitlines()[0] == (
+        "Calibrated Active Learning of Adsorption Energies on the Open Catalyst Dataset (Jun 3, 2024) is older: it "
+        "came out before What Matters for Graph Transformers on PCQM4Mv2? A Large-Scale Ablation (Sep 30, 2024)."
     )
 
 

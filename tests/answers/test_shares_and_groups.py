@@ -17,16 +17,25 @@ def ask(engine: Engine, text: str) -> str:
 def test_most_of_is_answered_by_the_share_not_by_there_being_some(matteo: Engine) -> None:
     assert ask(matteo, "is he first author on most of his papers?") == (
         "No, exactly half: 10 papers with Matteo Ferrante as first author: "
-        "50% of Matteo Ferrante's 20 papers (10 of 20)."
+        "50% of Matteo Ferrante's 20 papers (10 of 20; the other 10 papers are not)."
     )
     assert ask(matteo, "are most of his papers CV?") == (
         "No, fewer than half: 9 papers in CV (Computer Vision and Pattern Recognition): 45% of Matteo "
-        "Ferrante's 20 papers (9 of 20)."
+        "Ferrante's 20 papers (9 of 20; the other 11 papers are not)."
     )
     assert ask(matteo, "does most of his work have code?") == (
-        "Yes, more than half: 11 papers with code: 55% of Matteo Ferrante's 20 papers (11 of 20)."
+        "Yes, more than half: 11 papers with code: 55% of Matteo Ferrante's 20 papers (11 of 20; the other 9 "
+        "papers are not)."
     )
     assert ask(matteo, "did he write most of his papers with Sofia?").startswith("No, exactly half: 10 papers")
+
+
+def test_more_often_than_not_asks_for_the_share_and_counts_both_sides(sofia: Engine) -> None:
+    # it answered "Yes: ... first listed author of 9 papers" (there being some, not most)
+    assert ask(sofia, "is she first author more often than not?") == (
+        "No, fewer than half: 9 papers with Sofia Varga-Mbeki as first author: 39% of Sofia Varga-Mbeki's 23 "
+        "papers (9 of 23; the other 14 papers are not)."
+    )
 
 
 def test_two_classes_are_compared_even_when_one_code_is_also_a_metric(zeynep: Engine) -> None:
