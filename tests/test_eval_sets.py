@@ -79,8 +79,8 @@ FLOORS = {
     "sofia_real_talk.yaml": 104,
     "ayaan_real_talk.yaml": 106,
     "oskar_real_talk.yaml": 102,
-    "elif_real_talk.yaml": 101,
-    "ilse_real_talk.yaml": 102,
+    "elif_real_talk.yaml": 103,
+    "ilse_real_talk.yaml": 104,
 }
 
 

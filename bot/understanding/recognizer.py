@@ -819,7 +819,8 @@ class Recognizer:
             elif order is None:
                 order = "newest"
             if not rank and not limit and self.list_nouns.search(cue):
-                name, limit = "list", DEFAULT_RECENT  # "latest papers": a few, not one
+                # "latest papers": a few, not one; "her recent stuff, 2025 onwards": all of that time
+                name, limit = "list", None if built.selection.has("time") else DEFAULT_RECENT
         elif name == "paper_fact":
             operation = self._paper_fact(operation, built, cue, counting, limit)
             if self._asks_about_picked(cue) and order is not None:

@@ -564,6 +564,7 @@ class _Grammar:
         anaphora = f"(?:{_GAP}{_alt(raw['shift_anaphora'])})?"
         rolling_alone, rolling_other = _alt(raw["rolling"]["alone"]), _alt(raw["rolling"]["with_the_or_number"])
         counted_unit = f"(?P<num>{number}){_GAP}{of}(?P<unit>{unit})"
+        half, and_a_half = _alt(raw["halves"]["half"]), _alt(raw["halves"]["and_a_half"])
         rules: list[tuple[str, int, Resolver]] = [
             (f"{the}{direction_before}{_GAP}(?P<unit>{shift_unit}){anaphora}", _SHIFT, self._shift),
             # "and before that?" alone: the time in view moved by its own length
@@ -583,6 +584,24 @@ class _Grammar:
             (f"{the}(?P<unit>{shift_unit}){_GAP}{direction_after}{anaphora}", _SHIFT, self._shift),
             (f"(?P<num>{number}){_GAP}(?P<unit2>{shift_units}){_GAP}{direction_after}{anaphora}", _SHIFT, self._shift),
             (f"(?P<y1>{_YEAR4}){_GAP}[-–—/]{_GAP}(?P<y2>\\d\\d)(?![0-9])", _RANGE, self._short_year_range),
+            # "the last year and a half", "past two and a half years", "the last 1.5 years", "past half year"
+            (
+                f"(?:{the})?(?:{rolling_alone}|{rolling_other}){_GAP}(?:(?P<num>{number}){_GAP}|(?:an?|one){_GAP})?"
+                f"(?P<unit>{unit}){_GAP}{and_a_half}",
+                _ROLLING,
+                self._rolling_half,
+            ),
+            (
+                f"(?:{the})?(?:{rolling_alone}|{rolling_other}){_GAP}(?P<num>{number}){_GAP}{and_a_half}{_GAP}"
+                f"(?P<unit>{unit})",
+                _ROLLING,
+                self._rolling_half,
+            ),
+            (
+                f"(?:{the})?(?:{rolling_alone}|{rolling_other}){_GAP}(?P<half>{half}){_GAP}(?P<unit>{unit})",
+                _ROLLING,
+                self._rolling_half,
+            ),
             (f"(?:{the})?{rolling_alone}{_GAP}(?:{counted_unit}|(?P<unit1>{unit}))", _ROLLING, self._rolling),
             (f"{the}{rolling_other}{_GAP}(?:{counted_unit}|(?P<unit1>{unit}))", _ROLLING, self._rolling),
             (f"{rolling_other}{_GAP}{counted_unit}", _ROLLING, self._rolling),
@@ -920,6 +939,20 @@ class _Grammar:
         kind, size = self.units[groups.get("unit") or groups["unit1"]]
         amount = size * (self._number(groups["num"]) if groups.get("num") else 1)
         start = _units_before(today, kind, amount)
+        return _Found((DateRange(start, None),)) if start else None
+
+    def _rolling_half(self, match: re.Match[str], today: date) -> _Found | None:
+        """A rolling window of a whole count and a half, in the next smaller unit: a year and a half is
+        18 months, a month and a half 45 days."""
+        groups = match.groupdict()
+        kind, size = self.units[groups["unit"]]
+        whole = 0 if groups.get("half") else self._number(groups["num"]) if groups.get("num") else 1
+        if kind == "year":
+            start = _units_before(today, "month", size * (12 * whole + 6))
+        elif kind == "month":
+            start = _units_before(today, "day", size * (30 * whole + 15))
+        else:
+            start = _units_before(today, "day", size * whole + size // 2)
         return _Found((DateRange(start, None),)) if start else None
 
     def _exact_day(self, match: re.Match[str], today: date) -> _Found | None:

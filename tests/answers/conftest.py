@@ -47,4 +47,6 @@ tobias = _page("tobias_ndiaye.txt")
 sofia = _page("sofia_varga-mbeki.txt")
 noor = _page("noor_haddad-sato.txt")
 ayaan = _page("ayaan_qureshi-lund.txt")
+ilse = _page("ilse_marchetti-wong.txt")
+oskar = _page("oskar_lindgren-nwosu.txt")
 elif_bergqvist = _page("elif_bergqvist-adebayo.txt")  # "elif" is a keyword

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+import yaml
+
 from bot.corpus.categories import categories, category_name, class_names
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.loading import load_corpus, read_corpus_document
 from bot.corpus.page_parser import parse_page_file
-from bot.paths import BENCHMARKS_FILE
+from bot.paths import BENCHMARKS_FILE, DATA_DIR
 from bot.text import compact
 from bot.yaml_io import load_data_file
 from tests.conftest import SHIPPED_CORPUS, SHIPPED_PAGE
@@ -105,6 +107,38 @@ def test_shared_letters_take_the_archive_of_the_pages_other_classes() -> None:
     assert class_names(["PR", "CV", "DS"])["CV"] == "Complex Variables"
     assert class_names(["CO"])["CO"] == category_name("CO")
     assert class_names(["ZZ"]) == {"ZZ": "ZZ"}
+
+
+def test_quantitative_finance_letters_read_beside_its_other_classes() -> None:
+    # ST on a page of trading and risk papers is Statistical Finance, not Statistics Theory
+    names = class_names(["TR", "ST", "CP", "RM", "PM", "GN"])
+    assert names["ST"] == "Statistical Finance"
+    assert names["GN"] == "General Finance"
+    assert names["CP"] == "Computational Finance"
+    assert class_names(["PR", "OC", "ST"])["ST"] == "Statistics Theory (mathematics)"
+
+
+def test_graphics_is_graphics_beside_computer_science() -> None:
+    # a second "GR" entry (math's Group Theory) once replaced the first: a CV page showed "GR (Group Theory)"
+    assert class_names(["CV", "RO", "GR"])["GR"] == "Graphics"
+    assert class_names(["AG", "NT", "GR"])["GR"] == "Group Theory"
+
+
+def test_no_data_file_repeats_a_key() -> None:
+    # YAML keeps the last of two equal keys without a word: a repeated entry silently replaces the first
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[object, object]:
+        keys = [loader.construct_object(key) for key, _ in node.value]
+        repeated = {k for k in keys if keys.count(k) > 1}
+        assert not repeated, f"{node.start_mark}: {sorted(map(str, repeated))}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for path in sorted(DATA_DIR.glob("*.yaml")):
+        if path.name != "guohai_xu.yaml":
+            yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)
 
 
 def test_every_sense_is_one_of_the_class_archives() -> None:

@@ -244,6 +244,12 @@ def test_calendar_words_name_whole_calendar_units(text: str, today: date, expect
         ("the past few months", NOV_27, span("2026-08-27", None)),
         ("over the past decade", NOV_27, span("2016-11-27", None)),
         ("the last month", NOV_27, span("2026-10-27", None)),
+        # halves: in the next smaller unit ("the last year and a half" was the last year)
+        ("what came out in the last year and a half", NOV_27, span("2025-05-27", None)),
+        ("over the past two and a half years", NOV_27, span("2024-05-27", None)),
+        ("the last 1.5 years", NOV_27, span("2025-05-27", None)),
+        ("in the past half year", NOV_27, span("2026-05-27", None)),
+        ("the last month and a half", NOV_27, span("2026-10-13", None)),
     ],
 )
 def test_rolling_windows_open_n_units_before_today(text: str, today: date, expected: DateRange) -> None:
