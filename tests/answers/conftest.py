@@ -13,6 +13,12 @@ from bot.engine import Engine
 from tests.conftest import EVAL_PAGES
 
 
+def asked(engine: Engine, text: str) -> tuple[str, str, list[int]]:
+    """A question in its own conversation: the answer's headline, its whole text and its papers' ids."""
+    answer = engine.ask(text, ("tester", text))
+    return answer.headline, answer.text, [p.id for p in answer.papers]
+
+
 @cache
 def engine_for(page: str) -> Engine:
     return Engine(load_corpus(EVAL_PAGES / page))

@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
+from tests.answers.conftest import asked
 
 pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def ask(engine: Engine, text: str) -> tuple[str, list[int]]:
-    answer = engine.ask(text, ("tester", text))
-    return answer.text, [p.id for p in answer.papers]
+    _, whole, ids = asked(engine, text)
+    return whole, ids
 
 
 def test_the_benchmark_paper_set_against_a_named_one_is_the_paper_using_it(sofia: Engine) -> None:

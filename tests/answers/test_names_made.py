@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
+from tests.answers.conftest import asked
 
 pytestmark = pytest.mark.usefixtures("pinned_today")
 
@@ -13,8 +14,8 @@ ORDERSIGHT = "OrderSight: Cross-Venue Attention for Limit Order Book Mid-Price F
 
 
 def ask(engine: Engine, text: str) -> tuple[str, list[int]]:
-    answer = engine.ask(text, ("tester", text))
-    return answer.headline, [p.id for p in answer.papers]
+    headline, _, ids = asked(engine, text)
+    return headline, ids
 
 
 def test_a_baseline_the_abstract_cites_is_not_hers(elif_bergqvist: Engine) -> None:

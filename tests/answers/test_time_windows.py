@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
+from tests.answers.conftest import asked
 
 pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def ask(engine: Engine, text: str) -> tuple[str, list[int]]:
-    answer = engine.ask(text, ("tester", text))
-    return answer.headline, [p.id for p in answer.papers]
+    headline, _, ids = asked(engine, text)
+    return headline, ids
 
 
 def test_recent_papers_from_a_named_year_on_are_all_of_them(ilse: Engine) -> None:
