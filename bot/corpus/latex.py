@@ -57,6 +57,11 @@ _SYMBOLS = {
     "in": "∈",
     "ell": "ℓ",
 }
+# Named operators read as their names: "$O(n \\log n)$" is O(n log n), "$\\nu_{\\max}$" is νmax.
+_OPERATORS = frozenset(
+    {"max", "min", "log", "ln", "exp", "sin", "cos", "tan", "arg", "argmax", "argmin", "det", "dim", "ker",
+     "lim", "sup", "inf", "Pr", "deg", "gcd", "mod", "bmod", "poly", "polylog"}
+)  # fmt: skip
 # Commands whose argument is a reference, not prose: dropped with the argument.
 _DROPPED_WITH_ARGUMENT = {"cite", "citep", "citet", "ref", "eqref", "label", "footnote"}
 
@@ -87,8 +92,8 @@ def unwrap(match: re.Match[str], unknown_macro: str) -> str:
 
 
 def _math(formula: str) -> str:
-    """A formula's words: symbols for Greek letters and relations; a font switch or an operator
-    without an argument ("\\rm", "\\log") is dropped, never read as the paper's system name."""
+    """A formula's words: symbols for Greek letters and relations, operators by their names; a font
+    switch ("\\rm") or another macro without an argument is dropped, never read as the paper's system name."""
     formula = _THIN_SPACE.sub(" ", formula)
     formula = _SCRIPT.sub(_script, formula)
     words = _BARE_MACRO.sub(_symbol, formula)
@@ -107,11 +112,12 @@ def _script(match: re.Match[str]) -> str:
 
 
 def _symbol(match: re.Match[str]) -> str:
-    symbol = _SYMBOLS.get(match.group(1))
+    name = match.group(1)
+    symbol = _SYMBOLS.get(name) or (name if name in _OPERATORS else None)
     if symbol is None:
         return ""
     following = match.string[match.end() : match.end() + 1]
-    glued = (following.isalnum() or following in "^_") and match.group().endswith(match.group(1))
+    glued = (following.isalnum() or following in "^_\\") and match.group().endswith(match.group(1))
     return symbol if glued else symbol + " "
 
 

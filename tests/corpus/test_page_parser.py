@@ -432,6 +432,10 @@ def test_a_name_with_a_generational_suffix() -> None:
         (r"$\sigma_{\rm NMAD}$", "σ NMAD"),  # a long index is a word of its own
         (r"$\epsilon_{PEHE}$", "ε PEHE"),
         (r"$\sim$10%", "~10%"),
+        # operators by their names ("O(n n)" and "ν" lost them), a symbol glued to the next one
+        (r"in $O(n \log n)$ time", "in O(n log n) time"),
+        (r"Deep Learning $\nu_{\max}$ and $\Delta\nu$", "Deep Learning νmax and Δν"),
+        (r"$\mathrm{poly}(n)$", "poly(n)"),
     ],
 )
 def test_formulas_read_as_people_type_them(latex: str, text: str) -> None:
