@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 CONSOLE: ConversationKey = ("console", "console")
 _POINTS_BACK = compiled_pattern(r"\b(?:it|its|this|that|they|them|their|those|these)\b")
 TOPIC_CACHE = 256  # topic searches remembered per corpus (a message often searches its topic twice)
+WIDER_SHOWN = 5  # the nearest papers shown of a wider topic most of the profile is about
 
 
 class Engine:
@@ -213,12 +214,20 @@ class Engine:
             return []
         hits = self.topics.search_groups([*groups, *words], tolerant=tolerant)
         if not hits and concepts:
+            # The concept's words as typed, each for itself: "wastewater surveillance" in papers that
+            # say "wastewater" and "surveillance" apart.
+            said = [[w] for hit in concepts for w in topic_words(hit.surface, self.recognizer.frame_base)]
+            if len(said) + len(words) > 1:
+                plain = self.topics.search_groups([*said, *words], tolerant=False)
+                if plain:
+                    return [(hit.paper_id, hit.score, hit.matched_all) for hit in plain]
             wider = [_forms(lexicon, (hit.concept, *lexicon.broader(hit.concept))) for hit in concepts]
-            # Papers on the wider topic are near the question, not about it: never "all matched".
-            return [
-                (hit.paper_id, hit.score, False)
-                for hit in self.topics.search_groups([*wider, *words], tolerant=tolerant)
-            ]
+            # Papers on the wider topic are near the question, not about it: never "all matched". A wider
+            # topic most of the profile is about ("finance" for "portfolio optimisation" on a finance
+            # page) is near everything: only the nearest few are worth showing.
+            near = self.topics.search_groups([*wider, *words], tolerant=tolerant, limit=len(self.corpus.papers))
+            shown = WIDER_SHOWN if len(near) * 2 > len(self.corpus.papers) else 50
+            return [(hit.paper_id, hit.score, False) for hit in near[:shown]]
         return [(hit.paper_id, hit.score, hit.matched_all) for hit in hits]
 
     def _rejoined(self, words: list[str]) -> list[str]:

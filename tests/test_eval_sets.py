@@ -79,12 +79,12 @@ FLOORS = {
     "noor_real_talk.yaml": 109,
     "sofia_real_talk.yaml": 104,
     "ayaan_real_talk.yaml": 106,
-    "oskar_real_talk.yaml": 102,
-    "elif_real_talk.yaml": 103,
-    "ilse_real_talk.yaml": 104,
-    "yara_real_talk.yaml": 98,
-    "pilar_real_talk.yaml": 99,
-    "dmitri_real_talk.yaml": 99,
+    "oskar_real_talk.yaml": 104,
+    "elif_real_talk.yaml": 107,
+    "ilse_real_talk.yaml": 105,
+    "yara_real_talk.yaml": 101,
+    "pilar_real_talk.yaml": 100,
+    "dmitri_real_talk.yaml": 101,
 }
 
 
