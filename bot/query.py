@@ -80,6 +80,15 @@ class Solo:
 
 
 @dataclass(frozen=True, slots=True)
+class AuthorCount:
+    """Papers by how many authors they list: exactly `count`, at least or at most that many. A list the
+    page cuts short ("et al.") has more authors than it shows, and how many more is not known."""
+
+    count: int
+    bound: Literal["exactly", "at least", "at most"] = "exactly"
+
+
+@dataclass(frozen=True, slots=True)
 class AboutTopic:
     """Papers about a topic, found by search over titles and abstracts (with the concept lexicon)."""
 
@@ -123,6 +132,7 @@ Atom = (
     | InCategory
     | HasCode
     | Solo
+    | AuthorCount
     | AboutTopic
     | AmongPapers
     | Introduces
@@ -138,6 +148,7 @@ ATOM_KINDS: dict[type, str] = {
     InCategory: "category",
     HasCode: "code",
     Solo: "solo",
+    AuthorCount: "solo",  # how many authors, as "solo" is: "solo or two-author papers" is either
     AboutTopic: "topic",
     AmongPapers: "papers",
     Introduces: "introduces",
@@ -347,6 +358,8 @@ def atom_text(atom: Atom) -> str:
         return "code"
     if isinstance(atom, Solo):
         return "solo"
+    if isinstance(atom, AuthorCount):
+        return f"authors[{'' if atom.bound == 'exactly' else atom.bound.replace(' ', '_') + ' '}{atom.count}]"
     if isinstance(atom, AboutTopic):
         return f"topic[{atom.text}]"
     if isinstance(atom, AmongPapers):

@@ -7,13 +7,14 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.answers.wording import join_and, possessive
+from bot.answers.wording import join_and, plural, possessive
 from bot.corpus.gazetteer import phrase_pattern
 from bot.corpus.model import Corpus, Paper
 from bot.query import (
     AboutTopic,
     AmongPapers,
     Atom,
+    AuthorCount,
     ByPerson,
     Clause,
     DateRange,
@@ -48,6 +49,16 @@ def papers_mentioning(papers: Iterable[Paper], phrase: str) -> list[Paper]:
     """Papers whose title or abstract names `phrase` (whole words, any case or separators)."""
     patterns = [x for x in map(phrase_pattern, _number_forms(phrase)) if x is not None]
     return [p for p in papers if any(x.search(p.title) or x.search(p.abstract) for x in patterns)]
+
+
+def _author_count_fits(listed: int, cut_short: bool, atom: AuthorCount) -> bool:
+    """Whether a paper listing `listed` authors (and more unnamed, when cut short) has that many: a list
+    cut short has at least one more author than it shows, how many more is not known."""
+    if atom.bound == "at least":
+        return listed + (1 if cut_short else 0) >= atom.count
+    if cut_short:
+        return False  # its count is not known, so neither exactly nor at most any number
+    return listed == atom.count if atom.bound == "exactly" else listed <= atom.count
 
 
 def _number_forms(phrase: str) -> list[str]:
@@ -151,6 +162,8 @@ class Selector:
                 p.id for p in corpus.papers
                 if not p.authors_truncated and corpus.people_keys_of(p) == (researcher,)
             }  # fmt: skip
+        if isinstance(atom, AuthorCount):
+            return {p.id for p in corpus.papers if _author_count_fits(len(p.authors), p.authors_truncated, atom)}
         if isinstance(atom, AboutTopic):
             # Words nobody introduced as a topic match only as written: a typo there is noise, not a topic.
             tolerant = atom.said or alone
@@ -223,6 +236,10 @@ def atom_words(corpus: Corpus, atom: Atom, negated: bool = False) -> str:
         return "without code" if negated else "with code"
     if isinstance(atom, Solo):
         return "with co-authors listed" if negated else "with no co-author listed"
+    if isinstance(atom, AuthorCount):
+        # a list cut short still counts towards "at least": its authors, not only those listed
+        said = plural(atom.count, "listed author") if atom.bound != "at least" else f"at least {atom.count} authors"
+        return f"{'not ' if negated else ''}with {'at most ' if atom.bound == 'at most' else ''}{said}"
     if isinstance(atom, AboutTopic):
         return f"{'not ' if negated else ''}about {atom.text}"
     if isinstance(atom, AmongPapers):

@@ -24,6 +24,7 @@ from bot.query import (
     Ambiguity,
     AmongPapers,
     Atom,
+    AuthorCount,
     ByPerson,
     Clause,
     During,
@@ -171,6 +172,17 @@ class SelectionBuilder:
         self.listed_at = compiled_pattern(
             rf"(?<!\w)listed (?P<which>{ordinals}|last|final|\d{{1,2}}(?:st|nd|rd|th))(?!\w)(?! (?:author|writer))"
         )
+        bounds = v.groups["author_count_bounds"]
+        self.count_bounds = {name: frozenset(words) for name, words in bounds.items()}
+        # ("a", "an" are no counts here: "is she an author on it?")
+        cardinals = "|".join(sorted((w for w in v.cardinals if w not in ("a", "an")), key=lambda w: (-len(w), w)))
+        count = rf"(?P<n>{cardinals}|\d{{1,2}})"
+        bound = rf"(?:(?P<bound>{phrase_alternation([w for ws in bounds.values() for w in ws])}) )?"
+        self.author_count = compiled_pattern(
+            # "two-author papers", "papers with exactly 3 authors", "more than four co-authors"
+            rf"(?<!\w){bound}{count} (?:listed |named )?(?P<co>co ?)?"
+            rf"(?:authors(?!\w)(?! (?:order|list|position))|author(?= (?:papers?|ones?|works?|pubs?)\b))"
+        )
         self.presence = v.pattern("presence_words")
         positions = v.groups["position_words"]
         self.last_words = frozenset(positions["last"])
@@ -215,6 +227,11 @@ class SelectionBuilder:
             span = claim(*match.span())
             if span and position:
                 units.append(Unit(*span, "position", position=position))
+        for match in self.author_count.finditer(text):
+            atom = self._author_count(match)
+            span = claim(*match.span()) if atom else None
+            if span and atom:
+                units.append(Unit(*span, "atom", atom=atom))
         for match in self.lead_verb.finditer(text):
             # "which papers does Joaquín lead?", "papers led by Ana", "which did she lead?": first author
             verb = next(group for group in ("by", "asked", "said") if match.group(group))
@@ -275,6 +292,22 @@ class SelectionBuilder:
         units.sort(key=lambda u: u.start)
         kept = [u for u in units if u.role != "atom" or u.atom is not None or u.entities]
         return _merge_topics(_without_glosses(kept, stream, reading.text, self.corpus), stream, reading.text)
+
+    def _author_count(self, match: re.Match[str]) -> AuthorCount | None:
+        number = self.vocabulary.number(match.group("n"))
+        if not number or number > 50:
+            return None
+        count = number + (1 if match.group("co") else 0)  # "two co-authors": three authors with her
+        said = match.group("bound") or ""
+        if said in self.count_bounds["more"]:
+            return AuthorCount(count + 1, "at least")
+        if said in self.count_bounds["fewer"]:
+            return AuthorCount(count - 1, "at most") if count > 1 else None
+        if said in self.count_bounds["at_least"]:
+            return AuthorCount(count, "at least")
+        if said in self.count_bounds["at_most"]:
+            return AuthorCount(count, "at most")
+        return AuthorCount(count)
 
     def _says_authorship(self, stream: tuple[Item, ...], offsets: list[tuple[int, int]], start: int) -> bool:
         """Whether the item before `start` makes "alone" a paper's: a word of authorship ("wrote alone",
