@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import logging
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter
 from pathlib import Path
 
@@ -201,7 +201,7 @@ class Engine:
             rest = rest[: hit.start] + " " + rest[hit.end :]
         singular = self.recognizer.vocabulary.groups["irregular_plurals"]
         typed = self._rejoined(topic_words(rest, self.recognizer.frame_base))
-        words = [[w, *singular.get(w, ())] for w in typed]
+        words = [[w, *singular.get(w, ()), *self._other_spellings(w)] for w in typed]
         words += [[term] for term in self._frame_word_terms(rest)]
         # The words as typed count too: "video" means more than the forms of "video understanding".
         # ... and count double: "the downscaling one" is the paper that says "downscaling", before the
@@ -229,6 +229,40 @@ class Engine:
             shown = WIDER_SHOWN if len(near) * 2 > len(self.corpus.papers) else 50
             return [(hit.paper_id, hit.score, False) for hit in near[:shown]]
         return [(hit.paper_id, hit.score, hit.matched_all) for hit in hits]
+
+    def _other_spellings(self, word: str) -> list[str]:
+        """The word with its British or American ending ("optimisation": "optimization"), and the
+        two words the papers write it as when they never write it as one ("maxcut": "max cut")."""
+        others = []
+        for ending, other in self._endings:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                spelt = word[: -len(ending)] + other
+                if self.topics.papers_using(spelt):  # else a typo keeps its tolerance, searched alone
+                    others.append(spelt)
+                break
+        if len(word) >= 6 and word.isalpha() and not self.topics.papers_using(word):
+            for cut in range(3, len(word) - 2):
+                head, tail = word[:cut], word[cut:]
+                phrase = f"{head} {tail}"
+                if (
+                    self.topics.papers_using(head)
+                    and self.topics.papers_using(tail)
+                    and self.topics.uses_phrase(phrase)
+                ):
+                    others.append(phrase)
+                    break
+        return others
+
+    @cached_property
+    def _endings(self) -> list[tuple[str, str]]:
+        """Each spelling ending with its other spelling, both ways round, the longest first."""
+        pairs = {
+            (a, b)
+            for ending, others in self.recognizer.vocabulary.groups["spelling_endings"].items()
+            for other in others
+            for a, b in ((ending, other), (other, ending))
+        }
+        return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
 
     def _rejoined(self, words: list[str]) -> list[str]:
         """Two words the papers write as one and never apart ("graph cast" for GraphCast, "open neuro"

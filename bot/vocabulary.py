@@ -22,7 +22,7 @@ CONTENT_LISTS = frozenset(
 )
 # Groups of content words, never the frame of a question nor a typo's target: the irregular plurals
 # ("syntheses": "synthesis") are topics' words ("papers about diagnosis", "retro synthesis stuff").
-CONTENT_GROUPS = frozenset({"irregular_plurals"})
+CONTENT_GROUPS = frozenset({"irregular_plurals", "spelling_endings"})
 
 
 class VocabularyError(ValueError):

@@ -81,7 +81,7 @@ FLOORS = {
     "ayaan_real_talk.yaml": 106,
     "oskar_real_talk.yaml": 104,
     "elif_real_talk.yaml": 107,
-    "ilse_real_talk.yaml": 106,
+    "ilse_real_talk.yaml": 108,
     "yara_real_talk.yaml": 102,
     "pilar_real_talk.yaml": 100,
     "dmitri_real_talk.yaml": 101,

@@ -35,3 +35,19 @@ def test_a_narrower_disease_name_finds_its_paper_only(yara: Engine) -> None:
     # "bird flu" found every influenza paper ("flu" inside it)
     _, _, ids = asked(yara, "does yara have anything on H5N1 / bird flu?")
     assert ids == [6]
+
+
+def test_a_word_spelt_the_other_way_round_the_atlantic(elif_bergqvist: Engine, yara: Engine) -> None:
+    # the pages write "optimisation", "behaviour"; a typo keeps its typo tolerance (no variant is added)
+    assert elif_bergqvist._other_spellings("optimization") == ["optimisation"]
+    assert yara._other_spellings("behavior") == ["behaviour"]
+    assert elif_bergqvist._other_spellings("calibrater") == []
+
+
+def test_a_name_typed_as_one_word_the_papers_write_as_two(ilse: Engine) -> None:
+    # "siouxfalls" was no word of any paper: nothing was found
+    assert ilse._other_spellings("siouxfalls") == ["sioux falls"]
+    _, _, ids = asked(ilse, "the siouxfalls network paper?")
+    assert ids == [7]
+    _, _, ids = asked(ilse, "any maxcut papers?")  # max-cut is a problem of its own, not all of optimisation
+    assert ids == [1]
