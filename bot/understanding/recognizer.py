@@ -284,7 +284,8 @@ class Recognizer:
             present.add("paper")  # "I found a paper about X. Which paper is that, who's its first author?"
         if pointed_back:
             present.discard("several")  # the words describe one paper: no groups to compare
-        spec, score = self._choose(self._without_code_in_topics(asked), present)
+        # "the first-price auction paper", "first-order methods": a compound, no paper picked by date
+        spec, score = self._choose(_COMPOUND_ORDER.sub("", self._without_code_in_topics(asked)), present)
         cued = spec is not None
         if spec is None:
             # "which don't have code?": a filter said only negated is still the list it filters
@@ -468,7 +469,8 @@ class Recognizer:
         if self._asks_about_picked(reading.cue_text):
             present.add("paper")  # "who wrote his oldest paper?": the paper its date picks
         described = self.one_paper.search(reading.cue_text)
-        if described and (self.order_newest.search(described.group()) or self.order_oldest.search(described.group())):
+        plain = _COMPOUND_ORDER.sub("", described.group()) if described else ""
+        if described and (self.order_newest.search(plain) or self.order_oldest.search(plain)):
             described = None  # "the most recent paper about video" picks by date, it describes nothing
         if self._counted(reading.cue_text):
             present.add("quantity")  # "how many annotators took part?": a number in one paper's abstract
@@ -766,6 +768,7 @@ class Recognizer:
     def _operation(self, spec: IntentSpec, built: Built, cue: str) -> Operation:
         operation = spec.operation_for()
         text = self.position_or_item.sub(self._unless_an_order, cue)  # "first author", "the last one" order nothing
+        text = _COMPOUND_ORDER.sub("", text)  # "the first-price auction paper", "first-order methods": no order
         order = operation.order
         if self.sort_oldest.search(text):
             order = "oldest"  # an explicit sort wins: "from oldest to newest" says "newest" too
@@ -1148,6 +1151,8 @@ PAPER_PROPERTIES = frozenset({"code", "time", "category", "benchmark", "any_benc
 
 
 _THAN = compiled_pattern(r"\bthan\b")
+# "first-price", "last-iterate": a compound, no order ("first-authored", "last-named" are places in a list)
+_COMPOUND_ORDER = compiled_pattern(r"\b(?:first|last)-(?!(?:author|listed|named|place)\w*)(?=[a-z])")
 
 
 def _name_shaped(word: str) -> bool:

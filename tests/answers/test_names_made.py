@@ -51,3 +51,20 @@ def test_a_topic_search_of_the_name_still_lists_what_mentions_it(ayaan: Engine) 
     headline, ids = ask(ayaan, "papers that compare against BERT4Rec")
     assert ids == [12]
     assert not headline.startswith("No")
+
+
+def test_a_compound_of_first_is_no_paper_picked_by_date(sofia: Engine) -> None:
+    # "the first-price auction paper" was her oldest paper, then every paper with code about auctions
+    headline, ids = ask(sofia, "is there code for the first-price auction paper?")
+    assert headline.startswith("No: the profile does not mark code for Learning to Bid: Multi-Agent Reinforcement")
+    assert ids == [18]
+    headline, _ = ask(sofia, "who first-authored the most of her papers?")  # a place in the list still is
+    assert headline == (
+        "Among Sofia Varga-Mbeki's 23 papers, the most frequent first author is Sofia Varga-Mbeki with 9 papers."
+    )
+
+
+def test_involved_is_a_word_of_authorship_not_a_topic(oskar: Engine) -> None:
+    headline, ids = ask(oskar, "anything pre-2020 that Ingrid Sjöberg wasn't involved in?")
+    assert headline == "1 paper without Ingrid Sjöberg before 2020:"
+    assert ids == [22]
