@@ -124,6 +124,15 @@ def test_graphics_is_graphics_beside_computer_science() -> None:
     assert class_names(["AG", "NT", "GR"])["GR"] == "Group Theory"
 
 
+def test_a_dataset_s_sibling_is_no_alias_of_it() -> None:
+    # "which papers use MD22?" listed the MD17 papers when MD22 was an alias of MD17
+    gazetteer = default_gazetteer()
+    assert gazetteer.canonical("MD22") == "MD22" and gazetteer.canonical("rMD17") == "MD17"
+    assert gazetteer.canonical("SMACv2") == "SMAC v2"  # an edition: its papers also mention SMAC
+    assert gazetteer.canonical("10K") is None  # ten thousand, not a company's 10-K filing
+    assert gazetteer.canonical("fever") is None and gazetteer.canonical("FEVER") == "FEVER"
+
+
 def test_no_data_file_repeats_a_key() -> None:
     # YAML keeps the last of two equal keys without a word: a repeated entry silently replaces the first
     class Strict(yaml.SafeLoader):
