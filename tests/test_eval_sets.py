@@ -76,7 +76,7 @@ FLOORS = {
     "tobias_real_talk.yaml": 105,
     "rohan_real_talk.yaml": 117,
     "greta_real_talk.yaml": 115,
-    "noor_real_talk.yaml": 110,
+    "noor_real_talk.yaml": 112,
     "sofia_real_talk.yaml": 106,
     "ayaan_real_talk.yaml": 106,
     "oskar_real_talk.yaml": 105,

@@ -68,3 +68,17 @@ def test_involved_is_a_word_of_authorship_not_a_topic(oskar: Engine) -> None:
     headline, ids = ask(oskar, "anything pre-2020 that Ingrid Sjöberg wasn't involved in?")
     assert headline == "1 paper without Ingrid Sjöberg before 2020:"
     assert ids == [22]
+
+
+def test_a_system_no_paper_mentions_is_not_found_through_its_field(noor: Engine) -> None:
+    # "AlphaFold" was a form of protein structure prediction: "her AlphaFold paper" was a docking paper
+    headline, ids = ask(noor, "tell me about her AlphaFold paper")
+    assert headline == "None of Noor Haddad-Sato's 23 papers is about “alphafold”."
+    assert ids == []
+
+
+def test_abstracts_are_the_papers_asked_about(noor: Engine) -> None:
+    # "No papers about abstracts not about DFT": "abstracts" was a topic
+    headline, ids = ask(noor, "which abstracts do NOT mention DFT at all?")
+    assert headline == "11 papers not about DFT, newest first:"
+    assert sorted(ids) == [1, 3, 4, 9, 10, 12, 14, 16, 18, 19, 21]
