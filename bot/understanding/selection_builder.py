@@ -594,7 +594,8 @@ class SelectionBuilder:
         if "paper" in by_kind and "benchmark" in by_kind:
             # A dataset paper's name: the benchmark after "mentions/uses/evaluated on", else the paper.
             before = [u for u in units if u.end <= unit.start and unit.start - u.end <= 2]
-            if any(u.role == "mention_verb" for u in before):
+            if any(u.role == "mention_verb" for u in before) or not self._whole_system_name(by_kind["paper"]):
+                # ("CaseHOLD" names the paper "CaseHOLD-X" only as a part: said alone, it is the benchmark)
                 return MentionsBenchmark(by_kind["benchmark"].key)
             return AmongPapers(by_kind["paper"].ids, by_kind["paper"].surface)
         entity = unit.entities[0]
@@ -620,6 +621,14 @@ class SelectionBuilder:
             ambiguous.append(Ambiguity(entity.surface, entity.keys))
             return None
         return None
+
+    def _whole_system_name(self, entity: Entity) -> bool:
+        said = compact(entity.surface)
+        return any(
+            compact(paper.system or "") == said or compact(paper.title) == said
+            for paper in (self.corpus.by_id.get(i) for i in entity.ids)
+            if paper is not None
+        )
 
     def _paper_or_family(self, entity: Entity, unit: Unit, stream: tuple[Item, ...]) -> Atom:
         """A paper; "the DeepEyes ones" are every paper whose system name starts with that name."""

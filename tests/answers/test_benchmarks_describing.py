@@ -63,3 +63,12 @@ def test_a_paper_on_an_edition_of_a_benchmark_mentions_the_benchmark(tomas: Engi
 def test_editions_count_apart_in_the_benchmark_ranking(tomas: Engine) -> None:
     assert tomas.corpus.benchmark_counts["Atari 100k"] == 1
     assert "Atari" not in tomas.corpus.benchmark_counts
+
+
+def test_a_benchmark_that_is_only_part_of_a_paper_s_name_is_the_benchmark(oskar: Engine) -> None:
+    # "CaseHOLD" is part of the system name "CaseHOLD-X": it asked "which one, VerdictLM or CaseHOLD-X?"
+    text, ids = ask(oskar, "what accuracy did VerdictLM get on CaseHOLD?")
+    assert text == "The abstract of VerdictLM does not mention CaseHOLD."
+    assert ids == [1]
+    _, ids = ask(oskar, "tell me about CaseHOLD-X")  # the whole name is the paper
+    assert ids == [8]
