@@ -133,6 +133,15 @@ def test_a_dataset_s_sibling_is_no_alias_of_it() -> None:
     assert gazetteer.canonical("fever") is None and gazetteer.canonical("FEVER") == "FEVER"
 
 
+def test_an_ampersand_joins_a_name_as_a_hyphen_does() -> None:
+    # "S&P 500" was never found in an abstract: "&" was no separator the names allow
+    gazetteer = default_gazetteer()
+    assert [m.name for m in gazetteer.find("returns of S&P 500 constituents and the S&P500 index")] == [
+        "S&P 500",
+        "S&P 500",
+    ]
+
+
 def test_no_data_file_repeats_a_key() -> None:
     # YAML keeps the last of two equal keys without a word: a repeated entry silently replaces the first
     class Strict(yaml.SafeLoader):
