@@ -84,7 +84,7 @@ FLOORS = {
     "ilse_real_talk.yaml": 108,
     "yara_real_talk.yaml": 102,
     "pilar_real_talk.yaml": 100,
-    "dmitri_real_talk.yaml": 101,
+    "dmitri_real_talk.yaml": 102,
 }
 
 

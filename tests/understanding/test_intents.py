@@ -5,6 +5,7 @@ sits under two intents; and the intent files themselves are checked against thei
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,15 @@ def test_sentence_becomes_its_query(engine: Engine, intent: str, case: dict[str,
     assert selection_text(query.selection) == case["selection"], case["text"]
     assert (query.subject.name if query.subject else None) == case.get("subject"), case["text"]
     assert ([a.typed for a in query.ambiguous][:1] or [None])[0] == case.get("ambiguous"), case["text"]
+
+
+def test_no_cue_asks_for_a_word_boundary_after_a_name() -> None:
+    # a name is read as "§", no word character: "(he|she|§)\\b" never matched "where does § work"
+    from bot.understanding.intents import load_intents
+
+    for spec in load_intents():
+        for cue in spec.cues:
+            assert not re.search(r"§\)?\\b", cue.pattern.pattern), (spec.name, cue.pattern.pattern)
 
 
 def test_every_intent_has_a_case_file() -> None:
