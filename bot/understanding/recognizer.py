@@ -549,7 +549,7 @@ class Recognizer:
         if self.either_way.search(cue) or (
             operation.name == "pick" and self.pick_check.search(cue) and _THAN.search(cue)
         ):
-            selection = self._described_pair(selection)
+            selection = self._described_pair(self._split_by_descriptions(selection, cue))
         if self.either_way.search(cue) and _named_papers(selection) >= 2:
             # "was X before or after Y?", "is X older or newer than Y?": which came first, not yes or no
             spec, operation = self.by_name["compare"], self._papers_compared(operation, selection, cue)
@@ -952,6 +952,21 @@ class Recognizer:
             cue,
         )
         return typed if owned or self.making.search(cue) else None
+
+    def _split_by_descriptions(self, selection: Selection, cue: str) -> Selection:
+        """ "is the glacier paper newer than the DG error estimator one?" read as one topic: its words
+        parted by the description each was said in."""
+        topics = [c for c in selection.clauses if c.kind == "topic" and not c.negated and len(c.atoms) == 1]
+        described = [set(topic_words(m.group(), frozenset())) for m in self.one_paper.finditer(cue)]
+        if len(topics) != 1 or len(described) != 2 or not isinstance(topics[0].atoms[0], AboutTopic):
+            return selection
+        atom = topics[0].atoms[0]
+        words = atom.text.split()
+        parts = [[w for w in words if set(topic_words(w, frozenset())) <= inside] for inside in described]
+        if not all(parts) or len(parts[0]) + len(parts[1]) != len(words):
+            return selection
+        halves = tuple(Clause((replace(atom, text=" ".join(part)),)) for part in parts)
+        return Selection((*(c for c in selection.clauses if c is not topics[0]), *halves))
 
     def _described_pair(self, selection: Selection) -> Selection:
         """ "is the active learning paper older or newer than the graph transformer ablation?": two

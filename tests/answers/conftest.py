@@ -56,4 +56,5 @@ ayaan = _page("ayaan_qureshi-lund.txt")
 ilse = _page("ilse_marchetti-wong.txt")
 oskar = _page("oskar_lindgren-nwosu.txt")
 yara = _page("yara_fonseca-lindholm.txt")
+dmitri = _page("dmitri_oyelaran-haas.txt")
 elif_bergqvist = _page("elif_bergqvist-adebayo.txt")  # "elif" is a keyword

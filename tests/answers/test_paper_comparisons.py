@@ -72,3 +72,12 @@ def test_papers_described_against_each_other_are_the_papers_they_describe(zeynep
         "Dendritic Nonlinearities Increase the Storage Capacity of Spiking Associative Memories lists more authors: 3, "
         "against 2 for CaDenoise."
     )
+
+
+def test_two_descriptions_read_as_one_topic_are_parted_by_where_each_was_said(dmitri: Engine) -> None:
+    # it was one topic, "error estimator BDDC": the BDDC paper was "the latest paper about" it
+    text = ask(dmitri, "is the error estimator paper newer than the BDDC one?")
+    assert text.startswith(
+        "Yes: Robust a Posteriori Error Estimation for hp-Discontinuous Galerkin Methods on Anisotropic Meshes is "
+        "the latest paper among Robust a Posteriori Error Estimation"
+    )
