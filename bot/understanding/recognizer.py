@@ -885,7 +885,7 @@ class Recognizer:
             words = frozenset(topic_words(described.group(), frozenset()))
             for named in names[before : before + inside]:
                 if any(e.kind == "paper" for e in named.entities):
-                    continue  # "the AMBER one": the paper is named, and its benchmark may be what is asked
+                    continue  # "the FooBench one": the paper is named, and its benchmark may be what is asked
                 found.update({e.key: (e.surface, words) for e in named.entities if e.kind == "benchmark"})
         return found
 
