@@ -144,7 +144,11 @@ class SelectionBuilder:
         self.describes_one_benchmark = compiled_pattern(rf"\s+(?:{v.pattern('any_benchmark_not_before').pattern})")
         self.topic_before = compiled_pattern(rf"(?:{v.pattern('topic_before').pattern})$")
         self.topic_after = frozenset(v.words("topic_after"))
-        self.final_reference = compiled_pattern(rf"(?:{v.pattern('back_paper_final').pattern})\W*$")
+        subject_verbs = phrase_alternation(v.words("back_paper_subject_verbs"))
+        self.final_reference = compiled_pattern(
+            rf"(?:{v.pattern('back_paper_final').pattern})\W*$"
+            rf"|\b(?:did|does|do|was|is|has|have) (?:this|that)(?= (?:{subject_verbs})\b)"
+        )
         self.listing_verbs = frozenset(v.words("listing_verbs"))
         self.data_nouns = frozenset(v.words("data_nouns"))
         self.list_nouns = frozenset(v.words("list_nouns"))
