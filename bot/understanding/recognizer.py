@@ -938,9 +938,21 @@ class Recognizer:
             return None
         clause = selection.clauses[0]
         atom = clause.atoms[0]
-        if clause.negated or len(clause.atoms) != 1 or not isinstance(atom, AboutTopic) or " " in atom.text:
+        if clause.negated or len(clause.atoms) != 1:
+            return None
+        if isinstance(atom, AmongPapers):
+            # "did he write CLIP?": a name only like one of his papers' (X-CLIP), matched loosely
+            loose = [e for e in reading.entities if e.kind == "paper" and not e.exact and e.surface == atom.label]
+            said = compact(atom.label)
+            systems = [compact(self.corpus.by_id[i].system or "") for i in atom.ids if i in self.corpus.by_id]
+            # ... a part of the name, not a slip in it: "X-CLP" is X-CLIP mistyped
+            if not loose or " " in atom.label or not any(said in system and said != system for system in systems):
+                return None
+            atom = AboutTopic(atom.label.casefold())
+        if not isinstance(atom, AboutTopic) or " " in atom.text:
             return None
         typed = next((w.text for w in reading.stream if isinstance(w, Word) and w.folded == atom.text), "")
+        typed = typed or next((e.surface for e in reading.entities if e.surface.casefold() == atom.text), "")
         if not typed or not _name_shaped(typed):
             return None
         cue = reading.cue_text

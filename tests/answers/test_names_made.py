@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.corpus.model import Corpus
 from bot.engine import Engine
 from tests.answers.conftest import asked
 
@@ -82,3 +83,13 @@ def test_abstracts_are_the_papers_asked_about(noor: Engine) -> None:
     headline, ids = ask(noor, "which abstracts do NOT mention DFT at all?")
     assert headline == "11 papers not about DFT, newest first:"
     assert sorted(ids) == [1, 3, 4, 9, 10, 12, 14, 16, 18, 19, 21]
+
+
+def test_a_name_only_inside_one_of_his_papers_names_is_not_his(shipped: Corpus) -> None:
+    # "did he write CLIP?" listed X-CLIP (CLIP matched the name X-CLIP loosely); a slip in a name still finds it
+    guohai_engine = Engine(shipped)
+    headline, ids = ask(guohai_engine, "did he write CLIP?")
+    assert headline.startswith("No: CLIP is not one of Guohai Xu's papers; it is only mentioned in X-CLIP: ")
+    assert ids == [7]
+    headline, ids = ask(guohai_engine, "did he write X-CLP?")
+    assert ids == [7] and not headline.startswith("No")
