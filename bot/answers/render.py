@@ -119,7 +119,8 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
         base = f" {result.share_scope}" if result.share_scope else ""
         # "37.5% of her 24 papers (9 of 24)": the share, then the count over the whole
         of_all = f"{possessive(name)} {plural(result.share_of, 'paper')}{base}"
-        headline = f"{_cap(subject)}: {percent} of {of_all} ({result.total} of {result.share_of})."
+        count = f"{result.total} of {result.share_of}"
+        headline = f"{_cap(subject)}: {percent} of {of_all} ({count})."
         if result.yes_no:  # "are most of his papers CV?"
             verdict = "Yes" if 2 * result.total > result.share_of else "No"
             half = {1: "more than half", 0: "exactly half", -1: "fewer than half"}[
@@ -128,7 +129,7 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
             # ... and the rest counted too: "is she first author more often than not?" asks of both sides
             others = result.share_of - result.total
             rest = f"; the other {plural(others, 'paper')} {'is' if others == 1 else 'are'} not" if others else ""
-            headline = f"{verdict}, {half}: {headline[0].lower()}{headline[1:-2]}{rest})."
+            headline = f"{verdict}, {half}: {subject}: {percent} of {of_all} ({count}{rest})."
         return replace(_list_answer(headline, result.papers), people=result.people)
     if result.positioned is not None:
         person, position, rest = result.positioned

@@ -217,12 +217,8 @@ class Corpus:
         editions = self._editions.get(benchmark, ())
         if not editions:
             return self.by_benchmark.get(benchmark, [])
-        ids = {p.id for name in (benchmark, *editions) for p in self.by_benchmark.get(name, [])}
-        return (
-            [p for p in self.newest if p.id in ids]
-            if len(ids) * 8 > len(self.newest)
-            else self.newest_first(self.by_id[i] for i in ids)
-        )
+        papers = {p.id: p for name in (benchmark, *editions) for p in self.by_benchmark.get(name, [])}
+        return self.newest_first(papers.values())
 
     @cached_property
     def _editions(self) -> dict[str, tuple[str, ...]]:

@@ -546,11 +546,10 @@ class Recognizer:
             operation = replace(spec.operation_for(), order=operation.order, rank=operation.rank)
         selection = built.selection
         item = self._item_reference(cue)
-        if self.either_way.search(cue) or (
-            operation.name == "pick" and self.pick_check.search(cue) and _THAN.search(cue)
-        ):
+        either_way = bool(self.either_way.search(cue))
+        if either_way or (operation.name == "pick" and self.pick_check.search(cue) and _THAN.search(cue)):
             selection = self._described_pair(self._split_by_descriptions(selection, cue))
-        if self.either_way.search(cue) and _named_papers(selection) >= 2:
+        if either_way and _named_papers(selection) >= 2:
             # "was X before or after Y?", "is X older or newer than Y?": which came first, not yes or no
             spec, operation = self.by_name["compare"], self._papers_compared(operation, selection, cue)
         if operation.name == "pick" and self.pick_check.search(cue):
@@ -903,7 +902,7 @@ class Recognizer:
                 selection=self._described_with_benchmarks(built.selection, describing),
                 benchmarks_named=tuple(b for b in built.benchmarks_named if b not in describing),
             )
-        described = [set(topic_words(m.group(), frozenset())) for m in self.one_paper.finditer(cue)]
+        described = self._description_words(cue)
         if not described:
             return built
 
@@ -920,13 +919,8 @@ class Recognizer:
                 and any(isinstance(a, AboutTopic) for a in clause.atoms)
                 and all(said_as_a_paper(a) for a in clause.atoms)
             ):
-                atoms: list[Atom] = []
-                for atom in clause.atoms:
-                    best = self.best_paper(atom.text) if isinstance(atom, AboutTopic) else None
-                    if best is not None and isinstance(atom, AboutTopic):
-                        atom = AmongPapers((best,), atom.text)
-                    atoms.append(atom)
-                clause = replace(clause, atoms=tuple(atoms))
+                atoms = tuple((self._paper_described(a) or a) if isinstance(a, AboutTopic) else a for a in clause.atoms)
+                clause = replace(clause, atoms=atoms)
             clauses.append(clause)
         return replace(built, selection=Selection(tuple(clauses)))
 
@@ -965,36 +959,41 @@ class Recognizer:
         )
         return typed if owned or self.making.search(cue) else None
 
+    def _description_words(self, cue: str) -> list[set[str]]:
+        """The words of each "the ... paper" description in the question."""
+        return [set(topic_words(m.group(), frozenset())) for m in self.one_paper.finditer(cue)]
+
+    def _paper_described(self, atom: AboutTopic) -> AmongPapers | None:
+        """The paper a description fits best, as a name would name it."""
+        best = self.best_paper(atom.text)
+        return AmongPapers((best,), atom.text) if best is not None else None
+
     def _split_by_descriptions(self, selection: Selection, cue: str) -> Selection:
         """ "is the glacier paper newer than the DG error estimator one?" read as one topic: its words
         parted by the description each was said in."""
-        topics = [c for c in selection.clauses if c.kind == "topic" and not c.negated and len(c.atoms) == 1]
-        described = [set(topic_words(m.group(), frozenset())) for m in self.one_paper.finditer(cue)]
-        if len(topics) != 1 or len(described) != 2 or not isinstance(topics[0].atoms[0], AboutTopic):
+        topics = _lone_topics(selection)
+        described = self._description_words(cue)
+        if len(topics) != 1 or len(described) != 2:
             return selection
-        atom = topics[0].atoms[0]
+        clause, atom = topics[0]
         words = atom.text.split()
         parts = [[w for w in words if set(topic_words(w, frozenset())) <= inside] for inside in described]
         if not all(parts) or len(parts[0]) + len(parts[1]) != len(words):
             return selection
         halves = tuple(Clause((replace(atom, text=" ".join(part)),)) for part in parts)
-        return Selection((*(c for c in selection.clauses if c is not topics[0]), *halves))
+        return Selection((*(c for c in selection.clauses if c is not clause), *halves))
 
     def _described_pair(self, selection: Selection) -> Selection:
         """ "is the active learning paper older or newer than the graph transformer ablation?": two
         descriptions set against each other, each the paper it fits best."""
-        topics = [c for c in selection.clauses if c.kind == "topic" and not c.negated and len(c.atoms) == 1]
+        topics = _lone_topics(selection)
         if len(topics) != 2 or selection.positive("papers"):
             return selection
-        best = [self.best_paper(c.atoms[0].text) if isinstance(c.atoms[0], AboutTopic) else None for c in topics]
-        if None in best or best[0] == best[1]:
+        papers = [self._paper_described(atom) for _, atom in topics]
+        if papers[0] is None or papers[1] is None or papers[0].ids == papers[1].ids:
             return selection
-        papers = [
-            Clause((AmongPapers((paper,), c.atoms[0].text),)) if isinstance(c.atoms[0], AboutTopic) else c
-            for c, paper in zip(topics, best, strict=True)
-            if paper is not None
-        ]
-        return Selection((*(c for c in selection.clauses if c not in topics), *papers))
+        kept = tuple(c for c in selection.clauses if all(c is not clause for clause, _ in topics))
+        return Selection((*kept, *(Clause((paper,)) for paper in papers if paper is not None)))
 
     def _described_with_benchmarks(
         self, selection: Selection, describing: dict[str, tuple[str, frozenset[str]]]
@@ -1180,6 +1179,15 @@ PAPER_PROPERTIES = frozenset({"code", "time", "category", "benchmark", "any_benc
 _THAN = compiled_pattern(r"\bthan\b")
 # "first-price", "last-iterate": a compound, no order ("first-authored", "last-named" are places in a list)
 _COMPOUND_ORDER = compiled_pattern(r"\b(?:first|last)-(?!(?:author|listed|named|place)\w*)(?=[a-z])")
+
+
+def _lone_topics(selection: Selection) -> list[tuple[Clause, AboutTopic]]:
+    """The selection's topics said alone in their clause, not negated, with their atom."""
+    return [
+        (c, c.atoms[0])
+        for c in selection.clauses
+        if c.kind == "topic" and not c.negated and len(c.atoms) == 1 and isinstance(c.atoms[0], AboutTopic)
+    ]
 
 
 def _name_shaped(word: str) -> bool:

@@ -565,6 +565,7 @@ class _Grammar:
         rolling_alone, rolling_other = _alt(raw["rolling"]["alone"]), _alt(raw["rolling"]["with_the_or_number"])
         counted_unit = f"(?P<num>{number}){_GAP}{of}(?P<unit>{unit})"
         half, and_a_half = _alt(raw["halves"]["half"]), _alt(raw["halves"]["and_a_half"])
+        rolling_any = f"(?:{the})?(?:{rolling_alone}|{rolling_other}){_GAP}"
         rules: list[tuple[str, int, Resolver]] = [
             (f"{the}{direction_before}{_GAP}(?P<unit>{shift_unit}){anaphora}", _SHIFT, self._shift),
             # "and before that?" alone: the time in view moved by its own length
@@ -586,19 +587,17 @@ class _Grammar:
             (f"(?P<y1>{_YEAR4}){_GAP}[-–—/]{_GAP}(?P<y2>\\d\\d)(?![0-9])", _RANGE, self._short_year_range),
             # "the last year and a half", "past two and a half years", "the last 1.5 years", "past half year"
             (
-                f"(?:{the})?(?:{rolling_alone}|{rolling_other}){_GAP}(?:(?P<num>{number}){_GAP}|(?:an?|one){_GAP})?"
-                f"(?P<unit>{unit}){_GAP}{and_a_half}",
+                f"{rolling_any}(?:(?P<num>{number}){_GAP}|(?:an?|one){_GAP})?(?P<unit>{unit}){_GAP}{and_a_half}",
                 _ROLLING,
                 self._rolling_half,
             ),
             (
-                f"(?:{the})?(?:{rolling_alone}|{rolling_other}){_GAP}(?P<num>{number}){_GAP}{and_a_half}{_GAP}"
-                f"(?P<unit>{unit})",
+                f"{rolling_any}(?P<num>{number}){_GAP}{and_a_half}{_GAP}(?P<unit>{unit})",
                 _ROLLING,
                 self._rolling_half,
             ),
             (
-                f"(?:{the})?(?:{rolling_alone}|{rolling_other}){_GAP}(?P<half>{half}){_GAP}(?P<unit>{unit})",
+                f"{rolling_any}(?P<half>{half}){_GAP}(?P<unit>{unit})",
                 _ROLLING,
                 self._rolling_half,
             ),
