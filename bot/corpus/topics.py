@@ -391,6 +391,8 @@ class TopicIndexBuild:
         """The index: the helper's, or built here from `papers` (the same papers)."""
         if self.helper is None:
             return TopicIndex(papers)
+        import tantivy  # noqa: F401  # imported (3 ms) while the helper may still be writing, not after
+
         with open(self._ready, "rb", closefd=True) as ready:  # empty if the helper failed before writing
             written = ready.read(1) == b"1"
         self._ready = -1

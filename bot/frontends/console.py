@@ -73,11 +73,14 @@ def ask(profile: Path | None, questions: Iterable[str], as_json: bool, out: Text
     engine = load_engine(profile)
     if engine is None:
         return 2
-    for index, question in enumerate(questions):
-        conversation = ("ask", str(index))
-        answer = engine.ask(question, conversation)
-        engine.reset(conversation)
-        emit(out, answer, as_json, engine.paper_rows)
+    # Answering leaves almost no cyclic garbage (6 objects over 40 questions at 10,000 papers), so the
+    # collector's passes over each answer's young objects are pure cost in a process that ends here.
+    with collector_paused():
+        for index, question in enumerate(questions):
+            conversation = ("ask", str(index))
+            answer = engine.ask(question, conversation)
+            engine.reset(conversation)
+            emit(out, answer, as_json, engine.paper_rows)
     # per-page and per-installation work, after the answers rather than in their way
     write_pending_copies()
     keep_default_trie()
