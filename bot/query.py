@@ -255,7 +255,8 @@ class Operation:
     position: int | None = None  # paper_fact "author": 2 = second listed, -1 = last listed
     group_by: GroupKey | None = None  # rank_groups
     least: bool = False  # rank_groups/compare: fewest first
-    stat: str | None = None  # profile: h_index, citations...; count: "share"; rank_groups: "average", "total"
+    stat: str | None = None  # profile: h_index, citations...; count: "share"; rank_groups: "average", "total";
+    # introduced: "presumed_own" when the question takes the name for one of the researcher's papers
     benchmark: str | None = None  # paper_fact results: on which benchmark
     metric: str | None = None  # paper_fact results: which metric, by its lexicon name ("recall@{k}")
     metric_k: int | None = None  # its cut-off: 1 for "R@1", "top-1"

@@ -23,6 +23,9 @@ CONTENT_LISTS = frozenset(
 # Groups of content words, never the frame of a question nor a typo's target: the irregular plurals
 # ("syntheses": "synthesis") are topics' words ("papers about diagnosis", "retro synthesis stuff").
 CONTENT_GROUPS = frozenset({"irregular_plurals", "spelling_endings"})
+# Lists of names: a one-word name frames a question ("CVPR papers"), but the words of a longer one do
+# not ("USENIX Security" leaves "security" a topic).
+NAME_LISTS = frozenset({"venue_names"})
 
 
 class VocabularyError(ValueError):
@@ -119,7 +122,11 @@ class Vocabulary:
 
     def _frame_words(self) -> frozenset[str]:
         found: set[str] = set(self.stopwords) | set(self.ordinals)
-        framing = (words for name, words in self.lists.items() if name not in CONTENT_LISTS)
+        framing = (
+            [w for w in words if name not in NAME_LISTS or not re.search(r"[\s'’-]", w)]
+            for name, words in self.lists.items()
+            if name not in CONTENT_LISTS
+        )
         for phrase in (*self.cardinals, *(w for ws in framing for w in ws)):
             found.update(w for w in re.split(r"[\s'’-]+", phrase.casefold()) if w)
         for members in self._framing_groups():

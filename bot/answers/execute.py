@@ -692,7 +692,8 @@ def introduced(world: World, query: Query) -> r.Result:
         return r.Introduced(name, world.corpus.newest_first(owners)[-1], asked=asked)
     # a benchmark's papers, else the papers whose text names it ("DeepLOB", a baseline some abstract cites)
     mentioned = world.corpus.mentioning(name) or world.corpus.newest_first(papers_mentioning(world.corpus.papers, name))
-    return r.Introduced(name, None, tuple(reversed(mentioned)), asked=asked)
+    presumed = query.operation.stat == "presumed_own"
+    return r.Introduced(name, None, tuple(reversed(mentioned)), asked=asked, presumed_own=presumed)
 
 
 # --- groups
@@ -840,11 +841,13 @@ def compare(world: World, query: Query) -> r.Result:
     groups = []
     if query.operation.versus_rest:
         # "with code or without": the filter against the papers that do not pass it.
-        clauses = [c for c in query.selection.clauses if c.kind == kind and not c.negated][:1]
+        # ("more with code than without code" may leave only the negated clause: the rest is said second)
+        said = [c for c in query.selection.clauses if c.kind == kind]
+        clauses = [Clause(c.atoms) for c in sorted(said, key=lambda c: c.negated)][:1]
         for clause in (*clauses, *(Clause(c.atoms, negated=True) for c in clauses)):
             papers = world.select(shared.with_clause(clause)).papers
             groups.append(r.Group(world.scope(Selection((clause,))), tuple(papers)))
-        return r.Comparison(tuple(groups), world.scope(shared), query.operation.least)
+        return r.Comparison(tuple(groups), world.scope(shared), query.operation.least, query.operation.yes_no)
     for atom in query.selection.positive(kind):
         parts = [atom]
         if isinstance(atom, During) and len(atom.ranges) > 1:
@@ -856,7 +859,7 @@ def compare(world: World, query: Query) -> r.Result:
     for clause in query.selection.clauses:
         if clause.negated and clause.kind == kind:
             shared = shared.with_clause(clause)
-    return r.Comparison(tuple(groups), world.scope(shared), query.operation.least)
+    return r.Comparison(tuple(groups), world.scope(shared), query.operation.least, query.operation.yes_no)
 
 
 def _named_papers(world: World, query: Query) -> list[Paper]:
@@ -873,7 +876,7 @@ def _paper_comparison(world: World, query: Query, papers: list[Paper]) -> r.Pape
     their author lists, or what each abstract reports on the question's words)."""
     operation = query.operation
     if operation.field in ("date", "authors"):
-        return r.PaperComparison(tuple(papers), operation.field)
+        return r.PaperComparison(tuple(papers), operation.field, direction=operation.direction, yes_no=operation.yes_no)
     topics = [a.text for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
     facts = tuple(_results(world, p, query, _description(world, query, p)) for p in papers)
     return r.PaperComparison(tuple(papers), "results", facts, operation.direction, " ".join(topics))

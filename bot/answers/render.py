@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import singledispatch
+from typing import Literal
 
 from bot.answers import results as r
 from bot.answers.answer import Answer
@@ -548,7 +549,8 @@ def _(result: r.PaperComparison, corpus: Corpus) -> Answer:
         items = tuple(paper_line(p) for p in ordered)
         return Answer("", headline, items=items, papers=tuple(ordered), numbered=False)
     if result.facet == "authors":
-        return _author_counts_compared(papers)
+        answer = _author_counts_compared(papers)
+        return replace(answer, headline=_authors_verdict(result) + answer.headline) if result.yes_no else answer
     figures = [_figure_value(f.figure) if f.figure else None for f in result.facts]
     items = tuple(_compared_fact(f) for f in result.facts)
     about = f" on {result.said}" if result.said else ""
@@ -582,6 +584,28 @@ def _figure_value(figure: str | None) -> float | None:
     if len(found) != 1:
         return None
     return float(found[0].replace("−", "-").replace(",", ""))
+
+
+def _more_authors(papers: tuple[Paper, ...]) -> Paper | Literal[False] | None:
+    """The paper listing more authors; None for a tie; False when a list cut short ("et al.") leaves it open."""
+    ordered = sorted(papers, key=lambda p: len(p.authors), reverse=True)
+    cut = [p for p in papers if p.authors_truncated]
+    if not cut:
+        return None if len(ordered[0].authors) == len(ordered[1].authors) else ordered[0]
+    if len(cut) == 1 and len(cut[0].authors) >= max(len(p.authors) for p in papers):
+        return cut[0]
+    return False
+
+
+def _authors_verdict(result: r.PaperComparison) -> str:
+    """ "No: " to "does X have more authors than Y?" when Y has more or as many (fewer, asked the other way)."""
+    more = _more_authors(result.papers[:2])
+    if more is False:
+        return ""
+    asked = result.papers[0]
+    fewer = result.direction == "lower"
+    yes = more is not None and ((more is asked) != fewer)
+    return "Yes: " if yes else "No: "
 
 
 def _author_counts_compared(papers: tuple[Paper, ...]) -> Answer:
@@ -733,8 +757,9 @@ def _group_label(corpus: Corpus, by: str, group: r.Group) -> str:
 
 
 def _bars(rows: tuple[tuple[str, int], ...]) -> tuple[str, ...]:
+    # the count right after the label ("2025: 4 ████"), as people write it, then the bar
     widest = max((n for _, n in rows), default=1) or 1
-    return tuple(f"{label}: {'█' * max(1, round(12 * n / widest))} {n}" if n else f"{label}: 0" for label, n in rows)
+    return tuple(f"{label}: {n} {'█' * max(1, round(12 * n / widest))}" if n else f"{label}: 0" for label, n in rows)
 
 
 def _coauthors(result: r.Groups) -> Answer:
@@ -825,7 +850,15 @@ def _(result: r.Comparison, corpus: Corpus) -> Answer:
         more = "fewer" if result.least else "more"
         others = join_and([f"{g.count} {_said(g, 'in')}" for g in groups[1:]])
         headline = f"{first.label} has {more} papers{scope}: {plural(first.count, 'paper')}, against {others}."
+    if result.yes_no:
+        headline = f"{_verdict(result)}: {headline[:1].lower()}{headline[1:]}"
     return Answer("", headline, items=items, numbered=False, chart=tuple((g.label, g.count) for g in result.groups))
+
+
+def _verdict(result: r.Comparison) -> str:
+    """Yes when the first one named has more (fewer, when asked) than every other; a tie is a no."""
+    asked, others = result.groups[0].count, [g.count for g in result.groups[1:]]
+    return "Yes" if all((asked < n) if result.least else (asked > n) for n in others) else "No"
 
 
 def _one_holder(groups: tuple[r.Group, ...]) -> str:
@@ -957,9 +990,12 @@ def _(result: r.Introduced, corpus: Corpus) -> Answer:
     name = result.name or "that"
     none = (
         f"{name} is not one of {possessive(corpus.researcher.name)} papers"
-        if verdict
+        if verdict or result.presumed_own
         else f"No paper on the profile introduces {name}"
     )
+    if result.presumed_own and not result.mentions:
+        # "what's her ZetaStore paper about?": the page has no such paper, and nothing mentions the name
+        return Answer("", f"No paper on the profile is {name}: {none}.", confidence=0.6)
     if result.mentions:
         first = result.mentions[0]
         mention = (

@@ -144,6 +144,7 @@ class Comparison:
     groups: tuple[Group, ...]  # in the order asked
     scope: str
     least: bool
+    yes_no: bool = False  # asked whether the first one named has more (fewer), not which has
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ class PaperComparison:
     facts: tuple[PaperFact, ...] = ()
     direction: Literal["lower", "higher"] | None = None  # "which got the lower NMSE?"
     said: str = ""  # what the results are on, in the question's words
+    yes_no: bool = False  # "does X have more authors than Y?": the first one named, checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +191,7 @@ class Introduced:
     paper: Paper | None
     mentions: tuple[Paper, ...] = ()  # papers mentioning the name, oldest first, when none introduces it
     asked: bool = False  # yes or no: "did she write DeepLOB?"
+    presumed_own: bool = False  # said to be the researcher's: "summarise her Graph WaveNet paper"
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,7 +74,7 @@ def test_involved_is_a_word_of_authorship_not_a_topic(oskar: Engine) -> None:
 def test_a_system_no_paper_mentions_is_not_found_through_its_field(noor: Engine) -> None:
     # "AlphaFold" was a form of protein structure prediction: "her AlphaFold paper" was a docking paper
     headline, ids = ask(noor, "tell me about her AlphaFold paper")
-    assert headline == "None of Noor Haddad-Sato's 23 papers is about “alphafold”."
+    assert headline == "No paper on the profile is AlphaFold: AlphaFold is not one of Noor Haddad-Sato's papers."
     assert ids == []
 
 
@@ -93,3 +93,30 @@ def test_a_name_only_inside_one_of_his_papers_names_is_not_his(shipped: Corpus) 
     assert ids == [7]
     headline, ids = ask(guohai_engine, "did he write X-CLP?")
     assert ids == [7] and not headline.startswith("No")
+
+
+def test_a_name_said_as_her_paper_that_only_a_paper_mentions(wanjiru: Engine) -> None:
+    # was "2 papers match; which one?": the two papers that compare against Graph WaveNet
+    assert ask(wanjiru, "summarise her Graph WaveNet paper") == (
+        "Graph WaveNet is not one of Wanjiru Kamau-Sørensen's papers; the earliest to mention it is "
+        "Physics-Guided Neural ODEs for Freeway Traffic Speed Forecasting.",
+        [16, 2],
+    )
+
+
+def test_a_name_said_as_her_paper_that_nothing_mentions(sekar: Engine) -> None:
+    assert ask(sekar, "what's her ZetaStore paper about?") == (
+        "No paper on the profile is ZetaStore: ZetaStore is not one of Sekar Ayuningtyas' papers.",
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "ids"),
+    [("tell me about her LLM paper", [12]), ("summarise her RoadGraph paper", [21])],
+)
+def test_her_topic_or_her_own_paper_stays_so(wanjiru: Engine, question: str, ids: list[int]) -> None:
+    # a topic said as hers ("her LLM paper") and her own paper are no names she did not make
+    headline, got = ask(wanjiru, question)
+    assert "not one of" not in headline
+    assert got[: len(ids)] == ids

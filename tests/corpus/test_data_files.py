@@ -284,3 +284,23 @@ def test_the_console_writes_a_large_page_s_copy_after_answering(tmp_path, monkey
     assert corpus_cache._pending_copies == []
     document = read_corpus_document(page)  # read back from the copy: the same document
     assert len(document["papers"]) == 200
+
+
+# Names the papers themselves write in lower case: a library, a benchmark in a link, platforms said by their posts.
+_LOWER_CASE_NAMES = {"hypre", "subreddits", "tweets", "imerg", "codexglue"}
+
+
+def test_no_benchmark_name_is_an_ordinary_word_of_the_pages() -> None:
+    """A gazetteer spelling that matches a lower-case word of an abstract is an English word ("speed"
+    for SPEED+, "multiple" for MultiPL-E, "kinetics"): such an entry must be case-sensitive."""
+    from pathlib import Path
+
+    gazetteer = default_gazetteer()
+    found: dict[str, str] = {}
+    for page in [SHIPPED_PAGE, *sorted(Path(__file__).parents[1].joinpath("eval").glob("*.txt"))]:
+        for paper in load_corpus(page).papers:
+            for mention in gazetteer.find(f"{paper.title}. {paper.abstract}"):
+                surface = mention.surface
+                if surface.isalpha() and surface.islower() and surface not in _LOWER_CASE_NAMES:
+                    found.setdefault(f"{mention.name} ({surface})", page.name)
+    assert found == {}

@@ -137,7 +137,7 @@ def test_a_new_comparison_starting_with_a_name_replaces_the_last_one(guohai: Eng
     # "IR or LG, ..." opens with a name, then "or": not a follow-up opener, so the years go
     answers = heads(guohai, "did he publish more in 2023 than in 2022?", "IR or LG, which has more papers?")
     assert answers == [
-        "2023 has more papers: 11 papers, against 4 from 2022.",
+        "Yes: 2023 has more papers: 11 papers, against 4 from 2022.",
         "IR (Information Retrieval) and LG (Machine Learning) are tied: 1 paper each.",
     ]
 

@@ -443,7 +443,7 @@ async def test_stats_without_matplotlib_shows_text_bars(discord_env: OfflineDisc
     followup = discord_env.recorder.requests[-1]
     assert followup.files == []
     fields = {f["name"]: f["value"] for f in embed_of(followup.body)["fields"]}
-    assert fields["Chart"].splitlines()[3] == "2023: ████████████ 11"
+    assert fields["Chart"].splitlines()[3] == "2023: 11 ████████████"
     assert_valid(discord_env.recorder.requests)
 
 
