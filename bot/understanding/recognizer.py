@@ -164,7 +164,7 @@ class Recognizer:
         self.code_words = v.pattern("code_words")
         # "what about without code?", "and the ones with code?": nothing but a code filter, for the list in view
         self.code_filter_only = compiled_pattern(
-            rf"^\W*(?:(?:what|how) about |and |ok and |also )?(?:the )?(?:ones |papers |those )?"
+            rf"^\W*(?:(?:{v.pattern('followup_openers').pattern}) )?(?:the )?(?:ones |papers |those )?"
             rf"(?:with|without|w/o|w/|no) (?:{self.code_words.pattern})\W*$"
         )
         self.pick_openers = frozenset(v.words("pick_openers"))
@@ -978,8 +978,9 @@ class Recognizer:
 
     def _name_made(self, selection: Selection, reading: Reading, operation: Operation) -> str | None:
         """The name, as typed, when the question asks who made it or whether it is the researcher's
-        ("did she write DeepLOB?", "is BERT4Rec his?", "which paper proposed DeepLOB?") and the name is
-        a single name-shaped word the profile has as no paper's name: the papers only mention it."""
+        ("did she write DeepLOB?", "is BERT4Rec his?", "which paper proposed DeepLOB?", "summarise her
+        Graph WaveNet paper") and the name (a name-shaped word, or up to three capitalised words with
+        one) is no paper's name on the profile: the papers only mention it."""
         if operation.name not in ("list", "exists", "count", "introduced", "paper_fact") or len(selection.clauses) != 1:
             return None
         clause = selection.clauses[0]
