@@ -18,7 +18,14 @@ from bot.yaml_io import load_data_file
 _ORDINAL_DIGITS = r"\d{1,3}(?:st|nd|rd|th)"
 # Lists whose words also carry topics ("language model", "reward model", "accuracy of retrieval").
 CONTENT_LISTS = frozenset(
-    {"one_paper_words", "described_by_benchmark_nouns", "page_counted", "data_nouns", "shared_words"}
+    {
+        "one_paper_words",
+        "described_by_benchmark_nouns",
+        "presumed_own_nouns",
+        "page_counted",
+        "data_nouns",
+        "shared_words",
+    }
 )
 # Groups of content words, never the frame of a question nor a typo's target: the irregular plurals
 # ("syntheses": "synthesis") are topics' words ("papers about diagnosis", "retro synthesis stuff").

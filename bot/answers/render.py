@@ -617,26 +617,24 @@ def _author_counts_compared(papers: tuple[Paper, ...]) -> Answer:
         )
 
     items = tuple(said(p) for p in papers)
-    ordered = sorted(papers, key=lambda p: len(p.authors), reverse=True)
-    first, second = ordered[0], ordered[1]
-    cut = [p for p in papers if p.authors_truncated]
-    if not cut:
-        if len(first.authors) == len(second.authors):
-            headline = f"They list the same number of authors: {plural(len(first.authors), 'author')} each."
-        else:
-            headline = (
-                f"{first.short_name} lists more authors: {len(first.authors)}, "
-                f"against {len(second.authors)} for {second.short_name}."
-            )
-    elif len(cut) == 1 and len(cut[0].authors) >= max(len(p.authors) for p in papers):
-        other = next(p for p in papers if p is not cut[0])
+    more = _more_authors(papers)
+    if more is None:
+        headline = f"They list the same number of authors: {plural(len(papers[0].authors), 'author')} each."
+    elif more is False:
         headline = (
-            f"{cut[0].short_name} has more authors: the page shows {len(cut[0].authors)} and then "
+            "The page cannot tell: an author list is cut short (\u201cet al.\u201d), so its full count is not shown."
+        )
+    elif more.authors_truncated:
+        other = next(p for p in papers if p is not more)
+        headline = (
+            f"{more.short_name} has more authors: the page shows {len(more.authors)} and then "
             f"\u201cet al.\u201d, against {plural(len(other.authors), 'author')} for {other.short_name}."
         )
     else:
+        second = sorted(papers, key=lambda p: len(p.authors), reverse=True)[1]
         headline = (
-            "The page cannot tell: an author list is cut short (\u201cet al.\u201d), so its full count is not shown."
+            f"{more.short_name} lists more authors: {len(more.authors)}, "
+            f"against {len(second.authors)} for {second.short_name}."
         )
     return Answer("", headline, items=items, papers=papers, numbered=False)
 

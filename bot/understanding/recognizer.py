@@ -183,6 +183,7 @@ class Recognizer:
             rf"|\b(?:{v.pattern('paper_date_after').pattern})\b"
         )
         self.making = v.pattern("making_verbs")
+        self.presumed_own_nouns = v.pattern("presumed_own_nouns")
         self.compare_directions: dict[Literal["lower", "higher"], re.Pattern[str]] = {
             "lower": v.pattern("paper_compare_lower"),
             "higher": v.pattern("paper_compare_higher"),
@@ -540,7 +541,7 @@ class Recognizer:
         return None, 0.0
 
     def _default_for(self, present: set[str]) -> IntentSpec | None:
-        """A message of names alone ("X-CLIP?", "Ming Yan?", "2023?"): the natural question about them."""
+        """A message of names alone ("FooNet?", "Ada Lovelace?", "2023?"): the natural question about them."""
         fits = [s for s in self.intents if s.default_for & present and s.admits(present)]
         return max(fits, key=lambda s: s.priority, default=None)
 
@@ -988,11 +989,11 @@ class Recognizer:
         if clause.negated or len(clause.atoms) != 1:
             return None
         if isinstance(atom, AmongPapers):
-            # "did he write CLIP?": a name only like one of his papers' (X-CLIP), matched loosely
+            # "did he write BERT?": a name only like one of his papers' (FooBERT), matched loosely
             loose = [e for e in reading.entities if e.kind == "paper" and not e.exact and e.surface == atom.label]
             said = compact(atom.label)
             systems = [compact(self.corpus.by_id[i].system or "") for i in atom.ids if i in self.corpus.by_id]
-            # ... a part of the name, not a slip in it: "X-CLP" is X-CLIP mistyped
+            # ... a part of the name, not a slip in it: "FooBRT" is FooBERT mistyped
             if not loose or " " in atom.label or not any(said in system and said != system for system in systems):
                 return None
             atom = AboutTopic(atom.label.casefold())
@@ -1019,7 +1020,8 @@ class Recognizer:
 
         # "summarise her Graph WaveNet paper": a name only mentioned, said as hers; not a topic said so
         # ("her LLM paper" is a paper about LLMs)
-        hers = re.search(rf"\b(?:his|her|their) {word} (?:paper|model|method|system)\b", cue) and not any(
+        nouns = self.presumed_own_nouns.pattern
+        hers = re.search(rf"\b(?:his|her|their) {word} (?:{nouns})", cue) and not any(
             hit.end - hit.start >= len(atom.text) for hit in ConceptLexicon.default().find(atom.text)
         )
         if operation.name == "paper_fact" and not hers:
@@ -1277,9 +1279,8 @@ def _in_said_order(selection: Selection, text: str) -> Selection:
     order = {paper_id: at for at, paper_id in enumerate(_papers_in_order(selection, text))}
 
     def single(clause: Clause) -> int | None:
-        atoms = clause.atoms
-        one = len(atoms) == 1 and isinstance(atoms[0], AmongPapers) and len(atoms[0].ids) == 1 and not clause.negated
-        return order.get(atoms[0].ids[0]) if one and isinstance(atoms[0], AmongPapers) else None
+        atom = clause.atoms[0] if len(clause.atoms) == 1 and not clause.negated else None
+        return order.get(atom.ids[0]) if isinstance(atom, AmongPapers) and len(atom.ids) == 1 else None
 
     slots = [i for i, c in enumerate(selection.clauses) if single(c) is not None]
     if len(slots) < 2:

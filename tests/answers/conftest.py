@@ -19,6 +19,16 @@ def asked(engine: Engine, text: str) -> tuple[str, str, list[int]]:
     return answer.headline, answer.text, [p.id for p in answer.papers]
 
 
+def headline_and_ids(engine: Engine, text: str) -> tuple[str, list[int]]:
+    headline, _, ids = asked(engine, text)
+    return headline, ids
+
+
+def text_and_ids(engine: Engine, text: str) -> tuple[str, list[int]]:
+    _, whole, ids = asked(engine, text)
+    return whole, ids
+
+
 @cache
 def engine_for(page: str) -> Engine:
     return Engine(load_corpus(EVAL_PAGES / page))

@@ -6,14 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from tests.answers.conftest import asked
+from tests.answers.conftest import text_and_ids as ask
 
 pytestmark = pytest.mark.usefixtures("pinned_today")
-
-
-def ask(engine: Engine, text: str) -> tuple[str, list[int]]:
-    _, whole, ids = asked(engine, text)
-    return whole, ids
 
 
 def test_the_benchmark_paper_set_against_a_named_one_is_the_paper_using_it(sofia: Engine) -> None:

@@ -7,16 +7,11 @@ import pytest
 
 from bot.corpus.model import Corpus
 from bot.engine import Engine
-from tests.answers.conftest import asked
+from tests.answers.conftest import headline_and_ids as ask
 
 pytestmark = pytest.mark.usefixtures("pinned_today")
 
 ORDERSIGHT = "OrderSight: Cross-Venue Attention for Limit Order Book Mid-Price Forecasting"
-
-
-def ask(engine: Engine, text: str) -> tuple[str, list[int]]:
-    headline, _, ids = asked(engine, text)
-    return headline, ids
 
 
 def test_a_baseline_the_abstract_cites_is_not_hers(elif_bergqvist: Engine) -> None:

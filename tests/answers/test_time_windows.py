@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from tests.answers.conftest import asked
+from tests.answers.conftest import headline_and_ids as ask
 
 pytestmark = pytest.mark.usefixtures("pinned_today")
-
-
-def ask(engine: Engine, text: str) -> tuple[str, list[int]]:
-    headline, _, ids = asked(engine, text)
-    return headline, ids
 
 
 def test_recent_papers_from_a_named_year_on_are_all_of_them(ilse: Engine) -> None:
