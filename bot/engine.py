@@ -59,7 +59,7 @@ class Engine:
                 previous.discard()
             self._build_topics = topics or TopicIndexBuild(corpus.papers)
             self._topic_hits = lru_cache(maxsize=TOPIC_CACHE)(self._search_topic)
-            self.paper_rows = PaperRows()  # the JSON lines' paper objects, made once per paper
+            self.paper_rows = PaperRows(self._build_topics.written_rows)  # the JSON lines' papers
             self.recognizer = Recognizer(
                 corpus,
                 self.intents,

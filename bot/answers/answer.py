@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.corpus.model import Paper
+from bot.corpus.rows import joined, paper_row
 from bot.safety import MAX_ANSWER_CHARS, clip, neutralise_mentions
 
 
@@ -73,7 +74,7 @@ class Answer:
         (dates included). `rows` keeps each paper's object once made, for the next answer listing it."""
         import orjson
 
-        papers = (rows or PaperRows()).of(self.papers)
+        papers = (rows or PaperRows()).array(self.papers)
         try:
             return orjson.dumps({"intent": self.intent, "answer": self.text, "papers": papers, **self._json_rest()})
         except TypeError:  # what orjson refuses (a lone surrogate in a title) json still writes
@@ -81,11 +82,27 @@ class Answer:
 
 
 class PaperRows:
-    """Each paper's object of the JSON lines, made the first time an answer lists the paper and
-    shared by every later answer (one per corpus: the engine keeps it)."""
+    """The papers' part of the JSON lines, for one corpus (the engine keeps it): each paper's object
+    made the first time an answer lists the paper and shared by every later answer; or, once a
+    helper process has written every paper's object (`written`, bot.corpus.rows), their pieces joined."""
 
-    def __init__(self) -> None:
+    def __init__(self, written: Callable[[], list[bytes] | None] | None = None) -> None:
         self._rows: dict[int, dict[str, Any]] = {}
+        self._written = written
+        self._pieces: list[bytes] | None = None
+
+    def array(self, papers: Sequence[Paper]) -> list[dict[str, Any]] | Any:
+        """The papers' JSON array for orjson: their objects, or the written pieces as one orjson.Fragment."""
+        if self._pieces is None and self._written is not None:
+            self._pieces = self._written()
+            if self._pieces is not None:
+                self._written = None
+        if self._pieces is None or not papers:
+            return self.of(papers)
+        import orjson
+
+        pieces = self._pieces
+        return orjson.Fragment(joined([pieces[p.id - 1] for p in papers]))
 
     def of(self, papers: Sequence[Paper]) -> list[dict[str, Any]]:
         rows = self._rows
@@ -93,24 +110,13 @@ class PaperRows:
         if None in found:
             for index, paper in enumerate(papers):
                 if found[index] is None:
-                    found[index] = rows[paper.id] = _row(paper)
+                    found[index] = rows[paper.id] = paper_row(paper)
         return found  # type: ignore[return-value]  # every None was replaced
-
-
-def _row(paper: Paper) -> dict[str, Any]:
-    return {
-        "id": paper.id,
-        "title": paper.title,
-        "year": paper.year,
-        "date": paper.date,
-        "category": paper.category,
-        "has_code": paper.has_code,
-    }
 
 
 def paper_json(paper: Paper) -> dict[str, Any]:
     """A paper's object for `json` (which writes no dates itself): orjson's row, its date in ISO form."""
-    return {**_row(paper), "date": paper.date.isoformat()}
+    return {**paper_row(paper), "date": paper.date.isoformat()}
 
 
 def item_prefix(answer: Answer, index: int) -> str:

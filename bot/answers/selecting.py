@@ -84,6 +84,9 @@ class Selector:
         relevance: dict[int, float] = {}
         unknown: list[str] = []
         ignored: list[str] = []
+        listed = self._listed(selection)
+        if listed is not None:
+            return Selected(list(listed), relevance, (), ())
         ids: set[int] | None = None
         others = sum(1 for c in selection.clauses if not _loose(c))
         # Beside a benchmark the topic only describes it ("embodied agents in Habitat"): any of its words will do.
@@ -110,6 +113,26 @@ class Selector:
         if relevance and ordered_by_relevance:
             papers.sort(key=lambda p: -relevance.get(p.id, 0.0))  # stable: ties stay newest first
         return Selected(papers, relevance, tuple(unknown), tuple(ignored))
+
+    def _listed(self, selection: Selection) -> Sequence[Paper] | None:
+        """The papers of a one-filter selection the corpus lists already, newest first ("papers with
+        code", "papers with X"): thousands at 10,000 papers, not worth a set and a walk over all."""
+        if len(selection.clauses) != 1:
+            return None
+        clause = selection.clauses[0]
+        if clause.negated or len(clause.atoms) != 1:
+            return None
+        atom, corpus = clause.atoms[0], self.corpus
+        if isinstance(atom, HasCode):
+            return corpus.with_code
+        if isinstance(atom, InCategory):
+            return corpus.by_category.get(atom.code, [])
+        if isinstance(atom, MentionsBenchmark):
+            return corpus.mentioning(atom.name)
+        if isinstance(atom, ByPerson) and atom.position is None:
+            person = corpus.people.get(atom.key)
+            return person.papers if person else []
+        return None
 
     def _clause(
         self, clause: Clause, relevance: dict[int, float], unknown: list[str], any_word: bool, alone: bool

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.corpus.model import Paper
+from bot.corpus.rows import all_rows, row_pieces
 from bot.corpus.workers import can_fork_without, end_with
 from bot.precompiled import compiled_pattern
 from bot.text import fold
@@ -41,6 +42,7 @@ TYPED_WEIGHT = 2.0  # a form written "^form": the words the question typed, amon
 # CPU at 100,000 papers) and the core the helper takes from it slow the first answer by seconds.
 BUILD_ASIDE_FROM = 2000
 BUILD_ASIDE_UP_TO = 30_000
+_ROWS = "rows.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,16 +355,23 @@ class TopicIndexBuild:
         self.helper: int | None = None
         self.folder = ""
         self._ready = -1  # the pipe end the helper writes to once the topic index is written
+        self._rows_ready = -1  # ... and once every paper's JSON object is (bot.corpus.rows)
+        self._count = len(papers)
         if not BUILD_ASIDE_FROM <= len(papers) <= BUILD_ASIDE_UP_TO or not can_fork_without("tantivy"):
             return
         import tempfile
 
         self.folder = tempfile.mkdtemp(prefix="profile-bot-topics-", dir=scratch_parent())
         parent = os.getpid()
+        written = rows_written = -1
         try:
             self._ready, written = os.pipe()
+            self._rows_ready, rows_written = os.pipe()
             self.helper = os.fork()
         except OSError:
+            for end in (written, rows_written):
+                if end >= 0:
+                    os.close(end)
             self.discard()
             return
         if self.helper == 0:  # pragma: no cover - the helper's coverage is not collected
@@ -370,15 +379,19 @@ class TopicIndexBuild:
             try:
                 end_with(parent)
                 os.close(self._ready)
+                os.close(self._rows_ready)
                 # One indexing thread: this process keeps the other core busy meanwhile.
                 _written(_schema(), _topic_documents(papers), self._part("topics", made=True), threads=1)
                 os.write(written, b"1")
                 os.close(written)
+                _write_rows(papers, self._part(_ROWS), rows_written)
                 _written(_spelling_schema(), _spelling_documents(papers), self._part("spelling", made=True), threads=1)
                 status = 0
             finally:
                 os._exit(status)
         os.close(written)
+        os.close(rows_written)
+        os.set_blocking(self._rows_ready, False)
         atexit.register(self.discard)  # a process that never searched a topic leaves nothing behind
 
     def _part(self, name: str, made: bool = False) -> str:
@@ -406,6 +419,29 @@ class TopicIndexBuild:
         self.discard()
         return TopicIndex(papers)
 
+    def written_rows(self) -> list[bytes] | None:
+        """Every paper's piece of the JSON lines (bot.corpus.rows), once the helper has written them:
+        None until then, and for good without a helper or once it has failed. Never waits."""
+        if self._rows_ready < 0:
+            return None
+        try:
+            said = os.read(self._rows_ready, 1)
+        except BlockingIOError:
+            return None
+        except OSError:
+            said = b""
+        os.close(self._rows_ready)
+        self._rows_ready = -1
+        if said != b"1":
+            return None
+        try:
+            with open(self._part(_ROWS), "rb") as written:
+                array = written.read()
+            os.unlink(self._part(_ROWS))
+        except OSError:
+            return None
+        return row_pieces(array, self._count)
+
     def _spelling(self, papers: Sequence[Paper]) -> SpellingIndex:
         """The spelling index the helper writes after the topic index, waited for."""
         try:
@@ -425,10 +461,11 @@ class TopicIndexBuild:
         """Stop the helper if it still runs and remove its folder (a corpus replaced before any topic
         search, the end of the process)."""
         atexit.unregister(self.discard)
-        if self._ready >= 0:
-            with contextlib.suppress(OSError):
-                os.close(self._ready)
-            self._ready = -1
+        for end in (self._ready, self._rows_ready):
+            if end >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(end)
+        self._ready = self._rows_ready = -1
         if self.helper is not None:
             with contextlib.suppress(OSError):
                 os.kill(self.helper, signal.SIGKILL)
@@ -438,6 +475,17 @@ class TopicIndexBuild:
         if self.folder:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = ""
+
+
+def _write_rows(papers: Sequence[PaperLike], path: str, ready: int) -> None:
+    """In the helper: every paper's JSON object into `path`, then "1" through `ready` (closed
+    unsaid when orjson cannot write them: this process makes each one itself then)."""
+    array = all_rows(papers)
+    if array is not None:
+        with open(path, "wb") as out:
+            out.write(array)
+        os.write(ready, b"1")
+    os.close(ready)
 
 
 def may_be_a_term(first: str, second: str, frame: frozenset[str]) -> bool:

@@ -7,13 +7,16 @@ import os
 import signal
 import sys
 import tempfile
+import time
 
 import pytest
 
 import bot.corpus.topics as topics
+from bot.answers.answer import PaperRows
 from bot.corpus.model import Corpus
 from bot.corpus.page_parser import parse_page
 from bot.corpus.synth import synth_page
+from bot.engine import Engine
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="needs fork, 2 cores")
 QUERIES = (["video", "understanding"], ["retrieval"], ["halucination"], ["knowledge", "graphs", "robot"])
@@ -113,3 +116,44 @@ def test_a_helper_that_dies_early_leaves_the_work_to_this_process(corpus: Corpus
             h.paper_id for h in here.search(words, limit=1000)
         }
     assert set(leftover_folders()) == before and build.helper is None
+
+
+def _written_rows(build: topics.TopicIndexBuild) -> list[bytes]:
+    for _ in range(400):  # the helper writes them right after the topic index: well under a second
+        pieces = build.written_rows()
+        if pieces is not None:
+            return pieces
+        time.sleep(0.01)
+    raise AssertionError("the helper never said its rows were written")
+
+
+@needs_fork
+def test_the_json_lines_joined_from_the_helper_s_rows_are_the_ones_made_here(aside: None) -> None:
+    document = parse_page(synth_page(300, seed=5))
+    corpus = Corpus.from_document(document)
+    build = topics.TopicIndexBuild(document["papers"])
+    engine = Engine(corpus, topics=build)
+    pieces = _written_rows(build)
+    assert len(pieces) == len(corpus.papers)
+    assert build.written_rows() is None  # said once; the rows are the engine's from now on
+    joined_rows = PaperRows(lambda: pieces)
+    for question in ("which papers have code?", "papers from 2021", "how many papers per year?", "latest paper",
+                     "papers about retrieval without code", "hello"):  # fmt: skip
+        answer = engine.ask(question)
+        assert answer.json_bytes(joined_rows) == answer.json_bytes(PaperRows()), question
+    assert joined_rows._pieces is pieces  # the joined pieces were used, not the objects made here
+    build.discard()
+
+
+@needs_fork
+def test_rows_orjson_refuses_are_made_here_one_by_one(aside: None) -> None:
+    document = parse_page(synth_page(300, seed=6))
+    document["papers"][7]["title"] = "A lone \ud800 surrogate"
+    build = topics.TopicIndexBuild(document["papers"])
+    for _ in range(100):
+        assert build.written_rows() is None
+        if build._rows_ready < 0:
+            break  # the helper closed its end unsaid
+        time.sleep(0.01)
+    assert build._rows_ready < 0
+    build.discard()
