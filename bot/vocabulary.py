@@ -27,6 +27,12 @@ CONTENT_LISTS = frozenset(
         "shared_words",
     }
 )
+# Lists of ordinary words of topics and abstracts (who takes part in a study, adjectives of measure, a
+# class code also used as a word): neither the frame of a question nor a typo's target, so "annotators"
+# and "large" stay what the question is about.
+ORDINARY_WORD_LISTS = frozenset(
+    {"study_people", "class_codes_said_as_words", "measure_adjectives", "ratio_comparatives", "size_asks"}
+)
 # Groups of content words, never the frame of a question nor a typo's target: the irregular plurals
 # ("syntheses": "synthesis") are topics' words ("papers about diagnosis", "retro synthesis stuff").
 CONTENT_GROUPS = frozenset({"irregular_plurals", "spelling_endings"})
@@ -121,7 +127,8 @@ class Vocabulary:
 
     def _single_words(self) -> frozenset[str]:
         found: set[str] = set(self.stopwords)
-        for values in (*self.lists.values(), *(v for g in self._framing_groups() for v in g.values())):
+        listed = (values for name, values in self.lists.items() if name not in ORDINARY_WORD_LISTS)
+        for values in (*listed, *(v for g in self._framing_groups() for v in g.values())):
             found.update(v.casefold() for v in values if re.fullmatch(r"[a-z']+", v.casefold()))
         found.update(self.cardinals)
         found.update(self.ordinals)
@@ -132,7 +139,7 @@ class Vocabulary:
         framing = (
             [w for w in words if name not in NAME_LISTS or not re.search(r"[\s'’-]", w)]
             for name, words in self.lists.items()
-            if name not in CONTENT_LISTS
+            if name not in CONTENT_LISTS and name not in ORDINARY_WORD_LISTS
         )
         for phrase in (*self.cardinals, *(w for ws in framing for w in ws)):
             found.update(w for w in re.split(r"[\s'’-]+", phrase.casefold()) if w)

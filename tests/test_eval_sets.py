@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on fifty profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on fifty-four profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -20,7 +20,8 @@ discovery, operations research and computer architecture; leilani to ayaan: secu
 brain imaging, autonomous driving, single-cell genomics, reinforcement learning, recommender systems,
 molecular ML, legal NLP, quantitative finance, algorithms, epidemiology, exoplanets and numerical
 analysis, with their fields' tools; quentin, wanjiru, hamid and astrid: marine bioacoustics, traffic
-forecasting, ML for software engineering and surgical video). Their
+forecasting, ML for software engineering and surgical video; arjun, mei, henrik and lucia: precision
+agriculture, accessibility and sign language, seismology, and music information retrieval). Their
 misses were then fixed in the mechanism, so they are regression sets now: each may not fall below
 the score it reached.
 """
@@ -46,38 +47,38 @@ FLOORS = {
     "nadia_real_talk.yaml": 97,
     "anais_real_talk.yaml": 106,
     "annelies_real_talk.yaml": 111,
-    "khue_real_talk.yaml": 112,
+    "khue_real_talk.yaml": 113,
     "irini_real_talk.yaml": 109,
     "sekar_real_talk.yaml": 102,
-    "tomas_real_talk.yaml": 100,
-    "priya_real_talk.yaml": 101,
+    "tomas_real_talk.yaml": 102,
+    "priya_real_talk.yaml": 103,
     "oluwaseun_real_talk.yaml": 100,
     "hannah_real_talk.yaml": 102,
     "zeynep_real_talk.yaml": 93,
     "matteo_real_talk.yaml": 101,
     "ruth_real_talk.yaml": 94,
-    "jonas_real_talk.yaml": 93,
+    "jonas_real_talk.yaml": 94,
     "wen_real_talk.yaml": 82,
     "dario_real_talk.yaml": 91,
     "ines_real_talk.yaml": 93,
-    "sven_real_talk.yaml": 109,
+    "sven_real_talk.yaml": 111,
     "kofi_real_talk.yaml": 109,
-    "freya_real_talk.yaml": 101,
+    "freya_real_talk.yaml": 102,
     "amara_real_talk.yaml": 103,
     "yusuf_real_talk.yaml": 106,
     "chiara_real_talk.yaml": 109,
-    "rafael_real_talk.yaml": 93,
+    "rafael_real_talk.yaml": 94,
     "margit_real_talk.yaml": 97,
     "oyelaran_real_talk.yaml": 108,
-    "bianca_real_talk.yaml": 107,
-    "tadeo_real_talk.yaml": 106,
+    "bianca_real_talk.yaml": 108,
+    "tadeo_real_talk.yaml": 107,
     "saoirse_real_talk.yaml": 110,
     "leilani_real_talk.yaml": 108,
-    "mirela_real_talk.yaml": 105,
-    "tobias_real_talk.yaml": 105,
+    "mirela_real_talk.yaml": 106,
+    "tobias_real_talk.yaml": 106,
     "rohan_real_talk.yaml": 117,
-    "greta_real_talk.yaml": 115,
-    "noor_real_talk.yaml": 112,
+    "greta_real_talk.yaml": 116,
+    "noor_real_talk.yaml": 113,
     "sofia_real_talk.yaml": 106,
     "ayaan_real_talk.yaml": 106,
     "oskar_real_talk.yaml": 105,
@@ -85,11 +86,15 @@ FLOORS = {
     "ilse_real_talk.yaml": 108,
     "yara_real_talk.yaml": 102,
     "pilar_real_talk.yaml": 101,
-    "dmitri_real_talk.yaml": 102,
+    "dmitri_real_talk.yaml": 103,
     "astrid_real_talk.yaml": 115,
     "hamid_real_talk.yaml": 105,
-    "quentin_real_talk.yaml": 108,
-    "wanjiru_real_talk.yaml": 113,
+    "quentin_real_talk.yaml": 109,
+    "wanjiru_real_talk.yaml": 114,
+    "arjun_real_talk.yaml": 113,
+    "mei_real_talk.yaml": 114,
+    "henrik_real_talk.yaml": 109,
+    "lucia_real_talk.yaml": 110,
 }
 
 

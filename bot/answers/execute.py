@@ -173,6 +173,10 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
         mention_only=mention_only,
         searched=searched,
         people=tuple(a.name for a in people),
+        researcher_left_out=any(
+            c.negated and any(isinstance(a, ByPerson) and a.key == world.corpus.researcher_key for a in c.atoms)
+            for c in query.selection.clauses
+        ),
         positioned=(
             (positioned[0].name, positioned[0].position or 1, world.scope(query.selection, "person"))
             if len(positioned) == 1 and len(people) == 1
@@ -204,6 +208,8 @@ def _date_check(world: World, query: Query) -> r.DateCheck | None:
         return None
     if any(c.negated or c.kind not in ("papers", "topic", "benchmark") for c in rest):
         return None
+    if any(c.kind != "papers" for c in rest) and vocabulary().pattern("existence_words").search(fold(world.text)):
+        return None  # "anything on X from 2024?": whether any paper fits, not one paper's date
     papers = _the_papers(world, Query(query.intent, Operation("paper_fact"), Selection(tuple(rest))))
     if len(papers) != 1:
         return None
@@ -496,8 +502,6 @@ _SMALL_WORDS = frozenset({"of", "on", "the", "a", "an", "for", "in", "at", "to",
 
 _UNIT_SIGNS = {"sigma": "σ", "degree": "°", "ohm": "Ω"}  # a unit counted by name, written as its sign
 _SAMPLE_SIZE = compiled_pattern(r"\b[Nn]\s?=\s?(\d[\d,]*)\b")
-# what a sample size counts ("how many participants?")
-_SAMPLED = frozenset({"participant", "people", "user", "subject", "respondent", "patient", "person", "volunteer"})
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|M|B|million|billion|thousand|%))?"
 
 
@@ -516,7 +520,16 @@ def _quantity(paper: Paper, counted: str, hints: Sequence[str] = ()) -> r.PaperF
     # not a number inside a name: "COVID-19 death counts" counts no deaths
     # "40 qubits", and "a 40-qubit ansatz"
     pattern = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)({_AMOUNT})(?:\s+|-){between}{{0,2}}?{noun}\b", re.IGNORECASE)
-    if stem in _UNIT_SIGNS:  # "how many sigma?": "1.6σ tension" writes the unit as its sign
+    if head in vocabulary().words("ratio_comparatives"):  # "how much faster?": "240× faster", "3 times faster"
+        ratio = r"(?<![\w.,])(" + _AMOUNT + r")\s?(?:×|x\b|times\b|-fold\b|fold\b)"
+        said = re.compile(rf"{ratio}\s*(?:[\w-]+\s+)?{re.escape(head)}\b", re.IGNORECASE)
+        # ... else any ratio the abstract gives ("1.7× fewer steps than SGD")
+        pattern = said if any(said.search(s) for s in sentences(paper.abstract)) else re.compile(ratio)
+    elif head == "size":  # "how big is the model?": "6.3M parameters", "4.2 MB", "a 38k-parameter network"
+        pattern = re.compile(
+            rf"(?<![\w.,])({_AMOUNT})(?:\s?|-)(?:parameters?|params|[KMGT]B|kB|megabytes|gigabytes)\b", re.IGNORECASE
+        )
+    elif stem in _UNIT_SIGNS:  # "how many sigma?": "1.6σ tension" writes the unit as its sign
         pattern = re.compile(rf"(?<![\w.,])({_AMOUNT})\s?(?:{_UNIT_SIGNS[stem]}|{noun}\b)", re.IGNORECASE)
     # "14 bugs, 6 of which have been assigned CVEs": the count said before "of which"
     of_which = re.compile(
@@ -537,9 +550,16 @@ def _quantity(paper: Paper, counted: str, hints: Sequence[str] = ()) -> r.PaperF
         )
     ]
     found += [(m, s) for s in sentences(paper.abstract) for m in of_them.finditer(s)]
-    if not found and stem in _SAMPLED:
-        # "a study with N=24 blind screen reader users": the sample size says how many took part
+    # "212 kB of RAM", "5 hours of audio": an amount in a unit, of what is asked about
+    measured = re.compile(rf"(?<![\w.,])({_AMOUNT})\s?[^\W\d_]{{1,5}} of (?:[\w-]+\s+)?{noun}\b", re.IGNORECASE)
+    found += [(m, s) for s in sentences(paper.abstract) for m in measured.finditer(s)]
+    sampled = vocabulary().words("study_people")
+    if not found and stem in sampled:
+        # "N=24", "a study with 23 blind screen reader users": who took part, said in other words
+        anyone = "|".join(rf"{re.escape(w)}\w*" for w in sampled)
+        sample = re.compile(rf"(?<![\w.,])({_AMOUNT})\s+{between}{{0,4}}?(?:{anyone})\b", re.IGNORECASE)
         found = [(m, s) for s in sentences(paper.abstract) for m in _SAMPLE_SIZE.finditer(s)]
+        found = found or [(m, s) for s in sentences(paper.abstract) for m in sample.finditer(s)]
     if not found:
         return r.PaperFact(paper, "quantity", metric=counted)
 

@@ -103,6 +103,13 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
             )
         else:
             headline = f"No papers{scope}."
+        if result.researcher_left_out:
+            # the page is the researcher's own list: what anyone published without them is not on it
+            note = (
+                f"The profile lists only {possessive(name)} own papers; what others published without {name} "
+                "is not on the page."
+            )
+            return Answer("", headline, note=note, confidence=0.9)
         return Answer("", headline, note=_years_note(result.empty_years), confidence=0.9)
     shown = len(result.papers)
     if result.people and result.positioned is None:
@@ -1001,9 +1008,11 @@ def _(result: r.Introduced, corpus: Corpus) -> Answer:
             if len(result.mentions) > 1
             else f"it is only mentioned in {first.title}"
         )
+        # "when did she publish the Spleeter paper?": said first that there is no such paper of hers
+        lead = f"No paper on the profile is {name}: " if result.presumed_own and not verdict else verdict
         return Answer(
             "",
-            f"{verdict}{none}; {mention}.",
+            f"{lead}{none}; {mention}.",
             papers=result.mentions,
             items=tuple(paper_line(p) for p in result.mentions),
         )

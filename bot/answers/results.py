@@ -27,6 +27,7 @@ class PaperList:
     mention_only: bool = False  # the question was "which papers mention X"
     searched: int = 0  # mention_only: how many papers the other filters left to search
     people: tuple[str, ...] = ()  # the people the question filtered by
+    researcher_left_out: bool = False  # "what has X published without her?": papers not listing the researcher
     positioned: tuple[str, int, str] | None = None  # (person, position, the rest in words): "X is the first author of"
     yes_no: bool = False  # asked as a yes/no question: the answer opens with yes or no
 

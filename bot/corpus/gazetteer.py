@@ -152,7 +152,9 @@ class Gazetteer:
         for entry in entries:
             self.entries.setdefault(entry.name, entry)
             for spelling in entry.spellings:
-                if entry.case_sensitive:
+                # Case is what tells a name from a word ("STEAD", "stead"); a spelling of several words
+                # ("Stanford Earthquake Dataset") is never an ordinary word, in any case.
+                if entry.case_sensitive and " " not in spelling:
                     self._by_cased_key.setdefault(_cased_key(spelling), entry.name)
                     cased_spellings.append(spelling)
                 else:

@@ -318,20 +318,33 @@ class TopicIndex:
         hits = self._run(conjunction, limit, matched_all=every_word_known)
         if len(hits) >= FEW_HITS or len(clauses) < 2:
             return hits
+        known = [(w, q) for w, (q, _) in zip(words, found, strict=True) if q is not None]
         # Few papers hold every word of a longer topic ("hallucination in multimodal models"): add the
         # runners-up that hold its most specific word (the rarest here) and as many others as can be.
-        known = [(w, q) for w, (q, _) in zip(words, found, strict=True) if q is not None]
         rarest = min(range(len(known)), key=lambda i: self._group_frequency(known[i][1]))
         relaxed_query = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must if i == rarest else tantivy.Occur.Should, q) for i, (_, q) in enumerate(known)]
         )
         relaxed = self._run(relaxed_query, limit, matched_all=False)
+        if not hits and len(known) >= 3:
+            # ... unless the rarest word is the asker's own ("lab vineyard vigour maps uavs": the lab is
+            # theirs): the papers holding every other word, when they fit the topic better.
+            left_out = [self._run(self._all_but(known, i), limit, matched_all=False) for i in range(len(known))]
+            most_relevant = max(left_out, key=lambda found_hits: found_hits[0].score if found_hits else 0.0)
+            if most_relevant and (not relaxed or most_relevant[0].score > relaxed[0].score):
+                return most_relevant
         if not relaxed:
             return hits
         best = relaxed[0].score
         seen = {h.paper_id for h in hits}
         runners_up = [h for h in relaxed if h.score >= RELAXED_SHARE * best and h.paper_id not in seen]
         return hits + runners_up[:MAX_RUNNERS_UP]
+
+    @staticmethod
+    def _all_but(known: Sequence[tuple[str, tantivy.Query]], left_out: int) -> tantivy.Query:
+        import tantivy
+
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for i, (_, q) in enumerate(known) if i != left_out])
 
     def _run(self, query: tantivy.Query, limit: int, matched_all: bool) -> list[TopicHit]:
         result = self.searcher.search(query, limit)
@@ -496,10 +509,19 @@ def may_be_a_term(first: str, second: str, frame: frozenset[str]) -> bool:
 
 def topic_words(text: str, ignore: frozenset[str]) -> list[str]:
     """The content words of a topic ("OCR-free document understanding" -> ocr-free, document, understanding)."""
-    words = []
-    for match in _WORD.finditer(text.lower()):
+    words: list[str] = []
+    lowered = text.lower()
+    kept_end = -1  # where the last word kept ends
+    for match in _WORD.finditer(lowered):
         word = match.group()
-        # A bare count ("the 3 latest papers") is not a topic; a single letter rarely is.
-        if word not in ignore and len(word) > 1 and not (word.isdigit() and len(word) <= 3):
+        if word.isdigit() and len(word) <= 3:
+            # "sentinel 1", "gpt 4": a number right after a word of the topic is part of its name;
+            # a bare count ("the 3 latest papers") is not a topic
+            if words and lowered[kept_end : match.start()] == " ":
+                words[-1] = f"{words[-1]}-{word}"
+                kept_end = match.end()
+            continue
+        if word not in ignore and len(word) > 1:  # a single letter is rarely a topic
             words.append(word)
+            kept_end = match.end()
     return words

@@ -83,10 +83,12 @@ class DialoguePolicy:
             )
         if previous is not None and self._edits_previous(recognition, previous, state):
             query = self._edit(previous, recognition, state)
-        elif _ELSE.search(recognition.reply.casefold()) and state.shown and query.selection:
-            # "what else did he do with X?": the last answer's papers are not wanted again.
+        elif _ELSE.search(recognition.reply.casefold()) and (state.shown or state.focus) and query.selection:
+            # "what else did he do with X?": the last answer's papers are not wanted again; after an
+            # answer listing none ("who wrote it?"), the paper it was about.
+            seen = state.shown or state.focus[-1:]
             query = query.with_selection(
-                query.selection.with_clause(Clause((AmongPapers(state.shown, "the last answer"),), negated=True))
+                query.selection.with_clause(Clause((AmongPapers(seen, "the last answer"),), negated=True))
             )
         if query.operation.check == (CHECK_IN_VIEW,):  # "is it her newest paper?": "it" is the paper in view
             query = replace(query, operation=replace(query.operation, check=state.focus[-1:]))

@@ -151,7 +151,10 @@ class Cleaner:
         self.honorific = compiled_pattern(
             rf"(?<![\w.])(?i:{phrase_alternation(vocabulary.words('honorifics'))})\.?\s+(?=[A-Z])"
         )
-        openers = phrase_alternation(vocabulary.words("second_question_openers"))
+        # "how long does it take?": "how" and an adjective of measure (kept out of the frame words:
+        # "long-context", "large language models" are topics)
+        measures = [f"how {word}" for word in vocabulary.words("measure_adjectives")]
+        openers = phrase_alternation([*vocabulary.words("second_question_openers"), *measures])
         # "..., and does it have code?", "...? also did he publish anything in 2018"
         self.second_question = compiled_pattern(
             rf"(?:,?\s+and\s+|,\s+|\?\s+)(?:(?:and\s+)?(?:also|plus|oh and)\s+)?(?P<opener>{openers})\b", re.IGNORECASE

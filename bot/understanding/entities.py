@@ -269,6 +269,8 @@ class EntityFinder:
             # "cs.LG", "stat.ME", "q-bio.NC": the archive said before the class, in any case
             archive = self._archive_before(text, word.start)
             known = word.text.upper() in self.codes or (archive is not None and word.text.upper() in categories())
+            if known and upper and archive is None and self._modifies_a_topic(word.text, following):
+                continue  # "AI music composition stuff": a topic said with the abbreviation, not the class AI
             if known and (upper or lower_with_noun or archive is not None) and following != "score":
                 start = archive if archive is not None else word.start
                 surface = text[start : word.end]
@@ -281,6 +283,18 @@ class EntityFinder:
                     continue  # "sound localization": a word of a topic, not the class cs.SD
                 found.append(_entity("category", text, words, start, end, True, key=code))
         return _one_per_apposition(text, found)
+
+    def _modifies_a_topic(self, code: str, following: str) -> bool:
+        """A class code people also write as an everyday abbreviation ("AI"), right before a word of
+        a topic ("AI music composition"), not before "papers", a function word or a year."""
+        v = vocabulary()
+        return (
+            code in v.words("class_codes_said_as_words")
+            and following.isalpha()
+            and following not in CLASS_NOUNS
+            and following not in self.stopwords
+            and following not in v.words("topic_after")
+        )
 
     def _archive_before(self, text: str, end: int) -> int | None:
         """Where an arXiv archive written right before a class starts ("q-bio" of "q-bio.NC"), if one is."""

@@ -157,6 +157,8 @@ class Recognizer:
             rf"\b(?:did|does|do|were|was)\s+(?:it|they|the authors)\s+(?:{v.pattern('study_verbs').pattern})\b"
         )
         self.counted_units = frozenset(v.words("counted_units"))
+        self.ratio_comparatives = frozenset(v.words("ratio_comparatives"))
+        self.size_ask = v.pattern("size_asks")
         self.step_older = v.pattern("step_older")
         self.step_newer = v.pattern("step_newer")
         self.comparative = v.pattern("comparative_order")
@@ -287,6 +289,7 @@ class Recognizer:
                 asked = reading.cue_text  # "was it at a conference? which one?": both sentences ask
             # else a statement gives names and topics, not what is asked ("a colleague mentioned ...")
         said = tuple((hit.start, hit.end) for hit in self._metrics_said(reading))
+        said += tuple(m.span() for m in self.size_ask.finditer(reading.cue_text))  # "how big is the model?"
         describing = self._benchmarks_describing(reading) if asked == reading.cue_text else {}
         conservative = self._with_described_papers(
             self.builder.build(reading, self.frame_all, self.corpus.researcher_key, said), asked, describing
@@ -567,6 +570,7 @@ class Recognizer:
             or date_order
             or (operation.name == "pick" and self.pick_check.search(cue) and _THAN.search(cue))
             or (self.yes_no.match(cue) and _THAN.search(cue) and self.compare_facets["authors"].search(cue))
+            or (operation.name == "paper_fact" and self._which_of_two(cue))
         ):
             selection = self._described_pair(self._split_by_descriptions(selection, cue), cue)
         if either_way and _named_papers(selection) >= 2:
@@ -795,6 +799,12 @@ class Recognizer:
             notes=notes,
         )
 
+    def _which_of_two(self, cue: str) -> bool:
+        """ "which one has the longer author list, the X paper or the Y one?": two papers described,
+        weighed on something (not "the X paper or the Y one, who wrote it?")."""
+        weighed = any(pattern.search(cue) for pattern in self.compare_directions.values())
+        return weighed and bool(re.search(r"\b(?:which|who)\b", cue)) and bool(re.search(r"\b(?:or|vs|versus)\b", cue))
+
     def _papers_compared(self, operation: Operation, selection: Selection, cue: str) -> Operation:
         """Named papers compared: on their author lists, their dates, or what each reports (a metric
         or benchmark asked keeps the results); lower or higher when the question says which way."""
@@ -977,6 +987,11 @@ class Recognizer:
             clauses.append(clause)
         return replace(built, selection=Selection(tuple(clauses)))
 
+    def _said_as_written(self, cue: str, word: str) -> re.Match[str] | None:
+        """ "when did she publish the X paper?": X said to be the name of a paper she wrote."""
+        nouns = self.presumed_own_nouns.pattern
+        return re.search(rf"\b(?:he|she|they) (?:publish|write|wrote|written|release)\w* the {word} (?:{nouns})", cue)
+
     def _name_made(self, selection: Selection, reading: Reading, operation: Operation) -> str | None:
         """The name, as typed, when the question asks who made it or whether it is the researcher's
         ("did she write DeepLOB?", "is BERT4Rec his?", "which paper proposed DeepLOB?", "summarise her
@@ -988,6 +1003,22 @@ class Recognizer:
         atom = clause.atoms[0]
         if clause.negated or len(clause.atoms) != 1:
             return None
+        # "when did she publish the Spleeter paper?": a known tool or dataset, said as a paper she wrote,
+        # that no paper of hers introduces (the words found the paper that mentions it)
+        # ("tell me about his PhaseNet paper", "did he write the EQTransformer paper?" too)
+        known = atom.name if isinstance(atom, MentionsBenchmark) else getattr(atom, "label", "")
+        if known in self.corpus.by_benchmark and compact(known) not in self.corpus.introduced_by:
+            cue, said = reading.cue_text, rf"(?:{re.escape(MASK)}|{re.escape(known.casefold())})"
+            nouns = self.presumed_own_nouns.pattern
+            called_hers = re.search(rf"\b(?:his|her|their) {said} (?:{nouns})", cue)
+            if (
+                self._said_as_written(cue, said)
+                or (operation.name == "paper_fact" and called_hers)
+                or (operation.name != "paper_fact" and self.making.search(cue))
+            ):
+                return known
+            if isinstance(atom, MentionsBenchmark):
+                return None
         if isinstance(atom, AmongPapers):
             # "did he write BERT?": a name only like one of his papers' (FooBERT), matched loosely
             loose = [e for e in reading.entities if e.kind == "paper" and not e.exact and e.surface == atom.label]
@@ -1004,12 +1035,16 @@ class Recognizer:
         typed = typed_span.group() if typed_span else ""
         typed = typed or next((e.surface for e in reading.entities if e.surface.casefold() == atom.text), "")
         words = typed.split()
-        if not typed or not any(_name_shaped(w) for w in words) or len(words) > 3:
+        cue = reading.cue_text
+        word = re.escape(atom.text)
+        # "when did she publish the Spleeter paper?": one capitalised word, said as a paper she wrote
+        nouns = self.presumed_own_nouns.pattern
+        said_as_written = self._said_as_written(cue, word)
+        capitalised = len(words) == 1 and words[0][:1].isupper() and bool(said_as_written)
+        if not typed or not (capitalised or any(_name_shaped(w) for w in words)) or len(words) > 3:
             return None
         if len(words) > 1 and not all(w[:1].isupper() or _name_shaped(w) for w in words):
             return None  # a name is written capitalised ("Graph WaveNet"); "eBPF fuzzing" is a topic
-        cue = reading.cue_text
-        word = re.escape(atom.text)
         owned = re.search(
             rf"\b(?:is|was|isn't|wasn't) {word} (?:really |actually )?(?:his|hers|theirs)\b"
             rf"|\b{word} (?:is|was) (?:really |actually )?(?:his|hers|theirs)\b"
@@ -1020,10 +1055,9 @@ class Recognizer:
 
         # "summarise her Graph WaveNet paper": a name only mentioned, said as hers; not a topic said so
         # ("her LLM paper" is a paper about LLMs)
-        nouns = self.presumed_own_nouns.pattern
-        hers = re.search(rf"\b(?:his|her|their) {word} (?:{nouns})", cue) and not any(
-            hit.end - hit.start >= len(atom.text) for hit in ConceptLexicon.default().find(atom.text)
-        )
+        said_hers = re.search(rf"\b(?:his|her|their) {word} (?:{nouns})", cue) or said_as_written
+        is_concept = any(hit.end - hit.start >= len(atom.text) for hit in ConceptLexicon.default().find(atom.text))
+        hers = bool(said_hers) and not is_concept
         if operation.name == "paper_fact" and not hers:
             return None
         return typed if owned or hers or self.making.search(cue) else None
@@ -1179,9 +1213,11 @@ class Recognizer:
         """ "how many annotators ...": what is counted, unless the page itself counts it (papers, people)."""
         match = self.quantity_ask.search(cue)
         if match is None:
-            return None
+            return "size" if self.size_ask.search(cue) else None  # "how big is the model?"
         # "how many subjects did they use?": a study's count, even of a word the page counts itself
         study = bool(self.study_asked.search(cue))
+        if match.group(1) in self.ratio_comparatives:
+            return match.group(1)  # "how much faster is it?": the ratio the abstract gives ("240× faster")
         words: list[str] = []
         for word in match.groups():
             if word in self.count_modifiers:

@@ -163,8 +163,9 @@ class SelectionBuilder:
             rf"\b(?:{pronouns})\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:not|never)\s+(?:{listed})\b"
             # (the words as read: "isn't" is "isn t")
             rf"|\b(?:isn t|wasn t|aren t|weren t|is not|was not)\s+(?:{pronouns})\s+(?:{listed})\b"
-            rf"|\b(?:doesn t|does not|don t|do not|didn t|did not)\s+(?:{shows})\s+(?:{whose})\s+name\b"
-            rf"|\bwithout\s+(?:{whose})\s+name\b|\b(?:{whose})\s+name\s+(?:is\s+)?(?:missing|absent|not\s+(?:shown|listed))\b"
+            rf"|\b(?:doesn t|does not|don t|do not|didn t|did not)\s+(?:even\s+)?(?:{shows})\s+(?:{whose})\s+name\b"
+            rf"|\bwithout\s+(?:{whose})\s+name\b"
+            rf"|\b(?:{whose})\s+name\s+(?:is\s+)?(?:missing|absent|hidden|not\s+(?:shown|listed))\b"
         )
         self.lead_verb = compiled_pattern(
             r"\b(?P<by>led|first[- ]authored) by\b"
@@ -320,7 +321,12 @@ class SelectionBuilder:
         before = stream[first - 1] if first else None
         if isinstance(before, Word):
             return before.folded in self.solo_context
-        return isinstance(before, Named) and "person" in before.kinds()
+        if not isinstance(before, Named):
+            return False
+        # "did she write PedalNet alone?": a paper named right after a word of authorship
+        earlier = stream[first - 2] if first is not None and first >= 2 else None
+        authored = "paper" in before.kinds() and isinstance(earlier, Word) and earlier.folded in self.solo_context
+        return "person" in before.kinds() or authored
 
     @staticmethod
     def _in_a_concept(text: str, start: int) -> bool:
@@ -809,7 +815,8 @@ class SelectionBuilder:
         verb = units[cursor + 1] if cursor + 1 < len(units) else None
         if verb is not None and verb.role == "mention_verb" and self._bridged(stream, start, verb.start):
             start = verb.end  # "RO papers that don't use nuScenes": the verb passes the "not" on
-        following = next((u for u in units[cursor + 1 :] if u.role == "atom"), None)
+        # "papers with code where he isn't first author": the "not" goes on to the author position
+        following = next((u for u in units[cursor + 1 :] if u.role in ("atom", "position")), None)
         return following is None or not self._bridged(stream, start, following.start)
 
     def _bridged(self, stream: tuple[Item, ...], start: int, end: int) -> bool:

@@ -93,7 +93,8 @@ def test_a_name_only_inside_one_of_his_papers_names_is_not_his(shipped: Corpus) 
 def test_a_name_said_as_her_paper_that_only_a_paper_mentions(wanjiru: Engine) -> None:
     # was "2 papers match; which one?": the two papers that compare against Graph WaveNet
     assert ask(wanjiru, "summarise her Graph WaveNet paper") == (
-        "Graph WaveNet is not one of Wanjiru Kamau-Sørensen's papers; the earliest to mention it is "
+        "No paper on the profile is Graph WaveNet: Graph WaveNet is not one of Wanjiru Kamau-Sørensen's papers; "
+        "the earliest to mention it is "
         "Physics-Guided Neural ODEs for Freeway Traffic Speed Forecasting.",
         [16, 2],
     )

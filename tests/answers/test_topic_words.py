@@ -69,3 +69,14 @@ def test_the_paper_described_is_the_one_asked_about_not_the_one_holding_the_aske
     assert ibarra.ask("what SHD accuracy did SpikeCast get?", ("topic-words", "spikecast")).headline == (
         "SpikeCast on SHD: 91.8% accuracy."
     )
+
+
+def test_a_number_right_after_a_topic_word_is_part_of_its_name() -> None:
+    from bot.corpus.topics import topic_words
+
+    frame = frozenset({"any", "stuff", "the", "latest", "papers", "about"})
+    assert topic_words("any sentinel 1 / SAR stuff", frame) == ["sentinel-1", "sar"]
+    assert topic_words("gpt 4 papers", frame) == ["gpt-4"]
+    # a count is no part of a name: "the 3 latest papers about yield"
+    assert topic_words("the 3 latest papers about yield", frame) == ["yield"]
+    assert topic_words("robot manipulation 2024", frame) == ["robot", "manipulation", "2024"]

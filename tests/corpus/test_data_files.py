@@ -304,3 +304,16 @@ def test_no_benchmark_name_is_an_ordinary_word_of_the_pages() -> None:
                 if surface.isalpha() and surface.islower() and surface not in _LOWER_CASE_NAMES:
                     found.setdefault(f"{mention.name} ({surface})", page.name)
     assert found == {}
+
+
+def test_no_benchmark_is_also_a_metric() -> None:
+    """A questionnaire scored as a metric ("SUS", "NASA-TLX") lives in metrics.yaml only: named as a
+    benchmark too, "SUS before and after?" asked for a dataset, not the score."""
+    from bot.understanding.metrics import MetricLexicon
+
+    forms = {compact(form) for metric in MetricLexicon.default().metrics for form in (metric.name, *metric.forms)}
+    gazetteer = default_gazetteer()
+    both = sorted(
+        spelling for entry in gazetteer.entries.values() for spelling in entry.spellings if compact(spelling) in forms
+    )
+    assert both == [], both
