@@ -222,6 +222,8 @@ class Engine:
             said = [[w] for hit in concepts for w in topic_words(hit.surface, self.recognizer.frame_base)]
             if len(said) + len(words) > 1:
                 plain = self.topics.search_groups([*said, *words], tolerant=False)
+                if not words and not any(hit.matched_all for hit in plain):
+                    plain = []  # the concept alone, and no paper says all its words ("gravitational" is lensing too)
                 if plain:
                     return [(hit.paper_id, hit.score, hit.matched_all) for hit in plain]
             wider = [_forms(lexicon, (hit.concept, *lexicon.broader(hit.concept))) for hit in concepts]

@@ -250,6 +250,7 @@ class Operation:
     name: str
     order: Order | None = None  # list/pick: newest first unless asked otherwise
     limit: int | None = None  # list: at most this many; rank: the top n groups
+    beyond: bool = False  # list: the papers after the first `limit` ("everything but her two newest")
     rank: int | None = None  # pick: the n-th ("third most recent"); compare: unused
     field: PaperField | None = None  # paper_fact
     position: int | None = None  # paper_fact "author": 2 = second listed, -1 = last listed

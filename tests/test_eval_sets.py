@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on fifty-four profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on fifty-seven profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -21,7 +21,8 @@ brain imaging, autonomous driving, single-cell genomics, reinforcement learning,
 molecular ML, legal NLP, quantitative finance, algorithms, epidemiology, exoplanets and numerical
 analysis, with their fields' tools; quentin, wanjiru, hamid and astrid: marine bioacoustics, traffic
 forecasting, ML for software engineering and surgical video; arjun, mei, henrik and lucia: precision
-agriculture, accessibility and sign language, seismology, and music information retrieval). Their
+agriculture, accessibility and sign language, seismology, and music information retrieval; nadim,
+ingrid and tomoko: misinformation and social bots, power systems, and radio astronomy). Their
 misses were then fixed in the mechanism, so they are regression sets now: each may not fall below
 the score it reached.
 """
@@ -71,7 +72,7 @@ FLOORS = {
     "margit_real_talk.yaml": 97,
     "oyelaran_real_talk.yaml": 108,
     "bianca_real_talk.yaml": 108,
-    "tadeo_real_talk.yaml": 107,
+    "tadeo_real_talk.yaml": 108,
     "saoirse_real_talk.yaml": 110,
     "leilani_real_talk.yaml": 108,
     "mirela_real_talk.yaml": 106,
@@ -80,10 +81,10 @@ FLOORS = {
     "greta_real_talk.yaml": 116,
     "noor_real_talk.yaml": 113,
     "sofia_real_talk.yaml": 106,
-    "ayaan_real_talk.yaml": 106,
+    "ayaan_real_talk.yaml": 107,
     "oskar_real_talk.yaml": 105,
     "elif_real_talk.yaml": 107,
-    "ilse_real_talk.yaml": 108,
+    "ilse_real_talk.yaml": 109,
     "yara_real_talk.yaml": 102,
     "pilar_real_talk.yaml": 101,
     "dmitri_real_talk.yaml": 103,
@@ -93,8 +94,11 @@ FLOORS = {
     "wanjiru_real_talk.yaml": 114,
     "arjun_real_talk.yaml": 113,
     "mei_real_talk.yaml": 114,
-    "henrik_real_talk.yaml": 109,
+    "henrik_real_talk.yaml": 110,
     "lucia_real_talk.yaml": 110,
+    "nadim_real_talk.yaml": 103,
+    "ingrid_real_talk.yaml": 111,
+    "tomoko_real_talk.yaml": 106,
 }
 
 

@@ -135,7 +135,7 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
         papers.reverse()
     total = len(papers)
     if query.operation.limit:
-        papers = papers[: query.operation.limit]
+        papers = papers[query.operation.limit :] if query.operation.beyond else papers[: query.operation.limit]
     unknown_people = tuple(a.name for a in query.selection.positive("person") if isinstance(a, UnknownPerson))
     partial = None
     # Topics whose words no paper uses were left out of the search: they say nothing of the papers found.
@@ -157,6 +157,7 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
     share = _share_base(world, query) if query.operation.stat == "share" else None
     return r.PaperList(
         papers=tuple(papers),
+        left_out=(query.operation.limit or 0) if query.operation.beyond else 0,
         order=order,  # type: ignore[arg-type]
         scope=world.scope(_without_ignored(query.selection, selected.ignored)),
         total=total,

@@ -187,7 +187,11 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
         headline = f"The {plural(shown, 'paper')}{scope} ({result.total} in all), {order}:"
     else:
         headline = f"{_cap(subject)}, {order}:" if shown > 1 else f"{_cap(subject)}:"
-    if shown < result.total and not result.scope:
+    if result.left_out:
+        # "everything but her two newest papers"
+        first = order.split()[0]
+        headline = f"All but the {first} {plural(result.left_out, 'paper')}{scope}: {shown} of {result.total}, {order}:"
+    elif shown < result.total and not result.scope:
         headline = f"The {order.split()[0]} {plural(shown, 'paper')} on {possessive(name)} profile:"
     return replace(_list_answer(headline, result.papers, " ".join(notes)), people=result.people)
 

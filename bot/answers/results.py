@@ -16,6 +16,7 @@ class PaperList:
     scope: str  # the selection in words
     total: int  # matches before a limit
     counting: bool = False  # "how many" was asked
+    left_out: int = 0  # "everything but her two newest": how many of the first were left out
     share_of: int | None = None  # "what percentage": the count as a share of this many papers
     share_scope: str = ""  # ... which are these ("from 2023")
     among: int | None = None  # only among the last answer's papers (how many there were)

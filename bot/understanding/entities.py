@@ -284,6 +284,15 @@ class EntityFinder:
                 found.append(_entity("category", text, words, start, end, True, key=code))
         return _one_per_apposition(text, found)
 
+    def _names_a_technique(self, word: str) -> bool:
+        """A part of one system's name that other papers use too, or a topic's own word ("GMPE" of
+        "GMPE-Net": ground-motion prediction equations, which papers also call ground-motion models)."""
+        if self.papers_using(word) >= 2:
+            return True
+        from bot.understanding.concepts import ConceptLexicon  # only for a word that is part of a name
+
+        return any(hit.end - hit.start == len(word) for hit in ConceptLexicon.default().find(word))
+
     def _modifies_a_topic(self, code: str, following: str) -> bool:
         """A class code people also write as an everyday abbreviation ("AI"), right before a word of
         a topic ("AI music composition"), not before "papers", a function word or a year."""
@@ -293,6 +302,7 @@ class EntityFinder:
             and following.isalpha()
             and following not in CLASS_NOUNS
             and following not in self.stopwords
+            and following not in self.keywords  # "OS vs PF": two classes compared
             and following not in v.words("topic_after")
         )
 
@@ -332,7 +342,7 @@ class EntityFinder:
             if canonical and (canonical in self.corpus.by_benchmark or canonical in self.gazetteer.entries):
                 found.append(_entity("benchmark", text, words, start, end, True, key=canonical))
             ids = self.paper_keys.get(key)
-            if ids and key in self.part_keys and end - start == 1 and self.papers_using(words[start].folded) >= 2:
+            if ids and key in self.part_keys and end - start == 1 and self._names_a_technique(words[start].folded):
                 ids = None  # "the NeRF papers": a technique other papers use too, not "DepthPrior-NeRF"
             if ids and not (key in self.plain_word_keys and not surface[:1].isupper()):
                 found.append(_entity("paper", text, words, start, end, True, ids=tuple(sorted(ids))))

@@ -348,7 +348,7 @@ class Recognizer:
             pronoun_position=bool(built.positions) and bool(self.researcher_pronouns.search(cue)),
             pronoun=self._pronoun(message.text),
             pronoun_leads=self._pronoun_leads(reading),
-            flips=built.dangling_negation and not query.selection.clauses,
+            flips=built.dangling_negation and not query.selection.clauses and not query.operation.beyond,
             opener=bool(self.opener.match(cue)),
             restrict=built.restrict or _refers_back(query) or bool(self.restrict_opener.match(cue)),
             shift=shift,
@@ -922,7 +922,16 @@ class Recognizer:
         elif name == "profile":
             stat = operation.stat or next((k for k, p in self.stat_patterns.items() if p.search(cue)), None)
             return replace(operation, stat=stat)
-        return replace(operation, name=name, order=order, limit=limit, rank=rank)
+        # "everything but her two newest papers": a negation that filters nothing leaves those out
+        beyond = (
+            name == "list"
+            and bool(limit)
+            and order is not None
+            and built.dangling_negation
+            and not built.positions  # "where she isn't the first author": the "not" is the position's
+            and not any(c.negated for c in built.selection.clauses)
+        )
+        return replace(operation, name=name, order=order, limit=limit, rank=rank, beyond=beyond)
 
     def _results(self, operation: Operation, built: Built, reading: Reading) -> Operation:
         """Which benchmark (a known one, else the task the question names) and which metric."""
@@ -1007,7 +1016,7 @@ class Recognizer:
         # that no paper of hers introduces (the words found the paper that mentions it)
         # ("tell me about his PhaseNet paper", "did he write the EQTransformer paper?" too)
         known = atom.name if isinstance(atom, MentionsBenchmark) else getattr(atom, "label", "")
-        if known in self.corpus.by_benchmark and compact(known) not in self.corpus.introduced_by:
+        if known in self.corpus.by_benchmark:
             cue, said = reading.cue_text, rf"(?:{re.escape(MASK)}|{re.escape(known.casefold())})"
             nouns = self.presumed_own_nouns.pattern
             called_hers = re.search(rf"\b(?:his|her|their) {said} (?:{nouns})", cue)
@@ -1015,7 +1024,7 @@ class Recognizer:
                 self._said_as_written(cue, said)
                 or (operation.name == "paper_fact" and called_hers)
                 or (operation.name != "paper_fact" and self.making.search(cue))
-            ):
+            ) and compact(known) not in self.corpus.introduced_by:  # (made once per corpus: asked last)
                 return known
             if isinstance(atom, MentionsBenchmark):
                 return None
@@ -1040,7 +1049,9 @@ class Recognizer:
         # "when did she publish the Spleeter paper?": one capitalised word, said as a paper she wrote
         nouns = self.presumed_own_nouns.pattern
         said_as_written = self._said_as_written(cue, word)
-        capitalised = len(words) == 1 and words[0][:1].isupper() and bool(said_as_written)
+        said_hers = re.search(rf"\b(?:his|her|their) {word} (?:{self.presumed_own_nouns.pattern})", cue)
+        # ... or a few, said as her paper ("her Event Horizon Telescope paper")
+        capitalised = bool(said_as_written or (said_hers and len(words) > 1)) and all(w[:1].isupper() for w in words)
         if not typed or not (capitalised or any(_name_shaped(w) for w in words)) or len(words) > 3:
             return None
         if len(words) > 1 and not all(w[:1].isupper() or _name_shaped(w) for w in words):
@@ -1055,7 +1066,7 @@ class Recognizer:
 
         # "summarise her Graph WaveNet paper": a name only mentioned, said as hers; not a topic said so
         # ("her LLM paper" is a paper about LLMs)
-        said_hers = re.search(rf"\b(?:his|her|their) {word} (?:{nouns})", cue) or said_as_written
+        said_hers = said_hers or said_as_written
         is_concept = any(hit.end - hit.start >= len(atom.text) for hit in ConceptLexicon.default().find(atom.text))
         hers = bool(said_hers) and not is_concept
         if operation.name == "paper_fact" and not hers:
@@ -1090,6 +1101,11 @@ class Recognizer:
         """ "is the active learning paper older or newer than the graph transformer ablation?": two
         descriptions set against each other, each the paper it fits best; "is TrafNet older than the
         travel survey paper?": a name against a description said as "the ... paper"."""
+        # "the norway election bots one or PHEME Revisited": one clause of either, set against each other
+        either = next((c for c in selection.clauses if not c.negated and _topic_and_name(c)), None)
+        if either is not None:
+            parts = tuple(Clause((atom,)) for atom in either.atoms)
+            selection = Selection(tuple(p for c in selection.clauses for p in (parts if c is either else (c,))))
         topics = _lone_topics(selection)
         named = selection.positive("papers")
         if len(topics) == 1 and len(named) == 1 and isinstance(named[0], AmongPapers) and len(named[0].ids) == 1:
@@ -1325,6 +1341,13 @@ def _in_said_order(selection: Selection, text: str) -> Selection:
     for slot, clause in zip(slots, sorted((clauses[i] for i in slots), key=lambda c: single(c) or 0), strict=True):
         clauses[slot] = clause
     return Selection(tuple(clauses))
+
+
+def _topic_and_name(clause: Clause) -> bool:
+    """A clause of a description and one named paper ("the X one or FooNet")."""
+    kinds = sorted(type(atom).__name__ for atom in clause.atoms)
+    named = [a for a in clause.atoms if isinstance(a, AmongPapers)]
+    return kinds == ["AboutTopic", "AmongPapers"] and len(named[0].ids) == 1
 
 
 def _lone_topics(selection: Selection) -> list[tuple[Clause, AboutTopic]]:

@@ -166,6 +166,8 @@ class SelectionBuilder:
             rf"|\b(?:doesn t|does not|don t|do not|didn t|did not)\s+(?:even\s+)?(?:{shows})\s+(?:{whose})\s+name\b"
             rf"|\bwithout\s+(?:{whose})\s+name\b"
             rf"|\b(?:{whose})\s+name\s+(?:is\s+)?(?:missing|absent|hidden|not\s+(?:shown|listed))\b"
+            # "where her name isn't even in the author list"
+            rf"|\b(?:{whose})\s+name\s+(?:isn t|is not|doesn t appear|does not appear)\s+(?:even\s+)?(?:in|on|among)\b"
         )
         self.lead_verb = compiled_pattern(
             r"\b(?P<by>led|first[- ]authored) by\b"

@@ -127,3 +127,38 @@ def test_how_big_is_the_model_and_how_much_faster(arjun: Engine, henrik: Engine)
         "says 240× faster.",
         [5],
     )
+
+
+def test_a_description_or_a_name_set_against_each_other(nadim: Engine) -> None:
+    # was the card of the named paper alone
+    question = "which paper has more authors listed, the norwegian election one or PHEME revisited?"
+    assert headline_and_ids(nadim, question) == (
+        "PHEME Revisited: Annotation Artefacts in Rumour Veracity Benchmarks lists more authors: 3, against 2 for "
+        "Automated Accounts in the 2017 Norwegian Parliamentary Election.",
+        [21, 8],
+    )
+
+
+def test_how_many_fewer_and_a_topic_after_do_on(nadim: Engine) -> None:
+    assert headline_and_ids(nadim, "how many fewer LLM calls does verichain need?")[0] == (
+        "The abstract of VeriChain says 3.2× fewer."
+    )
+    # a typo in a topic said after "do on" is still the topic (was every paper before 2020)
+    assert headline_and_ids(nadim, "wat did nadim do on stance detecton b4 2020")[1] == [20]
+
+
+def test_capitalised_words_said_as_her_paper_that_no_paper_is(tomoko: Engine) -> None:
+    # was a LOFAR paper that says "telescope"
+    assert headline_and_ids(tomoko, "tell me about her Event Horizon Telescope paper") == (
+        "No paper on the profile is Event Horizon Telescope: Event Horizon Telescope is not one of Tomoko "
+        "Achebe-Lindqvist's papers.",
+        [],
+    )
+
+
+def test_a_class_code_before_a_topic_word_and_looked_at(ingrid: Engine) -> None:
+    # "DC OPF" is direct-current optimal power flow, not the class DC (was "no papers in DC")
+    headline, _ = headline_and_ids(ingrid, "Does Ingrid have something that fixes the constraint violations for DC OPF")
+    assert "Distributed, Parallel" not in headline
+    # "looked at" frames the topic (was "None of ... is about “looked”")
+    assert headline_and_ids(ingrid, "Which of her papers looked at time-of-use rates and EV owners")[1] == [5]

@@ -116,3 +116,27 @@ def test_her_topic_or_her_own_paper_stays_so(wanjiru: Engine, question: str, ids
     headline, got = ask(wanjiru, question)
     assert "not one of" not in headline
     assert got[: len(ids)] == ids
+
+
+def test_known_tools_said_as_his_papers(henrik: Engine) -> None:
+    # the gazetteer knows them: they were read as the papers that mention them
+    assert ask(henrik, "tell me about his PhaseNet paper")[0].startswith(
+        "No paper on the profile is PhaseNet: PhaseNet is not one of Henrik Solvang-Adeyemi's papers; "
+    )
+    assert ask(henrik, "did he write the EQTransformer paper?")[0].startswith(
+        "No: EQTransformer is not one of Henrik Solvang-Adeyemi's papers;"
+    )
+    # a dataset named, not said to be his: the papers that mention it
+    assert ask(henrik, "which papers use the stanford earthquake dataset") == (
+        "4 papers mention STEAD:",
+        [1, 3, 13, 17],
+    )
+
+
+def test_a_topic_s_own_word_in_a_system_name_stays_a_topic(henrik: Engine) -> None:
+    # "GMPE" of GMPE-Net named that paper alone; the other ground-motion paper says "ground-motion models"
+    assert ask(henrik, "ground motion prediction / GMPE stuff") == (
+        "2 papers about ground motion prediction or about GMPE, most relevant first:",
+        [4, 19],
+    )
+    assert ask(henrik, "tell me about GMPE-Net")[1] == [4]

@@ -63,3 +63,26 @@ def test_what_someone_published_without_her_is_not_on_the_page(lucia: Engine) ->
         "The profile lists only Lucía Bernal-Okoye's own papers; what others published without Lucía Bernal-Okoye "
         "is not on the page."
     )
+
+
+def test_everything_but_the_newest_few(tomoko: Engine) -> None:
+    # was the two newest papers: the opposite
+    headline, ids = headline_and_ids(tomoko, "everything but her two newest papers")
+    assert headline == "All but the newest 2 papers: 21 of 23, newest first:"
+    assert ids == [2, 6, 5, 4, 7, 8, 10, 9, 11, 12, 13, 14, 15, 17, 16, 19, 18, 20, 21, 22, 23]
+    assert headline_and_ids(tomoko, "her two newest papers")[1] == [1, 3]
+
+
+def test_her_name_not_even_in_the_author_list(ingrid: Engine) -> None:
+    question = "are there papers on her page where her name isn't even in the author list shown?"
+    # was her place in every author list
+    assert headline_and_ids(ingrid, question) == ("1 paper not listing Ingrid Oyelaran-Voss among the authors:", [4])
+
+
+def test_papers_with_co_authors_is_a_filter_not_a_ranking(nadim: Engine) -> None:
+    # was his most frequent co-authors
+    assert headline_and_ids(nadim, "on which of his papers with co-authors is he listed last?") == (
+        "Nadim Haddad-Kristiansen is the last listed author of 6 papers with co-authors listed:",
+        [3, 7, 11, 14, 21, 22],
+    )
+    assert headline_and_ids(nadim, "who are his co-authors?")[0].startswith("Among the listed authors, ")
