@@ -85,7 +85,7 @@ FLOORS = {
     "oskar_real_talk.yaml": 105,
     "elif_real_talk.yaml": 107,
     "ilse_real_talk.yaml": 109,
-    "yara_real_talk.yaml": 102,
+    "yara_real_talk.yaml": 103,
     "pilar_real_talk.yaml": 101,
     "dmitri_real_talk.yaml": 103,
     "astrid_real_talk.yaml": 115,

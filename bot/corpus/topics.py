@@ -279,6 +279,10 @@ class TopicIndex:
         combined = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
         return (combined, True) if not checked or self._matches(combined) else (None, False)
 
+    def _matches_phrase(self, phrase: str) -> bool:
+        query = self._phrase(phrase)
+        return query is not None and self._matches(query)
+
     def _phrase(self, phrase: str) -> tantivy.Query | None:
         parts = [p for p in re.split(r"[\s\-/]+", fold(phrase)) if p]
         if not parts:
@@ -309,8 +313,13 @@ class TopicIndex:
         # topic ("halucination") is found when every word of it is.
         if not clauses or (len(clauses) < len(found) and (exact == 0 or len(clauses) * 2 <= len(found))):
             return []
-        every_word_known = len(clauses) == len(found)
-        if not every_word_known and all(
+        # A form of several words said alone ("drum transcription") is searched as its words: papers that
+        # hold them only apart are near the topic, not about it.
+        all_known = len(clauses) == len(found)
+        every_word_known = all_known and not any(
+            len(g) == 1 and " " in g[0].strip() and not self._matches_phrase(g[0].lstrip("~^")) for g in groups
+        )
+        if not all_known and all(
             self._group_frequency(q) * 2 > self.searcher.num_docs for q, _ in found if q is not None
         ):
             return []  # "the best language model": the words that would pick papers out are not here

@@ -51,3 +51,12 @@ def test_a_name_typed_as_one_word_the_papers_write_as_two(ilse: Engine) -> None:
     assert ids == [7]
     _, _, ids = asked(ilse, "any maxcut papers?")  # max-cut is a problem of its own, not all of optimisation
     assert ids == [1]
+
+
+def test_a_form_of_several_words_whose_words_only_papers_apart_hold_is_no_match(lucia: Engine) -> None:
+    # was "8 papers about drum transcription": the transcription papers, none about drums
+    headline, _, ids = asked(lucia, "what has she published on drum transcription?")
+    assert headline == "No paper covers all of drum transcription; closest 8 matches:"
+    assert len(ids) == 8
+    # a form the papers do write is still found whole
+    assert asked(lucia, "papers on chord recognition")[0].endswith("most relevant first:")
