@@ -92,7 +92,7 @@ FLOORS = {
     "hamid_real_talk.yaml": 105,
     "quentin_real_talk.yaml": 109,
     "wanjiru_real_talk.yaml": 114,
-    "arjun_real_talk.yaml": 113,
+    "arjun_real_talk.yaml": 114,
     "mei_real_talk.yaml": 114,
     "henrik_real_talk.yaml": 110,
     "lucia_real_talk.yaml": 110,

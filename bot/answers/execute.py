@@ -639,7 +639,7 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
         forms += list(entry.aliases)
     from bot.answers.figures import figures_for  # only results questions need it
 
-    figures = figures_for(paper.abstract, forms, metric, operation.metric_k, lexicon) if forms else []
+    figures = figures_for(paper.abstract, forms, metric, operation.metric_k, lexicon, paper.system) if forms else []
     if not figures and not operation.benchmark and metric is not None:
         # "the top-1 of X", or a task that only describes the paper ("its rare-class AP on long-tailed
         # instance segmentation"): wherever the abstract gives that metric.

@@ -162,3 +162,12 @@ def test_a_class_code_before_a_topic_word_and_looked_at(ingrid: Engine) -> None:
     assert "Distributed, Parallel" not in headline
     # "looked at" frames the topic (was "None of ... is about “looked”")
     assert headline_and_ids(ingrid, "Which of her papers looked at time-of-use rates and EV owners")[1] == [5]
+
+
+def test_a_figure_said_of_the_paper_s_method_before_one_said_of_another_model(arjun: Engine) -> None:
+    # the abstract gives a ResNet-50's 38.7% on PlantDoc first ("a ResNet-50 that reaches ... drops to"), then
+    # LeafLens' own 67.9% ("It reaches 67.9% on PlantDoc"); was 38.7%
+    assert headline_and_ids(arjun, "what accuracy did LeafLens get on PlantDoc?") == (
+        "LeafLens on PlantDoc: 67.9%.",
+        [9],
+    )
