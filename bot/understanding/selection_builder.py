@@ -127,6 +127,11 @@ class SelectionBuilder:
         ]
         self.change_verbs = frozenset(v.words("change_verbs"))
         self.imperative_negations = frozenset(v.words("imperative_negations"))
+        self.order_words = frozenset(w for w in (*v.words("order_newest"), *v.words("order_oldest")) if " " not in w)
+        # "except the two newest": a pick by date, not the pair of the last answer
+        self.order_after = compiled_pattern(
+            rf"\s+(?:{v.pattern('order_newest').pattern}|{v.pattern('order_oldest').pattern})"
+        )
         self.change_after = compiled_pattern(
             r"\s+(?:to|by|from|below|under|on|in|when|sharply|significantly|much|a lot|dramatically)\b"
         )
@@ -254,6 +259,8 @@ class SelectionBuilder:
         topic_words: set[int] = set()
         for role, pattern in self.patterns:
             for match in pattern.finditer(text):
+                if role == "back_pair" and self.order_after.match(text, match.end()):
+                    continue
                 if role == "code" and (
                     self._names_a_topic(text, match.end(), frame_words) or self._in_a_concept(text, match.start())
                 ):
@@ -809,6 +816,9 @@ class SelectionBuilder:
         said = " ".join(w.folded for w in stream[units[cursor].start : units[cursor].end] if isinstance(w, Word))
         if said in self.imperative_negations:
             return False  # a command governs what follows it ("drop the CV ones"); "the MBPP drop" is a noun
+        after = [w.folded for w in stream[units[cursor].end : units[cursor].end + 3] if isinstance(w, Word)]
+        if set(after) & self.order_words:
+            return False  # "her HE papers except the two newest": the papers a date picks, not the class
         if units[cursor].start - units[cursor - 1].end > 2 or not self._bridged(
             stream, units[cursor - 1].end, units[cursor].start
         ):

@@ -86,3 +86,11 @@ def test_papers_with_co_authors_is_a_filter_not_a_ranking(nadim: Engine) -> None
         [3, 7, 11, 14, 21, 22],
     )
     assert headline_and_ids(nadim, "who are his co-authors?")[0].startswith("Among the listed authors, ")
+
+
+def test_a_class_s_papers_except_its_newest_few(tomoko: Engine) -> None:
+    # was "The 2 papers outside HE": the pair of the last answer, and the class negated
+    assert headline_and_ids(tomoko, "all her HE papers except the two newest") == (
+        "All but the newest 2 papers in HE (High Energy Astrophysical Phenomena): 6 of 8, newest first:",
+        [8, 9, 13, 16, 18, 22],
+    )
