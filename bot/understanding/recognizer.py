@@ -803,7 +803,7 @@ class Recognizer:
         """ "which one has the longer author list, the X paper or the Y one?": two papers described,
         weighed on something (not "the X paper or the Y one, who wrote it?")."""
         weighed = any(pattern.search(cue) for pattern in self.compare_directions.values())
-        return weighed and bool(re.search(r"\b(?:which|who)\b", cue)) and bool(re.search(r"\b(?:or|vs|versus)\b", cue))
+        return weighed and bool(_WHICH.search(cue)) and bool(_EITHER.search(cue))
 
     def _papers_compared(self, operation: Operation, selection: Selection, cue: str) -> Operation:
         """Named papers compared: on their author lists, their dates, or what each reports (a metric
@@ -996,6 +996,10 @@ class Recognizer:
             clauses.append(clause)
         return replace(built, selection=Selection(tuple(clauses)))
 
+    def _called_hers(self, cue: str, word: str) -> re.Match[str] | None:
+        """ "summarise her X paper": X said to be the name of one of her papers."""
+        return re.search(rf"\b(?:his|her|their) {word} (?:{self.presumed_own_nouns.pattern})", cue)
+
     def _said_as_written(self, cue: str, word: str) -> re.Match[str] | None:
         """ "when did she publish the X paper?": X said to be the name of a paper she wrote."""
         nouns = self.presumed_own_nouns.pattern
@@ -1018,8 +1022,7 @@ class Recognizer:
         known = atom.name if isinstance(atom, MentionsBenchmark) else getattr(atom, "label", "")
         if known in self.corpus.by_benchmark:
             cue, said = reading.cue_text, rf"(?:{re.escape(MASK)}|{re.escape(known.casefold())})"
-            nouns = self.presumed_own_nouns.pattern
-            called_hers = re.search(rf"\b(?:his|her|their) {said} (?:{nouns})", cue)
+            called_hers = self._called_hers(cue, said)
             if (
                 self._said_as_written(cue, said)
                 or (operation.name == "paper_fact" and called_hers)
@@ -1047,9 +1050,8 @@ class Recognizer:
         cue = reading.cue_text
         word = re.escape(atom.text)
         # "when did she publish the Spleeter paper?": one capitalised word, said as a paper she wrote
-        nouns = self.presumed_own_nouns.pattern
         said_as_written = self._said_as_written(cue, word)
-        said_hers = re.search(rf"\b(?:his|her|their) {word} (?:{self.presumed_own_nouns.pattern})", cue)
+        said_hers = self._called_hers(cue, word)
         # ... or a few, said as her paper ("her Event Horizon Telescope paper")
         capitalised = bool(said_as_written or (said_hers and len(words) > 1)) and all(w[:1].isupper() for w in words)
         if not typed or not (capitalised or any(_name_shaped(w) for w in words)) or len(words) > 3:
@@ -1308,6 +1310,8 @@ PAPER_PROPERTIES = frozenset({"code", "time", "category", "benchmark", "any_benc
 
 _THAN = compiled_pattern(r"\bthan\b")
 _OR = compiled_pattern(r"\bor\b")
+_WHICH = compiled_pattern(r"\b(?:which|who)\b")
+_EITHER = compiled_pattern(r"\b(?:or|vs|versus)\b")
 # "first-price", "last-iterate": a compound, no order ("first-authored", "last-named" are places in a list)
 _COMPOUND_ORDER = compiled_pattern(r"\b(?:first|last)-(?!(?:author|listed|named|place)\w*)(?=[a-z])")
 
