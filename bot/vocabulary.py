@@ -31,7 +31,14 @@ CONTENT_LISTS = frozenset(
 # class code also used as a word): neither the frame of a question nor a typo's target, so "annotators"
 # and "large" stay what the question is about.
 ORDINARY_WORD_LISTS = frozenset(
-    {"study_people", "class_codes_said_as_words", "measure_adjectives", "ratio_comparatives", "size_asks"}
+    {
+        "study_people",
+        "class_codes_said_as_words",
+        "measure_adjectives",
+        "ratio_comparatives",
+        "size_asks",
+        "author_list_adjectives",
+    }
 )
 # Groups of content words, never the frame of a question nor a typo's target: the irregular plurals
 # ("syntheses": "synthesis") are topics' words ("papers about diagnosis", "retro synthesis stuff").

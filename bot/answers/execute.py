@@ -425,7 +425,7 @@ def _distinctive(world: World, text: str) -> Paper | None:
     return None
 
 
-_NUMBER_BEFORE = compiled_pattern(r"(\d+(?:\.\d+)?\s?%?)\s*$")
+_NUMBER_BEFORE = compiled_pattern(r"(\d+(?:\.\d+)?(?:\s?%|×|x)?)\s*$")  # "94% success", "a 5.3× speed-up"
 _UNIT = r"(?:\s?(?:%|ms|s|x|×|points?|pp|fps|hz))?"
 # "command latency falls from 94 ms to 8 ms", "success rises from 31.5% to 43.9%"
 _FROM_TO = compiled_pattern(
@@ -454,7 +454,8 @@ def _figure_in_metric(paper: Paper, metric: Metric, k: int | None, lexicon: Metr
                 continue
             before = _NUMBER_BEFORE.search(sentence[max(0, hit.start - 12) : hit.start])
             if before:
-                return f"{before.group(1).strip()} {hit.surface}", sentence
+                glued = hit.surface[:1] in "×xX"  # "23× faster", as written
+                return f"{before.group(1).strip()}{'' if glued else ' '}{hit.surface}", sentence
             moved = _FROM_TO.match(sentence[hit.end : hit.end + 60])
             if moved:  # "latency falls from 94 ms to 8 ms": where it ends, and from where
                 return f"{moved.group(2).strip()} {hit.surface} (from {moved.group(1).strip()})", sentence

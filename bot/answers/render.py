@@ -570,8 +570,9 @@ def _(result: r.PaperComparison, corpus: Corpus) -> Answer:
         pairs = sorted(zip(figures, result.facts, strict=True), key=lambda pair: pair[0] or 0.0)
         winner = pairs[0] if result.direction == "lower" else pairs[-1]
         others = join_and([f"{f.figure} for {f.paper.short_name}" for _, f in pairs if f is not winner[1]])
+        measured = next((f.metric for f in result.facts if f.metric), None) or "figure"  # "the higher speedup"
         headline = (
-            f"{winner[1].paper.short_name} reports the {result.direction} figure{about}: "
+            f"{winner[1].paper.short_name} reports the {result.direction} {measured}{about}: "
             f"{winner[1].figure}, against {others}."
         )
     return Answer("", headline, items=items, papers=papers, numbered=False)
@@ -644,8 +645,8 @@ def _author_counts_compared(papers: tuple[Paper, ...]) -> Answer:
     else:
         second = sorted(papers, key=lambda p: len(p.authors), reverse=True)[1]
         headline = (
-            f"{more.short_name} lists more authors: {len(more.authors)}, "
-            f"against {len(second.authors)} for {second.short_name}."
+            f"{more.short_name} lists more authors: {plural(len(more.authors), 'author')}, "
+            f"against {plural(len(second.authors), 'author')} for {second.short_name}."
         )
     return Answer("", headline, items=items, papers=papers, numbered=False)
 
@@ -694,7 +695,9 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
     tied = [g for g in result.groups if g.count == top.count]
     most = "fewest" if result.least else "most"
     labels = join_and([_group_label(corpus, result.by, g) for g in tied])
-    count = plural(top.count, "paper")
+    # several at the top are a tie, said as one: "2024, 2025 and 2026, tied with 3 papers each"
+    count = f"{plural(top.count, 'paper')} each" if len(tied) > 1 else plural(top.count, "paper")
+    labels = f"{labels}, tied" if len(tied) > 1 else labels
     total = plural(result.total_papers, "paper")
     if result.by == "year":
         busiest = "least productive" if result.least else "most productive"

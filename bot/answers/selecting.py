@@ -88,7 +88,9 @@ class Selector:
         if listed is not None:
             return Selected(list(listed), relevance, (), ())
         ids: set[int] | None = None
-        others = sum(1 for c in selection.clauses if not _loose(c))
+        # (a topic said negated is no filter the loose words could be noise beside: "forced alignmnet
+        # for langauges with no pronounciation dictonary" is about the first words, typos and all)
+        others = sum(1 for c in selection.clauses if not _loose(c) and not (c.negated and c.kind == "topic"))
         # Beside a benchmark the topic only describes it ("embodied agents in Habitat"): any of its words will do.
         any_word = any(c.kind == "benchmark" and not c.negated for c in selection.clauses)
         alone = others == 0  # loose words are the whole question: read them with typos forgiven
@@ -297,10 +299,13 @@ def clause_words(corpus: Corpus, clause: Clause) -> str:
         return f"{'without' if clause.negated else 'with'} {name} as {join_and(wheres, 'or')} author"
     if isinstance(clause.atoms[0], During) and not clause.negated:
         return _time_words(During(tuple(r for a in clause.atoms if isinstance(a, During) for r in a.ranges), ""))
-    parts = [atom_words(corpus, a) for a in clause.atoms]
     if clause.negated:
-        return "not " + join_and(parts, "or")
-    return join_and(parts, "or")
+        if all(isinstance(a, During) for a in clause.atoms):  # "not from 2022 or 2023"
+            ranges = tuple(r for a in clause.atoms if isinstance(a, During) for r in a.ranges)
+            return "not " + _time_words(During(ranges, ""))
+        # none of them: "without Ji-woo Kim and without Min-jun Kim", "outside CV (...) and outside LG (...)"
+        return join_and([atom_words(corpus, a, negated=True) for a in clause.atoms])
+    return join_and([atom_words(corpus, a) for a in clause.atoms], "or")
 
 
 def describe(corpus: Corpus, selection: Selection, skip: Iterable[str] = ()) -> str:

@@ -47,27 +47,43 @@ def category_name(code: str) -> str:
     return known.name if known else code
 
 
-def class_names(codes: Iterable[str]) -> dict[str, str]:
-    """Each class's name on a page with these classes. Letters several archives share ("CO": math's
-    Combinatorics, stat's Computation, astro-ph's Cosmology) take the archive the page's other
+def class_archives(codes: Iterable[str]) -> dict[str, str]:
+    """Each known class's archive on a page with these classes. Letters several archives share ("CO":
+    math's Combinatorics, stat's Computation, astro-ph's Cosmology) take the archive the page's other
     classes come from (PR and OC are math only), or computer science's when the page says nothing."""
     known = categories()
     codes = list(dict.fromkeys(codes))
     alone = [known[code] for code in codes if code in known and len(known[code].archives) == 1]
     evidence = Counter(category.archives[0] for category in alone)
+    archives: dict[str, str] = {}
+    for code in codes:
+        category = known.get(code)
+        if category is None:
+            continue
+        if len(category.archives) == 1:
+            archives[code] = category.archives[0]
+            continue
+        best = max((evidence[a] for a in category.archives), default=0)
+        chosen = [a for a in category.archives if evidence[a] == best] if best else []
+        if len(chosen) == 1:
+            archives[code] = chosen[0]
+        elif "cs" in category.archives and (not chosen or "cs" in chosen):
+            archives[code] = "cs"
+    return archives
+
+
+def class_names(codes: Iterable[str]) -> dict[str, str]:
+    """Each class's name on a page with these classes: its name in the archive it has there
+    (class_archives), the name the data gives when that is not known."""
+    known = categories()
+    codes = list(dict.fromkeys(codes))
+    archives = class_archives(codes)
     names: dict[str, str] = {}
     for code in codes:
         category = known.get(code)
         if category is None:
             names[code] = code
             continue
-        names[code] = category.name
-        if not category.senses:
-            continue
-        best = max((evidence[a] for a in category.senses), default=0)
-        chosen = [a for a in category.senses if evidence[a] == best] if best else []
-        if len(chosen) == 1:
-            names[code] = category.senses[chosen[0]]
-        elif "cs" in category.senses and (not chosen or "cs" in chosen):
-            names[code] = category.senses["cs"]
+        archive = archives.get(code)
+        names[code] = category.senses.get(archive, category.name) if archive else category.name
     return names

@@ -58,12 +58,13 @@ _SHARED_BOUND_AFTER = compiled_pattern(
     r"(?!\s+(?:[A-Z][a-z]+\s+)?\d)",
     re.IGNORECASE,
 )
-# "first half vs second half of 2024": two parts of a year sharing it
+# "first half vs second half of 2024", "the first or the second half of 2025": two parts of a year sharing it
 _SHARED_YEAR_PART = compiled_pattern(
-    r"\b(first|second|1st|2nd)\s+half\s+(or|and|vs\.?|versus)\s+(?:the\s+)?(first|second|1st|2nd)\s+half\s+"
+    r"\b(first|second|1st|2nd)(?:\s+half)?\s+(or|and|vs\.?|versus)\s+(?:the\s+)?(first|second|1st|2nd)\s+half\s+"
     r"(of\s+(?:\d{4}|this\s+year|last\s+year))\b",
     re.IGNORECASE,
 )
+_AND_THEN = compiled_pattern(r"^(?:and|also|plus)\s", re.IGNORECASE)
 # "first or last author": two positions sharing one noun
 _SHARED_AUTHOR = compiled_pattern(
     r"\b(first|second|third|fourth|last|lead|senior|middle)\s+(or|and|vs\.?|versus)\s+"
@@ -207,6 +208,11 @@ class Cleaner:
             return CleanMessage("", chat=chat or ("greeting" if chats else None), cut=cut)
         index = self._question_index(kept)
         question = self._without_guess(kept[index])
+        if index and _AND_THEN.match(question) and kept[index - 1].rstrip().endswith("?"):
+            # "how many papers does he have? and which one is the oldest?": one message, two questions
+            joined = f"{kept[index - 1].rstrip(' ?')} {question}"
+            if len(self.compound_parts(joined)) == 2:
+                question, index = joined, index - 1
         tail = kept[index + 1 :]
         if tail and all(self._refines(fragment) for fragment in tail):
             # "her ME papers?? w code only": a short fragment after the question narrows it

@@ -129,10 +129,11 @@ def _cased_surfaces(form: str) -> frozenset[str]:
 
 
 # The trie is plain data (lists, dicts, tuples) so the shipped lexicon's can be kept by
-# bot.precompiled: building it costs about 40 ms. Kept, each first word's subtree is its own marshal
-# bytes (`_packed`), read back when a text first holds that word: the whole trie takes 8-14 ms to read
-# back, its 4,000-odd packed subtrees 0.5 ms, and a question touches a handful. The turned-round
-# forms are packed the same way, by first word (10,000-odd spellings: 2 ms to read back whole).
+# bot.precompiled: building it costs about 40 ms. Its first words are grouped by their first two
+# letters; kept, each group is its own marshal bytes and each first word's subtree inside it too
+# (`_packed`), read back when a text first holds such a word: the whole trie takes 8-14 ms to read
+# back, 5,000-odd first words one by one 1.2 ms of a start, their 400-odd groups a fraction of that,
+# and a question touches a handful. The turned-round forms are grouped and packed the same way.
 # An entry: (concept index, the surfaces a case-sensitive form allows (letters and digits only) or
 # None, whether the form counts in questions only). A node: [children by word, entries].
 _Entry = tuple[int, frozenset[str] | None, bool]
@@ -170,11 +171,48 @@ def _build_trie(concepts: Sequence[Concept]) -> _Node:
 
 
 def _packed(root: _Node) -> _Node:
+    """The trie as it is kept: every group of first words (`_grouped`) and every subtree in it as
+    marshal bytes."""
     return [
-        {word: marshal.dumps(child) for word, child in root[0].items()},
+        {
+            key: marshal.dumps({w: marshal.dumps(c) for w, c in group.items()})
+            for key, group in _grouped(root[0]).items()
+        },
         root[1],
-        {word: marshal.dumps(turned) for word, turned in root[2].items()},
+        {
+            key: marshal.dumps({w: marshal.dumps(t) for w, t in group.items()})
+            for key, group in _grouped(root[2]).items()
+        },
+        _GROUPED,
     ]
+
+
+_GROUPED = "grouped"  # the last item of a kept trie (a built one has three)
+
+
+def _group_key(word: str) -> str:
+    return word[:2]
+
+
+def _grouped(by_word: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    groups: dict[str, dict[str, Any]] = {}
+    for word, value in by_word.items():
+        groups.setdefault(_group_key(word), {})[word] = value
+    return groups
+
+
+def _unpacked(groups: dict[str, Any], word: str) -> Any:
+    """What a grouped, maybe packed, dict holds for `word`, unpacked (and kept unpacked) on first use."""
+    key = _group_key(word)
+    group = groups.get(key)
+    if group is None:
+        return None
+    if isinstance(group, bytes):
+        group = groups[key] = marshal.loads(group)
+    found = group.get(word)
+    if isinstance(found, bytes):
+        found = group[word] = marshal.loads(found)
+    return found
 
 
 def _words(text: str) -> tuple[list[re.Match[str]], list[str]]:
@@ -200,21 +238,24 @@ class ConceptLexicon:
         shared_terms: Iterable[str] = (),
         trie: _Node | None = None,
         kept: tuple[list[str], dict[str, frozenset[str]]] | None = None,
+        folded_names: Sequence[str] | None = None,
     ) -> None:
         """`trie` is `_build_trie(concepts)` (or its `_packed` form) when the caller already has it; `kept`, what
         `_structure_problems` and `_closures` give for these concepts (worked out once per installation
-        for the shipped file: 35 ms of the first topic question)."""
+        for the shipped file: 35 ms of the first topic question); `folded_names`, each concept's name folded."""
         self.concepts: tuple[Concept, ...] = tuple(concepts)
         self.shared_terms = frozenset(shared_terms)
-        self._by_name = {fold(c.name): c for c in self.concepts}
+        folded = folded_names if folded_names is not None else [fold(c.name) for c in self.concepts]
+        self._by_name = dict(zip(folded, self.concepts, strict=True))
         problems, narrower = kept or (_structure_problems(self.concepts, self._by_name), {})
         if problems:
             raise LexiconError(problems)
         self._index = {c.name: i for i, c in enumerate(self.concepts)}
         root = _build_trie(self.concepts) if trie is None else trie
-        # The first words' subtrees, unpacked here as texts reach them (a copy: a kept trie is shared).
-        self._first_words: dict[str, _Node | bytes] = dict(root[0])
-        self._turned: dict[str, dict[Spelling, int] | bytes] = dict(root[2])
+        # The first words' subtrees by group, unpacked here as texts reach them (a copy: a kept trie is shared).
+        kept_trie = len(root) > 3 and root[3] == _GROUPED
+        self._first_words: dict[str, Any] = dict(root[0]) if kept_trie else _grouped(root[0])
+        self._turned: dict[str, Any] = dict(root[2]) if kept_trie else _grouped(root[2])
         self._narrower = narrower or _closures(self.concepts)
         self._names_in = lru_cache(maxsize=8192)(self._names_in_uncached)
 
@@ -252,7 +293,10 @@ class ConceptLexicon:
 
     def narrower(self, concept: Concept) -> tuple[Concept, ...]:
         """Every topic the concept contains, at any depth, itself excluded."""
-        return tuple(c for c in self.concepts if c.name in self._narrower[concept.name] and c is not concept)
+        # in the lexicon's order, found by name rather than by a walk over every concept
+        index = self._index
+        found = sorted(index[name] for name in self._narrower[concept.name] if name in index)
+        return tuple(self.concepts[i] for i in found if self.concepts[i] is not concept)
 
     def find(self, text: str) -> list[ConceptHit]:
         """Concepts a question names, left to right, longest form first, never overlapping."""
@@ -274,12 +318,8 @@ class ConceptLexicon:
         return sorted([*kept, *turned], key=lambda hit: hit.start)
 
     def _turned_index(self, spelling: Spelling) -> int | None:
-        group = self._turned.get(spelling[0])
-        if group is None:
-            return None
-        if isinstance(group, bytes):
-            group = self._turned[spelling[0]] = marshal.loads(group)
-        return group.get(spelling)
+        group = _unpacked(self._turned, spelling[0])
+        return None if group is None else group.get(spelling)
 
     def _find_turned(self, text: str) -> list[ConceptHit]:
         words, keys = _words(text)
@@ -322,10 +362,7 @@ class ConceptLexicon:
         first_words = self._first_words
         i = 0
         while i < len(keys):
-            found = first_words.get(keys[i])
-            if isinstance(found, bytes):
-                found = first_words[keys[i]] = marshal.loads(found)
-            node: _Node | None = found
+            node: _Node | None = _unpacked(first_words, keys[i])
             best: tuple[int, list[_Entry]] | None = None
             j = i
             while node is not None:
@@ -497,28 +534,25 @@ def _trie_content() -> bytes:
     return CONCEPTS_FILE.read_bytes() + b"\0" + Path(__file__).read_bytes()
 
 
-def _parsed_rows() -> tuple[list[tuple[Any, ...]], tuple[str, ...]]:
-    """The shipped lexicon checked and parsed, as rows marshal keeps: the first topic question of a
-    later process reads them instead of walking the YAML again."""
+def _kept_lexicon() -> tuple[Any, ...]:
+    """The shipped lexicon checked and parsed, as marshal keeps it in one entry: its concepts as rows,
+    the shared terms, the packed trie, the structure checks, each concept's narrower topics and its
+    folded name. The first topic question of a later process reads these (one entry, one hash of the
+    data) instead of walking the YAML again and building the trie (45 + 35 ms)."""
     concepts, shared = _parse(load_data_file(CONCEPTS_FILE))
     rows = [(c.name, c.terms, c.broader, c.question_terms, tuple(sorted(c.case_sensitive))) for c in concepts]
-    return rows, shared
+    folded = [fold(c.name) for c in concepts]
+    problems = _structure_problems(concepts, dict(zip(folded, concepts, strict=True)))
+    return rows, shared, _packed(_build_trie(concepts)), problems, _closures(concepts), folded
 
 
 @cache
 def _default_lexicon() -> ConceptLexicon:
     from bot.precompiled import precompiled
 
-    content = _trie_content()
-    rows, shared = precompiled("concept-list", content, _parsed_rows)
+    rows, shared, trie, problems, narrower, folded = precompiled("concept-lexicon", _trie_content(), _kept_lexicon)
     concepts = [Concept(name, terms, broader, asked, frozenset(exact)) for name, terms, broader, asked, exact in rows]
-    trie = precompiled("concept-trie", content, lambda: _packed(_build_trie(concepts)))
-    problems, narrower = precompiled(
-        "concept-checks",
-        content,
-        lambda: (_structure_problems(concepts, {fold(c.name): c for c in concepts}), _closures(concepts)),
-    )
-    return ConceptLexicon(concepts, shared, trie, (list(problems), dict(narrower)))
+    return ConceptLexicon(concepts, shared, trie, (list(problems), dict(narrower)), folded)
 
 
 def keep_default_trie() -> None:
@@ -528,6 +562,5 @@ def keep_default_trie() -> None:
     `ask` calls it once its answers are out."""
     from bot.precompiled import is_kept
 
-    content = _trie_content()
-    if not all(is_kept(kind, content) for kind in ("concept-list", "concept-trie", "concept-checks")):
+    if not is_kept("concept-lexicon", _trie_content()):
         _default_lexicon()

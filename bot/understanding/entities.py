@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from bot.corpus.categories import categories
+from bot.corpus.categories import categories, class_archives
 from bot.corpus.model import Corpus
 from bot.corpus.names import generic_terms, name_particles, name_suffixes
 from bot.precompiled import compiled_pattern
@@ -97,6 +97,22 @@ class Entity:
     @property
     def span(self) -> tuple[int, int]:
         return self.start, self.end
+
+
+_GLOSS = compiled_pattern(r"\s*\(([^()]{2,60})\)")
+_NUMBERED = compiled_pattern(r"([^\W\d_]{3,})[-_ ]?v?\d+(?:\.\d+)?[a-z]?")
+
+
+def _numbered_families(names: Iterable[str], known: Collection[str]) -> dict[str, tuple[str, ...]]:
+    """The benchmarks of this corpus that are a stem and a number ("CAMELYON16", "CIFAR-100"), by their
+    stem's key, when the stem is no benchmark of its own ("SQuAD" of "SQuAD 2.0")."""
+    names_known = {compact(name) for name in (*names, *known)}
+    families: dict[str, list[str]] = {}
+    for name in names:
+        numbered = _NUMBERED.fullmatch(name)
+        if numbered and compact(numbered.group(1)) not in names_known:
+            families.setdefault(compact(numbered.group(1)), []).append(name)
+    return {stem: tuple(sorted(members)) for stem, members in families.items()}
 
 
 def _plain_word(name: str) -> bool:
@@ -233,6 +249,16 @@ class EntityFinder:
         # another profile is average precision, not statistics' Applications.
         self.codes = {code for code, c in categories().items() if c.computer_science} | set(corpus.by_category)
         self.archives = frozenset(archive for c in categories().values() for archive in c.archives)
+        # "q-bio papers", "stat stuff": every class of that archive this profile has papers in
+        on_page: dict[str, list[str]] = {}
+        for code, archive in class_archives(sorted(corpus.by_category)).items():
+            on_page.setdefault(archive, []).append(code)
+        self.archive_classes = {archive: tuple(codes) for archive, codes in on_page.items()}
+        said = "|".join(re.escape(a).replace(r"\-", "[- ]?") for a in sorted(self.archives, key=len, reverse=True))
+        nouns = "|".join(sorted(CLASS_NOUNS))
+        self.archive_said = compiled_pattern(rf"(?:(?<=\bnon-)|(?<![\w.-]))({said})(?= (?:{nouns})\b)")
+        # "CAMELYON" for CAMELYON16 and CAMELYON17: a numbered benchmark family said by its stem
+        self.benchmark_families = _numbered_families(corpus.by_benchmark, self.gazetteer.entries)
 
     # --- per message
 
@@ -282,7 +308,29 @@ class EntityFinder:
                 if end - start == 1 and not (said_with_code or self._names_a_class(words, start, len(words))):
                     continue  # "sound localization": a word of a topic, not the class cs.SD
                 found.append(_entity("category", text, words, start, end, True, key=code))
+        found = [self._with_its_gloss(text, entity) for entity in found]
+        for match in self.archive_said.finditer(text.casefold()):
+            said = next((a for a in self.archive_classes if compact(a) == compact(match.group())), None)
+            if said is not None:
+                codes = self.archive_classes[said]
+                found.append(
+                    Entity("category", *match.span(), text[match.start() : match.end()], True, codes[0], codes)
+                )
         return _one_per_apposition(text, found)
+
+    def _with_its_gloss(self, text: str, entity: Entity) -> Entity:
+        """A class and what the asker calls it in brackets ("AP (stats applications)"): one mention,
+        the gloss no topic of its own. Only a gloss like the class's names: "CV (with code)" filters."""
+        gloss = _GLOSS.match(text, entity.end)
+        category = categories().get(entity.key)
+        if gloss is None or category is None:
+            return entity
+        from rapidfuzz import fuzz
+
+        said = gloss.group(1).casefold()
+        if max(fuzz.token_set_ratio(said, name.casefold()) for name in (category.name, *category.aliases)) < 70:
+            return entity
+        return replace(entity, end=gloss.end(), surface=text[entity.start : gloss.end()])
 
     def _names_a_technique(self, word: str) -> bool:
         """A part of one system's name that other papers use too, or a topic's own word ("GMPE" of
@@ -341,6 +389,10 @@ class EntityFinder:
             canonical = self.gazetteer.canonical(surface)
             if canonical and (canonical in self.corpus.by_benchmark or canonical in self.gazetteer.entries):
                 found.append(_entity("benchmark", text, words, start, end, True, key=canonical))
+            elif end - start == 1 and key in self.benchmark_families and self.papers_using(words[start].folded) == 0:
+                # (the stem never written alone on the page: "places" of Places365 is an English word)
+                members = self.benchmark_families[key]
+                found.append(_entity("benchmark", text, words, start, end, True, key=members[0], keys=members))
             ids = self.paper_keys.get(key)
             if ids and key in self.part_keys and end - start == 1 and self._names_a_technique(words[start].folded):
                 ids = None  # "the NeRF papers": a technique other papers use too, not "DepthPrior-NeRF"

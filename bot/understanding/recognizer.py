@@ -41,7 +41,7 @@ from bot.text import compact, tokens
 from bot.understanding.cleaning import QUESTION_START, Cleaner, CleanMessage
 from bot.understanding.intents import IntentSpec, load_intents
 from bot.understanding.metrics import MetricHit, MetricLexicon
-from bot.understanding.reading import MASK, Named, Reader, Reading
+from bot.understanding.reading import MASK, Named, Reader, Reading, Word
 from bot.understanding.selection_builder import Built, SelectionBuilder
 from bot.understanding.time_expressions import Shift
 from bot.vocabulary import Vocabulary, phrase_alternation, vocabulary
@@ -111,6 +111,7 @@ class Recognizer:
         researcher_words = frozenset(w.folded for w in tokens(corpus.researcher.name))
         self.frame_base = v.frame_words() | researcher_words
         self.frame_all = self.frame_base | v.single_words() | keywords
+        self._frame_gaps: dict[frozenset[str], frozenset[str]] = {}
         self.cleaner = Cleaner(v, self.known_words, self._written_in_capitals)
         self._capitals: frozenset[str] | None = None
         self.reader = Reader(
@@ -186,6 +187,10 @@ class Recognizer:
         )
         self.making = v.pattern("making_verbs")
         self.presumed_own_nouns = v.pattern("presumed_own_nouns")
+        # what _called_hers and _said_as_written look for, before they make a pattern of the words asked
+        self.called_hers = compiled_pattern(rf"\b(?:his|her|their) .*\b(?:{self.presumed_own_nouns.pattern})")
+        self.said_as_written = compiled_pattern(r"\b(?:he|she|they) (?:publish|write|wrote|written|release)\w* the ")
+        self.owned_words = compiled_pattern(r"\b(?:his|hers|theirs|her|their)\b")
         self.compare_directions: dict[Literal["lower", "higher"], re.Pattern[str]] = {
             "lower": v.pattern("paper_compare_lower"),
             "higher": v.pattern("paper_compare_higher"),
@@ -198,10 +203,15 @@ class Recognizer:
         )
         nouns = phrase_alternation(v.words("one_paper_words"))
         self.paper_nouns = frozenset(v.words("paper_nouns"))
+        # "anything recent, like from this year?": what is recent, a few papers; "her recent paper" is one
+        self.bare_recent = compiled_pattern(
+            rf"(?<!\bmost )(?<!\bmore )(?<!\bless )(?<!\bthe )\brecent\b(?! (?:{nouns})\b)"
+        )
         self.described_by_benchmark_nouns = frozenset(v.words("described_by_benchmark_nouns"))
         self.one_paper = compiled_pattern(
-            # (the words between hold no other "the": "the first author on the statin paper" is "the statin paper")
-            rf"\b(?:the|that|this|her|his|their) (?:(?!(?:the|that|this|her|his|their) )[\w{MASK}-]+ ){{0,5}}"
+            # (the words between hold no other "the": "the first author on the statin paper" is "the statin paper";
+            # a possessive is one of them: "the women's football paper")
+            rf"\b(?:the|that|this|her|his|their) (?:(?!(?:the|that|this|her|his|their) )[\w{MASK}'’-]+ ){{0,5}}"
             rf"(?:{nouns})\b(?! (?:with|from|by)\b)"
         )
         self.least = v.pattern("least_words")
@@ -301,6 +311,9 @@ class Recognizer:
             present.discard("several")  # the words describe one paper: no groups to compare
         # "the first-price auction paper", "first-order methods": a compound, no paper picked by date
         spec, score = self._choose(_COMPOUND_ORDER.sub("", self._without_code_in_topics(asked)), present)
+        sized = spec is not None and spec.name == "paper_quantity" and self._counted(asked) == "size"
+        if sized and "metric" in present:
+            spec = self.by_name["paper_results"]  # "how big was the speedup?": the figure in that metric
         cued = spec is not None
         if spec is None:
             # "which don't have code?": a filter said only negated is still the list it filters
@@ -309,11 +322,13 @@ class Recognizer:
             topics = [a.text for a in conservative.selection.atoms("topic") if isinstance(a, AboutTopic)]
             if (present | excluded) <= {"topic"} and not any(self.topic_known(t) for t in topics):
                 spec = self.by_name["fallback"]  # "what's the capital of France?": nothing here is about it
-        built = self._with_described_papers(
-            self.builder.build(reading, self.frame_base | spec.keywords, self.corpus.researcher_key, said),
-            asked,
-            describing,
-        )
+        frame = self.frame_base | spec.keywords
+        if not self._frame_gap(frame, reading):
+            built = conservative  # no word of the message is framed differently: the same build
+        else:
+            built = self._with_described_papers(
+                self.builder.build(reading, frame, self.corpus.researcher_key, said), asked, describing
+            )
         if pointed_back:  # "that" is the sentence before, now read with the question
             # A "without" in the sentence described is part of what is described ("a paper adapting
             # segmenters without labels"), not a filter the question sets.
@@ -357,6 +372,18 @@ class Recognizer:
             corrections=reading.corrections,
             bare=bare,
         )
+
+    def _frame_gap(self, frame: frozenset[str], reading: Reading) -> bool:
+        """Whether a word of the message is a frame word of one frame and not of the other (of all
+        intents' words, and of the chosen intent's): only then do the two builds differ."""
+        gap = self._frame_gaps.get(frame)
+        if gap is None:
+            gap = self._frame_gaps[frame] = self.frame_all ^ frame
+        words = {w.folded for w in reading.stream if isinstance(w, Word)}
+        folded = reading.text.casefold()
+        for pattern in _READ_WORDS:
+            words.update(pattern.findall(folded))
+        return not gap.isdisjoint(words)
 
     def _the_researcher_alone(self, clause: Clause) -> bool:
         """A clause "they" may have made: the researcher, or the people of the last answer."""
@@ -875,7 +902,7 @@ class Recognizer:
                 name, rank = "list", None
             elif order is None:
                 order = "newest"
-            if not rank and not limit and self.list_nouns.search(cue):
+            if not rank and not limit and (self.list_nouns.search(cue) or self.bare_recent.search(cue)):
                 # "latest papers": a few, not one; "her recent stuff, 2025 onwards": all of that time
                 name, limit = "list", None if built.selection.has("time") else DEFAULT_RECENT
         elif name == "paper_fact":
@@ -998,10 +1025,14 @@ class Recognizer:
 
     def _called_hers(self, cue: str, word: str) -> re.Match[str] | None:
         """ "summarise her X paper": X said to be the name of one of her papers."""
+        if not self.called_hers.search(cue):  # (most questions: no pattern made for their words)
+            return None
         return re.search(rf"\b(?:his|her|their) {word} (?:{self.presumed_own_nouns.pattern})", cue)
 
     def _said_as_written(self, cue: str, word: str) -> re.Match[str] | None:
         """ "when did she publish the X paper?": X said to be the name of a paper she wrote."""
+        if not self.said_as_written.search(cue):
+            return None
         nouns = self.presumed_own_nouns.pattern
         return re.search(rf"\b(?:he|she|they) (?:publish|write|wrote|written|release)\w* the {word} (?:{nouns})", cue)
 
@@ -1043,8 +1074,7 @@ class Recognizer:
         if not isinstance(atom, AboutTopic):
             return None
         # as typed: one word ("DeepLOB"), or a few with a name-shaped one among them ("Graph WaveNet")
-        typed_span = re.search(r"\s+".join(map(re.escape, atom.text.split())), reading.text, re.IGNORECASE)
-        typed = typed_span.group() if typed_span else ""
+        typed = _typed(atom.text, reading.text)
         typed = typed or next((e.surface for e in reading.entities if e.surface.casefold() == atom.text), "")
         words = typed.split()
         cue = reading.cue_text
@@ -1058,7 +1088,7 @@ class Recognizer:
             return None
         if len(words) > 1 and not all(w[:1].isupper() or _name_shaped(w) for w in words):
             return None  # a name is written capitalised ("Graph WaveNet"); "eBPF fuzzing" is a topic
-        owned = re.search(
+        owned = self.owned_words.search(cue) and re.search(
             rf"\b(?:is|was|isn't|wasn't) {word} (?:really |actually )?(?:his|hers|theirs)\b"
             rf"|\b{word} (?:is|was) (?:really |actually )?(?:his|hers|theirs)\b"
             rf"|\b{word} (?:is|was) (?:one of )?(?:his|her|their) (?:own|papers?|work)\b",
@@ -1399,12 +1429,32 @@ def _without_words(selection: Selection, words: frozenset[str]) -> Selection:
     return Selection(tuple(clauses))
 
 
+# every word a frame may hold: "what's", and "what" and "s"
+_READ_WORDS = (re.compile(r"[^\W\d_]+['’][^\W\d_]+"), re.compile(r"[^\W\d_]+"))
+
+
+def _typed(words: str, text: str) -> str:
+    """`words` as the message typed them (its case), or "" when it does not hold them."""
+    joined = " ".join(words.split())
+    if text.isascii() and joined.isascii():  # one find, no pattern made per question
+        at = text.lower().find(joined.lower())
+        if at >= 0:
+            return text[at : at + len(joined)]
+    found = re.search(r"\s+".join(map(re.escape, words.split())), text, re.IGNORECASE)
+    return found.group() if found else ""
+
+
+_WORD_OR_HYPHENED = re.compile(r"[\w-]+")
+
+
 def _said_before(clause: Clause, cue: str, pronoun: re.Match[str] | None) -> bool:
     """Does every topic of the clause start before the pronoun?"""
     if pronoun is None:
         return False
-    before = set(re.findall(r"[\w-]+", cue[: pronoun.start()]))
-    return all(isinstance(a, AboutTopic) and a.text.casefold().split()[0] in before for a in clause.atoms)
+    before = set(_WORD_OR_HYPHENED.findall(cue[: pronoun.start()]))
+    # the first word as the cue's words are cut: "women" of "women's football"
+    firsts = [_WORD_OR_HYPHENED.search(a.text.casefold()) if isinstance(a, AboutTopic) else None for a in clause.atoms]
+    return all(first is not None and first.group() in before for first in firsts)
 
 
 def _named_papers(selection: Selection) -> int:

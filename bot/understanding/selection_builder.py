@@ -164,6 +164,11 @@ class SelectionBuilder:
         listed = phrase_alternation(v.words("listed_as_author"))
         whose = phrase_alternation(v.words("researcher_possessives"))
         shows = phrase_alternation(v.words("name_shown_verbs"))
+        which_list = phrase_alternation(v.words("author_list_adjectives"))
+        author_list = (
+            rf"(?:the\s+)?(?:(?:{which_list})\s+)?"
+            r"(?:author\s+list|authors?\s+line|list\s+of\s+authors|authors|byline)\b"
+        )
         self.researcher_absent = compiled_pattern(
             rf"\b(?:{pronouns})\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:not|never)\s+(?:{listed})\b"
             # (the words as read: "isn't" is "isn t")
@@ -171,8 +176,11 @@ class SelectionBuilder:
             rf"|\b(?:doesn t|does not|don t|do not|didn t|did not)\s+(?:even\s+)?(?:{shows})\s+(?:{whose})\s+name\b"
             rf"|\bwithout\s+(?:{whose})\s+name\b"
             rf"|\b(?:{whose})\s+name\s+(?:is\s+)?(?:missing|absent|hidden|not\s+(?:shown|listed))\b"
-            # "where her name isn't even in the author list"
+            # "where her name isn't even in the (visible) author list"
             rf"|\b(?:{whose})\s+name\s+(?:isn t|is not|doesn t appear|does not appear)\s+(?:even\s+)?(?:in|on|among)\b"
+            rf"(?:\s+{author_list})?"
+            # "where she isn't in the listed authors"
+            rf"|\b(?:{pronouns})\s+(?:isn t|wasn t|is not|was not)\s+(?:even\s+)?(?:in|on|among)\s+{author_list}"
         )
         self.lead_verb = compiled_pattern(
             r"\b(?P<by>led|first[- ]authored) by\b"
@@ -623,8 +631,12 @@ class SelectionBuilder:
                 return None  # a shift ("the year after") edits the conversation's time, see the recogniser
             return During(entity.time.ranges, entity.surface)
         if entity.kind == "category":
+            if len(entity.keys) > 1:  # an archive: any of its classes ("q-bio papers")
+                unit.group = tuple(InCategory(code) for code in entity.keys)
             return InCategory(entity.key)
         if entity.kind == "benchmark":
+            if len(entity.keys) > 1:  # a numbered family said by its stem: any of them ("CAMELYON")
+                unit.group = tuple(MentionsBenchmark(name) for name in entity.keys)
             return MentionsBenchmark(entity.key)
         if entity.kind == "paper":
             return self._paper_or_family(entity, unit, stream)

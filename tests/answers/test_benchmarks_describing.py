@@ -15,8 +15,8 @@ def test_the_benchmark_paper_set_against_a_named_one_is_the_paper_using_it(sofia
     text, ids = ask(sofia, "which has more listed authors, HedgeRM or the NetHack paper?")
     assert ids == [3, 7]
     assert text.startswith(
-        "HedgeRM lists more authors: 3, against 2 for Curiosity That Remembers: Episodic Novelty Bonuses for the "
-        "NetHack Learning Environment."
+        "HedgeRM lists more authors: 3 authors, against 2 authors for Curiosity That Remembers: Episodic Novelty "
+        "Bonuses for the NetHack Learning Environment."
     )
 
 

@@ -84,7 +84,7 @@ def test_two_author_positions_of_the_researcher_are_compared(ruth: Engine) -> No
 def test_a_ranking_of_first_authors_leaves_out_who_it_is_told_to(ruth: Engine) -> None:
     assert conversation(ruth, "apart from Ruth herself, who has first-authored the most of her papers?") == (
         "Other than Ruth Okafor, among Ruth Okafor's 21 papers, the most frequent first authors are "
-        "Amara Nwosu-Bello and Keiko Matsuda with 2 papers."
+        "Amara Nwosu-Bello and Keiko Matsuda, tied with 2 papers each."
     )
 
 

@@ -600,7 +600,8 @@ def test_the_one_a_word_describes_among_a_concepts_papers() -> None:
 def test_months_of_one_year_do_not_say_any_year(guohai: Engine) -> None:
     answer = ask(guohai, "how many papers did he publish per month in 2023?")
     assert answer.headline == (
-        "Papers per month from 2023 (11 papers in all); the most common months are April, May and July with 2 papers."
+        "Papers per month from 2023 (11 papers in all); the most common months are April, May and July, tied with "
+        "2 papers each."
     )
     assert ask(guohai, "papers per month").headline.startswith("Papers per month (23 papers in all, any year)")
 

@@ -106,7 +106,8 @@ def test_which_of_two_described_papers_has_the_longer_author_list(arjun: Engine)
     # was the listed authors of a third paper
     expected = (
         "Conformal Crop Yield Forecasts: Calibrated County-Level Uncertainty from Satellite Time Series lists more "
-        "authors: 3, against 2 for Hyperspectral Estimation of Nitrogen Status in Maize from UAV Push-Broom Imagery.",
+        "authors: 3 authors, against 2 authors for Hyperspectral Estimation of Nitrogen Status in Maize from UAV "
+        "Push-Broom Imagery.",
         [4, 14],
     )
     question = "which one has the longer author list, the conformal yield paper or the hyperspectral nitrogen one?"
@@ -133,8 +134,8 @@ def test_a_description_or_a_name_set_against_each_other(nadim: Engine) -> None:
     # was the card of the named paper alone
     question = "which paper has more authors listed, the norwegian election one or PHEME revisited?"
     assert headline_and_ids(nadim, question) == (
-        "PHEME Revisited: Annotation Artefacts in Rumour Veracity Benchmarks lists more authors: 3, against 2 for "
-        "Automated Accounts in the 2017 Norwegian Parliamentary Election.",
+        "PHEME Revisited: Annotation Artefacts in Rumour Veracity Benchmarks lists more authors: 3 authors, "
+        "against 2 authors for Automated Accounts in the 2017 Norwegian Parliamentary Election.",
         [21, 8],
     )
 

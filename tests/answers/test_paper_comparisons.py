@@ -69,8 +69,8 @@ def test_papers_described_against_each_other_are_the_papers_they_describe(zeynep
         "which has more listed authors, CaDenoise or the dendritic associative memory one?", ("t", "2")
     )
     assert authors.headline.startswith(
-        "Dendritic Nonlinearities Increase the Storage Capacity of Spiking Associative Memories lists more authors: 3, "
-        "against 2 for CaDenoise."
+        "Dendritic Nonlinearities Increase the Storage Capacity of Spiking Associative Memories lists more authors: "
+        "3 authors, against 2 authors for CaDenoise."
     )
 
 

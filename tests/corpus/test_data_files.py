@@ -317,3 +317,12 @@ def test_no_benchmark_is_also_a_metric() -> None:
         spelling for entry in gazetteer.entries.values() for spelling in entry.spellings if compact(spelling) in forms
     )
     assert both == [], both
+
+
+def test_each_class_takes_one_archive_on_a_page() -> None:
+    from bot.corpus.categories import class_archives
+
+    assert class_archives(["CV", "QM", "LG"]) == {"CV": "cs", "QM": "q-bio", "LG": "cs"}
+    # shared letters take the archive of the page's other classes: CO is stat's beside ME, math's beside PR
+    assert class_archives(["ME", "CO"])["CO"] == "stat" and class_archives(["PR", "CO"])["CO"] == "math"
+    assert class_archives(["XX"]) == {}  # a class the data does not know has none

@@ -1,0 +1,58 @@
+"""A class glossed in brackets, a size asked of a metric, two questions each with its question mark,
+and loose words beside a negated topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from tests.answers.conftest import headline_and_ids
+
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
+
+def test_a_class_glossed_in_brackets_is_one_class(ravi: Engine) -> None:
+    # was the profile's stats ("stats" read as the question), then "None ... is about stats applications"
+    assert headline_and_ids(ravi, "AP (stats applications) papers before 2020") == (
+        "2 papers in AP (Applications (statistics)) before 2020, newest first:",
+        [21, 24],
+    )
+    # a bracket that says a filter, not the class's name, stays that filter
+    assert (
+        headline_and_ids(ravi, "LG (with code) papers")[0]
+        == "6 papers in LG (Machine Learning) with code, newest first:"
+    )
+    assert headline_and_ids(ravi, "what are his stats?")[0].startswith("Ravi Subramaniam-Ekdahl: h-index 17")
+
+
+def test_a_physics_class_has_its_name(ravi: Engine) -> None:
+    assert headline_and_ids(ravi, "AO (atmospheric physics) papers")[0] == (
+        "6 papers in AO (Atmospheric and Oceanic Physics), newest first:"
+    )
+
+
+def test_how_big_a_metric_is_that_metric_s_figure(ravi: Engine) -> None:
+    # was "... gives no number of size": "how big" asked the figure of the speed-up it names
+    assert headline_and_ids(ravi, "how big was the speedup in the GPU routing paper?")[0] == (
+        "GPU-Accelerated Kinematic Wave Routing for Continental River Networks: 22× speed-up."
+    )
+
+
+def test_a_second_question_with_its_own_question_mark_is_answered_too(ravi: Engine) -> None:
+    answer = ravi.ask("how many papers does he have? and which one is the oldest?", ("t", "two questions"))
+    assert answer.headline == "Ravi Subramaniam-Ekdahl has 24 papers on the profile."
+    assert "The oldest paper (May 30, 2015): Seasonal Persistence of Baseflow in Chalk Catchments" in answer.text
+
+
+def test_loose_words_beside_a_negated_topic_are_the_topic(kiri: Engine) -> None:
+    # was "22 papers not about pronounciation dictonary": the misspelt topic was dropped as noise
+    headline, ids = headline_and_ids(kiri, "forced alignmnet for langauges with no pronounciation dictonary")
+    assert headline.startswith("4 papers about forced alignmnet for langauges not about pronounciation dictonary")
+    assert sorted(ids) == [4, 13, 18, 22]
+
+
+def test_a_tie_at_the_top_is_said_as_one(kiri: Engine) -> None:
+    assert (
+        "the most productive years are 2024, 2025 and 2026, tied with 3 papers each"
+        in (headline_and_ids(kiri, "which year did she publish the most?")[0])
+    )
