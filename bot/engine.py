@@ -71,7 +71,8 @@ class Engine:
             self.policy = DialoguePolicy(corpus)
             self.examples = example_questions(corpus)
             self.suggester = Suggester(corpus, self.examples)
-            self.world = World.of(corpus, self._topic_hits, self.suggester.suggest, self.examples)
+            self._widened_topics: set[str] = set()
+            self.world = World.of(corpus, self._topic_hits, self.suggester.suggest, self.examples, self._widened_topics)
 
     def replace_corpus(self, corpus: Corpus) -> None:
         """Serve a new corpus from the next message on; conversations in progress are kept."""
@@ -230,6 +231,7 @@ class Engine:
             # Papers on the wider topic are near the question, not about it: never "all matched". A wider
             # topic most of the profile is about ("finance" for "portfolio optimisation" on a finance
             # page) is near everything: only the nearest few are worth showing.
+            self._widened_topics.add(text)
             near = self.topics.search_groups([*wider, *words], tolerant=tolerant, limit=len(self.corpus.papers))
             shown = WIDER_SHOWN if len(near) * 2 > len(self.corpus.papers) else 50
             return [(hit.paper_id, hit.score, False) for hit in near[:shown]]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -34,6 +34,7 @@ from bot.query import (
     UnknownPerson,
 )
 from bot.text import compact, fold, sentences
+from bot.understanding.concepts import ConceptLexicon
 from bot.understanding.metrics import Metric, MetricLexicon
 from bot.vocabulary import vocabulary
 
@@ -76,6 +77,8 @@ class World:
     text: str = ""  # the message, for the fallback's suggestions
     # Rankings of the whole profile, computed once per corpus.
     whole: dict[str, Ranked] = field(default_factory=dict)
+    # Topics whose search found nothing and widened to the topics they belong to (bot.engine).
+    widened: Collection[str] = ()
 
     @classmethod
     def of(
@@ -84,8 +87,9 @@ class World:
         topic_hits: TopicHits,
         suggest: Callable[[str], tuple[tuple[str, ...], bool]],
         examples: tuple[str, ...],
+        widened: Collection[str] = (),
     ) -> World:
-        return cls(corpus, topic_hits, Selector(corpus, topic_hits), suggest, examples)
+        return cls(corpus, topic_hits, Selector(corpus, topic_hits), suggest, examples, widened=widened)
 
     def select(self, selection: Selection, by_relevance: bool = False) -> Selected:
         return self.selector.select(selection, by_relevance)
@@ -377,6 +381,8 @@ def _the_papers(world: World, query: Query) -> list[Paper]:
         described = " ".join(t.text for t in topics)
         hits = world.topic_hits(described, True)
         complete = [h for h in hits if h[2]]
+        if not complete and described in world.widened:
+            return []  # "his CT paper": no paper is about it; papers on a wider topic are no paper called so
         best = complete or hits
         candidates = [world.corpus.by_id[h[0]] for h in best]
         literal = papers_mentioning(candidates, described) if len(candidates) > 1 else []
@@ -403,6 +409,8 @@ def _by_initials(world: World, text: str) -> Paper | None:
     for match in _ACRONYM.finditer(text):
         if world.topic_hits(match.group(), False):
             continue  # a term the papers write ("RL"), not a paper's initials (the topic index knows)
+        if any(hit.end - hit.start == len(match.group()) for hit in ConceptLexicon.default().find(match.group())):
+            continue  # a term of the field the papers do not write ("CT" is computed tomography)
         letters = match.group().rstrip("s").casefold()
         owners = [p for p in world.corpus.papers if letters in _title_initials(p.title)]
         if len(owners) == 1:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from bot.paths import CONCEPTS_FILE
 from bot.precompiled import compiled_pattern
@@ -229,6 +229,33 @@ def _joinable(gap: str) -> bool:
     return len(gap) <= _MAX_GAP and all(ch in _JOINERS for ch in gap)
 
 
+class _KeptConcepts(Sequence[Concept]):
+    """The shipped lexicon's concepts, each made from its kept row the first time it is asked for: a
+    question names a handful (and their narrower topics), not the thousand-odd the file holds."""
+
+    def __init__(self, rows: Sequence[bytes]) -> None:
+        self._rows = rows
+        self._made: list[Concept | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Concept: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Concept]: ...
+
+    def __getitem__(self, index: int | slice) -> Concept | Sequence[Concept]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        made = self._made[index]
+        if made is None:
+            name, terms, broader, asked, exact = marshal.loads(self._rows[index])
+            made = self._made[index] = Concept(name, terms, broader, asked, frozenset(exact))
+        return made
+
+
 class ConceptLexicon:
     """The concepts of the field; `find` reads a question, `mentions` an abstract."""
 
@@ -238,19 +265,22 @@ class ConceptLexicon:
         shared_terms: Iterable[str] = (),
         trie: _Node | None = None,
         kept: tuple[list[str], dict[str, frozenset[str]]] | None = None,
-        folded_names: Sequence[str] | None = None,
+        names: tuple[Sequence[str], Sequence[str]] | None = None,
     ) -> None:
         """`trie` is `_build_trie(concepts)` (or its `_packed` form) when the caller already has it; `kept`, what
         `_structure_problems` and `_closures` give for these concepts (worked out once per installation
-        for the shipped file: 35 ms of the first topic question); `folded_names`, each concept's name folded."""
-        self.concepts: tuple[Concept, ...] = tuple(concepts)
+        for the shipped file: 35 ms of the first topic question); `names`, each concept's name and its
+        folded form, in order (the kept lexicon's concepts are made only when asked for)."""
+        self.concepts: Sequence[Concept] = concepts if isinstance(concepts, _KeptConcepts) else tuple(concepts)
         self.shared_terms = frozenset(shared_terms)
-        folded = folded_names if folded_names is not None else [fold(c.name) for c in self.concepts]
-        self._by_name = dict(zip(folded, self.concepts, strict=True))
-        problems, narrower = kept or (_structure_problems(self.concepts, self._by_name), {})
+        said, folded = names or ([c.name for c in self.concepts], [fold(c.name) for c in self.concepts])
+        self._by_name = {name: index for index, name in enumerate(folded)}
+        if kept is None:
+            problems = _structure_problems(self.concepts, {name: self.concepts[i] for name, i in self._by_name.items()})
+        problems, narrower = kept or (problems, {})
         if problems:
             raise LexiconError(problems)
-        self._index = {c.name: i for i, c in enumerate(self.concepts)}
+        self._index = {name: index for index, name in enumerate(said)}
         root = _build_trie(self.concepts) if trie is None else trie
         # The first words' subtrees by group, unpacked here as texts reach them (a copy: a kept trie is shared).
         kept_trie = len(root) > 3 and root[3] == _GROUPED
@@ -285,11 +315,12 @@ class ConceptLexicon:
 
     def concept(self, name: str) -> Concept | None:
         """The concept with this canonical name (any case), or None."""
-        return self._by_name.get(fold(name))
+        index = self._by_name.get(fold(name))
+        return None if index is None else self.concepts[index]
 
     def broader(self, concept: Concept) -> tuple[Concept, ...]:
         """The wider topics directly containing the concept, to widen a search that found nothing."""
-        return tuple(self._by_name[fold(name)] for name in concept.broader)
+        return tuple(self.concepts[self._by_name[fold(name)]] for name in concept.broader)
 
     def narrower(self, concept: Concept) -> tuple[Concept, ...]:
         """Every topic the concept contains, at any depth, itself excluded."""
@@ -535,24 +566,28 @@ def _trie_content() -> bytes:
 
 
 def _kept_lexicon() -> tuple[Any, ...]:
-    """The shipped lexicon checked and parsed, as marshal keeps it in one entry: its concepts as rows,
-    the shared terms, the packed trie, the structure checks, each concept's narrower topics and its
-    folded name. The first topic question of a later process reads these (one entry, one hash of the
-    data) instead of walking the YAML again and building the trie (45 + 35 ms)."""
+    """The shipped lexicon checked and parsed, as marshal keeps it in one entry: each concept as its
+    own packed row, their names and folded names, the shared terms, the packed trie, the structure
+    checks and each concept's narrower topics. The first topic question of a later process reads
+    these (one entry, one hash of the data) instead of walking the YAML again and building the trie
+    (45 + 35 ms), and makes only the concepts it meets."""
     concepts, shared = _parse(load_data_file(CONCEPTS_FILE))
-    rows = [(c.name, c.terms, c.broader, c.question_terms, tuple(sorted(c.case_sensitive))) for c in concepts]
-    folded = [fold(c.name) for c in concepts]
+    rows = [
+        marshal.dumps((c.name, c.terms, c.broader, c.question_terms, tuple(sorted(c.case_sensitive)))) for c in concepts
+    ]
+    names, folded = [c.name for c in concepts], [fold(c.name) for c in concepts]
     problems = _structure_problems(concepts, dict(zip(folded, concepts, strict=True)))
-    return rows, shared, _packed(_build_trie(concepts)), problems, _closures(concepts), folded
+    return rows, names, folded, shared, _packed(_build_trie(concepts)), problems, _closures(concepts)
 
 
 @cache
 def _default_lexicon() -> ConceptLexicon:
     from bot.precompiled import precompiled
 
-    rows, shared, trie, problems, narrower, folded = precompiled("concept-lexicon", _trie_content(), _kept_lexicon)
-    concepts = [Concept(name, terms, broader, asked, frozenset(exact)) for name, terms, broader, asked, exact in rows]
-    return ConceptLexicon(concepts, shared, trie, (list(problems), dict(narrower)), folded)
+    rows, names, folded, shared, trie, problems, narrower = precompiled(
+        "concept-lexicon", _trie_content(), _kept_lexicon
+    )
+    return ConceptLexicon(_KeptConcepts(rows), shared, trie, (list(problems), dict(narrower)), (names, folded))
 
 
 def keep_default_trie() -> None:

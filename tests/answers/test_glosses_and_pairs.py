@@ -56,3 +56,13 @@ def test_a_tie_at_the_top_is_said_as_one(kiri: Engine) -> None:
         "the most productive years are 2024, 2025 and 2026, tied with 3 papers each"
         in (headline_and_ids(kiri, "which year did she publish the most?")[0])
     )
+
+
+@pytest.mark.parametrize("question", ["tell me about his radiology paper", "tell me about his CT paper"])
+def test_her_x_paper_is_no_paper_on_a_wider_topic(bruno: Engine, question: str) -> None:
+    # was "5 papers match; which one?" (pathology papers, medical imaging being radiology's wider topic)
+    # and, for CT, the paper whose title starts "Catching Tissue" (its initials)
+    headline, ids = headline_and_ids(bruno, question)
+    assert headline.startswith("None of Bruno Tavares-Okeke's 23 papers is about") and ids == []
+    # a list still offers the wider topic's papers, said as such
+    assert headline_and_ids(bruno, "any radiology papers?")[0].startswith("No paper is about radiology; closest")
