@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
@@ -103,15 +103,16 @@ _GLOSS = compiled_pattern(r"\s*\(([^()]{2,60})\)")
 _NUMBERED = compiled_pattern(r"([^\W\d_]{3,})[-_ ]?v?\d+(?:\.\d+)?[a-z]?")
 
 
-def _numbered_families(names: Iterable[str], known: Collection[str]) -> dict[str, tuple[str, ...]]:
+def _numbered_families(names: Iterable[str], known: Callable[[str], bool]) -> dict[str, tuple[str, ...]]:
     """The benchmarks of this corpus that are a stem and a number ("CAMELYON16", "CIFAR-100"), by their
-    stem's key, when the stem is no benchmark of its own ("SQuAD" of "SQuAD 2.0")."""
-    names_known = {compact(name) for name in (*names, *known)}
+    stem's key, when the stem is no benchmark of its own (`known`: "SQuAD" of "SQuAD 2.0")."""
+    listed = {compact(name) for name in names}
     families: dict[str, list[str]] = {}
     for name in names:
         numbered = _NUMBERED.fullmatch(name)
-        if numbered and compact(numbered.group(1)) not in names_known:
-            families.setdefault(compact(numbered.group(1)), []).append(name)
+        stem = compact(numbered.group(1)) if numbered else ""
+        if stem and stem not in listed and not known(numbered.group(1) if numbered else ""):
+            families.setdefault(stem, []).append(name)
     return {stem: tuple(sorted(members)) for stem, members in families.items()}
 
 
@@ -258,7 +259,7 @@ class EntityFinder:
         nouns = "|".join(sorted(CLASS_NOUNS))
         self.archive_said = compiled_pattern(rf"(?:(?<=\bnon-)|(?<![\w.-]))({said})(?= (?:{nouns})\b)")
         # "CAMELYON" for CAMELYON16 and CAMELYON17: a numbered benchmark family said by its stem
-        self.benchmark_families = _numbered_families(corpus.by_benchmark, self.gazetteer.entries)
+        self.benchmark_families = _numbered_families(corpus.by_benchmark, lambda s: bool(self.gazetteer.canonical(s)))
 
     # --- per message
 
