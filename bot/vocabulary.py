@@ -38,6 +38,8 @@ ORDINARY_WORD_LISTS = frozenset(
         "ratio_comparatives",
         "size_asks",
         "author_list_adjectives",
+        "best_words",
+        "worst_words",
     }
 )
 # Groups of content words, never the frame of a question nor a typo's target: the irregular plurals

@@ -54,7 +54,7 @@ FLOORS = {
     "irini_real_talk.yaml": 109,
     "sekar_real_talk.yaml": 102,
     "tomas_real_talk.yaml": 102,
-    "priya_real_talk.yaml": 103,
+    "priya_real_talk.yaml": 104,
     "oluwaseun_real_talk.yaml": 101,
     "hannah_real_talk.yaml": 102,
     "zeynep_real_talk.yaml": 93,
@@ -70,7 +70,7 @@ FLOORS = {
     "amara_real_talk.yaml": 103,
     "yusuf_real_talk.yaml": 107,
     "chiara_real_talk.yaml": 109,
-    "rafael_real_talk.yaml": 94,
+    "rafael_real_talk.yaml": 95,
     "margit_real_talk.yaml": 97,
     "oyelaran_real_talk.yaml": 108,
     "bianca_real_talk.yaml": 108,
@@ -104,7 +104,7 @@ FLOORS = {
     "bruno_real_talk.yaml": 111,
     "oren_real_talk.yaml": 106,
     "dalia_real_talk.yaml": 105,
-    "kiri_real_talk.yaml": 100,
+    "kiri_real_talk.yaml": 101,
     "ravi_real_talk.yaml": 104,
 }
 

@@ -441,6 +441,7 @@ _FROM_TO = compiled_pattern(
     re.IGNORECASE,
 )
 # "AP of 31.7", "APr: 31.7", "rare-class AP (APr) by 5.3 points" (an alias in brackets may sit between)
+_OPERATORS = frozenset("-−+*/^×")
 _NUMBER_AFTER = compiled_pattern(
     r"^\s*(?:\([^()]{1,16}\)\s*)?(?:of|=|:|at|is|reaches|reaching|(by))?\s*(\d+(?:\.\d+)?\s?%?)(\s*points?\b)?"
 )
@@ -468,6 +469,8 @@ def _figure_in_metric(paper: Paper, metric: Metric, k: int | None, lexicon: Metr
             if moved:  # "latency falls from 94 ms to 8 ms": where it ends, and from where
                 return f"{moved.group(2).strip()} {hit.surface} (from {moved.group(1).strip()})", sentence
             after = _NUMBER_AFTER.match(sentence[hit.end : hit.end + 40])
+            if after and sentence[hit.end + after.end() :].lstrip()[:1] in _OPERATORS:
+                after = None  # a formula, not a figure: "NSE = 1 - sum(...)"
             if after:
                 value = after.group(2).strip()
                 if after.group(1) or after.group(3):  # a change, not a level: "improves AP by 5.3 points"
@@ -910,6 +913,34 @@ def _paper_comparison(world: World, query: Query, papers: list[Paper]) -> r.Pape
     topics = [a.text for a in query.selection.positive("topic") if isinstance(a, AboutTopic)]
     facts = tuple(_results(world, p, query, _description(world, query, p)) for p in papers)
     return r.PaperComparison(tuple(papers), "results", facts, operation.direction, " ".join(topics))
+
+
+@handles("best_result")
+def best_result(world: World, query: Query) -> r.Result:
+    """ "which paper has the lowest WER?": each paper in scope whose abstract gives a figure in that
+    metric; the best is the highest, or the lowest of an error ("the worst" the other way)."""
+    operation = query.operation
+    lexicon = MetricLexicon.default()
+    metric = lexicon.metric(operation.metric) if operation.metric else None
+    if metric is None:
+        return list_papers(world, query)
+    papers = world.select(query.selection).papers if query.selection else world.corpus.newest
+    # a cheap look for the metric's words before the sentence-by-sentence reading (thousands of papers)
+    keys = {fold(form.split("{k}")[0]).strip() for form in metric.forms} - {""}
+    facts = []
+    for paper in papers:
+        text = fold(paper.abstract)
+        if not any(key in text for key in keys):
+            continue
+        found = _figure_in_metric(paper, metric, operation.metric_k, lexicon)
+        if found is not None:
+            figure, sentence = found
+            label = metric.label(operation.metric_k)
+            facts.append(r.PaperFact(paper, "results", metric=label, figure=figure, sentence=sentence))
+    lower = metric.lower_is_better if operation.direction is None else operation.direction == "lower"
+    return r.BestResult(
+        metric.label(operation.metric_k), tuple(facts), lower != operation.least, world.scope(query.selection)
+    )
 
 
 def _group_count(selection: Selection, kind: str) -> int:

@@ -578,6 +578,62 @@ def _(result: r.PaperComparison, corpus: Corpus) -> Answer:
     return Answer("", headline, items=items, papers=papers, numbered=False)
 
 
+@_render.register
+def _(result: r.BestResult, corpus: Corpus) -> Answer:
+    scope = f" {result.scope}" if result.scope else ""
+    metric = result.metric
+    if not result.facts:
+        return Answer("", f"No paper{scope} gives a figure in {metric} in its abstract.", confidence=0.8)
+    valued = sorted(
+        ((value, fact) for fact in result.facts if (value := _level(fact.figure)) is not None),
+        key=lambda pair: pair[0] if result.lower_first else -pair[0],
+    )
+    unvalued = [fact for fact in result.facts if _level(fact.figure) is None]
+    ranked = [fact for _, fact in valued] + unvalued
+    items = tuple(_compared_fact(fact) for fact in ranked)
+    papers = tuple(fact.paper for fact in ranked)
+    if not valued:  # only changes ("a change of 2.4 points"): no level to rank
+        if len(ranked) == 1:
+            headline = f"Only {ranked[0].paper.short_name} gives a figure in {metric}{scope}: {ranked[0].figure}."
+        else:
+            headline = f"What the abstracts{scope} give in {metric} (changes, not levels to rank):"
+        return Answer("", headline, items=items, papers=papers, numbered=False)
+    word = "lowest" if result.lower_first else "highest"
+    best_value, best = valued[0]
+    tied = [fact for value, fact in valued if value == best_value]
+    if len(valued) == 1 and unvalued:
+        changed = join_and([fact.paper.short_name for fact in unvalued])
+        headline = (
+            f"Only {best.paper.short_name} gives a level in {metric}{scope}: {best.figure}; "
+            f"{changed} {'gives' if len(unvalued) == 1 else 'give'} a change."
+        )
+    elif len(valued) == 1:
+        headline = f"Only {best.paper.short_name} gives a figure in {metric}{scope}: {best.figure}."
+    elif len(tied) > 1:
+        headline = (
+            f"{join_and([f.paper.short_name for f in tied])} are tied for the {word} {metric}{scope}: {best.figure}."
+        )
+    else:
+        others = [f"{fact.figure} for {fact.paper.short_name}" for _, fact in valued[1:4]]
+        more = f" and {plural(len(valued) - 4, 'other')}" if len(valued) > 4 else ""
+        headline = (
+            f"{best.paper.short_name} reports the {word} {metric}{scope}: {best.figure}, "
+            f"against {join_and(others)}{more}."
+        )
+    # each abstract's figure is on its own data: a ranking, not one benchmark's leaderboard
+    note = "Each figure is the one its abstract gives, on that paper's own data." if len(ranked) > 1 else ""
+    return Answer("", headline, items=items, papers=papers, numbered=False, focus=best.paper, note=note)
+
+
+def _level(figure: str | None) -> float | None:
+    """The level a figure reaches: its first number ("4.12 MOS (from 3.61)": 4.12); None for a
+    change ("a change of 2.4 points in WER"), which ranks against no level."""
+    if not figure or figure.startswith("a change of"):
+        return None
+    found = _NUMBER.search(figure)
+    return float(found.group().replace("−", "-").replace(",", "")) if found else None
+
+
 def _compared_fact(fact: r.PaperFact) -> str:
     name = fact.paper.short_name
     if fact.figure and fact.sentence:

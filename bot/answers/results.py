@@ -163,6 +163,17 @@ class PaperComparison:
 
 
 @dataclass(frozen=True, slots=True)
+class BestResult:
+    """Every paper whose abstract gives a figure in the metric asked ("which paper has the lowest
+    WER?"), and which way the answer ranks them."""
+
+    metric: str
+    facts: tuple[PaperFact, ...]
+    lower_first: bool  # the lowest figure wins: an error metric's best, or the worst of another
+    scope: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class YesNo:
     """Has the researcher (or `subject`) worked with someone: the shared papers."""
 
@@ -228,6 +239,7 @@ Result = (
     | Groups
     | Comparison
     | PaperComparison
+    | BestResult
     | YesNo
     | ProfileFigures
     | NotOnPage

@@ -36,6 +36,8 @@ class Metric:
     family: str = ""
     """Metrics measuring the same thing at another cut or on another output (AP, AP50, box AP)."""
     case_sensitive: frozenset[str] = frozenset()
+    lower_is_better: bool = False
+    """An error, a distance, a cost: "the best WER" is the lowest one."""
 
     def label(self, k: int | None = None) -> str:
         """The name with its cut-off filled in: "recall@1"; "recall@k" when k is unknown."""
@@ -213,7 +215,8 @@ def _problems(metrics: tuple[Metric, ...]) -> list[str]:
 def _parse(data: Any) -> tuple[list[Metric], dict[str, tuple[str, ...]]]:
     if not isinstance(data, dict) or not isinstance(data.get("metrics"), list):
         raise LexiconError(["expected a mapping with a list under 'metrics'"])
-    problems = [f"unknown top-level key {k!r}" for k in data if k not in ("metrics", "quantities")]
+    problems = [f"unknown top-level key {k!r}" for k in data if k not in ("metrics", "quantities", "lower_is_better")]
+    lower = set(string_list(data.get("lower_is_better", []), "lower_is_better", problems))
     raw_quantities = data.get("quantities") or {}
     if not isinstance(raw_quantities, dict):
         problems.append(f"quantities: expected a mapping, got {raw_quantities!r}")
@@ -232,8 +235,11 @@ def _parse(data: Any) -> tuple[list[Metric], dict[str, tuple[str, ...]]]:
                 forms=string_list(item.get("forms"), f"{name}: forms", problems),
                 family=family,
                 case_sensitive=frozenset(string_list(item.get("case_sensitive"), f"{name}: case_sensitive", problems)),
+                lower_is_better=name in lower or family in lower,
             )
         )
+    known = {m.name for m in metrics} | {m.family for m in metrics}
+    problems += [f"lower_is_better: {name!r} is no metric or family" for name in sorted(lower - known)]
     if problems:
         raise LexiconError(problems)
     return metrics, quantities

@@ -28,6 +28,7 @@ from bot.query import (
     GroupKey,
     Introduces,
     MentionsBenchmark,
+    MentionsPhrase,
     NamesABenchmark,
     Operation,
     PaperField,
@@ -187,6 +188,12 @@ class Recognizer:
         )
         self.making = v.pattern("making_verbs")
         self.presumed_own_nouns = v.pattern("presumed_own_nouns")
+        self.worst = v.pattern("worst_words")
+        self.superlatives = frozenset(
+            w
+            for name in ("best_words", "worst_words", "paper_compare_lower", "paper_compare_higher")
+            for w in v.words(name)
+        )
         # what _called_hers and _said_as_written look for, before they make a pattern of the words asked
         self.called_hers = compiled_pattern(rf"\b(?:his|her|their) .*\b(?:{self.presumed_own_nouns.pattern})")
         self.said_as_written = compiled_pattern(r"\b(?:he|she|they) (?:publish|write|wrote|written|release)\w* the ")
@@ -459,11 +466,23 @@ class Recognizer:
         """The metrics the message names, but not a letter code the profile has as a class ("more EM or LG
         papers?": EM is econometrics there, not exact match)."""
         classes = [e.span for e in reading.entities if e.kind == "category"]
-        return [
+        hits = [
             hit
             for hit in self.metrics.find(reading.text)
             if not any(start <= hit.start and hit.end <= end for start, end in classes)
         ]
+        if hits:
+            # a metric's word inside a longer topic of the field is that topic's: "precision
+            # agriculture", "coverage path planning"
+            from bot.understanding.concepts import ConceptLexicon
+
+            topics = [(c.start, c.end) for c in ConceptLexicon.default().find(reading.text)]
+            hits = [
+                hit
+                for hit in hits
+                if not any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in topics)
+            ]
+        return hits
 
     def _present(self, reading: Reading, built: Built, has_focus: bool) -> set[str]:
         present = {atom_kind(a) for a in built.selection.atoms(negated=False)}
@@ -700,9 +719,23 @@ class Recognizer:
             holder = ByPerson(self.corpus.researcher_key, self.corpus.researcher.name, operation.position)
             operation = replace(operation, field="authors", position=None, yes_no=True)
             selection = selection.with_clause(Clause((holder,)))
+        if operation.name in ("list", "count", "exists") and not selection.has("benchmark"):
+            # "which papers report WER?", "how many use BLEU?": the papers that name the metric, in
+            # any of its forms (said as a metric, the words are no topic)
+            for name in dict.fromkeys(hit.metric.name for hit in self._metrics_said(reading)):
+                selection = selection.with_clause(Clause((MentionsPhrase(name),)))
+        if operation.name == "best_result":
+            # "which paper has the lowest WER?": the way said, else the metric's better one ("best"), or
+            # the other ("the worst WER"); the superlative is no topic
+            way = next((w for w, pattern in self.compare_directions.items() if pattern.search(cue)), None)
+            operation = replace(
+                self._results(operation, built, reading), direction=way, least=bool(self.worst.search(cue))
+            )
+            selection = _without_words(selection, self.superlatives)
         if operation.name == "paper_fact":
             if operation.field == "results":
                 operation = self._results(operation, built, reading)
+                selection = _without_words(selection, self.superlatives)  # "the best top-1 it gets"
                 selection, asked = self._described_paper(selection, cue)
                 if asked and operation.benchmark is None:
                     operation = replace(operation, benchmark=asked)

@@ -28,7 +28,7 @@ def test_shipped_lexicon_loads_once(lexicon: MetricLexicon) -> None:
     assert len(lexicon) >= 90
     assert MetricLexicon.default() is lexicon
     raw = load_data_file(METRICS_FILE)
-    assert set(raw) == {"metrics", "quantities"}
+    assert set(raw) == {"metrics", "quantities", "lower_is_better"}
     assert {"parameters", "labels", "fewer"} <= lexicon.quantity_words
     assert {"of", "the", "trainable"} <= lexicon.quantity_fillers
 
@@ -199,3 +199,12 @@ def test_hits_of_any_text_are_in_order_and_in_place(pieces: list[str]) -> None:
     hits = MetricLexicon.default().find(text)
     assert all(text[h.start : h.end] == h.surface and h.surface for h in hits)
     assert all(a.end <= b.start for a, b in itertools.pairwise(hits))
+
+
+def test_which_way_a_metric_is_better(lexicon: MetricLexicon) -> None:
+    better_lower = {m.name for m in lexicon if m.lower_is_better}
+    assert {"WER", "CER", "RMSE", "FID", "perplexity", "latency", "expected calibration error"} <= better_lower
+    assert not better_lower & {"accuracy", "F1", "MOS", "BLEU", "AUC", "speedup", "FPS", "R-squared"}
+    # a name that is neither a metric nor a family is a problem of the data, said as one
+    with pytest.raises(LexiconError, match="lower_is_better: 'wer' is no metric or family"):
+        MetricLexicon.from_data({"metrics": [{"name": "WER", "forms": ["WER"]}], "lower_is_better": ["wer"]})
