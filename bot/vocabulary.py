@@ -40,6 +40,7 @@ ORDINARY_WORD_LISTS = frozenset(
         "author_list_adjectives",
         "best_words",
         "worst_words",
+        "dating_prepositions",
     }
 )
 # Groups of content words, never the frame of a question nor a typo's target: the irregular plurals

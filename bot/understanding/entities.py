@@ -574,6 +574,18 @@ class EntityFinder:
             best_score, best = max(scored)
             if best_score >= FUZZY_PERSON_CUTOFF:
                 return [_entity("person", text, words, index, end + 1, True, key=best)]
+            if end + 1 < len(words) and words[end + 1].text.isalpha() and words[end + 1].folded not in self.stopwords:
+                # a two-part surname typed apart and mistyped: "tariq benhadou lindgren"
+                longer = pair + words[end + 1].key
+                scored = [(fuzz.ratio(longer, compact(self.corpus.people[k].name)), k) for k in owners]
+                best_score, best = max(scored)
+                if best_score >= FUZZY_PERSON_CUTOFF:
+                    return [_entity("person", text, words, index, end + 2, True, key=best)]
+            # ... or its first part only: "tariq benhadou" for Tariq Benhaddou-Lindgren
+            parted = [k for k in owners if "-" in self.corpus.people[k].name.rsplit(" ", 1)[-1]]
+            scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)[: len(pair)]), k) for k in parted]
+            if scored and max(scored)[0] >= FUZZY_PERSON_CUTOFF and len(pair) - len(key) >= 4:
+                return [_entity("person", text, words, index, end + 1, True, key=max(scored)[1])]
             following = words[index + 1]
             # after any particles ("Tobias van den Berg"), unless what follows them is a small word
             surname = words[end] if words[end].folded not in self.stopwords else following

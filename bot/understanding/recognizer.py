@@ -1117,7 +1117,9 @@ class Recognizer:
         said_hers = self._called_hers(cue, word)
         # ... or a few, said as her paper ("her Event Horizon Telescope paper")
         capitalised = bool(said_as_written or (said_hers and len(words) > 1)) and all(w[:1].isupper() for w in words)
-        if not typed or not (capitalised or any(_name_shaped(w) for w in words)) or len(words) > 3:
+        # "did she create idtracker?": a word typed plainly that the papers only write as a name ("idtracker.ai")
+        written_as_name = len(words) == 1 and bool(self.making.search(cue)) and self._only_written_as_a_name(words[0])
+        if not typed or not (capitalised or written_as_name or any(_name_shaped(w) for w in words)) or len(words) > 3:
             return None
         if len(words) > 1 and not all(w[:1].isupper() or _name_shaped(w) for w in words):
             return None  # a name is written capitalised ("Graph WaveNet"); "eBPF fuzzing" is a topic
@@ -1137,6 +1139,13 @@ class Recognizer:
         if operation.name == "paper_fact" and not hers:
             return None
         return typed if owned or hers or self.making.search(cue) else None
+
+    def _only_written_as_a_name(self, word: str) -> bool:
+        """Whether the papers write this word, every time, as (part of) a name: with a domain ending
+        ("idtracker.ai") or capitals inside it ("DeepLabCut"); "robots" is written as a word."""
+        pattern = re.compile(rf"(?<![\w.-]){re.escape(word)}(?![\w-])(\.[a-z]{{2,4}}\b)?", re.IGNORECASE)
+        found = [m for p in self.corpus.papers for m in pattern.finditer(f"{p.title} {p.abstract}")]
+        return bool(found) and all(m.group(1) or any(c.isupper() for c in m.group()[1:]) for m in found)
 
     def _description_words(self, cue: str) -> list[set[str]]:
         """The words of each "the ... paper" description in the question."""

@@ -157,12 +157,16 @@ class SelectionBuilder:
         self.listing_verbs = frozenset(v.words("listing_verbs"))
         self.data_nouns = frozenset(v.words("data_nouns"))
         self.list_nouns = frozenset(v.words("list_nouns"))
+        self.paper_words = frozenset(v.words("one_paper_words")) | frozenset(v.words("paper_nouns"))
+        self.dating_prepositions = frozenset(v.words("dating_prepositions"))
         # "papers that don't list her": a listing verb stands between a "not" and the person it negates
         self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words")) | self.listing_verbs
         self.researcher_subjects = frozenset(v.words("researcher_subjects"))
-        pronouns = phrase_alternation(v.words("researcher_subjects"))
+        # the researcher said as a pronoun, or by name ("where tariq isn't in the author list", "Yuki's
+        # name not shown": the name is a § here, the researcher's only, checked when claimed)
+        pronouns = phrase_alternation([*v.words("researcher_subjects"), "§"])
         listed = phrase_alternation(v.words("listed_as_author"))
-        whose = phrase_alternation(v.words("researcher_possessives"))
+        whose = phrase_alternation([*v.words("researcher_possessives"), "§ s", "§"])
         shows = phrase_alternation(v.words("name_shown_verbs"))
         which_list = phrase_alternation(v.words("author_list_adjectives"))
         author_list = (
@@ -170,17 +174,18 @@ class SelectionBuilder:
             r"(?:author\s+list|authors?\s+line|list\s+of\s+authors|authors|byline)\b"
         )
         self.researcher_absent = compiled_pattern(
-            rf"\b(?:{pronouns})\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:not|never)\s+(?:{listed})\b"
+            rf"(?<!\w)(?:{pronouns})\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:not|never)\s+(?:{listed})\b"
             # (the words as read: "isn't" is "isn t")
             rf"|\b(?:isn t|wasn t|aren t|weren t|is not|was not)\s+(?:{pronouns})\s+(?:{listed})\b"
             rf"|\b(?:doesn t|does not|don t|do not|didn t|did not)\s+(?:even\s+)?(?:{shows})\s+(?:{whose})\s+name\b"
             rf"|\bwithout\s+(?:{whose})\s+name\b"
-            rf"|\b(?:{whose})\s+name\s+(?:is\s+)?(?:missing|absent|hidden|not\s+(?:shown|listed))\b"
+            rf"|(?<!\w)(?:{whose})\s+name\s+(?:is\s+)?(?:missing|absent|hidden|not\s+(?:shown?|listed))\b"
             # "where her name isn't even in the (visible) author list"
-            rf"|\b(?:{whose})\s+name\s+(?:isn t|is not|doesn t appear|does not appear)\s+(?:even\s+)?(?:in|on|among)\b"
+            rf"|(?<!\w)(?:{whose})\s+name\s+(?:isn t|is not|doesn t appear|does not appear)"
+            rf"\s+(?:even\s+)?(?:in|on|among)\b"
             rf"(?:\s+{author_list})?"
             # "where she isn't in the listed authors"
-            rf"|\b(?:{pronouns})\s+(?:isn t|wasn t|is not|was not)\s+(?:even\s+)?(?:in|on|among)\s+{author_list}"
+            rf"|(?<!\w)(?:{pronouns})\s+(?:isn t|wasn t|is not|was not)\s+(?:even\s+)?(?:in|on|among)\s+{author_list}"
         )
         self.lead_verb = compiled_pattern(
             r"\b(?P<by>led|first[- ]authored) by\b"
@@ -224,11 +229,14 @@ class SelectionBuilder:
         claimed: set[int] = {i for i, item in enumerate(stream) for s, e in said if item.start < e and s < item.end}
         units: list[Unit] = []
 
-        def claim(start: int, end: int) -> tuple[int, int] | None:
+        def claim(start: int, end: int, researcher_too: bool = False) -> tuple[int, int] | None:
             first, last = _items_in(offsets, start, end)
             if first is None or last is None or any(i in claimed for i in range(first, last + 1)):
                 return None
-            if any(not isinstance(stream[i], Word) for i in range(first, last + 1)):
+            if any(
+                not isinstance(stream[i], Word) and not (researcher_too and self._the_researcher(stream[i]))
+                for i in range(first, last + 1)
+            ):
                 return None
             claimed.update(range(first, last + 1))
             return first, last + 1
@@ -261,7 +269,7 @@ class SelectionBuilder:
         for match in self.researcher_absent.finditer(text):
             # "which papers is she not an author on?": the researcher, negated
             researcher = self.corpus.people.get(self.corpus.researcher_key)
-            span = claim(*match.span())
+            span = claim(*match.span(), researcher_too=True)
             if span and researcher is not None:
                 units.append(Unit(*span, "atom", atom=ByPerson(researcher.key, researcher.name), negate=True))
         topic_words: set[int] = set()
@@ -351,6 +359,11 @@ class SelectionBuilder:
         from bot.understanding.concepts import ConceptLexicon
 
         return any(hit.start < start < hit.end for hit in ConceptLexicon.default().find(text))
+
+    def _the_researcher(self, item: Item) -> bool:
+        return isinstance(item, Named) and any(
+            e.kind == "person" and e.key == self.corpus.researcher_key for e in item.entities
+        )
 
     def _names_a_topic(self, text: str, end: int, frame_words: frozenset[str]) -> bool:
         following = re.match(r"[\s-]+([a-z][\w-]*)", text[end:])
@@ -627,6 +640,8 @@ class SelectionBuilder:
             return AmongPapers(by_kind["paper"].ids, by_kind["paper"].surface)
         entity = unit.entities[0]
         if entity.kind == "time" and entity.time is not None:
+            if self._dates_a_thing(unit, stream):
+                return None  # "the May 2024 storm": when the storm was, not when a paper came out
             if not entity.time.ranges:
                 return None  # a shift ("the year after") edits the conversation's time, see the recogniser
             return During(entity.time.ranges, entity.surface)
@@ -652,6 +667,24 @@ class SelectionBuilder:
             ambiguous.append(Ambiguity(entity.surface, entity.keys))
             return None
         return None
+
+    def _dates_a_thing(self, unit: Unit, stream: tuple[Item, ...]) -> bool:
+        """A time said between "the" and a noun that is no paper ("the May 2024 storm", "the 2021
+        floods"): the date of what a paper studies. "the 2017 random forest paper" dates the paper."""
+        before = stream[unit.start - 1] if unit.start > 0 else None
+        if not (isinstance(before, Word) and before.folded == "the") or unit.end >= len(stream):
+            return False
+        preposition = stream[unit.start - 2] if unit.start > 1 else None
+        if isinstance(preposition, Word) and preposition.folded in self.dating_prepositions:
+            return False  # "published in the 2021 season": the papers' time
+        following = stream[unit.end : unit.end + 4]
+        first = following[0]
+        if not (isinstance(first, Word) and first.folded.isalpha()) or first.folded in self.bridge:
+            return False
+        return not any(
+            not isinstance(item, Word) or item.folded in self.list_nouns or item.folded in self.paper_words
+            for item in following
+        )
 
     def _whole_system_name(self, entity: Entity) -> bool:
         said = compact(entity.surface)
