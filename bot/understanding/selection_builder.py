@@ -42,7 +42,7 @@ from bot.query import (
 from bot.text import compact, fold
 from bot.understanding.entities import Entity
 from bot.understanding.reading import Item, Named, Reading, Word
-from bot.vocabulary import Vocabulary, phrase_alternation, whole_words
+from bot.vocabulary import Vocabulary, phrase_alternation
 
 Role = Literal["atom", "negation", "or", "and", "position", "mention_verb", "else", "restrict", "similar", "spent"]
 SINGLE_VALUED = frozenset({"time", "category", "code", "solo", "papers", "introduces"})
@@ -107,6 +107,7 @@ class SelectionBuilder:
         self.topic_stopwords = topic_stopwords  # words that never carry a topic
         self.is_topic_cue = is_topic_cue
         v = vocabulary
+        negated_verbs = _negated_verbs(v)
         self.patterns: list[tuple[Role | str, re.Pattern[str]]] = [
             ("solo", v.pattern("solo_words")),  # before "her" is read as a person: "on her own"
             ("shared", v.pattern("shared_words")),
@@ -116,7 +117,11 @@ class SelectionBuilder:
             ("back_papers", v.pattern("back_papers")),
             ("back_paper", v.pattern("back_paper")),
             ("back_person", v.pattern("back_person")),
-            ("negation", whole_words([*v.words("negation"), *_negated_verbs(v)])),
+            # the negated verbs first: "does not use" before the "does not" it starts with
+            (
+                "negation",
+                compiled_pattern(rf"(?<![\w@])(?:{negated_verbs}|{phrase_alternation(v.words('negation'))})(?![\w@])"),
+            ),
             ("restrict", v.pattern("restrict_words")),
             ("code", v.pattern("code_words")),
             ("or", v.pattern("or_words")),
@@ -135,17 +140,12 @@ class SelectionBuilder:
         self.change_after = compiled_pattern(
             r"\s+(?:to|by|from|below|under|on|in|when|sharply|significantly|much|a lot|dramatically)\b"
         )
-        introducers = [
-            *v.words("mention_verbs"),
-            *v.words("negation"),
-            *_negated_verbs(v),
-            *v.words("any_benchmark_after"),
-        ]
+        introducers = [*v.words("mention_verbs"), *v.words("negation"), *v.words("any_benchmark_after")]
         self.loose_solo = frozenset(v.words("solo_loose_words"))
         self.solo_context = frozenset(
             (*v.words("solo_context_words"), *v.words("authorship_verbs"), *v.words("researcher_pronouns"))
         )
-        self.any_benchmark_context = compiled_pattern(rf"(?:{phrase_alternation(introducers)})\s+$")
+        self.any_benchmark_context = compiled_pattern(rf"(?:{negated_verbs}|{phrase_alternation(introducers)})\s+$")
         self.describes_one_benchmark = compiled_pattern(rf"\s+(?:{v.pattern('any_benchmark_not_before').pattern})")
         self.topic_before = compiled_pattern(rf"(?:{v.pattern('topic_before').pattern})$")
         self.topic_after = frozenset(v.words("topic_after"))
@@ -889,12 +889,14 @@ class SelectionBuilder:
         return [Clause((atom,)) for atom in atoms]  # "with A and B": both
 
 
-def _negated_verbs(vocabulary: Vocabulary) -> list[str]:
+def _negated_verbs(vocabulary: Vocabulary) -> str:
     """ "don't mention", and "that don't come with": a negation that ends in "don't" takes its verb along,
-    so a verb that is no bridge word ("come with", "ship") still leads the negation to its filter."""
+    so a verb that is no bridge word ("come with", "ship") still leads the negation to its filter. A
+    pattern source of every lead, then every verb: written out, each pair was one of 700 alternatives
+    (a 15,000-character pattern, 3 ms of each start to load, twice)."""
     auxes = vocabulary.words("negated_aux")
     leads = [*auxes, *(n for n in vocabulary.words("negation") if any(n.endswith(f" {aux}") for aux in auxes))]
-    return [f"{lead} {verb}" for lead in leads for verb in vocabulary.words("negatable_verbs")]
+    return rf"(?:{phrase_alternation(leads)})[\s'’-]*(?:{phrase_alternation(vocabulary.words('negatable_verbs'))})"
 
 
 def _written_between(text: str, stream: tuple[Item, ...], left: Unit, right: Unit) -> str:
