@@ -107,8 +107,8 @@ FLOORS = {
     "dalia_real_talk.yaml": 105,
     "kiri_real_talk.yaml": 101,
     "ravi_real_talk.yaml": 104,
-    "tariq_real_talk.yaml": 104,
-    "yuki_real_talk.yaml": 105,
+    "tariq_real_talk.yaml": 105,
+    "yuki_real_talk.yaml": 106,
     "amaru_real_talk.yaml": 100,
 }
 

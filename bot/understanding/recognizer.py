@@ -207,6 +207,8 @@ class Recognizer:
         self.versus_rest = compiled_pattern(
             r"\bor (?:without|not|none|no)\b|\bwith or without\b|\b(?:vs\.?|versus) (?:without|not|none)\b"
             r"|\bthan (?:(?:those|ones|papers) )?(?:without|none)\b"  # ("more often than not" is a share)
+            # "how many papers have code and how many don't?": the filter and the rest, both counted
+            r"|\band how many (?:don\W?t|do not|doesn\W?t|does not|haven\W?t|have not|aren\W?t|are not|lack|without)\b"
         )
         nouns = phrase_alternation(v.words("one_paper_words"))
         self.paper_nouns = frozenset(v.words("paper_nouns"))

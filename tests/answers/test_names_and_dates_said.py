@@ -69,3 +69,18 @@ def test_a_date_of_what_a_paper_studies_is_no_publication_date(amaru: Engine) ->
     # a date after "in" is the papers' own; one before a paper noun too
     assert headline_and_ids(amaru, "what did he publish in the 2021 season")[0] == "1 paper from 2021:"
     assert headline_and_ids(amaru, "the 2019 flare paper")[0].startswith("The paper about flare from 2019:")
+
+
+def test_her_first_paper_with_code_is_a_pick_among_the_papers_with_code(tariq: Engine) -> None:
+    # was "Yes: the profile marks code for KilnNet": whether it has code, not whether it was the first
+    assert headline_and_ids(tariq, "was KilnNet his first paper with code?")[0] == (
+        "No: the oldest paper with code is SmallFinds3D (Jun 4, 2019); KilnNet is from May 14, 2024."
+    )
+    assert headline_and_ids(tariq, "does KilnNet have code?")[0].startswith("Yes: the profile marks code for KilnNet")
+
+
+def test_how_many_with_and_how_many_without(yuki: Engine) -> None:
+    # was the 9 papers with code only
+    assert headline_and_ids(yuki, "how many papers have code and how many don't?")[0] == (
+        "More papers are without code (14 papers) than with code (9 papers)."
+    )
