@@ -27,6 +27,7 @@ from bot.query import (
     During,
     Introduces,
     MentionsBenchmark,
+    MentionsPhrase,
     Operation,
     Query,
     Selection,
@@ -924,23 +925,16 @@ def best_result(world: World, query: Query) -> r.Result:
     metric = lexicon.metric(operation.metric) if operation.metric else None
     if metric is None:
         return list_papers(world, query)
-    papers = world.select(query.selection).papers if query.selection else world.corpus.newest
-    # a cheap look for the metric's words before the sentence-by-sentence reading (thousands of papers)
-    keys = {fold(form.split("{k}")[0]).strip() for form in metric.forms} - {""}
+    label = metric.label(operation.metric_k)
+    naming = query.selection.with_clause(Clause((MentionsPhrase(label),)))  # the papers that name it
     facts = []
-    for paper in papers:
-        text = fold(paper.abstract)
-        if not any(key in text for key in keys):
-            continue
+    for paper in world.select(naming).papers:
         found = _figure_in_metric(paper, metric, operation.metric_k, lexicon)
         if found is not None:
             figure, sentence = found
-            label = metric.label(operation.metric_k)
             facts.append(r.PaperFact(paper, "results", metric=label, figure=figure, sentence=sentence))
     lower = metric.lower_is_better if operation.direction is None else operation.direction == "lower"
-    return r.BestResult(
-        metric.label(operation.metric_k), tuple(facts), lower != operation.least, world.scope(query.selection)
-    )
+    return r.BestResult(label, tuple(facts), lower != operation.least, world.scope(query.selection))
 
 
 def _group_count(selection: Selection, kind: str) -> int:

@@ -46,27 +46,16 @@ class Selected:
 
 
 def papers_mentioning(papers: Iterable[Paper], phrase: str) -> list[Paper]:
-    """Papers whose title or abstract names `phrase` (whole words, any case or separators)."""
-    patterns = [x for x in map(phrase_pattern, _number_forms(phrase)) if x is not None]
-    return [p for p in papers if any(x.search(p.title) or x.search(p.abstract) for x in patterns)]
-
-
-def _spellings(phrase: str) -> list[str]:
-    """A phrase, or every form of the metric it names ("WER": "word error rate" too; not the forms
-    with a cut-off, "R@{k}")."""
+    """Papers whose title or abstract names `phrase` (whole words, any case or separators); a metric's
+    label ("WER", "recall@1") in any of the metric's forms, as the metric lexicon reads them."""
     from bot.understanding.metrics import MetricLexicon
 
-    metric = MetricLexicon.default().metric(phrase)
-    return [form for form in metric.forms if "{k}" not in form] if metric else [phrase]
-
-
-def _papers_mentioning_any(papers: Iterable[Paper], phrases: list[str]) -> list[Paper]:
-    """Papers that name any of the phrases: one pattern of all their forms, one search per text."""
-    sources = [x.pattern for x in map(phrase_pattern, (f for p in phrases for f in _number_forms(p))) if x is not None]
-    if not sources:
-        return []
-    either = re.compile("|".join(f"(?:{source})" for source in sources), re.IGNORECASE)
-    return [p for p in papers if either.search(p.title) or either.search(p.abstract)]
+    lexicon = MetricLexicon.default()
+    metric = lexicon.named_whole(phrase)
+    if metric is not None:
+        return [p for p in papers if lexicon.names(f"{p.title}. {p.abstract}", metric)]
+    patterns = [x for x in map(phrase_pattern, _number_forms(phrase)) if x is not None]
+    return [p for p in papers if any(x.search(p.title) or x.search(p.abstract) for x in patterns)]
 
 
 def _author_count_fits(listed: int, cut_short: bool, atom: AuthorCount) -> bool:
@@ -194,7 +183,7 @@ class Selector:
         if isinstance(atom, NamesABenchmark):
             return {p.id for p in corpus.papers if p.benchmarks}
         if isinstance(atom, MentionsPhrase):
-            return {p.id for p in _papers_mentioning_any(corpus.papers, _spellings(atom.phrase))}
+            return {p.id for p in papers_mentioning(corpus.papers, atom.phrase)}
         if isinstance(atom, InCategory):
             return {p.id for p in corpus.by_category.get(atom.code, [])}
         if isinstance(atom, HasCode):

@@ -180,6 +180,22 @@ class MetricLexicon:
                 hits.append(MetricHit(found[0], found[1], match.start(), match.end(), match.group()))
         return hits
 
+    def named_whole(self, label: str) -> MetricHit | None:
+        """The metric a label names, all of it ("recall@1", "WER"), or None."""
+        hits = self.find(label)
+        return hits[0] if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(label) else None
+
+    def names(self, text: str, asked: MetricHit) -> bool:
+        """Whether a text names the metric asked, at its cut-off when one was said ("R@1", not "R@5")."""
+        # a look for the words its forms start with first: most texts name none of them
+        folded = fold(text)
+        if not any(key in folded for key in _leads(asked.metric)):
+            return False
+        return any(
+            hit.metric.name == asked.metric.name and (asked.k is None or hit.k in (asked.k, None))
+            for hit in self.find(text)
+        )
+
     def _identify(self, surface: str) -> tuple[Metric, int | None] | None:
         """The metric a matched surface writes: as it stands ("F1", "AP@0.5"), else with one of
         its numbers read as the cut-off ("R@10" -> "R@{k}", k = 10)."""
@@ -210,6 +226,12 @@ def _problems(metrics: tuple[Metric, ...]) -> list[str]:
             owners.setdefault(re.sub(r"[\s\-_]", "", key), set()).add(metric.name)
     problems += [f"{form!r} is under {sorted(names)}" for form, names in sorted(owners.items()) if len(names) > 1]
     return problems
+
+
+@cache
+def _leads(metric: Metric) -> frozenset[str]:
+    """What every form of the metric starts with, folded, up to its cut-off ("r@" of "R@{k}")."""
+    return frozenset(fold(form.split(K)[0]).strip() for form in metric.forms) - {""}
 
 
 def _parse(data: Any) -> tuple[list[Metric], dict[str, tuple[str, ...]]]:

@@ -724,8 +724,8 @@ class Recognizer:
         if operation.name in ("list", "count", "exists") and not selection.has("benchmark"):
             # "which papers report WER?", "how many use BLEU?": the papers that name the metric, in
             # any of its forms (said as a metric, the words are no topic)
-            for name in dict.fromkeys(hit.metric.name for hit in self._metrics_said(reading)):
-                selection = selection.with_clause(Clause((MentionsPhrase(name),)))
+            for label in dict.fromkeys(hit.label for hit in self._metrics_said(reading)):
+                selection = selection.with_clause(Clause((MentionsPhrase(label),)))
         if operation.name == "best_result":
             # "which paper has the lowest WER?": the way said, else the metric's better one ("best"), or
             # the other ("the worst WER"); the superlative is no topic

@@ -66,3 +66,13 @@ def test_a_metric_word_inside_a_topic_is_the_topic_s(arjun: Engine) -> None:
     # was "Who Benefits from Precision Agriculture? ... mentions agriculture but its abstract gives no figure"
     headline, ids = headline_and_ids(arjun, "papers about precision agriculture")
     assert headline.startswith("16 papers about precision agriculture") and ids[0] == 12
+
+
+def test_a_metric_with_a_cut_off_is_found_at_that_cut_off(shipped: Corpus) -> None:
+    # was "None of Guohai Xu's 23 papers mentions recall@{k}": the forms with a cut-off were left out
+    engine = Engine(shipped)
+    assert headline_and_ids(engine, "which papers report R@1?") == ("1 paper mentions recall@1:", [7])
+    assert headline_and_ids(engine, "which paper has the best R@1?") == (
+        "Only X-CLIP gives a figure in recall@1: 49.3 R@1.",
+        [7],
+    )
