@@ -319,6 +319,16 @@ class EntityFinder:
                 )
         return _one_per_apposition(text, found)
 
+    def _owner_named(self, typed: str, owners: Iterable[str], first_part: bool = False) -> str | None:
+        """The person among `owners` whose name (or its start, for `first_part`) the typed key spells
+        closest, when it is close enough."""
+        from rapidfuzz import fuzz  # imported on first use: most starts never need it
+
+        names = {k: compact(self.corpus.people[k].name) for k in owners}
+        scored = [(fuzz.ratio(typed, name[: len(typed)] if first_part else name), k) for k, name in names.items()]
+        best_score, best = max(scored, default=(0.0, ""))
+        return best if best_score >= FUZZY_PERSON_CUTOFF else None
+
     def _with_its_gloss(self, text: str, entity: Entity) -> Entity:
         """A class and what the asker calls it in brackets ("AP (stats applications)"): one mention,
         the gloss no topic of its own. Only a gloss like the class's names: "CV (with code)" filters."""
@@ -538,13 +548,9 @@ class EntityFinder:
             # "Qinhao Ye": a mistyped given name before a known surname picks one of its owners.
             given = words[index - 1]
             if given.folded not in self.stopwords and given.folded not in self.keywords and given.text.isalpha():
-                from rapidfuzz import fuzz  # imported on first use: most starts never need it
-
-                pair = given.key + key
-                scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)), k) for k in owners]
-                best_score, best = max(scored)
-                if best_score >= FUZZY_PERSON_CUTOFF:
-                    return [_entity("person", text, words, index - 1, index + 1, True, key=best)]
+                owner = self._owner_named(given.key + key, owners)
+                if owner is not None:
+                    return [_entity("person", text, words, index - 1, index + 1, True, key=owner)]
                 if given.text[:1].isupper() and words[index].text[:1].isupper():
                     # "Fei-Fei Li": a capitalised given name nobody here has is someone else entirely.
                     first = index - 1
@@ -563,29 +569,24 @@ class EntityFinder:
             and (following_word.text[:1].isupper() or not self.in_corpus(following_word.folded))
         ):
             # "Jiabo Yee": a known given name before a mistyped surname picks one of its owners.
-            from rapidfuzz import fuzz
-
             # ... and the particles before it: "anneke van der muelen" is Anneke van der Meulen
             end = index + 1
             while end < len(words) - 1 and words[end].folded in name_particles():
                 end += 1
             pair = key + "".join(w.key for w in words[index + 1 : end + 1])
-            scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)), k) for k in owners]
-            best_score, best = max(scored)
-            if best_score >= FUZZY_PERSON_CUTOFF:
-                return [_entity("person", text, words, index, end + 1, True, key=best)]
+            owner = self._owner_named(pair, owners)
+            if owner is not None:
+                return [_entity("person", text, words, index, end + 1, True, key=owner)]
             if end + 1 < len(words) and words[end + 1].text.isalpha() and words[end + 1].folded not in self.stopwords:
                 # a two-part surname typed apart and mistyped: "tariq benhadou lindgren"
-                longer = pair + words[end + 1].key
-                scored = [(fuzz.ratio(longer, compact(self.corpus.people[k].name)), k) for k in owners]
-                best_score, best = max(scored)
-                if best_score >= FUZZY_PERSON_CUTOFF:
-                    return [_entity("person", text, words, index, end + 2, True, key=best)]
+                owner = self._owner_named(pair + words[end + 1].key, owners)
+                if owner is not None:
+                    return [_entity("person", text, words, index, end + 2, True, key=owner)]
             # ... or its first part only: "tariq benhadou" for Tariq Benhaddou-Lindgren
             parted = [k for k in owners if "-" in self.corpus.people[k].name.rsplit(" ", 1)[-1]]
-            scored = [(fuzz.ratio(pair, compact(self.corpus.people[k].name)[: len(pair)]), k) for k in parted]
-            if scored and max(scored)[0] >= FUZZY_PERSON_CUTOFF and len(pair) - len(key) >= 4:
-                return [_entity("person", text, words, index, end + 1, True, key=max(scored)[1])]
+            owner = self._owner_named(pair, parted, first_part=True) if len(pair) - len(key) >= 4 else None
+            if owner is not None:
+                return [_entity("person", text, words, index, end + 1, True, key=owner)]
             following = words[index + 1]
             # after any particles ("Tobias van den Berg"), unless what follows them is a small word
             surname = words[end] if words[end].folded not in self.stopwords else following

@@ -113,6 +113,7 @@ class Recognizer:
         self.frame_base = v.frame_words() | researcher_words
         self.frame_all = self.frame_base | v.single_words() | keywords
         self._frame_gaps: dict[frozenset[str], frozenset[str]] = {}
+        self._metrics_read: tuple[Reading | None, list[MetricHit]] = (None, [])
         self.cleaner = Cleaner(v, self.known_words, self._written_in_capitals)
         self._capitals: frozenset[str] | None = None
         self.reader = Reader(
@@ -466,7 +467,12 @@ class Recognizer:
 
     def _metrics_said(self, reading: Reading) -> list[MetricHit]:
         """The metrics the message names, but not a letter code the profile has as a class ("more EM or LG
-        papers?": EM is econometrics there, not exact match)."""
+        papers?": EM is econometrics there, not exact match). Read once per reading: asked up to four times."""
+        if self._metrics_read[0] is not reading:
+            self._metrics_read = (reading, self._metrics_in(reading))
+        return self._metrics_read[1]
+
+    def _metrics_in(self, reading: Reading) -> list[MetricHit]:
         classes = [e.span for e in reading.entities if e.kind == "category"]
         hits = [
             hit
