@@ -7,6 +7,7 @@ Each subcommand imports only what it needs, so `ask` never pays for discord.py. 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -144,45 +145,35 @@ def cmd_soak(args: argparse.Namespace) -> int:
     return soak(args.messages, args.users, args.every)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=_program_name(), description="Q&A bot over a researcher's publication profile."
-    )
-    parser.add_argument("--version", action=_VersionAction)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    commands: dict[str, Callable[[argparse.Namespace], int]] = {}
-
-    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
-        commands[name] = handler
-        command_parser = sub.add_parser(name, help=help_text, description=help_text)
-        command_parser.set_defaults(handler=handler, command_parser=command_parser)
-        return command_parser
-
-    p = add("parse", cmd_parse, "parse a profile page (.txt) into a YAML corpus")
+def _parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("profile", type=Path, metavar="PROFILE.txt")
     p.add_argument("-o", "--output", type=Path, help="write the corpus here (default: stdout)")
     p.add_argument(
         "--as-of", type=_iso_date, default=None, help="date that year-less dates are read against (default: today)"
     )
 
-    p = add("ask", cmd_ask, "answer each question in a fresh conversation")
+
+def _ask_options(p: argparse.ArgumentParser) -> None:
     _profile_option(p)
     _today_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per answer")
     p.add_argument("questions", nargs="+", metavar="QUESTION")
 
-    p = add("console", cmd_console, "interactive console; reads one message per line when stdin is not a terminal")
+
+def _console_options(p: argparse.ArgumentParser) -> None:
     _profile_option(p)
     _today_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per answer")
     p.add_argument("--watch", action="store_true", help="re-read the profile when its file changes")
 
-    p = add("synth", cmd_synth, "write a synthetic profile page with N papers (for scale tests)")
+
+def _synth_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("count", type=_positive_int, metavar="N")
     p.add_argument("-o", "--output", type=Path, help="write the page here (default: stdout)")
     p.add_argument("--seed", type=int, default=0)
 
-    p = add("bench", cmd_bench, "measure parse, load, answer and autocomplete times as profiles grow")
+
+def _bench_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--sizes",
         type=_paper_counts,
@@ -192,20 +183,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
 
-    p = add("soak", cmd_soak, "send many messages from many users through the engine, printing memory")
+
+def _soak_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--messages", type=_positive_int, default=1_000_000)
     p.add_argument("--users", type=_positive_int, default=100_000)
     p.add_argument("--every", type=_positive_int, default=100_000, help="print a line every N messages")
 
-    p = add("run", cmd_run, "start the bot: Discord when DISCORD_TOKEN is set, else the console")
+
+def _run_options(p: argparse.ArgumentParser) -> None:
     _profile_option(p)
     _today_option(p)
     p.add_argument("--watch", action="store_true", help="re-read the profile when its file changes")
 
-    p = add("discord", cmd_discord, "run the Discord bot (needs DISCORD_TOKEN)")
-    _profile_option(p)
-    _today_option(p)
-    p.add_argument("--watch", action="store_true", help="re-read the profile when its file changes")
+
+def _discord_options(p: argparse.ArgumentParser) -> None:
+    _run_options(p)
     p.add_argument(
         "--dump-commands", action="store_true", help="print the JSON body a global command sync would send, then exit"
     )
@@ -219,12 +211,72 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated shard ids this process runs (with --shard-count)",
     )
 
-    p = add("sync", cmd_sync, "register the slash commands with Discord (globally, or in one guild)")
+
+def _sync_options(p: argparse.ArgumentParser) -> None:
     _profile_option(p)
     p.add_argument(
         "--guild", type=_positive_int, default=None, help="sync to this server only (its id; appears at once)"
     )
     p.add_argument("--clear", action="store_true", help="remove the commands (globally, or from --guild) instead")
+
+
+Handler = Callable[[argparse.Namespace], int]
+# Each subcommand: what runs it, what it does, and its options.
+COMMANDS: dict[str, tuple[Handler, str, Callable[[argparse.ArgumentParser], None]]] = {
+    "parse": (cmd_parse, "parse a profile page (.txt) into a YAML corpus", _parse_options),
+    "ask": (cmd_ask, "answer each question in a fresh conversation", _ask_options),
+    "console": (
+        cmd_console,
+        "interactive console; reads one message per line when stdin is not a terminal",
+        _console_options,
+    ),
+    "synth": (cmd_synth, "write a synthetic profile page with N papers (for scale tests)", _synth_options),
+    "bench": (cmd_bench, "measure parse, load, answer and autocomplete times as profiles grow", _bench_options),
+    "soak": (cmd_soak, "send many messages from many users through the engine, printing memory", _soak_options),
+    "run": (cmd_run, "start the bot: Discord when DISCORD_TOKEN is set, else the console", _run_options),
+    "discord": (cmd_discord, "run the Discord bot (needs DISCORD_TOKEN)", _discord_options),
+    "sync": (cmd_sync, "register the slash commands with Discord (globally, or in one guild)", _sync_options),
+}
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, given the terminal's width as shutil.get_terminal_size() finds it, so that
+    a start does not import shutil (with bz2 and lzma: 2.5 ms) for it: argparse makes a formatter for
+    every option it adds."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
+
+
+def _terminal_columns() -> int:
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with `only` (a command's name), only that command is set up: each costs a
+    start about a millisecond (argparse asks gettext for every label it writes)."""
+    parser = argparse.ArgumentParser(
+        prog=_program_name(),
+        description="Q&A bot over a researcher's publication profile.",
+        formatter_class=_HelpFormatter,
+    )
+    parser.add_argument("--version", action=_VersionAction)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (handler, help_text, add_options) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        command_parser = sub.add_parser(name, help=help_text, description=help_text, formatter_class=_HelpFormatter)
+        command_parser.set_defaults(handler=handler, command_parser=command_parser)
+        add_options(command_parser)
     return parser
 
 
@@ -269,7 +321,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.clock import ClockError
     from bot.settings import SettingsError
 
-    args, unknown = build_parser().parse_known_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    command = arguments[0] if arguments and arguments[0] in COMMANDS else None  # else every command, for --help
+    args, unknown = build_parser(command).parse_known_args(arguments)
     if unknown:  # reported with the subcommand's usage, not the top-level one
         args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:

@@ -61,3 +61,10 @@ def test_the_first_start_on_a_page_precompiles_data_files_the_gazetteer_and_data
 
 def test_a_topic_question_does_import_tantivy(tmp_path: Path) -> None:
     assert "tantivy" in imported(tmp_path, "--profile", str(SHIPPED_CORPUS), "papers about hallucination")
+
+
+def test_a_start_answering_about_a_few_papers_does_without_orjson_and_shutil(tmp_path: Path) -> None:
+    # json writes an answer about a few papers (orjson imports uuid and platform: 2.5 ms); argparse's
+    # formatter is given the terminal's width and a topic index's folder is not in play (shutil: 2 ms)
+    modules = imported(tmp_path, "--profile", str(SHIPPED_PAGE), "papers from 2021", "h-index?")
+    assert [m for m in modules if m.split(".")[0] in ("orjson", "shutil", "uuid", "platform")] == []

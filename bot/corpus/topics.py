@@ -12,7 +12,6 @@ import contextlib
 import logging
 import os
 import re
-import shutil
 import signal
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -407,6 +406,9 @@ class TopicIndexBuild:
                 os.write(written, b"1")
                 os.close(written)
                 _write_rows(papers, self._part(_ROWS), rows_written)
+                # Only a typo needs the spelling index: while the first answers are given, it takes what
+                # CPU they leave (written at normal priority, it cost the first twenty answers 5 ms).
+                os.nice(19)
                 _written(_spelling_schema(), _spelling_documents(papers), self._part("spelling", made=True), threads=1)
                 status = 0
             finally:
@@ -434,6 +436,8 @@ class TopicIndexBuild:
         if written:
             try:
                 index = TopicIndex.opened(self._part("topics"), lambda: self._spelling(papers))
+                import shutil  # only a helper's folder needs it: a start on a small page does not import it (2 ms)
+
                 shutil.rmtree(self._part("topics"), ignore_errors=True)
                 return index
             except (OSError, ValueError) as err:
@@ -495,6 +499,8 @@ class TopicIndexBuild:
                 os.waitpid(self.helper, 0)
             self.helper = None
         if self.folder:
+            import shutil
+
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = ""
 

@@ -8,7 +8,14 @@ from datetime import date
 import pytest
 
 from bot.corpus.latex import clean_latex
-from bot.corpus.names import _BENCH_SUFFIX, _suffixed
+from bot.corpus.names import (
+    _BENCH_SUFFIX,
+    _KIND_THEN_NAME,
+    _NAME_THEN_APPOSITIVE,
+    _NAME_THEN_KIND,
+    _around_kind_words,
+    _suffixed,
+)
 from bot.corpus.page_parser import ProfileError, _split_authors, parse_page, resolve_date
 from bot.text import strip_invisible
 from tests.conftest import AS_OF, SHIPPED_PAGE
@@ -454,3 +461,20 @@ def test_formulas_read_as_people_type_them(latex: str, text: str) -> None:
 def test_names_ending_in_bench_are_found_as_the_pattern_finds_them(text: str) -> None:
     # the substring-led scan reads the words the suffix pattern alone would, and finds the same names
     assert [m.group(1) for m in _suffixed(text)] == [m.group(1) for m in _BENCH_SUFFIX.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We build FooSet dataset, BarQA, a new multilingual benchmark, and the benchmark named Baz-2.",
+        "X dataset benchmark Y. datasets Z:  W\tdataset, _a dataset, -b dataset, v2.0. dataset, a+ corpus.",
+        "Evaluation Benchmark QuxEval, a testbed; foo, the test set; Foo.Bar, an evaluation set of 3 tasks.",
+        "FooNet, a large, new dataset; MegaNet, an open suite, and the Corpus OmniCorp, an corpus",
+        "Ünicode-Set dataset, ÄBC, a dataset",
+        "no kind word here, a name, the end",
+    ],
+)
+def test_names_beside_kind_words_are_found_as_the_patterns_find_them(text: str) -> None:
+    # tried only where a match around a kind word can begin, the patterns find what they find alone
+    alone = [m.span() for p in (_KIND_THEN_NAME, _NAME_THEN_APPOSITIVE, _NAME_THEN_KIND) for m in p.finditer(text)]
+    assert [m.span() for m in _around_kind_words(text)] == alone

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import orjson
 import pytest
 
 from bot.corpus.synth import synth_page
@@ -183,18 +184,25 @@ def test_repl_ends_on_end_of_input(monkeypatch: pytest.MonkeyPatch) -> None:
     assert console(None, as_json=False, stdin=_Terminal(), out=io.StringIO()) == 0
 
 
-def test_json_line_holds_what_to_json_holds() -> None:
-    """The JSON line is written by orjson: the same data as `to_json()`, accents and dates included,
-    and a title orjson refuses (a lone surrogate) still gets a line, through json."""
+def test_json_line_holds_what_to_json_holds(tmp_path: Path) -> None:
+    """The JSON line is written by orjson (json for a few papers, in the same bytes): the same data as
+    `to_json()`, accents and dates included, and a title orjson refuses (a lone surrogate) still gets
+    a line, through json."""
     from dataclasses import replace
 
-    from bot.answers.answer import Answer
+    from bot.answers.answer import FEW_PAPERS, Answer
     from bot.engine import Engine
 
     engine = Engine.from_path()
     for question in ("papers from 2021", "h-index?", "who does he work with most?", "hello"):
         answer = engine.ask(question, ("json", question))
         assert json.loads(answer.json_text()) == json.loads(json.dumps(answer.to_json(), ensure_ascii=False))
+        assert answer.json_bytes() == orjson.dumps(answer.to_json())  # json writes a few papers as orjson does
+    page = tmp_path / "synth.txt"
+    page.write_text(synth_page(300, seed=5), encoding="utf-8")
+    many = Engine.from_path(page).ask("which papers have code?")
+    assert len(many.papers) > FEW_PAPERS
+    assert many.json_bytes() == orjson.dumps(many.to_json())
     paper = engine.corpus.papers[0]
     odd = Answer("list_papers", "Überblick “é”", papers=(replace(paper, title="Café \ud800"),))
     assert json.loads(odd.json_text())["papers"][0]["title"] == "Café \ud800"
