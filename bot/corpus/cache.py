@@ -44,7 +44,9 @@ def cached_document(
     answers first (writing the copy is 20 ms of a 10,000-paper page's first answer, 200 ms at 100,000)."""
     if len(raw) < CACHE_FROM_BYTES:
         return produce()
-    digest = blake2b(raw + b"\0" + variant.encode(), digest_size=20).hexdigest()
+    hashed = blake2b(raw, digest_size=20)  # the page's bytes then the variant's: no 3 MB joined copy (2 ms)
+    hashed.update(b"\0" + variant.encode())
+    digest = hashed.hexdigest()
     copy = cache_dir() / f"corpus-{digest}.json"
     try:
         return json.loads(copy.read_text(encoding="utf-8"))  # type: ignore[no-any-return]

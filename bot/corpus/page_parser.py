@@ -509,19 +509,27 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
     """`(first(), second())`, with `second` run by a forked child while this process runs `first`.
 
     Only where forking is safe: a POSIX system, two or more cores, and a single-threaded process (a
-    running bot reloading its profile does it all in this process). The child sends its result back
-    through a pipe (marshal when the result is plain data, the corpus entries are: half the time of
-    pickle to read back; pickle otherwise); if it fails in any way, this process runs `second` itself."""
+    running bot reloading its profile does it all in this process). The child writes its result
+    (marshal when the result is plain data, the corpus entries are: half the time of pickle to read
+    back; pickle otherwise) into a file in memory both processes hold, where Linux has them, so it
+    never waits for this process to read (through a pipe, 3 MB at 10,000 papers cost 5 ms once
+    this process was done with `first`); elsewhere through the pipe. If it fails in any way, this
+    process runs `second` itself."""
     if not can_fork():
         return first(), second()
     import marshal
     import pickle  # only large pages come this far
 
     parent = os.getpid()
+    shared = -1
     try:
+        if hasattr(os, "memfd_create"):
+            shared = os.memfd_create("profile-bot-parse", os.MFD_CLOEXEC)
         reader, writer = os.pipe()
         child = os.fork()
     except OSError:
+        if shared >= 0:
+            os.close(shared)
         return first(), second()
     if child == 0:  # pragma: no cover - the child's coverage is not collected
         status = 1
@@ -533,7 +541,7 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
                 sent = b"M" + marshal.dumps(produced)
             except ValueError:
                 sent = b"P" + pickle.dumps(produced, protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(writer, "wb") as out:
+            with open(shared, "wb", closefd=False) if shared >= 0 else os.fdopen(writer, "wb") as out:
                 out.write(sent)
             status = 0
         finally:
@@ -541,9 +549,14 @@ def _in_two_processes(first: Callable[[], _Result], second: Callable[[], _Result
     os.close(writer)
     done = first()
     with os.fdopen(reader, "rb") as pipe:
-        sent = pipe.read()
+        sent = pipe.read()  # the result, or nothing once the child has written the file and ended
     _, status = os.waitpid(child, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
+    if shared >= 0:
+        try:
+            sent = os.pread(shared, os.fstat(shared).st_size, 0)
+        finally:
+            os.close(shared)
+    if os.waitstatus_to_exitcode(status) != 0 or not sent:
         return done, second()
     body = memoryview(sent)[1:]
     result: _Result = marshal.loads(body) if sent[:1] == b"M" else pickle.loads(body)

@@ -120,3 +120,12 @@ def test_the_child_s_result_crosses_as_plain_data_or_pickled() -> None:
     # what marshal cannot write (a date, a path) is pickled instead
     dated = [date(2024, 3, 1), Path("a.txt")]
     assert page_parser._in_two_processes(lambda: [], lambda: dated) == ([], dated)
+
+
+def test_without_files_in_memory_the_child_s_result_crosses_through_the_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    entries = [
+        {"id": n, "title": "Tactile Skins " * 50, "authors": ["Ana Lee"]} for n in range(2000)
+    ]  # > a pipe's buffer
+    assert page_parser._in_two_processes(lambda: [], lambda: entries) == ([], entries)
+    monkeypatch.delattr(os, "memfd_create", raising=False)
+    assert page_parser._in_two_processes(lambda: [], lambda: entries) == ([], entries)
