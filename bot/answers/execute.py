@@ -794,7 +794,8 @@ def _ranked(corpus: Corpus, papers: Sequence[Paper], by: str, least: bool, subje
     """Papers grouped by `by` (a paper can be in several groups: its co-authors), most first (or least)."""
     groups: dict[str, list[Paper]] = defaultdict(list)
     labels: dict[str, str] = {}
-    if by in _WHOLE_INDEX and len(papers) == len(corpus.papers):
+    whole = len(papers) == len(corpus.papers)
+    if by in _WHOLE_INDEX and whole:
         index: Mapping[Any, list[Paper]] = getattr(corpus, _WHOLE_INDEX[by])
         groups.update({str(key): members for key, members in index.items() if members})
         labels.update({key: key for key in groups})
@@ -808,11 +809,14 @@ def _ranked(corpus: Corpus, papers: Sequence[Paper], by: str, least: bool, subje
             for key, label in _group_keys(corpus, paper, by, subject):
                 groups[key].append(paper)
                 labels[key] = label
-    sign = 1 if least else -1
+    # By name (or by date), then by count most first (least first when asked): the second sort is
+    # stable, so equal counts keep the first order. Two sorts on C keys: a tuple per group cost the
+    # first co-author ranking at 10,000 papers (1,374 people) a millisecond more.
     if by in ("year", "month"):
-        ranked = sorted(groups, key=lambda k: (sign * len(groups[k]), int(k)))
+        ranked = sorted(groups, key=int)
     else:
-        ranked = sorted(groups, key=lambda k: (sign * len(groups[k]), labels[k].casefold()))
+        ranked = sorted(groups, key={k: labels[k].casefold() for k in groups}.__getitem__)
+    ranked.sort(key={k: len(members) for k, members in groups.items()}.__getitem__, reverse=not least)
     chart: tuple[tuple[str, int], ...] = ()
     if by == "year" and groups:
         years = sorted(int(k) for k in groups)
@@ -821,7 +825,9 @@ def _ranked(corpus: Corpus, papers: Sequence[Paper], by: str, least: bool, subje
         chart = tuple((labels[k], len(groups[k])) for k in sorted(groups, key=int))
     elif by == "category":
         chart = tuple((k, len(groups[k])) for k in ranked)
-    inferred = sum(1 for p in papers if p.year_inferred) if by == "year" else 0
+    inferred = 0
+    if by == "year":
+        inferred = corpus.inferred_count if whole else sum(1 for p in papers if p.year_inferred)
     return tuple(r.Group(labels[k], tuple(groups[k]), k) for k in ranked), chart, len(papers), inferred
 
 
