@@ -71,8 +71,9 @@ _STAT_EXAMPLES = {
 PARALLEL_FROM_BLOCKS = 3000
 PARALLEL_FROM_CHARS = 1_000_000
 # This process keeps a little more than half of a large page: the forked reader of the rest must also
-# pickle its papers and this process unpickle them, and neither should wait for the other.
-PARENT_SHARE = 0.53
+# write its papers (marshal) and this process read them back, and neither should wait for the other
+# (0.53 while the papers came through a pipe; with a file in memory the reader was done 5-40 ms first).
+PARENT_SHARE = 0.51
 # Where a large page is cut in two: a blank line, then a line that starts like a paper header.
 _BLOCK_START = compiled_pattern(rf"\n{_WS}\n{_WS}(?=[A-Z]{{2}}[A-Z][a-z]{{2}} \d)")
 _INTEGER = compiled_pattern(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
