@@ -41,6 +41,7 @@ ORDINARY_WORD_LISTS = frozenset(
         "best_words",
         "worst_words",
         "dating_prepositions",
+        "code_giving_words",
     }
 )
 # Groups of content words, never the frame of a question nor a typo's target: the irregular plurals

@@ -222,11 +222,17 @@ class Corpus:
 
     @cached_property
     def _editions(self) -> dict[str, tuple[str, ...]]:
+        """The longer names each benchmark name is written in: its editions ("SQuAD 2.0") and the names
+        it is a part of between hyphens ("RWTH-PHOENIX-Weather 2014" for "PHOENIX")."""
         editions: dict[str, list[str]] = defaultdict(list)
         for name in self.by_benchmark:
             words = name.split(" ")
             for end in range(1, len(words)):
                 editions[" ".join(words[:end])].append(name)
+            parts = name.replace(" ", "-").split("-")
+            for part in dict.fromkeys(parts if len(parts) > 1 else ()):
+                if part != words[0] and name not in editions[part]:
+                    editions[part].append(name)
         return {
             name: tuple(found)
             for name, found in editions.items()

@@ -122,6 +122,10 @@ class Cleaner:
             "greeting_words", "thanks_words", "politeness_words", "politeness_leading", "filler_leading"
         )
         self.leading = compiled_pattern(rf"^(?:{small_talk}){separator}")
+        first_person = alternation("first_person_words")
+        self.first_person = compiled_pattern(rf"\b(?:{first_person})\b")
+        self.asking_inside = compiled_pattern(rf"\b(?:{alternation('asking_frames')})(?: (?:whether|if))?\s+")
+        self.asker_reason = compiled_pattern(rf"[\s,]+(?:{alternation('reason_words')}) (?:{first_person})\b.*$")
         # A sign-off closes the message, but not after "or"/"and": "2020 or later" is a time.
         self.trailing = compiled_pattern(
             rf"(?<!\bor)(?<!\band)(?:^|[\s,.!?;:~—–-]+)"
@@ -207,7 +211,7 @@ class Cleaner:
             chat = next((k for k in ("thanks", "farewell", "greeting") if k in chats), None)
             return CleanMessage("", chat=chat or ("greeting" if chats else None), cut=cut)
         index = self._question_index(kept)
-        question = self._without_guess(kept[index])
+        question = self._without_guess(self._from_the_asking(kept[index]))
         if index and _AND_THEN.match(question) and kept[index - 1].rstrip().endswith("?"):
             # "how many papers does he have? and which one is the oldest?": one message, two questions
             joined = f"{kept[index - 1].rstrip(' ?')} {question}"
@@ -224,6 +228,28 @@ class Cleaner:
             if len(self.compound_parts(joined)) == 2:
                 question = joined
         return CleanMessage(question, self._context(kept, index), None, cut)
+
+    def _from_the_asking(self, sentence: str) -> str:
+        """The question in a sentence that tells the asker's story first: from where the asking starts
+        ("... after the last big quake and i wanted to know whether she has ..."), or from the question
+        a comma leads to ("my advisor told me to look at her stuff, which of her papers ..."), without a
+        reason of the asker's after it ("... because my lab is trying to do that")."""
+        lowered = sentence.casefold()
+        start = 0
+        asking = [m for m in self.asking_inside.finditer(lowered) if m.start() > 0]
+        if asking and self.first_person.search(lowered, 0, asking[-1].start()):
+            start = asking[-1].end()
+        else:
+            clauses = [m.end() for m in re.finditer(r",\s+", lowered) if QUESTION_START.match(lowered[m.end() :])]
+            if (
+                clauses
+                and len(lowered[: clauses[-1]].split()) >= 6
+                and self.first_person.search(lowered, 0, clauses[-1])
+            ):
+                start = clauses[-1]
+        reason = self.asker_reason.search(lowered, start)
+        end = reason.start() if reason and reason.start() > start else len(sentence)
+        return sentence[start:end].strip() if (start or end < len(sentence)) else sentence
 
     def _without_guess(self, question: str) -> str:
         """ "does he do anything w/ spiking nets or is it all eeg": the asker's guess at the answer

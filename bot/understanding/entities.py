@@ -660,6 +660,8 @@ class EntityFinder:
                     bench = None  # "speech" is a word inside "LJSpeech", not a typo of it
                 if bench and end - start == 1 and self.papers_using(words[start].folded):
                     bench = None  # "flaky tests", "NIST": a word the abstracts use, not a slip of "TESS", "MNIST"
+                if bench and window[0].text.isupper() and bench[0][:1] != key[:1]:
+                    bench = None  # an acronym's slip keeps its first letter ("MSVDD"): "GMPE" is not "MPE"
                 if bench:
                     found.append(
                         _entity("benchmark", text, words, start, end, False, key=self.benchmark_keys[bench[0]])

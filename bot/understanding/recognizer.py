@@ -86,6 +86,9 @@ class Recognition:
     flips: bool = False  # "and the ones without?": the last filter of the last question, negated
 
 
+_DESCRIPTION_TAIL = re.compile(r" (?:on|about) [\w'’-]+(?: (?!or\b)[\w'’&-]+){0,4}?(?=[,?.;:!)]|$| or\b)")
+
+
 class Recognizer:
     """Built once per corpus."""
 
@@ -1052,6 +1055,7 @@ class Recognizer:
             )
 
         clauses = []
+        pair_described = False
         for clause in built.selection.clauses:
             if (
                 not clause.negated
@@ -1060,8 +1064,30 @@ class Recognizer:
                 and all(said_as_a_paper(a) for a in clause.atoms)
             ):
                 atoms = tuple((self._paper_described(a) or a) if isinstance(a, AboutTopic) else a for a in clause.atoms)
+                pair_described = pair_described or atoms != clause.atoms
                 clause = replace(clause, atoms=atoms)
             clauses.append(clause)
+        named = {i for c in clauses if len(c.atoms) >= 2 for a in c.atoms if isinstance(a, AmongPapers) for i in a.ids}
+
+        def describes_a_named_one(clause: Clause) -> bool:
+            """ "... or the Bayesian paper on Oklahoma and Groningen" (the words after "and"), "the
+            non-manual markers paper (Hands Are Not Enough) or AdaSign": words of a description of one
+            of the papers set against each other, no filter of their own."""
+            atom = clause.atoms[0]
+            if (
+                clause.negated
+                or len(clause.atoms) != 1
+                or not isinstance(atom, AboutTopic)
+                or not said_as_a_paper(atom)
+            ):
+                return False
+            if pair_described:
+                return True
+            paper = self._paper_described(atom)
+            return isinstance(paper, AmongPapers) and set(paper.ids) <= named
+
+        if named:
+            clauses = [c for c in clauses if not describes_a_named_one(c)]
         return replace(built, selection=Selection(tuple(clauses)))
 
     def _called_hers(self, cue: str, word: str) -> re.Match[str] | None:
@@ -1156,8 +1182,18 @@ class Recognizer:
         return bool(found) and all(m.group(1) or any(c.isupper() for c in m.group()[1:]) for m in found)
 
     def _description_words(self, cue: str) -> list[set[str]]:
-        """The words of each "the ... paper" description in the question."""
-        return [set(topic_words(m.group(), frozenset())) for m in self.one_paper.finditer(cue)]
+        """The words of each "the ... paper" description in the question, with what it is on ("the
+        Bayesian ground-motion paper on Oklahoma and Groningen")."""
+        return [
+            set(topic_words(m.group() + self._description_tail(cue, m.end()), frozenset()))
+            for m in self.one_paper.finditer(cue)
+        ]
+
+    @staticmethod
+    def _description_tail(cue: str, end: int) -> str:
+        """ "on Oklahoma and Groningen" after "the ... paper": up to five words, to the end of the clause."""
+        tail = _DESCRIPTION_TAIL.match(cue, end)
+        return tail.group() if tail else ""
 
     def _paper_described(self, atom: AboutTopic) -> AmongPapers | None:
         """The paper a description fits best, as a name would name it."""

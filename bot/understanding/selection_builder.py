@@ -160,6 +160,7 @@ class SelectionBuilder:
         self.paper_words = frozenset(v.words("one_paper_words")) | frozenset(v.words("paper_nouns"))
         self.dating_prepositions = frozenset(v.words("dating_prepositions"))
         # "papers that don't list her": a listing verb stands between a "not" and the person it negates
+        self.code_giving = frozenset(v.words("code_giving_words"))
         self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words")) | self.listing_verbs
         self.researcher_subjects = frozenset(v.words("researcher_subjects"))
         # the researcher said as a pronoun, or by name ("where tariq isn't in the author list", "Yuki's
@@ -278,12 +279,16 @@ class SelectionBuilder:
                 if role == "back_pair" and self.order_after.match(text, match.end()):
                     continue
                 if role == "code" and (
-                    self._names_a_topic(text, match.end(), frame_words) or self._in_a_concept(text, match.start())
+                    self._names_a_topic(text, match.end(), frame_words)
+                    or self._in_a_concept(text, match.start())
+                    or self._kind_of_code(match.group(), stream, offsets, match.start(), frame_words)
                 ):
                     first, last = _items_in(offsets, *match.span())
                     if first is not None and last is not None:
                         topic_words.update(range(first, last + 1))
                     continue  # "papers about code generation": a topic that says code
+                if role == "negation" and self._term_of_the_papers(text, match):
+                    continue  # "the non-manual markers paper": a term the papers write, not "not manual"
                 if (
                     role == "negation"
                     and match.group() in self.change_verbs
@@ -363,6 +368,33 @@ class SelectionBuilder:
     def _the_researcher(self, item: Item) -> bool:
         return isinstance(item, Named) and any(
             e.kind == "person" and e.key == self.corpus.researcher_key for e in item.entities
+        )
+
+    def _term_of_the_papers(self, text: str, match: re.Match[str]) -> bool:
+        """ "non-manual", "non-stationary": "non" joined to a word the papers write joined to it too."""
+        if match.group().lower() != "non":
+            return False
+        joined = re.match(r"[-\s]([a-z]{3,})\b", text[match.end() :])  # the hyphen may be a space here
+        return (
+            joined is not None
+            and bool(self.papers_using(joined.group(1)))
+            and self.phrase_used(f"non {joined.group(1)}")
+        )
+
+    def _kind_of_code(
+        self, said: str, stream: tuple[Item, ...], offsets: list[tuple[int, int]], start: int, frame: frozenset[str]
+    ) -> bool:
+        """ "bosonic codes", "LDPC code": "code" after a plain word of the topic's (not a word of the
+        question's frame, not a paper's name: "the AMBER code" is AMBER's source code) is a kind of code."""
+        if said.lower() not in ("code", "codes"):
+            return False
+        first, _ = _items_in(offsets, start, start + 1)
+        before = stream[first - 1] if first else None
+        return (
+            isinstance(before, Word)
+            and before.folded.replace("-", "").isalpha()
+            and before.folded not in frame | self.bridge | self.code_giving
+            and before.folded not in self.topic_stopwords
         )
 
     def _names_a_topic(self, text: str, end: int, frame_words: frozenset[str]) -> bool:
