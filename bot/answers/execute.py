@@ -326,13 +326,26 @@ def pick_paper(world: World, query: Query) -> r.Result:
         papers.reverse()
     rank = operation.rank or 1
     scope = world.scope(query.selection)
-    among = _among(query.selection)
+    among = _among(query.selection) or _named_together(query.selection)
     if rank > len(papers):
         return r.PaperPick(None, rank, order, scope, len(papers), among=among)
     paper = papers[rank - 1]
     ties = tuple(p for p in papers if p.date == paper.date and p is not paper) if rank == 1 else ()
     checked = tuple(world.corpus.by_id[i] for i in operation.check if i in world.corpus.by_id)
-    return r.PaperPick(paper, rank, order, scope, len(papers), ties, among, checked)
+    others = tuple(p for p in papers if p is not paper) if among is not None and among == len(papers) else ()
+    return r.PaperPick(paper, rank, order, scope, len(papers), ties, among, checked, others)
+
+
+def _named_together(selection: Selection) -> int | None:
+    """ "which came first, GeoMRP or TurnoutGNN?": how many papers the question names and sets against
+    each other (two to four, named in one clause), when that is all it selects."""
+    if len(selection.clauses) != 1 or selection.clauses[0].negated:
+        return None
+    atoms = selection.clauses[0].atoms
+    if not all(isinstance(a, AmongPapers) for a in atoms):
+        return None
+    ids = {i for a in atoms if isinstance(a, AmongPapers) for i in a.ids}
+    return len(ids) if 2 <= len(ids) <= 4 else None
 
 
 @handles("exists")

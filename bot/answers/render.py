@@ -218,9 +218,17 @@ def _(result: r.PaperPick, corpus: Corpus) -> Answer:
     if result.pool == 2 and result.among == 2 and result.rank == 1:
         newer = "newer" if result.order == "newest" else "older"
         headline = f"The {newer} of the two is {paper.short_name} ({pretty_date(paper)}): {paper.title}"
+    elif result.others and result.rank == 1:
+        count = len(result.others) + 1
+        headline = f"The {which} of the {count} is {paper.short_name} ({pretty_date(paper)}): {paper.title}"
     else:
         headline = f"The {rank}{which} paper{scope} ({pretty_date(paper)}): {paper.title}"
-    return _paper_card(corpus, paper, headline)
+    card = _paper_card(corpus, paper, headline)
+    if result.others and result.rank == 1:
+        # the papers set against it, each with its date: the answer is about all of them
+        dated = join_and([f"{p.short_name} is from {pretty_date(p)}" for p in result.others])
+        return replace(card, note=f"{dated[:1].upper()}{dated[1:]}.", papers=(paper, *result.others))
+    return card
 
 
 def _checked_pick(corpus: Corpus, result: r.PaperPick, paper: Paper, scope: str, which: str) -> Answer:
@@ -231,7 +239,12 @@ def _checked_pick(corpus: Corpus, result: r.PaperPick, paper: Paper, scope: str,
     if asked in picked:
         shared = " (with others of the same date)" if len(picked) > 1 else ""
         headline = f"Yes: {asked.short_name} is the {rank}{which} paper{scope}{shared}, from {pretty_date(asked)}."
-        return _paper_card(corpus, asked, headline)
+        others = tuple(p for p in result.others if p is not asked)
+        if not others:
+            return _paper_card(corpus, asked, headline)
+        # "is ParlSent newer than PollCast?": the other one's date too
+        headline = headline[:-1] + "; " + join_and([f"{p.short_name} is from {pretty_date(p)}" for p in others]) + "."
+        return replace(_paper_card(corpus, asked, headline), papers=(asked, *others))
     headline = (
         f"No: the {rank}{which} paper{scope} is {paper.short_name} ({pretty_date(paper)}); "
         f"{asked.short_name} is from {pretty_date(asked)}."
@@ -704,6 +717,8 @@ def _author_counts_compared(papers: tuple[Paper, ...]) -> Answer:
             f"{more.short_name} lists more authors: {plural(len(more.authors), 'author')}, "
             f"against {plural(len(second.authors), 'author')} for {second.short_name}."
         )
+    if isinstance(more, Paper):  # the answer first, as a ranking puts its top
+        papers = (more, *(p for p in papers if p is not more))
     return Answer("", headline, items=items, papers=papers, numbered=False)
 
 

@@ -45,6 +45,7 @@ class PaperPick:
     ties: tuple[Paper, ...] = ()  # others of the same date
     among: int | None = None
     checked: tuple[Paper, ...] = ()  # "is AMBER his latest paper?": the papers asked about
+    others: tuple[Paper, ...] = ()  # "which came first, X or Y?": the other papers set against it
 
 
 @dataclass(frozen=True, slots=True)

@@ -230,6 +230,10 @@ class EntityFinder:
                 if len(surname_parts) > 1 and len(surname_parts[0]) >= 3:
                     # "Lucía Fernández" for "Lucía Fernández-Ortega": the given name and the first surname
                     self.person_keys.setdefault("".join(words[:-1]) + surname_parts[0], key)
+                for part in surname_parts if len(surname_parts) > 1 else ():
+                    # "papers with Solheim" for Ingrid Solheim-Baptiste: each part of a joined surname
+                    if len(part) >= 3 and key not in self.by_surname[part]:
+                        self.by_surname[part].append(key)
             elif words:
                 self.by_surname[words[0]].append(key)
         for surname, holders in particle_surnames.items():
@@ -464,8 +468,9 @@ class EntityFinder:
         return any(fuzz.ratio(typed, surname) >= 70 for surname in surnames)
 
     def _mistyped_surname(self, words: list[Token], index: int) -> list[str]:
-        """ "stuff with Holoway": a surname nobody has, after "with" or "by", one letter or two from one
-        surname here (and clearly closer to it than to any other): that surname's owners."""
+        """ "stuff with Holoway", "papers with ingird": a name nobody has, after "with" or "by", one
+        letter or two from one surname or given name here (a letter added, dropped or changed, or two
+        swapped), and closer to it than to any other: that name's owners."""
         word = words[index]
         previous = words[index - 1].folded if index > 0 else ""
         following = words[index + 1].folded if index + 1 < len(words) else ""
@@ -475,12 +480,15 @@ class EntityFinder:
             return []
         if word.folded in self.stopwords or word.folded in self.keywords or self.in_corpus(word.folded):
             return []
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
 
-        close = process.extract(word.key, list(self.by_surname), scorer=fuzz.ratio, score_cutoff=88, limit=2)
-        if not close or (len(close) == 2 and close[1][1] >= close[0][1]):
+        names = {**self.by_given, **self.by_surname}
+        edits = 1 if len(word.key) <= 7 else 2
+        close = process.extract(word.key, list(names), scorer=OSA.distance, score_cutoff=edits, limit=2)
+        if not close or (len(close) == 2 and close[1][1] <= close[0][1]):
             return []
-        return list(self.by_surname[close[0][0]])
+        return list(names[close[0][0]])
 
     def _single_word_name_ok(self, words: list[Token], index: int) -> bool:
         word = words[index]

@@ -86,6 +86,8 @@ class Recognition:
     flips: bool = False  # "and the ones without?": the last filter of the last question, negated
 
 
+# "with code?", "without Ming Yan?": a filter alone, to add to the question before it
+_FILTER_FRAGMENT = re.compile(r"^\W*(?:with|without|w/o|sans)\b(?:\W+\w+){0,2}\W*$")
 _DESCRIPTION_TAIL = re.compile(r" (?:on|about) [\w'’-]+(?: (?!or\b)[\w'’&-]+){0,4}?(?=[,?.;:!)]|$| or\b)")
 
 
@@ -255,6 +257,7 @@ class Recognizer:
         )
         self.position_or_item = compiled_pattern(
             rf"\b(?:{ordinals}|last|lead|final)(?:[\s-]+{number})?(?:[\s-]listed|[\s-]named)?[\s-](?:author|writer)s?\b"
+            rf"|\b(?:listed|named|credited)\s+(?:{ordinals}|last)\b"  # "where she is not listed first"
             rf"|{_ITEM_REFERENCE.pattern}"
         )
         # "who's the last author on OrthoNet?": an author of one paper, which the other words describe
@@ -377,7 +380,7 @@ class Recognizer:
             pronoun=self._pronoun(message.text),
             pronoun_leads=self._pronoun_leads(reading),
             flips=built.dangling_negation and not query.selection.clauses and not query.operation.beyond,
-            opener=bool(self.opener.match(cue)),
+            opener=bool(self.opener.match(cue) or _FILTER_FRAGMENT.match(cue)),
             restrict=built.restrict or _refers_back(query) or bool(self.restrict_opener.match(cue)),
             shift=shift,
             step=1 if self.step_older.search(cue) else -1 if self.step_newer.search(cue) else 0,

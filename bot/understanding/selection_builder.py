@@ -187,6 +187,9 @@ class SelectionBuilder:
             rf"(?:\s+{author_list})?"
             # "where she isn't in the listed authors"
             rf"|(?<!\w)(?:{pronouns})\s+(?:isn t|wasn t|is not|was not)\s+(?:even\s+)?(?:in|on|among)\s+{author_list}"
+            # "on which papers is she not in the author list", "where isn't she among the listed authors"
+            rf"|\b(?:(?:is|was)\s+(?:{pronouns})\s+not|(?:isn t|wasn t)\s+(?:{pronouns}))"
+            rf"\s+(?:even\s+)?(?:in|on|among)\s+{author_list}"
         )
         self.lead_verb = compiled_pattern(
             r"\b(?P<by>led|first[- ]authored) by\b"

@@ -18,7 +18,7 @@ def test_a_possessive_inside_a_description_still_names_one_paper(dalia: Engine) 
     assert headline.startswith(
         "Yes: Load, Wellness and Soft-Tissue Injury Risk in Elite Women's Football is the oldest"
     )
-    assert ids == [10]
+    assert ids == [10, 8]
     headline, ids = headline_and_ids(dalia, "is DefGhost newer than the women's football injury paper?")
     assert headline.startswith("Yes: DefGhost is the latest paper among DefGhost and Load, Wellness")
     assert headline_and_ids(dalia, "is the hamstring paper older than DefGhost?")[0].startswith("No: ")

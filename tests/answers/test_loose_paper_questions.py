@@ -136,7 +136,7 @@ def test_a_description_or_a_name_set_against_each_other(nadim: Engine) -> None:
     assert headline_and_ids(nadim, question) == (
         "PHEME Revisited: Annotation Artefacts in Rumour Veracity Benchmarks lists more authors: 3 authors, "
         "against 2 authors for Automated Accounts in the 2017 Norwegian Parliamentary Election.",
-        [21, 8],
+        [8, 21],  # the one with more first
     )
 
 

@@ -53,8 +53,10 @@ def test_which_has_more_is_no_yes_or_no_question(wanjiru: Engine) -> None:
         ),
         (
             "did STAMP come out after RoadGraph?",
-            "Yes: STAMP is the latest paper among STAMP and RoadGraph, from Apr 15, 2019.",
-            [20],
+            # the other one's date too, and both papers: the answer is about the two
+            "Yes: STAMP is the latest paper among STAMP and RoadGraph, from Apr 15, 2019; "
+            "RoadGraph is from Feb 20, 2018.",
+            [20, 21],
         ),
         # the description said first is the one checked, though it is found after the name
         (
@@ -66,8 +68,9 @@ def test_which_has_more_is_no_yes_or_no_question(wanjiru: Engine) -> None:
         # was "No: the oldest paper about LLM travel survey is ...": the description was read as a topic
         (
             "is TrafFormer older than the LLM travel survey paper?",
-            f"Yes: TrafFormer is the oldest paper among TrafFormer and {SURVEY}, from Apr 11, 2023.",
-            [11],
+            f"Yes: TrafFormer is the oldest paper among TrafFormer and {SURVEY}, from Apr 11, 2023; {SURVEY} is from "
+            "Aug 28, 2023.",
+            [11, 12],
         ),
     ],
 )
