@@ -226,9 +226,14 @@ def _(result: r.PaperPick, corpus: Corpus) -> Answer:
     card = _paper_card(corpus, paper, headline)
     if result.others and result.rank == 1:
         # the papers set against it, each with its date: the answer is about all of them
-        dated = join_and([f"{p.short_name} is from {pretty_date(p)}" for p in result.others])
+        dated = _their_dates(result.others)
         return replace(card, note=f"{dated[:1].upper()}{dated[1:]}.", papers=(paper, *result.others))
     return card
+
+
+def _their_dates(papers: tuple[Paper, ...]) -> str:
+    """ "TurnoutGNN is from Jan 23, 2023": the date of each paper set against the one picked."""
+    return join_and([f"{p.short_name} is from {pretty_date(p)}" for p in papers])
 
 
 def _checked_pick(corpus: Corpus, result: r.PaperPick, paper: Paper, scope: str, which: str) -> Answer:
@@ -238,12 +243,11 @@ def _checked_pick(corpus: Corpus, result: r.PaperPick, paper: Paper, scope: str,
     asked = result.checked[0]
     if asked in picked:
         shared = " (with others of the same date)" if len(picked) > 1 else ""
-        headline = f"Yes: {asked.short_name} is the {rank}{which} paper{scope}{shared}, from {pretty_date(asked)}."
+        # "is ParlSent newer than PollCast?": the other one's date too, and both papers
         others = tuple(p for p in result.others if p is not asked)
-        if not others:
-            return _paper_card(corpus, asked, headline)
-        # "is ParlSent newer than PollCast?": the other one's date too
-        headline = headline[:-1] + "; " + join_and([f"{p.short_name} is from {pretty_date(p)}" for p in others]) + "."
+        theirs = f"; {_their_dates(others)}" if others else ""
+        headline = f"Yes: {asked.short_name} is the {rank}{which} paper{scope}{shared}, from {pretty_date(asked)}"
+        headline += f"{theirs}."
         return replace(_paper_card(corpus, asked, headline), papers=(asked, *others))
     headline = (
         f"No: the {rank}{which} paper{scope} is {paper.short_name} ({pretty_date(paper)}); "

@@ -87,8 +87,8 @@ class Recognition:
 
 
 # "with code?", "without Ming Yan?": a filter alone, to add to the question before it
-_FILTER_FRAGMENT = re.compile(r"^\W*(?:with|without|w/o|sans)\b(?:\W+\w+){0,2}\W*$")
-_DESCRIPTION_TAIL = re.compile(r" (?:on|about) [\w'’-]+(?: (?!or\b)[\w'’&-]+){0,4}?(?=[,?.;:!)]|$| or\b)")
+_FILTER_FRAGMENT = compiled_pattern(r"^\W*(?:with|without|w/o|sans)\b(?:\W+\w+){0,2}\W*$")
+_DESCRIPTION_TAIL = compiled_pattern(r" (?:on|about) [\w'’-]+(?: (?!or\b)[\w'’&-]+){0,4}?(?=[,?.;:!)]|$| or\b)")
 
 
 class Recognizer:
