@@ -112,7 +112,7 @@ FLOORS = {
     "tariq_real_talk.yaml": 105,
     "yuki_real_talk.yaml": 106,
     "amaru_real_talk.yaml": 100,
-    "aiko_real_talk.yaml": 108,
+    "aiko_real_talk.yaml": 109,
     "noemi_real_talk.yaml": 117,
     "lars_real_talk.yaml": 109,
     "tevita_real_talk.yaml": 111,
