@@ -114,7 +114,7 @@ FLOORS = {
     "amaru_real_talk.yaml": 100,
     "aiko_real_talk.yaml": 109,
     "noemi_real_talk.yaml": 117,
-    "lars_real_talk.yaml": 109,
+    "lars_real_talk.yaml": 110,
     "tevita_real_talk.yaml": 111,
     "ingeborg_real_talk.yaml": 111,
     "anouk_real_talk.yaml": 115,

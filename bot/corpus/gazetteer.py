@@ -19,7 +19,7 @@ from bot.text import compact
 from bot.yaml_io import load_data_file
 
 # Characters that may sit between two letters of a name without changing it.
-_SEPARATOR = r"[\s\-_/.'’&]?"  # "&": "S&P 500"
+_SEPARATOR = r"[\s\-_/.'’&+]?"  # "&": "S&P 500"; "+": "BP+OSD"
 _NON_ALNUM_KEEP_CASE = compiled_pattern(r"[\W_]+")
 # Between texts scanned together: never in a page's text (bot.text.strip_invisible drops it), never part
 # of a name, and not a word character, so each text's edges match as a string's would.

@@ -114,3 +114,10 @@ def test_a_reason_of_the_asker_s_after_the_question_is_dropped(lars: Engine) -> 
     query = understood(lars, message)
     assert "lab" not in query and "surface" not in query
     assert headline_and_ids(lars, message)[1][:1] == [1]
+
+
+def test_a_name_joined_by_a_plus_is_found_as_written(lars: Engine) -> None:
+    # was "None of Lars Oyekunle-Marchetti's 23 papers mentions BP OSD."
+    headline, ids = headline_and_ids(lars, "papers using BP+OSD")
+    assert headline == "3 papers mention BP OSD:"
+    assert sorted(ids) == [4, 10, 14]
