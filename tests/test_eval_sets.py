@@ -115,7 +115,7 @@ FLOORS = {
     "aiko_real_talk.yaml": 109,
     "noemi_real_talk.yaml": 117,
     "lars_real_talk.yaml": 110,
-    "tevita_real_talk.yaml": 111,
+    "tevita_real_talk.yaml": 112,
     "ingeborg_real_talk.yaml": 111,
     "anouk_real_talk.yaml": 115,
 }

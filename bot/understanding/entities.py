@@ -79,6 +79,10 @@ FUZZY_PERSON_CUTOFF = 85.0
 
 
 _TITLE_HEAD = compiled_pattern(r"[:?]\s")
+# Small words a title writes in lower case between capitalised ones ("Rugosity from Smartphones").
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "via"}
+)
 _LINK = compiled_pattern(r"\b(?:https?://|www\.)\S+|\S+\.(?:com|org|io|net)/\S*")
 
 
@@ -276,6 +280,7 @@ class EntityFinder:
         candidates += self._categories(text, words)
         candidates += self._names(text, words)
         candidates += self._quoted_titles(text, words)
+        candidates += self._title_leads(text, words)
         chosen = _resolve(candidates)
         claimed = _claimed(chosen, words)
         chosen = _resolve(chosen + self._fuzzy(text, words, claimed, self.keywords | typo_keywords))
@@ -436,6 +441,35 @@ class EntityFinder:
             inside = [i for i, w in enumerate(words) if match.start(1) <= w.start and w.end <= match.end(1)]
             if len(owners) == 1 and inside:
                 found.append(_entity("paper", text, words, inside[0], inside[-1] + 1, True, ids=tuple(owners)))
+        return found
+
+    def _title_leads(self, text: str, words: list[Token]) -> list[Entity]:
+        """ "the How Many Quadrats paper": three or more words typed as a title is, capitalised, that
+        begin one paper's title (small words between them may stay lower case)."""
+        found = []
+        index = 0
+        while index < len(words):
+            run = [index] if words[index].text[:1].isupper() else []
+            end = index + 1
+            while run and end < len(words):
+                word = words[end]
+                if word.text[:1].isupper():
+                    run.append(end)
+                elif word.folded not in _TITLE_SMALL_WORDS:
+                    break
+                end += 1
+            capitals = [i for i in run if words[i].text[:1].isupper()]
+            for last in reversed(capitals[2:]):  # the longest beginning first, of three capitalised words or more
+                said = "".join(w.key for w in words[capitals[0] : last + 1])
+                owners = [
+                    p.id
+                    for p in self.corpus.papers
+                    if self._title_keys.setdefault(p.id, compact(p.title)).startswith(said)
+                ]
+                if len(said) >= 10 and len(owners) == 1:
+                    found.append(_entity("paper", text, words, capitals[0], last + 1, True, ids=tuple(owners)))
+                    break
+            index = max(end, index + 1)
         return found
 
     def _hyphenated_name(self, text: str, words: list[Token], start: int, end: int, key: str) -> list[Entity]:

@@ -106,3 +106,13 @@ def test_a_survey_known_by_its_older_acronym_and_its_data(ingeborg: Engine) -> N
     # was "No papers mentioning CCES about data."
     assert understood(ingeborg, "which ones use CCES data") == "benchmark[Cooperative Election Study]"
     assert sorted(headline_and_ids(ingeborg, "which ones use CCES data")[1]) == [3, 5]
+
+
+def test_the_first_words_of_a_title_typed_as_a_title_name_the_paper(tevita: Engine) -> None:
+    # was "They list the same number of authors": "how many" dropped as a count, "quadrats" another paper
+    headline, ids = headline_and_ids(tevita, "does PointMatch have more authors than the How Many Quadrats paper")
+    assert headline.startswith("Yes: PointMatch lists more authors: 3 authors, against 2 authors for How Many Quadrats")
+    assert ids == [13, 16]
+    assert headline_and_ids(tevita, "tell me about the How Many Quadrats paper")[1] == [16]
+    # typed as a topic, the same words stay one
+    assert "topic" in understood(tevita, "papers about how many quadrats are needed")
