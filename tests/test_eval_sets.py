@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on seventy-one profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on seventy-four profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -27,7 +27,8 @@ dalia, kiri and ravi: computational pathology, applied cryptography, sports anal
 language documentation, and hydrology; tariq, yuki and amaru: computational archaeology, animal
 behaviour and solar physics; aiko, noemi and lars: earthquake early warning, sign language
 recognition and quantum error correction; tevita, ingeborg and anouk: coral reef imaging, political
-methodology and battery materials). Their
+methodology and battery materials; sigrun, mateo and folake: glaciology, child language acquisition
+and wildfire prediction, added at their unseen scores after three fixes). Their
 misses were then fixed in the mechanism, so they are regression sets now: each may not fall below
 the score it reached.
 """
@@ -118,6 +119,9 @@ FLOORS = {
     "tevita_real_talk.yaml": 112,
     "ingeborg_real_talk.yaml": 111,
     "anouk_real_talk.yaml": 115,
+    "sigrun_real_talk.yaml": 106,
+    "mateo_real_talk.yaml": 110,
+    "folake_real_talk.yaml": 107,
 }
 
 

@@ -39,6 +39,8 @@ QUESTION_START = compiled_pattern(
 _POINTS_BACK_ONLY = compiled_pattern(
     r"^\W*(?:i think |i guess |maybe |and |also )?(?:it|that|this|they|that one|this one)\b", re.IGNORECASE
 )
+# a question about what was said before it ("which paper was that", "who wrote it")
+_POINTS_BACK = compiled_pattern(r"\b(?:that|this|it|those|these|they|them)\b")
 # "... and how many have code": a count of the papers the first part counts, asked after it
 _COUNT_OF_THOSE = compiled_pattern(
     r"how many\s+(?:of (?:them|those|these)\b|(?:have|has|had|are|were|is|was|use|used|come|came)\b)"
@@ -245,6 +247,7 @@ class Cleaner:
                 clauses
                 and len(lowered[: clauses[-1]].split()) >= 6
                 and self.first_person.search(lowered, 0, clauses[-1])
+                and not _POINTS_BACK.search(lowered, clauses[-1])  # "..., which paper was that": the story says which
             ):
                 start = clauses[-1]
         reason = self.asker_reason.search(lowered, start)

@@ -86,6 +86,8 @@ class Recognition:
     flips: bool = False  # "and the ones without?": the last filter of the last question, negated
 
 
+# "... she ever published", "... he ever wrote", "... of all": an ordinal paper counted over every paper
+_ORDER_EVER = compiled_pattern(r"\W*(?:(?:that |which )?(?:he|she|they|§) )?(?:has |have |had )?ever\b|\W*of all\b")
 # "with code?", "without Ming Yan?": a filter alone, to add to the question before it
 _FILTER_FRAGMENT = compiled_pattern(r"^\W*(?:with|without|w/o|sans)\b(?:\W+\w+){0,2}\W*$")
 _DESCRIPTION_TAIL = compiled_pattern(r" (?:on|about) [\w'’-]+(?: (?!or\b)[\w'’&-]+){0,4}?(?=[,?.;:!)]|$| or\b)")
@@ -1402,6 +1404,8 @@ class Recognizer:
         which = match.group("which")
         if which is None or which == "last":
             return " "
+        if _ORDER_EVER.match(match.string, match.end()):
+            return match.group()  # "the first paper she ever published": of all her papers, not of a list
         return " " if self.vocabulary.number(which) and which not in self.vocabulary.cardinals else match.group()
 
     def _item_reference(self, cue: str) -> int | None:

@@ -116,3 +116,18 @@ def test_the_first_words_of_a_title_typed_as_a_title_name_the_paper(tevita: Engi
     assert headline_and_ids(tevita, "tell me about the How Many Quadrats paper")[1] == [16]
     # typed as a topic, the same words stay one
     assert "topic" in understood(tevita, "papers about how many quadrats are needed")
+
+
+def test_the_first_paper_she_ever_published_is_the_oldest(sigrun: Engine) -> None:
+    # was "The latest paper": "the first paper" read as the first item of a list in view
+    assert headline_and_ids(sigrun, "what was the first paper she ever published")[0].startswith(
+        "The oldest paper (Oct 7, 2015): Surge Dynamics of Brúarjökull"
+    )
+
+
+@pytest.mark.parametrize("message", ["thx bot, that's all for now!", "thanks, that's all"])
+def test_that_s_all_closes_the_conversation(mateo: Engine, message: str) -> None:
+    # was "All 23 papers on Mateo Quinteros-Lindahl's profile"
+    headline, ids = headline_and_ids(mateo, message)
+    assert headline.startswith("You're welcome!")
+    assert ids == []
