@@ -42,6 +42,7 @@ ORDINARY_WORD_LISTS = frozenset(
         "worst_words",
         "dating_prepositions",
         "code_giving_words",
+        "title_small_words",
     }
 )
 # Groups of content words, never the frame of a question nor a typo's target: the irregular plurals

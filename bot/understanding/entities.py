@@ -79,10 +79,6 @@ FUZZY_PERSON_CUTOFF = 85.0
 
 
 _TITLE_HEAD = compiled_pattern(r"[:?]\s")
-# Small words a title writes in lower case between capitalised ones ("Rugosity from Smartphones").
-_TITLE_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "via"}
-)
 _LINK = compiled_pattern(r"\b(?:https?://|www\.)\S+|\S+\.(?:com|org|io|net)/\S*")
 
 
@@ -248,6 +244,7 @@ class EntityFinder:
         self.researcher_given = compact(corpus.researcher.name.split()[0]) if corpus.researcher.name.split() else ""
         self.namesake_cues = frozenset(vocabulary().words("namesake_cues"))
         self.authorship_verbs = frozenset(vocabulary().words("authorship_verbs"))
+        self.title_small_words = frozenset(vocabulary().words("title_small_words"))
         self.subject_auxiliaries = frozenset(vocabulary().words("subject_auxiliaries"))
 
         self.category_keys: dict[str, str] = {}
@@ -445,30 +442,32 @@ class EntityFinder:
 
     def _title_leads(self, text: str, words: list[Token]) -> list[Entity]:
         """ "the How Many Quadrats paper": three or more words typed as a title is, capitalised, that
-        begin one paper's title (small words between them may stay lower case)."""
+        begin one paper's title (the small words a title keeps in lower case may stand between them)."""
+        small = self.title_small_words
         found = []
         index = 0
         while index < len(words):
-            run = [index] if words[index].text[:1].isupper() else []
+            capitals = [index] if words[index].text[:1].isupper() else []
             end = index + 1
-            while run and end < len(words):
-                word = words[end]
-                if word.text[:1].isupper():
-                    run.append(end)
-                elif word.folded not in _TITLE_SMALL_WORDS:
+            while capitals and end < len(words):
+                if words[end].text[:1].isupper():
+                    capitals.append(end)
+                elif words[end].folded not in small:
                     break
                 end += 1
-            capitals = [i for i in run if words[i].text[:1].isupper()]
-            for last in reversed(capitals[2:]):  # the longest beginning first, of three capitalised words or more
-                said = "".join(w.key for w in words[capitals[0] : last + 1])
-                owners = [
-                    p.id
-                    for p in self.corpus.papers
-                    if self._title_keys.setdefault(p.id, compact(p.title)).startswith(said)
+            if len(capitals) >= 3:
+                # the papers whose titles begin with the first three, then the longest beginning of one title
+                first = "".join(w.key for w in words[capitals[0] : capitals[2] + 1])
+                titles = self._title_keys
+                begun = [
+                    p.id for p in self.corpus.papers if titles.setdefault(p.id, compact(p.title)).startswith(first)
                 ]
-                if len(said) >= 10 and len(owners) == 1:
-                    found.append(_entity("paper", text, words, capitals[0], last + 1, True, ids=tuple(owners)))
-                    break
+                for last in reversed(capitals[2:]):
+                    said = "".join(w.key for w in words[capitals[0] : last + 1])
+                    owners = [i for i in begun if titles[i].startswith(said)]
+                    if len(said) >= 10 and len(owners) == 1:
+                        found.append(_entity("paper", text, words, capitals[0], last + 1, True, ids=tuple(owners)))
+                        break
             index = max(end, index + 1)
         return found
 
