@@ -19,6 +19,7 @@ from bot.answers.execute import World, check_registry, execute
 from bot.answers.render import render
 from bot.answers.suggestions import Suggester
 from bot.clock import today
+from bot.corpus.collocations import in_other_compounds
 from bot.corpus.loading import load_corpus
 from bot.corpus.model import Corpus, person_key
 from bot.corpus.topics import TopicIndex, TopicIndexBuild, may_be_a_term, topic_words
@@ -28,7 +29,7 @@ from bot.gc_control import collector_paused
 from bot.paths import DEFAULT_PROFILE
 from bot.precompiled import compiled_pattern
 from bot.query import Query, Selection
-from bot.understanding.concepts import Concept, ConceptLexicon
+from bot.understanding.concepts import Concept, ConceptHit, ConceptLexicon
 from bot.understanding.intents import IntentSpec, load_intents
 from bot.understanding.recognizer import Recognizer
 
@@ -36,7 +37,6 @@ log = logging.getLogger(__name__)
 CONSOLE: ConversationKey = ("console", "console")
 _POINTS_BACK = compiled_pattern(r"\b(?:it|its|this|that|they|them|their|those|these)\b")
 TOPIC_CACHE = 256  # topic searches remembered per corpus (a message often searches its topic twice)
-WIDER_SHOWN = 5  # the nearest papers shown of a wider topic most of the profile is about
 
 
 class Engine:
@@ -71,8 +71,8 @@ class Engine:
             self.policy = DialoguePolicy(corpus)
             self.examples = example_questions(corpus)
             self.suggester = Suggester(corpus, self.examples)
-            self._widened_topics: set[str] = set()
-            self.world = World.of(corpus, self._topic_hits, self.suggester.suggest, self.examples, self._widened_topics)
+            self._nearer_topics: dict[str, tuple[tuple[str, int], ...]] = {}
+            self.world = World.of(corpus, self._topic_hits, self.suggester.suggest, self.examples, self._nearer_topics)
 
     def replace_corpus(self, corpus: Corpus) -> None:
         """Serve a new corpus from the next message on; conversations in progress are kept."""
@@ -216,7 +216,13 @@ class Engine:
         ]
         if not groups and not words:
             return []
-        hits = self.topics.search_groups([*groups, *words], tolerant=tolerant)
+        # "crop yield prediction": beside a concept that is a task itself (its forms say "yield estimation",
+        # "yield prediction"), a task word ranks its papers, it does not narrow them ("Barley Yield
+        # Estimation" is one); "massive MIMO detection" is a task of its own
+        tasks = self._task_words if any(self._is_a_task(hit.concept) for hit in concepts) else frozenset()
+        ranking = [w for w in words if len(w) == 1 and w[0] in tasks]
+        words = [w for w in words if w not in ranking]
+        hits = self.topics.search_groups([*groups, *words], tolerant=tolerant, ranked_by=ranking)
         if not hits and concepts:
             # The concept's words as typed, each for itself: "wastewater surveillance" in papers that
             # say "wastewater" and "surveillance" apart.
@@ -225,17 +231,38 @@ class Engine:
                 plain = self.topics.search_groups([*said, *words], tolerant=False)
                 if not words and not any(hit.matched_all for hit in plain):
                     plain = []  # the concept alone, and no paper says all its words ("gravitational" is lensing too)
+                if plain and not words and self._said_in_other_compounds([w for [w] in said]):
+                    plain = []  # "sea ice" where the papers say only "sea level" and "ice sheet"
                 if plain:
                     return [(hit.paper_id, hit.score, hit.matched_all) for hit in plain]
-            wider = [_forms(lexicon, (hit.concept, *lexicon.broader(hit.concept))) for hit in concepts]
-            # Papers on the wider topic are near the question, not about it: never "all matched". A wider
-            # topic most of the profile is about ("finance" for "portfolio optimisation" on a finance
-            # page) is near everything: only the nearest few are worth showing.
-            self._widened_topics.add(text)
-            near = self.topics.search_groups([*wider, *words], tolerant=tolerant, limit=len(self.corpus.papers))
-            shown = WIDER_SHOWN if len(near) * 2 > len(self.corpus.papers) else 50
-            return [(hit.paper_id, hit.score, False) for hit in near[:shown]]
+            # Papers on a wider topic are near the question, not about it ("flood forecasting" on a
+            # wildfire page finds fire-weather papers): the answer is none, and the wider topic is offered.
+            self._nearer_topics[text] = self._wider_topics(concepts)
+            return []
         return [(hit.paper_id, hit.score, hit.matched_all) for hit in hits]
+
+    @cached_property
+    def _task_words(self) -> frozenset[str]:
+        return frozenset(self.recognizer.vocabulary.words("task_words"))
+
+    def _is_a_task(self, concept: Concept) -> bool:
+        """Whether a concept's own forms name a task ("yield prediction"), not only a thing ("massive MIMO")."""
+        return any(word in self._task_words for term in concept.terms for word in term.casefold().split())
+
+    def _wider_topics(self, concepts: list[ConceptHit]) -> tuple[tuple[str, int], ...]:
+        """The topics the concepts belong to that some papers here are about, with how many."""
+        lexicon = ConceptLexicon.default()
+        wider = dict.fromkeys(b for hit in concepts for b in lexicon.broader(hit.concept))
+        every = len(self.corpus.papers)
+        found = [(b.name, len(self.topics.search_groups([_forms(lexicon, (b,))], limit=every))) for b in wider]
+        return tuple((name, count) for name, count in found if count)
+
+    def _said_in_other_compounds(self, words: list[str]) -> bool:
+        """Words typed together that no paper writes together, one of them written almost only inside
+        another compound ("sea" in "sea level" for "sea ice")."""
+        if len(words) < 2 or self.topics.uses_phrase(" ".join(words)):
+            return False
+        return in_other_compounds(self.corpus.papers, words)
 
     def _other_spellings(self, word: str) -> list[str]:
         """The word with its British or American ending ("optimisation": "optimization"), and the

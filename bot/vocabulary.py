@@ -43,6 +43,7 @@ ORDINARY_WORD_LISTS = frozenset(
         "dating_prepositions",
         "code_giving_words",
         "title_small_words",
+        "task_words",
     }
 )
 # Groups of content words, never the frame of a question nor a typo's target: the irregular plurals

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -78,8 +78,8 @@ class World:
     text: str = ""  # the message, for the fallback's suggestions
     # Rankings of the whole profile, computed once per corpus.
     whole: dict[str, Ranked] = field(default_factory=dict)
-    # Topics whose search found nothing and widened to the topics they belong to (bot.engine).
-    widened: Collection[str] = ()
+    # Topics no paper is about, with the wider topics they belong to that some are, and how many (bot.engine).
+    nearer: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -88,9 +88,10 @@ class World:
         topic_hits: TopicHits,
         suggest: Callable[[str], tuple[tuple[str, ...], bool]],
         examples: tuple[str, ...],
-        widened: Collection[str] = (),
+        nearer: Mapping[str, tuple[tuple[str, int], ...]] | None = None,
     ) -> World:
-        return cls(corpus, topic_hits, Selector(corpus, topic_hits), suggest, examples, widened=widened)
+        nearer = {} if nearer is None else nearer  # the engine's own mapping, filled as topics are searched
+        return cls(corpus, topic_hits, Selector(corpus, topic_hits), suggest, examples, nearer=nearer)
 
     def select(self, selection: Selection, by_relevance: bool = False) -> Selected:
         return self.selector.select(selection, by_relevance)
@@ -172,6 +173,7 @@ def _paper_list(world: World, query: Query, counting: bool) -> r.PaperList:
         share_scope=share[1] if share else "",
         among=_among(query.selection),
         unknown_topics=selected.unknown_topics,
+        nearer=tuple(dict.fromkeys(n for t in selected.unknown_topics for n in world.nearer.get(t, ()))),
         ignored_words=selected.ignored,
         unknown_people=unknown_people,
         topic_partial=partial,
@@ -395,8 +397,6 @@ def _the_papers(world: World, query: Query) -> list[Paper]:
         described = " ".join(t.text for t in topics)
         hits = world.topic_hits(described, True)
         complete = [h for h in hits if h[2]]
-        if not complete and described in world.widened:
-            return []  # "his CT paper": no paper is about it; papers on a wider topic are no paper called so
         best = complete or hits
         candidates = [world.corpus.by_id[h[0]] for h in best]
         literal = papers_mentioning(candidates, described) if len(candidates) > 1 else []
@@ -761,6 +761,9 @@ def rank_groups(world: World, query: Query) -> r.Result:
     selection = shown
     if subject is not None:
         selection = selection.with_clause(Clause((subject,)))
+    one = _one_paper_named(world, selection) if by == "benchmark" and not excluded else None
+    if one is not None:
+        return r.PaperFact(one, "benchmarks")  # "what dataset does FooNet use?": that paper's own
     if not selection:
         # The whole profile: ranked once per corpus (the co-authors of 10,000 papers are thousands).
         key = f"{by}:{least}"
@@ -795,6 +798,17 @@ def rank_groups(world: World, query: Query) -> r.Result:
         stat=query.operation.stat,
         timed=shown.has("time"),
     )
+
+
+def _one_paper_named(world: World, selection: Selection) -> Paper | None:
+    """The paper a selection of one named paper and nothing else names."""
+    clauses = selection.clauses
+    if len(clauses) != 1 or clauses[0].negated or len(clauses[0].atoms) != 1:
+        return None
+    atom = clauses[0].atoms[0]
+    if not isinstance(atom, AmongPapers) or len(atom.ids) != 1:
+        return None
+    return world.corpus.by_id.get(atom.ids[0])
 
 
 # The corpus's own indexes group the whole profile already (each list newest first).

@@ -20,6 +20,7 @@ from bot.answers.wording import (
     pretty_date,
 )
 from bot.corpus.model import Corpus, Paper
+from bot.corpus.names import is_name_like
 from bot.precompiled import compiled_pattern
 from bot.text import sentences
 
@@ -84,12 +85,12 @@ def _(result: r.PaperList, corpus: Corpus) -> Answer:
     if result.unknown_topics and not result.papers:
         topics = join_and([f"\u201c{t}\u201d" for t in result.unknown_topics], "or")
         headline = f"None of {possessive(name)} {plural(len(corpus.papers), 'paper')} is about {topics}."
-        return Answer(
-            "",
-            headline,
-            note="That isn't on the profile; try other words, or ask \u201chelp\u201d for what I can answer.",
-            confidence=0.6,
-        )
+        note = "That isn't on the profile; try other words, or ask \u201chelp\u201d for what I can answer."
+        if result.nearer:
+            wider = join_and([f"{topic} ({plural(count, 'paper')})" for topic, count in result.nearer])
+            first = result.nearer[0][0]
+            note = f"That isn't on the profile; the nearest it has is {wider}: ask \u201cpapers about {first}\u201d."
+        return Answer("", headline, note=note, confidence=0.6)
     if result.unknown_people and not result.papers:
         who = join_and(list(result.unknown_people))
         headline = (
@@ -440,13 +441,19 @@ def _(result: r.PaperFact, corpus: Corpus) -> Answer:
     if field == "code":
         return _code(paper, result.denied)
     if field == "benchmarks":
+        # The abstract's own words on its data: a dataset the gazetteer does not know is named there.
+        told = [f"\u201c{sentence}\u201d" for sentence in _data_sentences(paper)]
+        note = "What the abstract says of its data:\n" + "\n".join(told) if told else ""
         if not paper.benchmarks:
-            return Answer("", f"No benchmark or dataset is named in {name}.", papers=(paper,), focus=paper)
+            # (nothing to pick sentences by: the whole abstract, where a dataset is named if one is)
+            headline = f"No benchmark or dataset I know is named in {name}; its abstract:"
+            return Answer("", headline, note=paper.abstract, papers=(paper,), focus=paper)
         return Answer(
             "",
             f"{name} mentions {plural(len(paper.benchmarks), 'benchmark or dataset', 'benchmarks and datasets')}:",
             items=paper.benchmarks,
             numbered=False,
+            note=note,
             papers=(paper,),
             focus=paper,
         )
@@ -461,6 +468,32 @@ def _(result: r.PaperFact, corpus: Corpus) -> Answer:
     if field == "abstract":
         return Answer("", f"Abstract of {name}:", note=paper.abstract, papers=(paper,), focus=paper)
     return _paper_card(corpus, paper, paper.title)
+
+
+_DATA_WORDS = compiled_pattern(
+    r"\b(?:data ?sets?|benchmarks?|corpus|corpora|databases?|data|recordings|collections?|cohorts?|catalogues?|"
+    r"catalogs?)\b"
+    r"|\b(?:train|evaluat|test|validat|fine-tun|pretrain|pre-train)\w*(?:\s+\w+){0,3}\s+(?:on|using)\b",
+    re.IGNORECASE,
+)
+DATA_SENTENCES = 3
+_EVALUATED_ON = frozenset({"On", "Using", "With", "Across"})  # a sentence opening on a dataset's name
+
+
+def _data_sentences(paper: Paper) -> list[str]:
+    """The abstract's sentences naming its benchmarks, or speaking of its data beside a name ("On
+    Multi-LexSum ..."), the first few."""
+    names = [b.casefold() for b in paper.benchmarks]
+
+    def tells(sentence: str) -> bool:
+        if any(name in sentence.casefold() for name in names):
+            return True
+        words = sentence.split()
+        if len(words) > 1 and words[0] in _EVALUATED_ON and is_name_like(words[1]):
+            return True  # "On Multi-LexSum, which pairs ...": where it is evaluated
+        return _DATA_WORDS.search(sentence) is not None and any(map(is_name_like, words[1:]))
+
+    return [s for s in sentences(paper.abstract) if tells(s)][:DATA_SENTENCES]
 
 
 def _authors(result: r.PaperFact, corpus: Corpus) -> Answer:
@@ -564,13 +597,17 @@ def _(result: r.PaperComparison, corpus: Corpus) -> Answer:
         if len({p.date for p in papers}) == 1:
             headline = f"{names} came out the same day, {pretty_date(newest)}."
         elif len(papers) == 2:
-            # said from the first paper named: "is X older or newer than Y?" is about X
+            # said from the paper asked for ("which is older, X or Y?": the older one), else from the
+            # first one named ("is X older or newer than Y?" is about X); that paper first
             first, other = papers
+            if result.direction is not None and (first.date > other.date) != (result.direction == "higher"):
+                first, other = other, first
             way, when = ("newer", "after") if first.date > other.date else ("older", "before")
             headline = (
                 f"{first.short_name} ({pretty_date(first)}) is {way}: it came out {when} "
                 f"{other.short_name} ({pretty_date(other)})."
             )
+            ordered = [first, other]
         else:
             older = join_and([f"{p.short_name} ({pretty_date(p)})" for p in rest])
             headline = f"{newest.short_name} ({pretty_date(newest)}) came out after {older}."

@@ -21,6 +21,7 @@ class PaperList:
     share_scope: str = ""  # ... which are these ("from 2023")
     among: int | None = None  # only among the last answer's papers (how many there were)
     unknown_topics: tuple[str, ...] = ()
+    nearer: tuple[tuple[str, int], ...] = ()  # wider topics of the unknown ones that papers here are about
     ignored_words: tuple[str, ...] = ()
     unknown_people: tuple[str, ...] = ()
     topic_partial: int | None = None  # how many of the papers hold every word of the topic

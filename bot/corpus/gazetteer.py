@@ -190,6 +190,15 @@ class Gazetteer:
         """The canonical name a phrase spells, or None."""
         return self._by_key.get(compact(phrase)) or self._by_cased_key.get(_cased_key(phrase))
 
+    def cased_name_in_any_case(self, phrase: str) -> str | None:
+        """The case-sensitive name a phrase spells in another case ("kepler" for Kepler), or None: a
+        question typed in lower case may mean it where the papers never write the word so."""
+        return self._by_cased_folded.get(compact(phrase))
+
+    @cached_property
+    def _by_cased_folded(self) -> dict[str, str]:
+        return {compact(cased): name for cased, name in self._by_cased_key.items()}
+
     def keys(self) -> dict[str, str]:
         """Folded spellings with their canonical names, for fuzzy lookups. Case-sensitive names
         ("MATH", "RACE") are left out: a typo of an English word must not become a benchmark."""

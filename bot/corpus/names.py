@@ -150,7 +150,9 @@ def paper_system(title: str, abstract: str) -> str | None:
 
 
 def presented_benchmarks(text: str) -> list[str]:
-    """Names the text presents as a benchmark or dataset ("benchmark SoundNavBench", "X, a ... dataset")."""
+    """Names the text presents as a benchmark or dataset ("benchmark SoundNavBench", "X, a ... dataset").
+    A name after a kind word that closes another name is the subject of the next words, not a benchmark:
+    "On the PASTIS benchmark ParcelFormer reaches 46.2 PQ"."""
     if text.isascii():
         lowered = text.lower()
         has_kind = any(word in lowered for word in _KIND_WORDS)
@@ -165,9 +167,17 @@ def presented_benchmarks(text: str) -> list[str]:
     found: list[str] = []
     for match in matches:
         name = match.group(1).rstrip(".")
+        if match.re is _KIND_THEN_NAME and _closes_a_name(text, match.start()):
+            continue
         if is_name_like(name) and name not in found:
             found.append(name)
     return found
+
+
+def _closes_a_name(text: str, kind_at: int) -> bool:
+    """Whether the kind word at `kind_at` follows a name ("the PASTIS benchmark"): it is that name's."""
+    before = text[:kind_at].split()
+    return bool(before) and is_name_like(before[-1])
 
 
 def _around_kind_words(text: str) -> list[re.Match[str]]:

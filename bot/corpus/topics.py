@@ -317,14 +317,22 @@ class TopicIndex:
     def search(self, words: Sequence[str], limit: int = 50) -> list[TopicHit]:
         return self.search_groups([[w] for w in words], limit)
 
-    def search_groups(self, groups: Sequence[Sequence[str]], limit: int = 50, tolerant: bool = True) -> list[TopicHit]:
+    def search_groups(
+        self,
+        groups: Sequence[Sequence[str]],
+        limit: int = 50,
+        tolerant: bool = True,
+        ranked_by: Sequence[Sequence[str]] = (),
+    ) -> list[TopicHit]:
         """Papers holding every group (each group: any of its phrases), best first; when few do, the
-        runners-up holding the most specific group."""
+        runners-up holding the most specific group. Groups `ranked_by` only rank: a paper holding
+        them comes first, one without them still counts."""
         import tantivy
 
         words = [" ".join(g) for g in groups]
         found = [self._group_clause(g, tolerant, checked=len(groups) > 1) for g in groups]
         clauses = [query for query, _ in found if query is not None]
+        ranking = [query for query, _ in (self._group_clause(g, False) for g in ranked_by) if query is not None]
         exact = sum(1 for query, is_exact in found if query is not None and is_exact)
         # A topic whose words are mostly unknown here ("protein folding") has no relevant paper; a misspelt
         # topic ("halucination") is found when every word of it is.
@@ -340,7 +348,9 @@ class TopicIndex:
             self._group_frequency(q) * 2 > self.searcher.num_docs for q, _ in found if q is not None
         ):
             return []  # "the best language model": the words that would pick papers out are not here
-        conjunction = tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in clauses])
+        conjunction = tantivy.Query.boolean_query(
+            [*((tantivy.Occur.Must, c) for c in clauses), *((tantivy.Occur.Should, r) for r in ranking)]
+        )
         hits = self._run(conjunction, limit, matched_all=every_word_known)
         if len(hits) >= FEW_HITS or len(clauses) < 2:
             return hits
@@ -349,7 +359,10 @@ class TopicIndex:
         # runners-up that hold its most specific word (the rarest here) and as many others as can be.
         rarest = min(range(len(known)), key=lambda i: self._group_frequency(known[i][1]))
         relaxed_query = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Must if i == rarest else tantivy.Occur.Should, q) for i, (_, q) in enumerate(known)]
+            [
+                *((tantivy.Occur.Must if i == rarest else tantivy.Occur.Should, q) for i, (_, q) in enumerate(known)),
+                *((tantivy.Occur.Should, r) for r in ranking),
+            ]
         )
         relaxed = self._run(relaxed_query, limit, matched_all=False)
         if not hits and len(known) >= 3:

@@ -133,7 +133,11 @@ class DialoguePolicy:
             return False
         if recognition.restrict and previous.operation.name == "rank_groups" and state.listed_people:
             return False  # "which ones is that coauthor not on?" after a ranking of people: papers, asked anew
-        if recognition.shift is not None or recognition.restrict or recognition.flips:
+        if recognition.shift is not None or recognition.flips:
+            return True
+        if query.operation.order is not None and len(state.shown) < 2 and previous.operation.name in PAPER_OPERATIONS:
+            return False  # "the oldest one" after one paper's answer: picked anew, of the last list or of all
+        if recognition.restrict:
             return True
         if recognition.cued and _only_reorders(query) and previous.operation.name in LIST_OPERATIONS:
             return True  # "oldest first", "sort by date": the last list in another order
@@ -250,7 +254,7 @@ class DialoguePolicy:
             atoms: list[Atom] = []
             for atom in clause.atoms:
                 if isinstance(atom, Previous):
-                    atoms += self._previous(atom, state)
+                    atoms += self._previous(atom, state, picking=query.operation.order is not None)
                 else:
                     atoms.append(atom)
             if not atoms:
@@ -309,8 +313,12 @@ class DialoguePolicy:
         text = fold(f"{paper.title} {paper.abstract}")
         return all(word in text for topic in topics for word in fold(topic.text).split())
 
-    def _previous(self, atom: Previous, state: ConversationState) -> list[ByPerson | AmongPapers]:
+    def _previous(
+        self, atom: Previous, state: ConversationState, picking: bool = False
+    ) -> list[ByPerson | AmongPapers]:
         shown, focus = state.shown, state.focus
+        if picking and len(shown) < 2:
+            shown = state.listed  # "the oldest one" after one paper's answer: of the last list, or of all
         if atom.what == "papers":
             return [AmongPapers(shown, f"those {len(shown)} papers")] if shown else []
         if atom.what == "paper":

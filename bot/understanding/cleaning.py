@@ -41,6 +41,13 @@ _POINTS_BACK_ONLY = compiled_pattern(
 )
 # a question about what was said before it ("which paper was that", "who wrote it")
 _POINTS_BACK = compiled_pattern(r"\b(?:that|this|it|those|these|they|them)\b")
+# "... reading about beat tracking and wondered whether she has anything recent on it": the topic the
+# story told, and the question's word pointing back at it.
+_TOLD_TOPIC = compiled_pattern(
+    r"\b(?:about|on|into)\s+([a-z][\w\- ]*?)"
+    r"(?=\s+(?:and|but|so|the other day|yesterday|today|recently|lately|last \w+)\b|\s*[,.;!?]|\s*$)"
+)
+_ON_IT = compiled_pattern(r"\b(on|about|into)\s+(?:it|that|this)\b")
 # "... and how many have code": a count of the papers the first part counts, asked after it
 _COUNT_OF_THOSE = compiled_pattern(
     r"how many\s+(?:of (?:them|those|these)\b|(?:have|has|had|are|were|is|was|use|used|come|came)\b)"
@@ -252,7 +259,14 @@ class Cleaner:
                 start = clauses[-1]
         reason = self.asker_reason.search(lowered, start)
         end = reason.start() if reason and reason.start() > start else len(sentence)
-        return sentence[start:end].strip() if (start or end < len(sentence)) else sentence
+        if not (start or end < len(sentence)):
+            return sentence
+        question = sentence[start:end].strip()
+        pointer = _ON_IT.search(question.casefold())
+        told = _TOLD_TOPIC.findall(lowered, 0, start) if start and pointer else []
+        if pointer and told:  # "anything recent on it": on what the story was about
+            question = f"{question[: pointer.start()]}{pointer.group(1)} {told[-1]}{question[pointer.end() :]}"
+        return question
 
     def _without_guess(self, question: str) -> str:
         """ "does he do anything w/ spiking nets or is it all eeg": the asker's guess at the answer

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from bot.corpus.categories import categories, class_archives
@@ -138,6 +139,7 @@ class EntityFinder:
         self.stopwords = stopwords
         self.keywords = keywords
         self.gazetteer = corpus.gazetteer
+        self._lower_case_seen: dict[str, bool] = {}  # case-sensitive names: does some paper write them in lower case
         self.benchmark_keys = self.gazetteer.keys()
         self.benchmark_choices = FuzzyChoices(k for k in self.benchmark_keys if len(k) >= 3)
 
@@ -396,6 +398,29 @@ class EntityFinder:
             or count == 1
         )
 
+    def _lower_case_name(self, surface: str, key: str) -> str | None:
+        """A case-sensitive benchmark of this corpus typed in lower case ("papers using kepler data"),
+        when no paper writes it so: there the lower-case word is an ordinary word ("fast", "snap")."""
+        name = self._cased_benchmarks.get(key) if self._cased_benchmarks else None
+        if name is None or not surface.islower():
+            return None
+        return None if self._written_in_lower_case(surface) else name
+
+    @cached_property
+    def _cased_benchmarks(self) -> dict[str, str]:
+        """This corpus's case-sensitive benchmarks by their folded key (few or none)."""
+        return {
+            compact(name): name
+            for name in self.corpus.by_benchmark
+            if self.gazetteer.canonical(name.lower()) is None and self.gazetteer.cased_name_in_any_case(name)
+        }
+
+    def _written_in_lower_case(self, word: str) -> bool:
+        if word not in self._lower_case_seen:
+            found = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+            self._lower_case_seen[word] = any(found.search(f"{p.title} {p.abstract}") for p in self.corpus.papers)
+        return self._lower_case_seen[word]
+
     def _names(self, text: str, words: list[Token]) -> list[Entity]:
         found = []
         for start, end in _windows(words, MAX_WINDOW):
@@ -403,7 +428,7 @@ class EntityFinder:
                 continue
             surface = text[words[start].start : words[end - 1].end]
             key = "".join(w.key for w in words[start:end])
-            canonical = self.gazetteer.canonical(surface)
+            canonical = self.gazetteer.canonical(surface) or self._lower_case_name(surface, key)
             if canonical and (canonical in self.corpus.by_benchmark or canonical in self.gazetteer.entries):
                 found.append(_entity("benchmark", text, words, start, end, True, key=canonical))
             elif end - start == 1 and key in self.benchmark_families and self.papers_using(words[start].folded) == 0:

@@ -210,6 +210,11 @@ class Recognizer:
             "lower": v.pattern("paper_compare_lower"),
             "higher": v.pattern("paper_compare_higher"),
         }
+        # a date compared: the older is the lower date, the newer the higher
+        self.date_directions: dict[Literal["lower", "higher"], re.Pattern[str]] = {
+            "lower": v.pattern("date_older_words"),
+            "higher": v.pattern("date_newer_words"),
+        }
         self.pick_check = compiled_pattern(rf"^\W*(?:{v.pattern('pick_check_openers').pattern})\s")
         self.sort_newest = v.pattern("sort_newest")
         self.versus_rest = compiled_pattern(
@@ -665,7 +670,10 @@ class Recognizer:
             kept = tuple(c for c in selection.clauses if c.kind != "papers")
             selection = Selection(kept).with_clause(Clause((AmongPapers(ids, "those"),)))
         picked = operation.name == "pick" or (operation.name == "paper_fact" and operation.order is not None)
-        one_of_them = operation.name == "paper_fact" and operation.order is not None and self._picked_one(cue)
+        one_of_them = picked and operation.order is not None and self._picked_one(cue)
+        if one_of_them:
+            # "the oldest one - who wrote it?": "it" is the one picked, not the paper in view
+            selection = Selection(tuple(c for c in selection.clauses if c.atoms != (Previous("paper"),)))
         if picked and (self.comparative.search(cue) or one_of_them) and not selection.positive("papers"):
             # "which is newer?", "which came out first?": among the last list shown.
             selection = selection.with_clause(Clause((Previous("papers"),)))
@@ -890,6 +898,9 @@ class Recognizer:
             facet = "authors"
         elif not selection.has("topic") and not operation.metric and self.compare_facets["date"].search(cue):
             facet = "date"
+        if facet == "date":
+            ways = [way for way, pattern in self.date_directions.items() if pattern.search(cue)]
+            direction = ways[0] if len(ways) == 1 else None  # "older or newer?" asks neither way
         yes_no = facet == "authors" and bool(self.yes_no.match(cue))  # "does X have more authors than Y?"
         return replace(
             operation, name="compare", compare_kind="papers", field=facet, direction=direction, yes_no=yes_no
@@ -1053,6 +1064,11 @@ class Recognizer:
         described = self._description_words(cue)
         if not described:
             return built
+        if describing:
+            # a benchmark said inside a description is masked in the cue: its words are the description's
+            told = {w for surface, _ in describing.values() for w in topic_words(surface, frozenset())}
+            described = [words | told for words in described]
+            built = replace(built, selection=_either_named_or_described(built.selection, cue))
 
         def said_as_a_paper(atom: Atom) -> bool:
             return not isinstance(atom, AboutTopic) or any(
@@ -1420,6 +1436,21 @@ class Recognizer:
             if number and which not in self.vocabulary.cardinals:
                 return number
         return None
+
+
+def _either_named_or_described(selection: Selection, cue: str) -> Selection:
+    """ "EdgeCalve or the ICESat-2 subglacial lake drainage paper": a named paper and a description said
+    with a benchmark in it, set against each other, are one clause of either (the benchmark kept them
+    apart while the question was read)."""
+    named = [
+        c for c in selection.clauses if not c.negated and len(c.atoms) == 1 and isinstance(c.atoms[0], AmongPapers)
+    ]
+    topics = [
+        c for c in selection.clauses if not c.negated and len(c.atoms) == 1 and isinstance(c.atoms[0], AboutTopic)
+    ]
+    if len(named) != 1 or len(topics) != 1 or len(selection.clauses) != 2 or not _OR.search(cue):
+        return selection
+    return Selection((Clause((named[0].atoms[0], topics[0].atoms[0])),))
 
 
 def _group_key(name: str) -> GroupKey:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from tests.answers.conftest import headline_and_ids
+from tests.answers.conftest import asked, headline_and_ids
 
 pytestmark = pytest.mark.usefixtures("pinned_today")
 
@@ -64,5 +64,11 @@ def test_her_x_paper_is_no_paper_on_a_wider_topic(bruno: Engine, question: str) 
     # and, for CT, the paper whose title starts "Catching Tissue" (its initials)
     headline, ids = headline_and_ids(bruno, question)
     assert headline.startswith("None of Bruno Tavares-Okeke's 23 papers is about") and ids == []
-    # a list still offers the wider topic's papers, said as such
-    assert headline_and_ids(bruno, "any radiology papers?")[0].startswith("No paper is about radiology; closest")
+    # a list says none too, and offers the wider topic by name, not its papers as the answer
+    assert asked(bruno, "any radiology papers?") == (
+        "None of Bruno Tavares-Okeke's 23 papers is about \u201cradiology\u201d.",
+        "None of Bruno Tavares-Okeke's 23 papers is about \u201cradiology\u201d.\n"
+        "That isn't on the profile; the nearest it has is medical imaging (17 papers): "
+        "ask \u201cpapers about medical imaging\u201d.",
+        [],
+    )
