@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on seventy-eight profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on eighty-two profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -29,7 +29,8 @@ behaviour and solar physics; aiko, noemi and lars: earthquake early warning, sig
 recognition and quantum error correction; tevita, ingeborg and anouk: coral reef imaging, political
 methodology and battery materials; sigrun, mateo and folake: glaciology, child language acquisition
 and wildfire prediction, added at their unseen scores after three fixes; beatriz, tupac, hyejin and
-kwame: music information retrieval, crop remote sensing, legal NLP and exoplanets). Their
+kwame: music information retrieval, crop remote sensing, legal NLP and exoplanets; ximena, rhys, ingvild
+and bao: ML for fluid dynamics, differential privacy, integrated photonics and human mobility). Their
 misses were then fixed in the mechanism, so they are regression sets now: each may not fall below
 the score it reached.
 """
@@ -56,7 +57,7 @@ FLOORS = {
     "anais_real_talk.yaml": 106,
     "annelies_real_talk.yaml": 111,
     "khue_real_talk.yaml": 113,
-    "irini_real_talk.yaml": 110,
+    "irini_real_talk.yaml": 111,
     "sekar_real_talk.yaml": 103,
     "tomas_real_talk.yaml": 101,
     "priya_real_talk.yaml": 105,
@@ -91,7 +92,7 @@ FLOORS = {
     "ayaan_real_talk.yaml": 107,
     "oskar_real_talk.yaml": 106,
     "elif_real_talk.yaml": 107,
-    "ilse_real_talk.yaml": 109,
+    "ilse_real_talk.yaml": 110,
     "yara_real_talk.yaml": 103,
     "pilar_real_talk.yaml": 101,
     "dmitri_real_talk.yaml": 104,
@@ -127,6 +128,10 @@ FLOORS = {
     "tupac_real_talk.yaml": 116,
     "hyejin_real_talk.yaml": 113,
     "kwame_real_talk.yaml": 113,
+    "ximena_real_talk.yaml": 111,
+    "rhys_real_talk.yaml": 116,
+    "ingvild_real_talk.yaml": 110,
+    "bao_real_talk.yaml": 112,
 }
 
 

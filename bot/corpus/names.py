@@ -54,6 +54,12 @@ _DESCRIBED = compiled_pattern(  # "we propose a new benchmark FooBench, ..."
     r"(?:benchmark|model|framework|method|system|dataset|approach|network|architecture)\s+(" + _NAME + ")",
     re.IGNORECASE,
 )
+# "Our protocol, THOR, lets each user ...": the paper's own thing, named beside it
+_OURS = compiled_pattern(
+    r"\b[Oo]ur (?:[\w-]+ ){0,2}(?:method|model|protocol|system|framework|approach|algorithm|tool|toolkit|"
+    r"pipeline|architecture|attack|defen[cs]e|mechanism|scheme|library|estimator|solver|network|agent|platform)"
+    r",?\s+(" + _NAME + ")"
+)
 _PARENTHESISED = compiled_pattern(r"\(([^()\s]{2,30})\)")
 _LEADING_FILLER = compiled_pattern(r"^(?:(?:a|an|the|our|novel|new|simple|first)\s+)+", re.IGNORECASE)
 _SENTENCE_END = compiled_pattern(r"(?<=[\w)\]%])[.!?](?:\s|$)")
@@ -139,9 +145,9 @@ def abstract_system(abstract: str) -> str | None:
         named = _NAMED.search(clause)
         if named and is_name_like(named.group(1)):
             return named.group(1).rstrip(".")
-    named = _NAMED.search(abstract)
+    named = _NAMED.search(abstract) or _OURS.search(abstract)
     if named and is_name_like(named.group(1)):
-        return named.group(1).rstrip(".")
+        return named.group(1).rstrip(".,")
     return None
 
 

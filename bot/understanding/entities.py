@@ -306,6 +306,8 @@ class EntityFinder:
             known = word.text.upper() in self.codes or (archive is not None and word.text.upper() in categories())
             if known and upper and archive is None and self._modifies_a_topic(word.text, following):
                 continue  # "AI music composition stuff": a topic said with the abbreviation, not the class AI
+            if known and upper and archive is None and self._a_concept_not_a_class_here(word.text):
+                continue  # "what has he done on FL": federated learning, where no paper is in cs.FL
             if known and (upper or lower_with_noun or archive is not None) and following != "score":
                 start = archive if archive is not None else word.start
                 surface = text[start : word.end]
@@ -326,6 +328,14 @@ class EntityFinder:
                     Entity("category", *match.span(), text[match.start() : match.end()], True, codes[0], codes)
                 )
         return _one_per_apposition(text, found)
+
+    def _a_concept_not_a_class_here(self, code: str) -> bool:
+        """A class code no paper of this profile has, which is also a concept's abbreviation ("FL")."""
+        if self.corpus.by_category.get(code):
+            return False
+        from bot.understanding.concepts import ConceptLexicon
+
+        return any(hit.surface == code for hit in ConceptLexicon.default().find(code))
 
     def _owner_named(self, typed: str, owners: Iterable[str], first_part: bool = False) -> str | None:
         """The person among `owners` whose name (or its start, for `first_part`) the typed key spells

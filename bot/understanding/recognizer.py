@@ -872,6 +872,11 @@ class Recognizer:
         # "d4j (defects4j)": one benchmark said twice is one filter
         selection = Selection(tuple(dict.fromkeys(selection.clauses)))
         fuzzy = any(not e.exact for e in reading.entities)
+        if operation.name == "compare" and operation.compare_kind == "topic" and _named_papers(selection) == 1:
+            # "how fast is KolmoDiff compared to the solver?": what one paper reports, not two topics' papers
+            # counted within it ("fast and solver are tied among KolmoDiff")
+            spec = self.by_name["paper_results"]
+            operation = spec.operation_for()
         confidence = (min(1.0, 0.55 + score / 20) if score else 0.7) * (0.85 if fuzzy else 1.0)
         return Query(
             intent=spec.name,

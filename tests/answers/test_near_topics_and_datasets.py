@@ -180,3 +180,34 @@ def test_a_task_word_beside_a_task_concept_ranks_only(tupac: Engine, chiara: Eng
     # "massive MIMO" is no task: "massive MIMO detection" is the detection paper, not every MIMO paper
     headline, _, ids = asked(chiara, "anything on massive MIMO detection?")
     assert headline.startswith("The paper about massive MIMO detection: DUNE") and len(ids) == 1
+
+
+def test_a_class_code_no_paper_has_is_the_concept_it_abbreviates(rhys: Engine) -> None:
+    # was "No papers in FL (Formal Languages and Automata Theory)." on a federated-learning profile
+    headline, _, ids = asked(rhys, "what has he done on FL")
+    assert headline == "7 papers about FL, most relevant first:" and set(ids) == {3, 7, 8, 13, 14, 17, 19}
+    assert asked(rhys, "papers in RO")[0] == "No papers in RO (Robotics)."  # no concept: the class, said so
+
+
+def test_where_the_researcher_does_not_appear(rhys: Engine) -> None:
+    # was the venue's gap ("appear in" read as where a paper appeared), then all 23 papers
+    for question in ("which papers doesn't rhys appear in the author list of", "which papers doesn't he appear on"):
+        assert asked(rhys, question)[::2] == (
+            "2 papers not listing Rhys Okoye-Lindberg among the authors, newest first:",
+            [7, 19],
+        )
+
+
+def test_our_thing_named_beside_it_is_the_papers_own(rhys: Engine) -> None:
+    # "Our protocol, THOR, lets each user ...": was "No paper on the profile introduces THOR"
+    assert asked(rhys, "who wrote THOR")[0] == "Listed authors of THOR: Kwabena Asante-Boateng, Rhys Okoye-Lindberg."
+
+
+def test_one_paper_compared_with_something_is_what_it_reports(ximena: Engine) -> None:
+    # was "fast and solver are tied among KolmoDiff: 1 paper each."
+    assert asked(ximena, "how fast is KolmoDiff compared to the solver") == (
+        "What the abstract of KolmoDiff says:",
+        "What the abstract of KolmoDiff says:\n\u201cSampling one step costs 31 ms on an A100, 96\u00d7 faster than "
+        "the pseudo-spectral solver at the same resolution.\u201d",
+        [1],
+    )
