@@ -22,7 +22,7 @@ from bot.clock import today
 from bot.corpus.collocations import in_other_compounds
 from bot.corpus.loading import load_corpus
 from bot.corpus.model import Corpus, person_key
-from bot.corpus.topics import TopicIndex, TopicIndexBuild, may_be_a_term, topic_words
+from bot.corpus.topics import TopicHit, TopicIndex, TopicIndexBuild, may_be_a_term, topic_words
 from bot.dialogue.conversation import ConversationKey, ConversationState, ConversationStore
 from bot.dialogue.policy import DialoguePolicy
 from bot.gc_control import collector_paused
@@ -231,7 +231,7 @@ class Engine:
                 plain = self.topics.search_groups([*said, *words], tolerant=False)
                 if not words and not any(hit.matched_all for hit in plain):
                     plain = []  # the concept alone, and no paper says all its words ("gravitational" is lensing too)
-                if plain and not words and self._said_in_other_compounds([w for [w] in said]):
+                if plain and not words and self._said_in_other_compounds([w for [w] in said], plain):
                     plain = []  # "sea ice" where the papers say only "sea level" and "ice sheet"
                 if plain:
                     return [(hit.paper_id, hit.score, hit.matched_all) for hit in plain]
@@ -257,12 +257,13 @@ class Engine:
         found = [(b.name, len(self.topics.search_groups([_forms(lexicon, (b,))], limit=every))) for b in wider]
         return tuple((name, count) for name, count in found if count)
 
-    def _said_in_other_compounds(self, words: list[str]) -> bool:
-        """Words typed together that no paper writes together, one of them written almost only inside
-        another compound ("sea" in "sea level" for "sea ice")."""
+    def _said_in_other_compounds(self, words: list[str], holding: list[TopicHit]) -> bool:
+        """Words typed together that no paper writes together, each written almost only inside other
+        compounds by the papers holding both ("sea level" and "ice sheet" for "sea ice")."""
         if len(words) < 2 or self.topics.uses_phrase(" ".join(words)):
             return False
-        return in_other_compounds(self.corpus.papers, words)
+        papers = [self.corpus.by_id[hit.paper_id] for hit in holding if hit.paper_id in self.corpus.by_id]
+        return in_other_compounds(papers, words, self.recognizer.vocabulary.stopwords)
 
     def _other_spellings(self, word: str) -> list[str]:
         """The word with its British or American ending ("optimisation": "optimization"), and the

@@ -12,7 +12,7 @@ from itertools import pairwise
 from bot.corpus.model import Paper
 from bot.text import fold
 
-LOCKED_SHARE = 2 / 3  # of a word's uses beside the same other word: it is part of that compound
+LOCKED_SHARE = 2 / 3  # of a word's uses beside one other word (or before other words): part of those compounds
 LOCKED_MIN_USES = 2  # one use says nothing of how the papers write a word
 
 
@@ -24,25 +24,33 @@ def _neighbours(texts: Iterable[str], word: str, after: bool) -> Counter[str]:
     return Counter(match.group(1) for text in texts for match in found.finditer(text))
 
 
-def _locked_beside(neighbours: Counter[str], typed: str) -> bool:
-    """Most of the word's uses are beside one other word, not the one typed with it."""
-    total = sum(neighbours.values())
-    if total < LOCKED_MIN_USES:
+def _beside_another(followers: Counter[str], typed: str) -> bool:
+    """Most of the word's uses are before one other word, never before the one typed with it ("sea"
+    in "sea level" when "sea ice" was asked)."""
+    total = sum(followers.values())
+    if total < LOCKED_MIN_USES or followers[typed]:
         return False
-    word, uses = neighbours.most_common(1)[0]
-    return word != typed and uses >= LOCKED_SHARE * total and neighbours[typed] == 0
+    _, uses = followers.most_common(1)[0]
+    return uses >= LOCKED_SHARE * total
 
 
-def in_other_compounds(papers: Sequence[Paper], words: Sequence[str]) -> bool:
-    """Whether, of two or more words typed together, one is written in these papers almost only
-    beside another word than the one it was typed with: "sea" always in "sea level" when "sea ice"
-    was asked. The words must be folded; a pair the papers ever write side by side is never locked."""
+def _before_other_words(followers: Counter[str], stopwords: frozenset[str]) -> bool:
+    """Most of the word's uses name something else with it ("ice sheet", "ice shelf", "ice flow"): it
+    is a modifier there, not the thing itself ("captioning for ..." is captioning)."""
+    total = sum(followers.values())
+    named = sum(n for word, n in followers.items() if word not in stopwords)
+    return total >= LOCKED_MIN_USES and named >= LOCKED_SHARE * total
+
+
+def in_other_compounds(papers: Sequence[Paper], words: Sequence[str], stopwords: frozenset[str]) -> bool:
+    """Whether two words typed together are written in these papers only inside other compounds: the
+    first almost always before one other word, the second almost always before other words ("sea
+    level", "ice sheet" for "sea ice"). The words must be folded; pass the papers that hold them."""
     if len(words) < 2:
         return False
     texts = [fold(f"{paper.title}\n{paper.abstract}") for paper in papers]
-    for first, second in pairwise(words):
-        if _locked_beside(_neighbours(texts, first, after=True), second):
-            return True
-        if _locked_beside(_neighbours(texts, second, after=False), first):
-            return True
-    return False
+    return any(
+        _beside_another(_neighbours(texts, first, after=True), second)
+        and _before_other_words(_neighbours(texts, second, after=True), stopwords)
+        for first, second in pairwise(words)
+    )

@@ -182,7 +182,7 @@ def presented_benchmarks(text: str) -> list[str]:
 
 def _closes_a_name(text: str, kind_at: int) -> bool:
     """Whether the kind word at `kind_at` follows a name ("the PASTIS benchmark"): it is that name's."""
-    before = text[:kind_at].split()
+    before = text[max(0, kind_at - 80) : kind_at].split()  # the word before it, not the whole text before
     return bool(before) and is_name_like(before[-1])
 
 
