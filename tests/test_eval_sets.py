@@ -128,10 +128,10 @@ FLOORS = {
     "tupac_real_talk.yaml": 116,
     "hyejin_real_talk.yaml": 113,
     "kwame_real_talk.yaml": 113,
-    "ximena_real_talk.yaml": 111,
+    "ximena_real_talk.yaml": 113,
     "rhys_real_talk.yaml": 116,
-    "ingvild_real_talk.yaml": 110,
-    "bao_real_talk.yaml": 112,
+    "ingvild_real_talk.yaml": 113,
+    "bao_real_talk.yaml": 114,
 }
 
 

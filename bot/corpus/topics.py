@@ -336,7 +336,9 @@ class TopicIndex:
         exact = sum(1 for query, is_exact in found if query is not None and is_exact)
         # A topic whose words are mostly unknown here ("protein folding") has no relevant paper; a misspelt
         # topic ("halucination") is found when every word of it is.
-        if not clauses or (len(clauses) < len(found) and (exact == 0 or len(clauses) * 2 <= len(found))):
+        # (a ranking word the papers use counts among the known ones: "doublets method won")
+        known_words, said_words = len(clauses) + len(ranking), len(found) + len(ranked_by)
+        if not clauses or (known_words < said_words and (exact == 0 or known_words * 2 <= said_words)):
             return []
         # A form of several words said alone ("drum transcription") is searched as its words: papers that
         # hold them only apart are near the topic, not about it.

@@ -218,3 +218,14 @@ def test_one_paper_compared_with_something_is_what_it_reports(ximena: Engine) ->
         "the pseudo-spectral solver at the same resolution.\u201d",
         [1],
     )
+
+
+def test_kinds_of_a_topic_and_their_abbreviations(ingvild: Engine, bao: Engine, ximena: Engine) -> None:
+    # a kind is a concept below its topic: "MZM" finds the Mach-Zehnder modulators, "silicon modulator"
+    # every modulator (microrings too)
+    assert set(asked(ingvild, "MZM papers")[2]) == {13, 19}
+    assert set(asked(ingvild, "her silicon modulator work")[2]) == {2, 13, 19, 22}
+    # a method noun beside a task concept ranks only ("Estimating Trip Generation Rates" has no "model")
+    assert 22 in asked(bao, "trip generation models")[2]
+    assert {4, 16} <= set(asked(bao, "gps trajectory mining papers")[2])
+    assert set(asked(ximena, "papers using the johns hopkins turbulence database")[2]) == {1, 3, 16}
