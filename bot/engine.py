@@ -253,8 +253,7 @@ class Engine:
         """The topics the concepts belong to that some papers here are about, with how many."""
         lexicon = ConceptLexicon.default()
         wider = dict.fromkeys(b for hit in concepts for b in lexicon.broader(hit.concept))
-        every = len(self.corpus.papers)
-        found = [(b.name, len(self.topics.search_groups([_forms(lexicon, (b,))], limit=every))) for b in wider]
+        found = [(b.name, self.topics.papers_about(_forms(lexicon, (b,)))) for b in wider]
         return tuple((name, count) for name, count in found if count)
 
     def _said_in_other_compounds(self, words: list[str], holding: list[TopicHit]) -> bool:

@@ -310,6 +310,11 @@ class TopicIndex:
         except ValueError:
             return None
 
+    def papers_about(self, group: Sequence[str]) -> int:
+        """How many papers hold any of a group's phrases (a concept's forms): counted, not fetched."""
+        query, _ = self._group_clause(group, checked=False)
+        return self._group_frequency(query) if query is not None else 0
+
     def _group_frequency(self, query: tantivy.Query) -> int:
         result = self.searcher.search(query, 1, count=True)
         return int(getattr(result, "count", 0) or 0)  # the type stubs leave out `count`
@@ -333,6 +338,7 @@ class TopicIndex:
         found = [self._group_clause(g, tolerant, checked=len(groups) > 1) for g in groups]
         clauses = [query for query, _ in found if query is not None]
         ranking = [query for query, _ in (self._group_clause(g, False) for g in ranked_by) if query is not None]
+        ranks = [(tantivy.Occur.Should, query) for query in ranking]
         exact = sum(1 for query, is_exact in found if query is not None and is_exact)
         # A topic whose words are mostly unknown here ("protein folding") has no relevant paper; a misspelt
         # topic ("halucination") is found when every word of it is.
@@ -350,9 +356,7 @@ class TopicIndex:
             self._group_frequency(q) * 2 > self.searcher.num_docs for q, _ in found if q is not None
         ):
             return []  # "the best language model": the words that would pick papers out are not here
-        conjunction = tantivy.Query.boolean_query(
-            [*((tantivy.Occur.Must, c) for c in clauses), *((tantivy.Occur.Should, r) for r in ranking)]
-        )
+        conjunction = tantivy.Query.boolean_query([*((tantivy.Occur.Must, c) for c in clauses), *ranks])
         hits = self._run(conjunction, limit, matched_all=every_word_known)
         if len(hits) >= FEW_HITS or len(clauses) < 2:
             return hits
@@ -360,12 +364,8 @@ class TopicIndex:
         # Few papers hold every word of a longer topic ("hallucination in multimodal models"): add the
         # runners-up that hold its most specific word (the rarest here) and as many others as can be.
         rarest = min(range(len(known)), key=lambda i: self._group_frequency(known[i][1]))
-        relaxed_query = tantivy.Query.boolean_query(
-            [
-                *((tantivy.Occur.Must if i == rarest else tantivy.Occur.Should, q) for i, (_, q) in enumerate(known)),
-                *((tantivy.Occur.Should, r) for r in ranking),
-            ]
-        )
+        occurs = [tantivy.Occur.Must if i == rarest else tantivy.Occur.Should for i in range(len(known))]
+        relaxed_query = tantivy.Query.boolean_query([*zip(occurs, (q for _, q in known), strict=True), *ranks])
         relaxed = self._run(relaxed_query, limit, matched_all=False)
         if not hits and len(known) >= 3:
             # ... unless the rarest word is the asker's own ("lab vineyard vigour maps uavs": the lab is

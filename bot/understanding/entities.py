@@ -411,7 +411,7 @@ class EntityFinder:
     def _lower_case_name(self, surface: str, key: str) -> str | None:
         """A case-sensitive benchmark of this corpus typed in lower case ("papers using kepler data"),
         when no paper writes it so: there the lower-case word is an ordinary word ("fast", "snap")."""
-        name = self._cased_benchmarks.get(key) if self._cased_benchmarks else None
+        name = self._cased_benchmarks.get(key)
         if name is None or not surface.islower():
             return None
         return None if self._written_in_lower_case(surface) else name
@@ -419,11 +419,7 @@ class EntityFinder:
     @cached_property
     def _cased_benchmarks(self) -> dict[str, str]:
         """This corpus's case-sensitive benchmarks by their folded key (few or none)."""
-        return {
-            compact(name): name
-            for name in self.corpus.by_benchmark
-            if self.gazetteer.canonical(name.lower()) is None and self.gazetteer.cased_name_in_any_case(name)
-        }
+        return {compact(name): name for name in self.corpus.by_benchmark if self.gazetteer.cased_name_in_any_case(name)}
 
     def _written_in_lower_case(self, word: str) -> bool:
         if word not in self._lower_case_seen:
