@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections import Counter
 from dataclasses import replace
 from functools import cached_property, lru_cache
 from operator import attrgetter
@@ -67,6 +68,7 @@ class Engine:
                 papers_using=lambda word: self.topics.papers_using(word),
                 phrase_used=lambda phrase: self.topics.uses_phrase(phrase),
                 best_paper=self._best_paper,
+                words_near=self._words_near,
             )
             self.policy = DialoguePolicy(corpus)
             self.examples = example_questions(corpus)
@@ -322,6 +324,15 @@ class Engine:
         """The paper a description fits best: the top of its topic search, when it holds every word."""
         hits = self._topic_hits(description, True)
         return hits[0][0] if hits and hits[0][2] else None
+
+    def _words_near(self, word: str, edits: int) -> Counter[str]:
+        """The words of the papers a few edits from a word none of them uses, and how many papers use
+        each: read from the papers the spelling index finds, at most a few hundred."""
+        from bot.corpus.respelling import PAPERS_READ, words_near
+
+        by_id = self.corpus.by_id
+        found = self.topics.spelling.papers_near(word, PAPERS_READ)
+        return words_near(word, edits, (by_id[i] for i in found if i in by_id))
 
     def _frame_word_terms(self, text: str) -> list[str]:
         """Two words the papers use as a phrase, one of them a word of questions' frame ("cover time",

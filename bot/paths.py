@@ -55,6 +55,7 @@ TIME_WORDS_FILE = DATA_DIR / "time_words.yaml"
 CONCEPTS_FILE = DATA_DIR / "concepts.yaml"
 METRICS_FILE = DATA_DIR / "metrics.yaml"
 VOCABULARY_FILE = DATA_DIR / "vocabulary.yaml"
+KEYBOARD_FILE = DATA_DIR / "keyboard.yaml"
 
 
 def user_config_dir() -> Path:

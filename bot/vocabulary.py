@@ -44,6 +44,7 @@ ORDINARY_WORD_LISTS = frozenset(
         "code_giving_words",
         "title_small_words",
         "task_words",
+        "word_endings",
     }
 )
 # Groups of content words, never the frame of a question nor a typo's target: the irregular plurals

@@ -45,7 +45,7 @@ def ask(engine: Engine, question: str) -> tuple[list[int], str]:
         # filler is not a topic: "these days" means lately
         ("so what is he working on these days", [18, 16, 14, 19, 17]),
         # typos in ordinary words and topic words
-        ("papres on hallucinaton", [14, 4, 11, 6]),
+        ("papres on hallucinaton", [4, 11, 14, 6]),
         # an unknown topic is none, never all
         ("has he done any work with robots lol", []),
     ],

@@ -50,11 +50,13 @@ def category_name(code: str) -> str:
 def class_archives(codes: Iterable[str]) -> dict[str, str]:
     """Each known class's archive on a page with these classes. Letters several archives share ("CO":
     math's Combinatorics, stat's Computation, astro-ph's Cosmology) take the archive the page's other
-    classes come from (PR and OC are math only), or computer science's when the page says nothing."""
+    classes come from (PR and OC are math only), or computer science's when the page says nothing; on
+    a tie, the name the data gives first."""
     known = categories()
     codes = list(dict.fromkeys(codes))
-    alone = [known[code] for code in codes if code in known and len(known[code].archives) == 1]
-    evidence = Counter(category.archives[0] for category in alone)
+    # A class of one meaning is evidence for each of its archives (SY is both cs.SY and eess.SY).
+    plain = [known[code] for code in codes if code in known and not known[code].senses]
+    evidence = Counter(archive for category in plain for archive in category.archives)
     archives: dict[str, str] = {}
     for code in codes:
         category = known.get(code)

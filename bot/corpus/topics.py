@@ -158,14 +158,15 @@ class SpellingIndex:
         index.reload()
         self.searcher = index.searcher()
 
-    def papers_near(self, word: str) -> list[int]:
-        """The papers holding a word one edit from this one (two from a word of nine letters or more)."""
+    def papers_near(self, word: str, limit: int | None = None) -> list[int]:
+        """The papers holding a word one edit from this one (two from a word of nine letters or more),
+        all of them or the first `limit` found."""
         import tantivy
 
         query = tantivy.Query.fuzzy_term_query(
             self.schema, "words", word, distance=1 if len(word) < 9 else 2, transposition_cost_one=True
         )
-        hits = self.searcher.search(query, max(1, self.searcher.num_docs), count=False).hits
+        hits = self.searcher.search(query, limit or max(1, self.searcher.num_docs), count=False).hits
         return [int(self.searcher.doc(address)["pid"][0]) for _, address in hits]
 
 

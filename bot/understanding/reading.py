@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,6 +12,7 @@ from bot.corpus.model import Corpus
 from bot.precompiled import compiled_pattern
 from bot.text import Token, tokens
 from bot.understanding.entities import Entity, EntityFinder, folded_text
+from bot.understanding.slips import plausible_slip
 
 MASK = "§"  # stands for any recognised name in the text intents' cues are matched against
 _GLUED_CASE = compiled_pattern(r"^([a-z]{2,})([A-Z][\w-]*)$")  # "withAnna"
@@ -53,6 +54,7 @@ class Reading:
     entities: tuple[Entity, ...]
     stream: tuple[Item, ...]  # words and names in text order
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, meant)
+    respelt: tuple[tuple[str, str], ...] = ()  # the corrections to a word of the papers, not of questions
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         return [e for e in self.entities if e.kind in kinds]
@@ -69,13 +71,19 @@ class Reader:
         in_corpus: Callable[[str], bool],
         papers_using: Callable[[str], int] | None = None,
         glued_parts: frozenset[str] = frozenset(),
+        words_near: Callable[[str, int], Mapping[str, int]] | None = None,
+        word_endings: frozenset[str] = frozenset(),
     ) -> None:
+        """`words_near(word, edits)`: the words of the papers that many edits from a word, with how many
+        papers use each (a misspelt topic word's candidates)."""
         self.corpus = corpus
         self.known_words = known_words  # the words questions are made of: vocabulary, cue keywords
         self.stopwords = stopwords
         self.in_corpus = in_corpus  # a word the corpus itself uses is never "corrected"
         self.finder = EntityFinder(corpus, stopwords, known_words, in_corpus, papers_using)
         self.glued_parts = glued_parts
+        self.words_near = words_near
+        self.word_endings = word_endings | {""}
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(known_words):
             if len(word) >= 3:
@@ -86,13 +94,18 @@ class Reader:
         text = self.split_glued(text)
         folded = folded_text(text)
         words = tokens(text)
-        fixed = {i: meant for i, w in enumerate(words) if (meant := self._typo_fix(w, i, words))}
-        entities = self.finder.find(text, folded, today, frozenset(words[i].folded for i in fixed))
+        fixes = {i: fix for i, w in enumerate(words) if (fix := self._typo_fix(w, i, words))}
+        fixed = {i: meant for i, (meant, _) in fixes.items()}
+        # A word of the questions' vocabulary misspelt is never a name; a misspelt topic word may be
+        # the slip of a name first ("protien gym" is ProteinGym), and is respelt only where none is.
+        typo_keywords = frozenset(words[i].folded for i, (_, of_papers) in fixes.items() if not of_papers)
+        entities = self.finder.find(text, folded, today, typo_keywords)
         named: dict[tuple[int, int], list[Entity]] = {}
         for entity in entities:
             named.setdefault(entity.span, []).append(entity)
         names = [Named(tuple(group), start, end) for (start, end), group in sorted(named.items())]
         stream: list[Item] = []
+        respelt: list[tuple[str, str]] = []
         pieces: list[str] = []
         cursor = 0
         spans = iter(names)
@@ -109,13 +122,15 @@ class Reader:
                 continue
             meant = fixed.get(index, word.folded)
             stream.append(Word(word.text, meant, word.start, word.end))
+            if index in fixes and fixes[index][1]:
+                respelt.append((word.text, meant))
             pieces.append(folded[cursor : word.start])
             pieces.append(meant)
             cursor = word.end
         pieces.append(folded[cursor:])
         cue_text = re.sub(r"\s+", " ", "".join(pieces)).strip()
         corrections = tuple((words[i].text, meant) for i, meant in sorted(fixed.items()))
-        return Reading(text, cue_text, tuple(entities), tuple(stream), corrections)
+        return Reading(text, cue_text, tuple(entities), tuple(stream), corrections, tuple(respelt))
 
     # --- glued words: "withAnna", "from2023", "paperswith"
 
@@ -160,7 +175,8 @@ class Reader:
             self._choices[key] = [word for n in lengths for word in self._by_length.get(n, ())]
         return self._choices[key]
 
-    def _typo_fix(self, word: Token, index: int, words: list[Token]) -> str | None:
+    def _typo_fix(self, word: Token, index: int, words: list[Token]) -> tuple[str, bool] | None:
+        """The word meant, and whether it is a word of the papers rather than of questions."""
         lower = word.folded
         if len(lower) < 4 or not lower.isalpha() or lower in self.known_words:
             return None
@@ -174,18 +190,7 @@ class Reader:
         from rapidfuzz.distance import DamerauLevenshtein
 
         allowed = 1 if len(lower) < 10 else 2  # "contracts" is no slip of "contact"
-        choices = self._typo_choices(len(lower), allowed)
-        if len(lower) <= 5:
-            # a short word with a letter changed or added is often another word ("gist" is no "list",
-            # "radio" no "ratio", "coral" no "CoRL"): only letters swapped, one left out ("slep"), or an
-            # ending added to a known word ("wants")
-            choices = [
-                c
-                for c in choices
-                if len(c) > len(lower)
-                or (len(c) == len(lower) and sorted(c) == sorted(lower))
-                or (len(c) == len(lower) - 1 and lower.startswith(c))
-            ]
+        choices = [c for c in self._typo_choices(len(lower), allowed) if _may_be_meant(lower, c, endings=True)]
         # One C loop over the vocabulary words of about the same length.
         close = process.extract(lower, choices, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=None)
         best_distance = min((int(distance) for _, distance, _ in close), default=allowed + 1)
@@ -199,5 +204,62 @@ class Reader:
             scored = sorted(((fuzz.ratio(lower, c), c) for c in best), reverse=True)
             best = [scored[0][1]] if scored[0][0] > scored[1][0] else []
         if len(best) != 1 or best_distance > allowed:
-            return None  # nothing close, or several equally close: leave the word as typed
-        return best[0]
+            # nothing close, or several equally close: a word of the papers, or the word as typed
+            return self._respelt(lower, allowed) if not close else None
+        # A word of the papers is the likelier slip when it takes a likelier edit ("traking" is
+        # "tracking" of the abstracts, not "taking")
+        of_papers = self._respelt(lower, allowed)
+        if of_papers and _slip(lower, of_papers[0]) < _slip(lower, best[0]):
+            return of_papers
+        return best[0], False
+
+    def _respelt(self, lower: str, allowed: int) -> tuple[str, bool] | None:
+        """The word of the papers a misspelt topic word is ("spindels"): the fewest edits away, letters
+        swapped before others, then the one more papers use; none when two tie."""
+        if self.words_near is None:
+            return None
+        near = {
+            w: n
+            for w, n in self.words_near(lower, allowed).items()
+            if _may_be_meant(lower, w, endings=False) and not self._another_form(lower, w) and plausible_slip(lower, w)
+        }
+        if not near:
+            # "surogates": the papers may say it only in the singular, an edit further away
+            return self._respelt(lower[:-1], allowed) if lower.endswith("s") and len(lower) > 5 else None
+
+        def rank(w: str) -> tuple[int, bool, bool, int]:
+            return (*_slip(lower, w), -near[w])
+
+        ranked = sorted(near, key=lambda w: (*rank(w), w))
+        if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
+            return None
+        return ranked[0], True
+
+    def _another_form(self, typed: str, word: str) -> bool:
+        """Whether two words differ only in their endings ("experiments", "experimental")."""
+        common = next(
+            (i for i, (a, b) in enumerate(zip(typed, word, strict=False)) if a != b), min(len(typed), len(word))
+        )
+        return typed[common:] in self.word_endings and word[common:] in self.word_endings
+
+
+def _slip(typed: str, word: str) -> tuple[int, bool, bool]:
+    """How unlikely a slip of `word` `typed` is, to sort by: fewer edits, then letters swapped, then a
+    letter left out ("traking" is "tracking" before "taking")."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(typed, word), sorted(word) != sorted(typed), len(word) <= len(typed)
+
+
+def _may_be_meant(typed: str, word: str, endings: bool) -> bool:
+    """Whether a short typed word may be a slip of `word`. A short word with a letter changed or added
+    is often another word ("gist" is no "list", "radio" no "ratio", "coral" no "CoRL"): only letters
+    swapped, one left out ("slep"), or (`endings`, for the words questions are made of) an ending added
+    to a known word ("wants")."""
+    if len(typed) > 5:
+        return True
+    return (
+        len(word) > len(typed)
+        or (len(word) == len(typed) and sorted(word) == sorted(typed))
+        or (endings and len(word) == len(typed) - 1 and typed.startswith(word))
+    )

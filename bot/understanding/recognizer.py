@@ -10,7 +10,7 @@ count, most/least, author position, group key, profile figure, paper fact)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal, get_args
@@ -104,6 +104,7 @@ class Recognizer:
         papers_using: Callable[[str], int] = lambda word: 0,
         phrase_used: Callable[[str], bool] = lambda phrase: False,
         best_paper: Callable[[str], int | None] = lambda topic: None,
+        words_near: Callable[[str, int], Mapping[str, int]] | None = None,
     ) -> None:
         self.corpus = corpus
         self.papers_using = papers_using  # how many titles or abstracts hold a word
@@ -130,6 +131,8 @@ class Recognizer:
             self._in_corpus,
             self.papers_using,
             frozenset(v.words("glued_parts")),
+            words_near,
+            frozenset(v.words("word_endings")),
         )
         topic_cue = self.by_name.get("topic_search")
         self.builder = SelectionBuilder(
@@ -885,7 +888,7 @@ class Recognizer:
             subject=subject,
             ambiguous=built.ambiguous,
             confidence=confidence if spec.name != "fallback" else 0.0,
-            notes=notes,
+            notes=(*notes, _respelt_note(reading.respelt)) if reading.respelt else notes,
         )
 
     def _which_of_two(self, cue: str) -> bool:
@@ -1594,3 +1597,10 @@ def _named_papers(selection: Selection) -> int:
 
 def _loose_clause(clause: Clause) -> bool:
     return all(isinstance(a, AboutTopic) and not a.said for a in clause.atoms)
+
+
+def _respelt_note(respelt: tuple[tuple[str, str], ...]) -> str:
+    """What a misspelt topic word was read as, so a wrong guess shows ("I read “hats” as “chats”.")."""
+    said = [f"“{typed}” as “{meant}”" for typed, meant in respelt]
+    listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    return f"(I read {listed}.)"

@@ -12,7 +12,7 @@ means both and "with A or B" either. A negated group excludes every member ("exc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -377,8 +377,15 @@ class SelectionBuilder:
         )
 
     def _term_of_the_papers(self, text: str, match: re.Match[str]) -> bool:
-        """ "non-manual", "non-stationary": "non" joined to a word the papers write joined to it too."""
-        if match.group().lower() != "non":
+        """ "non-manual", "non-stationary": "non" joined to a word the papers write joined to it too;
+        "alignment with no pronunciation dictionary": what the papers say they do without ("Forced
+        Alignment Without Pronunciation Dictionaries")."""
+        said = match.group().lower()
+        if said in ("without", "with no", "w/o"):
+            after = re.match(r"\s+([a-z]{3,})(?:\s+([a-z]{3,}))?\b", text[match.end() :])
+            words = [w for w in (after.groups() if after else ()) if w and w not in self.topic_stopwords]
+            return len(words) == 2 and self.phrase_used(f"without {words[0]} {words[1]}")
+        if said != "non":
             return False
         joined = re.match(r"[-\s]([a-z]{3,})\b", text[match.end() :])  # the hyphen may be a space here
         return (
@@ -536,7 +543,7 @@ class SelectionBuilder:
             if current:
                 first, last = stream[current[0]], stream[current[-1]]
                 # The words as written, hyphens kept: "OCR-free", "video-text" search as phrases.
-                text = _topic_text(source[first.start : last.end])
+                text = _topic_text(_respelt(source, first.start, last.end, [stream[i] for i in current]))
                 said = self._introduced(stream, current[0], current[-1] + 1)
                 runs.append(Unit(current[0], current[-1] + 1, "atom", atom=AboutTopic(text, said)))
                 current.clear()
@@ -1039,6 +1046,17 @@ def _topic_text(written: str) -> str:
     return " ".join(
         word if len(word) > 1 and word.isascii() and word.isupper() else fold(word) for word in written.split()
     )
+
+
+def _respelt(source: str, start: int, end: int, items: Sequence[Item]) -> str:
+    """The question's text from `start` to `end`, each misspelt word in it as it was read ("slep
+    spindels" is "sleep spindles")."""
+    pieces, cursor = [], start
+    for item in items:
+        if isinstance(item, Word) and item.folded != fold(item.text):
+            pieces += [source[cursor : item.start], item.folded]
+            cursor = item.end
+    return "".join(pieces) + source[cursor:end]
 
 
 def _dangling_negation(units: list[Unit]) -> bool:
