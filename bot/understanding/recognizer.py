@@ -874,6 +874,11 @@ class Recognizer:
             selection = Selection((Clause((Introduces(made),)),))
         # "d4j (defects4j)": one benchmark said twice is one filter
         selection = Selection(tuple(dict.fromkeys(selection.clauses)))
+        if operation.name == "profile" and operation.stat == "citations" and selection.atoms(negated=False):
+            # "how many citations does tidewright have", "citations for the argo papers": the page counts
+            # citations for the whole profile only, never for some of its papers
+            spec = self.by_name["not_on_page_paper_citations"]
+            operation = spec.operation_for()
         fuzzy = any(not e.exact for e in reading.entities)
         if operation.name == "compare" and operation.compare_kind == "topic" and _named_papers(selection) == 1:
             # "how fast is KolmoDiff compared to the solver?": what one paper reports, not two topics' papers
@@ -1259,7 +1264,13 @@ class Recognizer:
             clause, atom = topics[0]
             words = set(topic_words(atom.text, frozenset()))
             paper = self._paper_described(atom)
-            if paper is None or paper.ids == named[0].ids or not any(words <= d for d in self._description_words(cue)):
+            # "is SSTNet-XL newer than the ocean heat content intercomparison?": what a named paper is set
+            # against with "than the" is one paper too, "paper" unsaid
+            against = _THAN_THE.search(cue)
+            described = self._description_words(cue) + (
+                [set(topic_words(against.group(1), frozenset()))] if against else []
+            )
+            if paper is None or paper.ids == named[0].ids or not any(words <= d for d in described):
                 return selection
             return Selection(tuple(Clause((paper,)) if c is clause else c for c in selection.clauses))
         if len(topics) != 2 or named:
@@ -1597,6 +1608,9 @@ def _named_papers(selection: Selection) -> int:
 
 def _loose_clause(clause: Clause) -> bool:
     return all(isinstance(a, AboutTopic) and not a.said for a in clause.atoms)
+
+
+_THAN_THE = compiled_pattern(r"\bthan (?:the|that|his|her|their) ([^?.!,;]+)")
 
 
 def _respelt_note(respelt: tuple[tuple[str, str], ...]) -> str:

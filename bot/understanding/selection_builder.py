@@ -194,6 +194,12 @@ class SelectionBuilder:
             rf"|\b(?:(?:is|was)\s+(?:{pronouns})\s+not|(?:isn t|wasn t)\s+(?:{pronouns}))"
             rf"\s+(?:even\s+)?(?:in|on|among)\s+{author_list}"
         )
+        # "is amadou actually on the KoraMT paper?", "is she an author of X?": the researcher, asked about
+        self.researcher_present = compiled_pattern(
+            rf"^\W*(?:is|was)\s+(?:{pronouns})\s+(?:actually\s+|really\s+|even\s+|also\s+)?"
+            rf"(?:on|in|among\s+the\s+authors\s+of|(?:an|a\s+co-?)\s*author\s+(?:of|on)|listed\s+(?:on|in))"
+            rf"(?=\s+(?:the\s+)?§)"
+        )
         self.lead_verb = compiled_pattern(
             r"\b(?P<by>led|first[- ]authored) by\b"
             r"|\b(?:does|did|do|has|have)\b(?:\s+[^\s?]+){1,4}?\s+(?P<asked>lead|first[- ]authored)\b"
@@ -273,6 +279,11 @@ class SelectionBuilder:
             span = claim(*match.span(verb))
             if span:
                 units.append(Unit(*span, "position", position=1))
+        for match in self.researcher_present.finditer(text):
+            researcher = self.corpus.people.get(self.corpus.researcher_key)
+            span = claim(*match.span(), researcher_too=True)
+            if span and researcher is not None:
+                units.append(Unit(*span, "atom", atom=ByPerson(researcher.key, researcher.name)))
         for match in self.researcher_absent.finditer(text):
             # "which papers is she not an author on?": the researcher, negated
             researcher = self.corpus.people.get(self.corpus.researcher_key)
@@ -631,11 +642,14 @@ class SelectionBuilder:
         self._negate_through_positions(units, reading.stream)
         clauses = self._scope(units, reading)
         # The researcher is on every paper of the profile: naming them filters nothing, unless at a
-        # position or negated ("papers where he is not among the listed authors").
+        # position or negated ("papers where he is not among the listed authors"), or asked about
+        # ("is she on the X paper?": whether the listed authors show her).
+        asked_present = bool(self.researcher_present.search(_item_text(reading.stream)[0]))
         clauses = [
             c
             for c in clauses
             if c.negated
+            or asked_present
             or not (
                 len(c.atoms) == 1
                 and isinstance(c.atoms[0], ByPerson)
