@@ -225,7 +225,11 @@ class Reader:
         }
         if not near:
             # "surogates": the papers may say it only in the singular, an edit further away
-            return self._respelt(lower[:-1], allowed) if lower.endswith("s") and len(lower) > 5 else None
+            if not (lower.endswith("s") and len(lower) > 5):
+                return None
+            singular = self._respelt(lower[:-1], allowed)
+            # a letter added or changed in the singular, never one taken away ("mitosis" is no "mitos")
+            return singular if singular and len(singular[0]) >= len(lower) - 1 else None
 
         def rank(w: str) -> tuple[int, bool, bool, int]:
             return (*_slip(lower, w), -near[w])

@@ -108,6 +108,7 @@ class Recognizer:
     ) -> None:
         self.corpus = corpus
         self.papers_using = papers_using  # how many titles or abstracts hold a word
+        self.phrase_used = phrase_used  # does a title or abstract hold these words as a phrase
         self.metrics = MetricLexicon.default()
         self.topic_known = topic_known  # does any paper use these words (a question of loose words alone)
         self.best_paper = best_paper  # the paper a description fits best, if one does
@@ -848,6 +849,13 @@ class Recognizer:
             # "which calendar month (ignoring the year) ...": loose words around a ranking are its wording;
             # a topic it is about is said so ("per year about video")
             selection = Selection(tuple(c for c in selection.clauses if not (c.kind == "topic" and _loose_clause(c))))
+        if operation.name == "not_on_page" and not operation.yes_no:
+            topics = [a for a in selection.atoms("topic", negated=False) if isinstance(a, AboutTopic)]
+            keywords = spec.keywords
+            if any(set(a.text.split()) & keywords and self.phrase_used(a.text) for a in topics):
+                # "sponsored search stuff": a phrase the papers write holding the intent's word is a topic
+                spec = self.by_name["topic_search"]
+                operation = spec.operation_for()
         if operation.name == "not_on_page":
             selection = Selection(tuple(c for c in selection.clauses if c.kind in PAPER_IDENTIFYING))
         if operation.name == "chat":

@@ -168,6 +168,7 @@ class SelectionBuilder:
         pronouns = phrase_alternation([*v.words("researcher_subjects"), "§"])
         listed = phrase_alternation(v.words("listed_as_author"))
         whose = phrase_alternation([*v.words("researcher_possessives"), "§ s", "§"])
+        objects = phrase_alternation([*v.words("researcher_objects"), "§"])
         shows = phrase_alternation(v.words("name_shown_verbs"))
         which_list = phrase_alternation(v.words("author_list_adjectives"))
         author_list = (
@@ -179,6 +180,9 @@ class SelectionBuilder:
             # (the words as read: "isn't" is "isn t")
             rf"|\b(?:isn t|wasn t|aren t|weren t|is not|was not)\s+(?:{pronouns})\s+(?:{listed})\b"
             rf"|\b(?:doesn t|does not|don t|do not|didn t|did not)\s+(?:even\s+)?(?:{shows})\s+(?:{whose})\s+name\b"
+            # "papers that don't even list her among the shown authors"
+            rf"|\b(?:doesn t|does not|don t|do not|didn t|did not)\s+(?:even\s+)?(?:{shows})\s+(?:{objects})"
+            rf"\s+(?:among|in|on)\s+{author_list}"
             rf"|\bwithout\s+(?:{whose})\s+name\b"
             rf"|(?<!\w)(?:{whose})\s+name\s+(?:is\s+)?(?:missing|absent|hidden|not\s+(?:shown?|listed))\b"
             # "where her name isn't even in the (visible) author list"
@@ -304,7 +308,9 @@ class SelectionBuilder:
                     if first is not None and last is not None:
                         topic_words.update(range(first, last + 1))
                     continue  # "papers about code generation": a topic that says code
-                if role == "negation" and self._term_of_the_papers(text, match):
+                if role == "negation" and self._term_of_the_papers(
+                    text, match, _hyphen_after(reading.text, stream, offsets, match)
+                ):
                     continue  # "the non-manual markers paper": a term the papers write, not "not manual"
                 if (
                     role == "negation"
@@ -387,7 +393,7 @@ class SelectionBuilder:
             e.kind == "person" and e.key == self.corpus.researcher_key for e in item.entities
         )
 
-    def _term_of_the_papers(self, text: str, match: re.Match[str]) -> bool:
+    def _term_of_the_papers(self, text: str, match: re.Match[str], hyphenated: bool = False) -> bool:
         """ "non-manual", "non-stationary": "non" joined to a word the papers write joined to it too;
         "alignment with no pronunciation dictionary": what the papers say they do without ("Forced
         Alignment Without Pronunciation Dictionaries")."""
@@ -396,13 +402,13 @@ class SelectionBuilder:
             after = re.match(r"\s+([a-z]{3,})(?:\s+([a-z]{3,}))?\b", text[match.end() :])
             words = [w for w in (after.groups() if after else ()) if w and w not in self.topic_stopwords]
             return len(words) == 2 and self.phrase_used(f"without {words[0]} {words[1]}")
-        if said != "non":
+        if said != "non" and not (said == "no" and hyphenated):  # "no-regret learning", not "no code"
             return False
         joined = re.match(r"[-\s]([a-z]{3,})\b", text[match.end() :])  # the hyphen may be a space here
         return (
             joined is not None
             and bool(self.papers_using(joined.group(1)))
-            and self.phrase_used(f"non {joined.group(1)}")
+            and self.phrase_used(f"{said} {joined.group(1)}")
         )
 
     def _kind_of_code(
@@ -1031,6 +1037,12 @@ def _merge_topics(units: list[Unit], stream: tuple[Item, ...], text: str) -> lis
             continue
         merged.append(unit)
     return merged
+
+
+def _hyphen_after(source: str, stream: tuple[Item, ...], offsets: list[tuple[int, int]], match: re.Match[str]) -> bool:
+    """Whether the question joins the matched words to the next one with a hyphen ("no-regret")."""
+    _, last = _items_in(offsets, *match.span())
+    return last is not None and source[stream[last].end : stream[last].end + 1] == "-"
 
 
 def _item_text(stream: tuple[Item, ...]) -> tuple[str, list[tuple[int, int]]]:
