@@ -61,6 +61,8 @@ _ITEM_REFERENCE = compiled_pattern(
 
 
 _ONE_SAID = compiled_pattern(r"\bone$")
+# "is X newer than the ocean heat content intercomparison?": what a paper is set against
+_THAN_THE = compiled_pattern(r"\bthan (?:the|that|his|her|their) ([^?.!,;]+)")
 _AFTER_A_BREAK = compiled_pattern(r"\s*[,;:\-–—]+\s*(?:so\s+)?")  # "the older of the two, what ..."
 _LETTERS = compiled_pattern(r"[^\W\d_]{2,}")
 _ONE_WITH = compiled_pattern(r"\bthe (?:one|paper) (?:with|without|from|in|by)\b")
@@ -1616,9 +1618,6 @@ def _named_papers(selection: Selection) -> int:
 
 def _loose_clause(clause: Clause) -> bool:
     return all(isinstance(a, AboutTopic) and not a.said for a in clause.atoms)
-
-
-_THAN_THE = compiled_pattern(r"\bthan (?:the|that|his|her|their) ([^?.!,;]+)")
 
 
 def _respelt_note(respelt: tuple[tuple[str, str], ...]) -> str:
