@@ -141,7 +141,7 @@ FLOORS = {
     "solveig_real_talk.yaml": 112,
     "paulo_real_talk.yaml": 114,
     "zanele_real_talk.yaml": 109,
-    "kaito_real_talk.yaml": 114,
+    "kaito_real_talk.yaml": 115,
     "amadou_real_talk.yaml": 116,
     "lucas_real_talk.yaml": 107,
 }

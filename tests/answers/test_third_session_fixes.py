@@ -90,3 +90,13 @@ def test_a_real_word_is_not_respelt_as_a_shorter_singular() -> None:
     # "mitosis" was read as "mitos" (the singular retry took a letter away)
     _, text, ids = asked(engine_for("zanele_mokoena-fischer.txt"), "anything on mitosis detection")
     assert ids == [13] and "I read" not in text
+
+
+def test_what_code_is_for_said_after_it_is_no_topic() -> None:
+    # was "1 paper about reading ocean eddies about mesoscale eddies about run with code"
+    question = (
+        "sooo i was reading about ocean eddies last night and got curious lol, has kaito done anything on "
+        "mesoscale eddies that comes with code i could actually run"
+    )
+    headline, ids = headline_and_ids(_kaito(), question)
+    assert headline.startswith("Yes: 3 papers about mesoscale eddies with code") and sorted(ids) == [4, 11, 13]
