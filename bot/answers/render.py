@@ -410,7 +410,7 @@ def detail_fields(corpus: Corpus, paper: Paper) -> tuple[tuple[str, str], ...]:
     inferred = " (year inferred: the page gives no year)" if paper.year_inferred else ""
     fields = [
         ("Date", pretty_date(paper) + inferred),
-        ("Class", f"{paper.category} ({corpus.class_name(paper.category)})"),
+        ("Class", corpus.class_label(paper.category)),
         ("Listed authors", authors_text(paper)),
         ("Code", code_text(paper)),
     ]
@@ -435,7 +435,7 @@ def _(result: r.PaperFact, corpus: Corpus) -> Answer:
     if field == "date":
         return _paper_card(corpus, paper, f"{name} was published on {pretty_date(paper)}{_year_inferred(paper)}.")
     if field == "category":
-        return _paper_card(corpus, paper, f"{name} is in {paper.category} ({corpus.class_name(paper.category)}).")
+        return _paper_card(corpus, paper, f"{name} is in {corpus.class_label(paper.category)}.")
     if field in ("authors", "author", "author_count"):
         return _authors(result, corpus)
     if field == "code":
@@ -876,7 +876,7 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
 
 def _group_label(corpus: Corpus, by: str, group: r.Group) -> str:
     if by == "category":
-        return f"{group.label} ({corpus.class_name(group.label)})"
+        return corpus.class_label(group.label)
     return group.label
 
 
@@ -1030,7 +1030,7 @@ def _(result: r.YesNo, corpus: Corpus) -> Answer:
 @_render.register
 def _(result: r.ProfileFigures, corpus: Corpus) -> Answer:
     researcher = corpus.researcher
-    area = f"{researcher.primary_category} ({corpus.class_name(researcher.primary_category)})"
+    area = corpus.class_label(researcher.primary_category)
     name = possessive(researcher.name)
     fields = (
         ("h-index", str(researcher.h_index)),

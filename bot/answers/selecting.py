@@ -263,7 +263,7 @@ def atom_words(corpus: Corpus, atom: Atom, negated: bool = False) -> str:
     if isinstance(atom, MentionsPhrase):
         return f"{'not ' if negated else ''}mentioning {atom.phrase}"
     if isinstance(atom, InCategory):
-        return f"{'outside' if negated else 'in'} {atom.code} ({corpus.class_name(atom.code)})"
+        return f"{'outside' if negated else 'in'} {corpus.class_label(atom.code)}"
     if isinstance(atom, HasCode):
         return "without code" if negated else "with code"
     if isinstance(atom, Solo):

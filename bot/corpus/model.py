@@ -191,6 +191,12 @@ class Corpus:
     def class_name(self, code: str) -> str:
         return self.class_names.get(code) or class_names([code])[code]
 
+    def class_label(self, code: str) -> str:
+        """The class as answers show it: "LG (Machine Learning)", or "GP" alone for a class the data
+        does not name (never "GP (GP)")."""
+        name = self.class_name(code)
+        return code if name == code else f"{code} ({name})"
+
     @cached_property
     def researcher_key(self) -> str:
         return person_key(self.researcher.name)

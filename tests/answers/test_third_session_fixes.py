@@ -100,3 +100,11 @@ def test_what_code_is_for_said_after_it_is_no_topic() -> None:
     )
     headline, ids = headline_and_ids(_kaito(), question)
     assert headline.startswith("Yes: 3 papers about mesoscale eddies with code") and sorted(ids) == [4, 11, 13]
+
+
+def test_a_class_the_data_does_not_name_is_shown_by_its_letters_alone() -> None:
+    # was "Class: GP (GP)"
+    _, text, _ = asked(engine_for("aiko_brennan-mwale.txt"), "what's her latest paper")
+    assert "\nClass: GP\n" in text and "GP (GP)" not in text
+    _, text, _ = asked(_kaito(), "what's his latest paper")
+    assert "Class: AO (Atmospheric and Oceanic Physics)" in text
