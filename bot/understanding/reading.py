@@ -207,9 +207,11 @@ class Reader:
             # nothing close, or several equally close: a word of the papers, or the word as typed
             return self._respelt(lower, allowed) if not close else None
         # A word of the papers is the likelier slip when it takes a likelier edit ("traking" is
-        # "tracking" of the abstracts, not "taking")
-        of_papers = self._respelt(lower, allowed)
-        if of_papers and _slip(lower, of_papers[0]) < _slip(lower, best[0]):
+        # "tracking" of the abstracts, not "taking"); none is likelier than two letters swapped
+        # ("papres"), so most slips of the questions' words never look at the papers
+        known = _slip(lower, best[0])
+        of_papers = self._respelt(lower, allowed) if known > _SWAPPED else None
+        if of_papers and _slip(lower, of_papers[0]) < known:
             return of_papers
         return best[0], False
 
@@ -245,6 +247,9 @@ class Reader:
             (i for i, (a, b) in enumerate(zip(typed, word, strict=False)) if a != b), min(len(typed), len(word))
         )
         return typed[common:] in self.word_endings and word[common:] in self.word_endings
+
+
+_SWAPPED = (1, False, True)  # `_slip` of one pair of letters swapped: the likeliest slip there is
 
 
 def _slip(typed: str, word: str) -> tuple[int, bool, bool]:
