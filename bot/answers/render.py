@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import singledispatch
+from itertools import takewhile
 from typing import Literal
 
 from bot.answers import results as r
@@ -926,8 +927,10 @@ def _benchmarks(result: r.Groups, corpus: Corpus) -> Answer:
     items = tuple(f"{g.label} ({plural(g.count, 'paper')})" for g in result.groups[:ITEM_LIMIT])
     # the papers of the most mentioned (as a ranking of years or classes gives its top group's), not
     # every paper naming any benchmark: thousands at 10,000 papers
-    top = {p.id for g in result.groups if g.count == result.groups[0].count for p in g.papers}
-    shown = tuple(p for p in papers if p.id in top)  # newest first
+    most = result.groups[0].count if result.groups else 0
+    leaders = list(takewhile(lambda g: g.count == most, result.groups))
+    # each group's papers are newest first already: only a tie at the top needs merging
+    shown = tuple(sorted({p.id: p for g in leaders for p in g.papers}.values(), key=lambda p: corpus.rank[p.id]))
     return Answer("", headline, items=items, item_count=len(result.groups), papers=shown, numbered=False)
 
 
