@@ -12,7 +12,6 @@ import contextlib
 import logging
 import marshal
 import os
-import re
 import signal
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ TITLE_BOOST = 2.0
 PHRASES_KEPT = 4096  # phrase checks kept per index before the cache starts over
 WRITER_HEAP_PER_THREAD = 64_000_000
 _WORD = compiled_pattern(r"[^\W_]+(?:-[^\W_]+)*")
+_PHRASE_BREAKS = compiled_pattern(r"[\s\-/]+")
 RELAXED_SHARE = 0.5  # runners-up must score at least this share of the best partial match
 FEW_HITS = 3  # fewer papers than this hold every word: look for runners-up
 MAX_RUNNERS_UP = 10
@@ -302,7 +302,7 @@ class TopicIndex:
         return query is not None and self._matches(query)
 
     def _phrase(self, phrase: str) -> tantivy.Query | None:
-        parts = [p for p in re.split(r"[\s\-/]+", fold(phrase)) if p]
+        parts = [p for p in _PHRASE_BREAKS.split(fold(phrase)) if p]
         if not parts:
             return None
         text = parts[0] if len(parts) == 1 else '"' + " ".join(parts) + '"'
@@ -414,6 +414,10 @@ class TopicIndexBuild:
         self._count = len(papers)
         if not BUILD_ASIDE_FROM <= len(papers) <= BUILD_ASIDE_UP_TO or not can_fork_without("tantivy"):
             return
+        # Loaded once, before the fork (it starts no thread until used): the helper indexes with it
+        # and this process searches with it, so neither loads it on its own (2 ms each).
+        import tantivy  # noqa: F401
+
         self.folder = _new_folder(scratch_parent())
         parent = os.getpid()
         written = rows_written = -1

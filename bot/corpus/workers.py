@@ -17,9 +17,16 @@ def can_fork() -> bool:
 
 
 def can_fork_without(module: str) -> bool:
-    """`can_fork()`, and `module` not loaded yet: a native library's own threads (tantivy's indexing
-    threads) are invisible to `threading`, so a process that has used it does not fork."""
-    return module not in sys.modules and can_fork()
+    """`can_fork()`, and no thread of a native library either: tantivy's indexing threads are
+    invisible to `threading`. Where the system lists a process's threads (Linux), there must be
+    only this one, so a library loaded but not yet used does not stop a fork; elsewhere `module`
+    must not be loaded at all."""
+    if not can_fork():
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return module not in sys.modules
 
 
 def end_with(parent: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -157,3 +158,19 @@ def test_rows_orjson_refuses_are_made_here_one_by_one(aside: None) -> None:
         time.sleep(0.01)
     assert build._rows_ready < 0
     build.discard()
+
+
+@needs_fork
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs the system's list of a process's threads")
+def test_tantivy_loaded_but_unused_still_allows_the_helper_and_its_threads_stop_it() -> None:
+    # In a fresh process: this one has used tantivy, so its indexing threads are running.
+    script = (
+        "import tantivy\n"
+        "from bot.corpus.workers import can_fork_without\n"
+        "print(can_fork_without('tantivy'))\n"
+        "builder = tantivy.SchemaBuilder(); builder.add_text_field('t')\n"
+        "writer = tantivy.Index(builder.build()).writer(heap_size=15_000_000, num_threads=1)\n"
+        "print(can_fork_without('tantivy'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"]
