@@ -226,7 +226,7 @@ def all_of(atoms: Iterable[Atom]) -> Selection:
 
 # --- operations
 
-GroupKey = Literal["year", "month", "category", "coauthor", "first_author", "benchmark"]
+GroupKey = Literal["year", "month", "category", "coauthor", "first_author", "benchmark", "topic"]
 PaperField = Literal[
     "summary",
     "date",

@@ -137,7 +137,7 @@ FLOORS = {
     "ingvild_real_talk.yaml": 113,
     "bao_real_talk.yaml": 114,
     "teodora_real_talk.yaml": 115,
-    "emeka_real_talk.yaml": 105,
+    "emeka_real_talk.yaml": 106,
     "solveig_real_talk.yaml": 112,
     "paulo_real_talk.yaml": 114,
     "zanele_real_talk.yaml": 109,

@@ -814,7 +814,8 @@ def _one_paper_named(world: World, selection: Selection) -> Paper | None:
 
 # The corpus's own indexes group the whole profile already (each list newest first).
 _WHOLE_INDEX = {"year": "by_year", "category": "by_category", "benchmark": "by_benchmark"}
-_GROUPS_BY_FIELD = frozenset({"year", "month", "category", "benchmark", "first_author"})  # the rest: co-authors
+# (the rest: co-authors)
+_GROUPS_BY_FIELD = frozenset({"year", "month", "category", "benchmark", "first_author", "topic"})
 Ranked = tuple[tuple[r.Group, ...], tuple[tuple[str, int], ...], int, int]
 
 
@@ -885,6 +886,10 @@ def _group_keys(corpus: Corpus, paper: Paper, by: str, subject: ByPerson | None)
         return [(paper.category, paper.category)]
     if by == "benchmark":
         return [(name, name) for name in paper.benchmarks]
+    if by == "topic":
+        # what a paper is about is what its title names: an abstract names its methods, baselines and
+        # neighbouring fields too
+        return [(name, name) for name in sorted(ConceptLexicon.default().concepts_in(paper.title))]
     keys = corpus.people_keys_of(paper)
     if by == "first_author":
         return [(keys[0], corpus.people[keys[0]].name)] if keys else []

@@ -27,6 +27,7 @@ from bot.text import sentences
 
 ITEM_LIMIT = 200
 TOP_GROUPS = 10
+TIED_NAMED = 4  # more tied at the top of a ranking than this are counted, not named
 ET_AL = "Author lists on the page stop after the first few names (et al.), so this covers listed authors only."
 ET_AL_LIST = "Author lists on the page stop after the first authors (et al.), so this covers listed authors only."
 _CODE_WORDS = compiled_pattern(
@@ -796,6 +797,10 @@ def _(result: r.NoPaper, corpus: Corpus) -> Answer:
 @_render.register
 def _(result: r.Groups, corpus: Corpus) -> Answer:
     if not result.groups:
+        if result.by == "topic" and result.total_papers:
+            scope = f" {result.scope}" if result.scope else ""
+            titles = plural(result.total_papers, "paper title")
+            return Answer("", f"None of {possessive(corpus.researcher.name)} {titles}{scope} names a topic I know.")
         what = {"coauthor": "co-authors", "first_author": "first authors", "benchmark": "benchmarks"}.get(result.by)
         headline = f"No {what} are listed." if what else "No papers to count."
         return Answer("", headline)
@@ -842,12 +847,21 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
             f"{possessive(corpus.researcher.name)} papers{scope} span "
             f"{plural(len(result.groups), 'arXiv class', 'arXiv classes')}; the {most} are in {labels} with {count}."
         )
+    elif result.by == "topic":
+        whose = f"{possessive(corpus.researcher.name)} {plural(result.total_papers, 'paper title')}{scope}"
+        frequent = "least frequent" if result.least else "most frequent"
+        if len(tied) > TIED_NAMED:  # a tie of many is said as one: every topic once, say
+            headline = f"Of the topics {whose} name, {len(tied)} are tied as the {frequent}, with {count}."
+        else:
+            are = "topics are" if len(tied) > 1 else "topic is"
+            headline = f"Of the topics {whose} name, the {frequent} {are} {labels} with {count}."
     else:  # first_author
         are = "authors are" if len(tied) > 1 else "author is"
         whose = f"{possessive(corpus.researcher.name)} {total}{scope}"
         other = f"Other than {result.excluded}, among" if result.excluded else "Among"
         headline = f"{other} {whose}, the {most} frequent first {are} {labels} with {count}."
-    shown = result.groups[: result.limit or ITEM_LIMIT]  # the text shows the first; the count says how many
+    limit = result.limit or (TOP_GROUPS if result.by == "topic" else ITEM_LIMIT)
+    shown = result.groups[:limit]  # the text shows the first; the count says how many
     rows = result.chart or tuple((_group_label(corpus, result.by, g), g.count) for g in shown)
     if result.by in ("year", "month"):
         items = _bars(rows)
@@ -856,6 +870,8 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
     else:
         items = tuple(f"{label}: {plural(n, 'paper')}" for label, n in rows)
     note = ""
+    if result.by == "topic":
+        note = _topics_note(result)
     if result.inferred:
         note = (
             f"{plural(result.inferred, 'paper')} without a year on the page counted in the year inferred "
@@ -866,13 +882,23 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
         "",
         headline,
         items=items,
-        item_count=len(result.groups) if result.by == "first_author" else None,
+        item_count=len(result.groups) if result.by in ("first_author", "topic") else None,
         chart=rows,
         note=note,
         numbered=False,
         papers=papers if result.by != "first_author" else (),
         people=tuple(g.label for g in tied) if result.by == "first_author" else (),
     )
+
+
+def _topics_note(result: r.Groups) -> str:
+    """How the topics were counted, and what they leave out: a title naming no topic the lexicon knows."""
+    named = len({p.id for g in result.groups for p in g.papers})
+    note = "Counted from the titles, with the topics I know"
+    if named < result.total_papers:
+        unnamed = result.total_papers - named
+        note += f"; {unnamed} of the {result.total_papers} titles {'names' if unnamed == 1 else 'name'} none of them"
+    return note + "."
 
 
 def _group_label(corpus: Corpus, by: str, group: r.Group) -> str:

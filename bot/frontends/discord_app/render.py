@@ -34,6 +34,7 @@ FAMILY = {
     "profile_stats": "stats",
     "year_counts": "stats",
     "category_counts": "stats",
+    "topic_counts": "stats",
     "help": "help",
     "greeting": "help",
     "thanks": "help",
