@@ -256,6 +256,7 @@ class Operation:
     position: int | None = None  # paper_fact "author": 2 = second listed, -1 = last listed
     group_by: GroupKey | None = None  # rank_groups
     least: bool = False  # rank_groups/compare: fewest first
+    at_least: int | None = None  # rank_groups: every group of at least this many papers (1: all of them)
     stat: str | None = None  # profile: h_index, citations...; count: "share"; rank_groups: "average", "total";
     # introduced: "presumed_own" when the question takes the name for one of the researcher's papers
     benchmark: str | None = None  # paper_fact results: on which benchmark

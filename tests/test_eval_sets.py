@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on ninety profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on ninety-five profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -34,7 +34,8 @@ and bao: ML for fluid dynamics, differential privacy, integrated photonics and h
 emeka, solveig, paulo, zanele, kaito, amadou and lucas: program repair and fuzzing, power systems,
 bioacoustics, market design, computational pathology, physical oceanography, African-language NLP
 and wireless sensing, added at their scores after this session's mechanism fixes, then their fields'
-concepts and datasets). Their
+concepts and datasets; ifeoma, joaquin, hana, farida and mikkel: poverty mapping from satellites,
+sports analytics, neural decoding, quantitative finance and surgical robotics). Their
 misses were then fixed in the mechanism, so they are regression sets now: each may not fall below
 the score it reached.
 """
@@ -137,6 +138,11 @@ FLOORS = {
     "ingvild_real_talk.yaml": 113,
     "bao_real_talk.yaml": 114,
     "teodora_real_talk.yaml": 115,
+    "ifeoma_real_talk.yaml": 113,
+    "joaquin_real_talk.yaml": 115,
+    "hana_real_talk.yaml": 114,
+    "farida_real_talk.yaml": 112,
+    "mikkel_real_talk.yaml": 112,
     "emeka_real_talk.yaml": 106,
     "solveig_real_talk.yaml": 112,
     "paulo_real_talk.yaml": 114,

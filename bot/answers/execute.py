@@ -776,6 +776,10 @@ def rank_groups(world: World, query: Query) -> r.Result:
     names = [a.name for c in left_out for a in c.atoms if isinstance(a, ByPerson | MentionsBenchmark)]
     if excluded:
         groups = tuple(g for g in groups if g.key not in excluded)
+    at_least = query.operation.at_least
+    if at_least and any(g.count >= at_least for g in groups):
+        # (when none has as many, the ranking stays: the answer says so and names the top one)
+        groups = tuple(g for g in groups if g.count >= at_least)
     grouped: tuple[Paper, ...] = ()
     if by == "benchmark":  # the papers behind the ranking, newest first (thousands: once per corpus)
         whole = not selection and not excluded
@@ -798,6 +802,7 @@ def rank_groups(world: World, query: Query) -> r.Result:
         papers=grouped,
         stat=query.operation.stat,
         timed=shown.has("time"),
+        at_least=at_least,
     )
 
 

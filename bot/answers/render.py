@@ -244,10 +244,22 @@ def _checked_pick(corpus: Corpus, result: r.PaperPick, paper: Paper, scope: str,
     rank = "" if result.rank == 1 else f"{ordinal_word(result.rank)} "
     picked = (paper, *result.ties) if result.rank == 1 else (paper,)
     asked = result.checked[0]
+    others = tuple(p for p in result.others if p is not asked)
+    pair = tuple(p for p in (paper, *result.others) if p is not asked)
+    if result.rank == 1 and len(pair) == 1 and len(result.others) == 1 and len(picked) == 1:
+        # "is CryptoLOB newer than ExecRL?": the two set against each other, said as the comparison
+        other = pair[0]
+        won = asked is paper
+        than = ("newer" if which == "latest" else "older") if won else ("older" if which == "latest" else "newer")
+        headline = (
+            f"{'Yes' if won else 'No'}: {asked.short_name} ({pretty_date(asked)}) is {than} than "
+            f"{other.short_name} ({pretty_date(other)})."
+        )
+        # the newer (older) one first, as a pick gives it; the conversation stays on the paper asked about
+        return replace(_paper_card(corpus, paper, headline), papers=(paper, *result.others), focus=asked)
     if asked in picked:
         shared = " (with others of the same date)" if len(picked) > 1 else ""
-        # "is ParlSent newer than PollCast?": the other one's date too, and both papers
-        others = tuple(p for p in result.others if p is not asked)
+        # "is ParlSent newer than PollCast, GeoMRP and TurnoutGNN?": the others' dates too, and all the papers
         theirs = f"; {_their_dates(others)}" if others else ""
         headline = f"Yes: {asked.short_name} is the {rank}{which} paper{scope}{shared}, from {pretty_date(asked)}"
         headline += f"{theirs}."
@@ -860,7 +872,9 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
         whose = f"{possessive(corpus.researcher.name)} {total}{scope}"
         other = f"Other than {result.excluded}, among" if result.excluded else "Among"
         headline = f"{other} {whose}, the {most} frequent first {are} {labels} with {count}."
-    limit = result.limit or (TOP_GROUPS if result.by == "topic" else ITEM_LIMIT)
+    limit = (
+        len(result.groups) if result.at_least else result.limit or (TOP_GROUPS if result.by == "topic" else ITEM_LIMIT)
+    )
     shown = result.groups[:limit]  # the text shows the first; the count says how many
     rows = result.chart or tuple((_group_label(corpus, result.by, g), g.count) for g in shown)
     if result.by in ("year", "month"):
@@ -914,12 +928,27 @@ def _bars(rows: tuple[tuple[str, int], ...]) -> tuple[str, ...]:
 
 
 def _coauthors(result: r.Groups) -> Answer:
-    limit = result.limit or TOP_GROUPS
     center = possessive(result.subject)
     top = result.groups[:3]
     top_text = join_and([f"{g.label} ({plural(g.count, 'paper')})" for g in top])
     scope = (f" other than {result.excluded}" if result.excluded else "") + (f" {result.scope}" if result.scope else "")
-    if result.least:
+    most = result.groups[0].count
+    cut = bool(result.at_least) and most >= (result.at_least or 0)  # every co-author the cut keeps is shown
+    limit = len(result.groups) if cut else result.limit or TOP_GROUPS
+    threshold = result.at_least or 0
+    if threshold > 1 and most < threshold:
+        headline = (
+            f"None of {center} listed co-authors{scope} is on {threshold} or more of the papers; "
+            f"the most frequent are {top_text}."
+        )
+    elif threshold > 1:
+        on = plural(len(result.groups), "co-author is", "co-authors are")
+        headline = f"Among the listed authors{scope}, {on} on at least {threshold} of {center} papers: {top_text}"
+        headline += "." if len(result.groups) <= len(top) else ", and more below."
+    elif threshold == 1 and not result.least:
+        everyone = plural(len(result.groups), "listed co-author")
+        headline = f"{result.subject} has {everyone}{scope}, most papers together first:"
+    elif result.least:
         headline = f"Among the listed authors{scope}, {center} least frequent co-authors are {top_text}."
     elif len(result.groups) > 1:
         headline = f"Among the listed authors{scope}, {center} most frequent co-authors are {top_text}."
@@ -931,7 +960,8 @@ def _coauthors(result: r.Groups) -> Answer:
     items = tuple(f"{g.label}: {plural(g.count, 'paper')}" for g in result.groups[:limit])
     extra = len(result.groups) - limit
     note = ET_AL + (f" {plural(extra, 'more co-author')} with fewer papers not shown." if extra > 0 else "")
-    return Answer("", headline, items=items, note=note, people=tuple(g.label for g in result.groups[:limit]))
+    people = tuple(g.label for g in result.groups[:limit])
+    return Answer("", headline, items=items, note=note, people=people)
 
 
 def _benchmarks(result: r.Groups, corpus: Corpus) -> Answer:

@@ -146,6 +146,7 @@ class Groups:
     papers: tuple[Paper, ...] = ()  # benchmarks: the papers in some group, newest first
     stat: str | None = None  # "average": the mean per group is asked; "total": how many groups
     timed: bool = False  # the papers are of some dates only ("per month in 2023")
+    at_least: int | None = None  # every group of at least this many papers was asked for (1: every group)
 
 
 @dataclass(frozen=True, slots=True)

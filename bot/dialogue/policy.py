@@ -319,6 +319,10 @@ class DialoguePolicy:
         shown, focus = state.shown, state.focus
         if picking and len(shown) < 2:
             shown = state.listed  # "the oldest one" after one paper's answer: of the last list, or of all
+        if atom.what == "papers" and not shown and state.listed_people:
+            # "show me those papers" after a ranking of co-authors: the top one's
+            key = state.listed_people[0]
+            return [ByPerson(key, self.corpus.people[key].name)] if key in self.corpus.people else []
         if atom.what == "papers":
             return [AmongPapers(shown, f"those {len(shown)} papers")] if shown else []
         if atom.what == "paper":

@@ -268,6 +268,19 @@ class Recognizer:
             rf"\b(?:top|first|last|latest|newest|recent|oldest|earliest)\s+(?P<a>{number})\b"
             rf"|\b(?P<b>{number})\s+(?:latest|newest|most recent|oldest|earliest|top|most|recent|last|first)\b"
         )
+        # a ranking cut at a number of papers ("co-authors on at least 4 papers", "3 or more papers",
+        # "more than 2 papers": 3), or not cut at all ("list all her co-authors")
+        papers = r"(?:papers|publications|works|times|pieces)"
+        self.group_threshold = compiled_pattern(
+            rf"\b(?:at least|a minimum of|no fewer than|no less than|minimum of)\s+(?P<a>{number})\s+{papers}\b"
+            rf"|\b(?P<b>{number})\s*(?:\+|or more|and up|or above)\s+{papers}\b"
+            rf"|\b(?P<c>{number})\s+{papers}\s+or more\b"
+            rf"|\b(?:more than|over)\s+(?P<d>{number})\s+{papers}\b"
+        )
+        self.every_group = compiled_pattern(
+            r"\b(?:all|every|full list of|complete list of|whole list of)\s+(?:(?:of\s+)?(?:his|her|their|the)\s+)?"
+            r"(?:(?:listed|different|distinct|other)\s+)?(?:co-?authors?|collaborators?|colleagues|benchmarks|datasets|topics)\b"
+        )
         self.position_or_item = compiled_pattern(
             rf"\b(?:{ordinals}|last|lead|final)(?:[\s-]+{number})?(?:[\s-]listed|[\s-]named)?[\s-](?:author|writer)s?\b"
             rf"|\b(?:listed|named|credited)\s+(?:{ordinals}|last)\b"  # "where she is not listed first"
@@ -1009,9 +1022,11 @@ class Recognizer:
             return replace(
                 operation,
                 group_by=group_by,
-                least=bool(self.least.search(cue)) or empty_years,
+                # ("on at least 4 papers" is a cut, not the fewest first)
+                least=bool(self.least.search(self.group_threshold.sub(" ", cue))) or empty_years,
                 limit=limit,
                 stat=stat,
+                at_least=self._at_least(cue),
             )
         elif name == "compare":
             kind = _compared_kind(built.selection)
@@ -1352,6 +1367,16 @@ class Recognizer:
                 atoms.append(atom)
             clauses.append(replace(clause, atoms=tuple(atoms)))
         return Selection(tuple(clauses)), " ".join(asked)
+
+    def _at_least(self, cue: str) -> int | None:
+        """The fewest papers a group of a ranking needs to be shown, when asked: 1 for every group."""
+        threshold = self.group_threshold.search(cue)
+        if threshold is not None:
+            a, b, c, d = threshold.group("a", "b", "c", "d")
+            count = self.vocabulary.number(a or b or c or d or "")
+            if count is not None:
+                return count + 1 if d else count
+        return 1 if self.every_group.search(cue) else None
 
     def _paper_fact(self, operation: Operation, built: Built, cue: str, counting: bool, limit: int | None) -> Operation:
         field = operation.field

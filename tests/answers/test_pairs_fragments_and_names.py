@@ -32,10 +32,7 @@ def test_two_papers_set_against_each_other_are_both_in_the_answer_with_their_dat
     assert whole.endswith("TurnoutGNN is from Jan 23, 2023.")
     assert ids == [14, 15]
     headline, ids = headline_and_ids(ingeborg, "is ParlSent newer than PollCast")
-    assert headline == (
-        "Yes: ParlSent is the latest paper among ParlSent and PollCast, from Aug 26, 2019; "
-        "PollCast is from May 8, 2017."
-    )
+    assert headline == "Yes: ParlSent (Aug 26, 2019) is newer than PollCast (May 8, 2017)."
     assert ids == [22, 21]
 
 

@@ -46,7 +46,7 @@ def test_a_named_paper_against_one_described_after_than_the() -> None:
     # was "No: the latest paper about ocean heat content intercomparison is ... (Jun 25, 2024); SSTNet-XL is
     # from Oct 14, 2024."
     headline, ids = headline_and_ids(_kaito(), "is SSTNet-XL newer than the ocean heat content intercomparison?")
-    assert headline.startswith("Yes: SSTNet-XL is the latest paper among SSTNet-XL and Ocean Heat Content")
+    assert headline.startswith("Yes: SSTNet-XL (Oct 14, 2024) is newer than Ocean Heat Content")
     assert ids == [10, 9]
 
 

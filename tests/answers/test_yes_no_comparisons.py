@@ -48,28 +48,25 @@ def test_which_has_more_is_no_yes_or_no_question(wanjiru: Engine) -> None:
     [
         (
             "was STAMP out before RoadGraph?",
-            "No: the oldest paper among STAMP and RoadGraph is RoadGraph (Feb 20, 2018); STAMP is from Apr 15, 2019.",
+            "No: STAMP (Apr 15, 2019) is newer than RoadGraph (Feb 20, 2018).",
             [21, 20],
         ),
         (
             "did STAMP come out after RoadGraph?",
             # the other one's date too, and both papers: the answer is about the two
-            "Yes: STAMP is the latest paper among STAMP and RoadGraph, from Apr 15, 2019; "
-            "RoadGraph is from Feb 20, 2018.",
+            "Yes: STAMP (Apr 15, 2019) is newer than RoadGraph (Feb 20, 2018).",
             [20, 21],
         ),
         # the description said first is the one checked, though it is found after the name
         (
             "did the LLM travel survey paper come out before TrafFormer?",
-            f"No: the oldest paper among {SURVEY} and TrafFormer is TrafFormer (Apr 11, 2023); {SURVEY} is from "
-            "Aug 28, 2023.",
+            f"No: {SURVEY} (Aug 28, 2023) is newer than TrafFormer (Apr 11, 2023).",
             [11, 12],
         ),
         # was "No: the oldest paper about LLM travel survey is ...": the description was read as a topic
         (
             "is TrafFormer older than the LLM travel survey paper?",
-            f"Yes: TrafFormer is the oldest paper among TrafFormer and {SURVEY}, from Apr 11, 2023; {SURVEY} is from "
-            "Aug 28, 2023.",
+            f"Yes: TrafFormer (Apr 11, 2023) is older than {SURVEY} (Aug 28, 2023).",
             [11, 12],
         ),
     ],

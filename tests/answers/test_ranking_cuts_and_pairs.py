@@ -1,0 +1,61 @@
+"""A ranking cut at a number of papers ("co-authors on at least 4 papers") or shown whole ("all her
+co-authors"); "those papers" after a ranking of people; two papers set against each other by date,
+said as the comparison asked. Misses of profiles written by people who never read the code."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from tests.answers.conftest import asked, engine_for
+from tests.dialogue.test_policy import talk
+
+
+@pytest.fixture(scope="module")
+def farida() -> Engine:
+    return engine_for("farida_lindqvist-okoro.txt")
+
+
+def test_co_authors_on_at_least_some_papers(farida: Engine) -> None:
+    answer = farida.ask("which co-authors show up on at least 4 papers", ("tester", "1"))
+    assert answer.headline == (
+        "Among the listed authors, 3 co-authors are on at least 4 of Farida Lindqvist-Okoro's papers: "
+        "Mateus Albuquerque-Reis (7 papers), Priya Raghunathan (5 papers) and Henrik van der Berg (4 papers)."
+    )
+    assert len(answer.items) == 3
+    more_than = farida.ask("who has she written more than 2 papers with?", ("tester", "2"))
+    assert len(more_than.items) == 8 and more_than.items[-1] == "Yuki Nakashima: 3 papers"
+
+
+def test_a_cut_no_one_reaches_is_said_and_the_top_named(farida: Engine) -> None:
+    assert asked(farida, "co-authors on at least 9 papers")[0] == (
+        "None of Farida Lindqvist-Okoro's listed co-authors is on 9 or more of the papers; the most frequent are "
+        "Mateus Albuquerque-Reis (7 papers), Priya Raghunathan (5 papers) and Henrik van der Berg (4 papers)."
+    )
+
+
+def test_all_co_authors_are_listed_when_asked(farida: Engine) -> None:
+    answer = farida.ask("list all her co-authors", ("tester", "3"))
+    assert answer.headline == "Farida Lindqvist-Okoro has 16 listed co-authors, most papers together first:"
+    assert len(answer.items) == 16
+    # not cut to the top ten otherwise
+    assert len(farida.ask("who does she work with most?", ("tester", "4")).items) == 10
+
+
+def test_those_papers_after_a_ranking_of_people_are_the_top_ones() -> None:
+    ifeoma = engine_for("ifeoma_castellanos-berg.txt")
+    assert talk(ifeoma, "who does she work with most?", "show me those papers", "which is the oldest one")[1:] == [
+        [1, 3, 6, 10, 14, 16, 20],
+        [20],
+    ]
+
+
+def test_two_papers_set_against_each_other_by_date(farida: Engine) -> None:
+    assert asked(farida, "is CryptoLOB newer than ExecRL?")[0] == (
+        "No: CryptoLOB (Jan 25, 2024) is older than ExecRL (Sep 12, 2024)."
+    )
+    assert asked(farida, "is CryptoLOB older than ExecRL?")[0] == (
+        "Yes: CryptoLOB (Jan 25, 2024) is older than ExecRL (Sep 12, 2024)."
+    )
+    # one paper against the whole profile keeps its wording
+    assert asked(farida, "is ExecRL her latest paper")[0].startswith("No: the latest paper is OrderFormer")
