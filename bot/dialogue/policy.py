@@ -133,6 +133,8 @@ class DialoguePolicy:
             return False
         if recognition.restrict and previous.operation.name == "rank_groups" and state.listed_people:
             return False  # "which ones is that coauthor not on?" after a ranking of people: papers, asked anew
+        if recognition.restrict and previous.operation.name in ("profile", "chat", "fallback", "not_on_page"):
+            return False  # "any with code?" after "h-index?": no list in view to narrow
         if recognition.shift is not None or recognition.flips:
             return True
         if query.operation.order is not None and len(state.shown) < 2 and previous.operation.name in PAPER_OPERATIONS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Literal
 
 from bot.corpus.model import Corpus
@@ -27,6 +28,7 @@ from bot.query import (
     AuthorCount,
     ByPerson,
     Clause,
+    DateRange,
     During,
     HasCode,
     InCategory,
@@ -159,6 +161,11 @@ class SelectionBuilder:
         self.list_nouns = frozenset(v.words("list_nouns"))
         self.paper_words = frozenset(v.words("one_paper_words")) | frozenset(v.words("paper_nouns"))
         self.dating_prepositions = frozenset(v.words("dating_prepositions"))
+        self.yes_no_openers = frozenset(v.words("yes_no_openers"))
+        self.paper_bounds = {
+            **{phrase: "after" for phrase in v.words("after_paper_words")},
+            **{phrase: "before" for phrase in v.words("before_paper_words")},
+        }
         # "papers that don't list her": a listing verb stands between a "not" and the person it negates
         self.code_giving = frozenset(v.words("code_giving_words"))
         self.bridge = frozenset(v.words("negation_bridge")) | frozenset(v.words("or_words")) | self.listing_verbs
@@ -719,7 +726,7 @@ class SelectionBuilder:
                 unit.group = tuple(MentionsBenchmark(name) for name in entity.keys)
             return MentionsBenchmark(entity.key)
         if entity.kind == "paper":
-            return self._paper_or_family(entity, unit, stream)
+            return self._dated_from(entity, unit, units, stream) or self._paper_or_family(entity, unit, stream)
         if entity.kind == "person":
             person = self.corpus.people.get(entity.key)
             return ByPerson(entity.key, person.name if person else entity.surface)
@@ -758,6 +765,29 @@ class SelectionBuilder:
             for paper in (self.corpus.by_id.get(i) for i in entity.ids)
             if paper is not None
         )
+
+    def _dated_from(self, entity: Entity, unit: Unit, units: list[Unit], stream: tuple[Item, ...]) -> During | None:
+        """ "after SurgChat", "older than GraderViT": the papers dated after (before) the one paper named,
+        when it is the only paper the message names (two named are set against each other instead)."""
+        if len(entity.ids) != 1 or sum(1 for u in units if any(e.kind == "paper" for e in u.entities)) != 1:
+            return None
+        first = next((item for item in stream if isinstance(item, Word)), None)
+        if first is not None and first.folded in self.yes_no_openers:
+            return None  # "is the survey paper older than TrafFormer?": a paper described, set against it
+        paper = self.corpus.by_id.get(entity.ids[0])
+        if paper is None:
+            return None
+        before = stream[max(0, unit.start - 3) : unit.start]
+        for size in (3, 2, 1):
+            said = before[-size:]
+            if len(said) < size or not all(isinstance(item, Word) for item in said):
+                continue
+            bound = self.paper_bounds.get(" ".join(item.folded for item in said if isinstance(item, Word)))
+            if bound == "after":
+                return During((DateRange(paper.date + timedelta(days=1), None),), f"after {entity.surface}")
+            if bound == "before":
+                return During((DateRange(None, paper.date - timedelta(days=1)),), f"before {entity.surface}")
+        return None
 
     def _paper_or_family(self, entity: Entity, unit: Unit, stream: tuple[Item, ...]) -> Atom:
         """A paper; "the DeepEyes ones" are every paper whose system name starts with that name."""

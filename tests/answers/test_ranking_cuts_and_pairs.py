@@ -59,3 +59,32 @@ def test_two_papers_set_against_each_other_by_date(farida: Engine) -> None:
     )
     # one paper against the whole profile keeps its wording
     assert asked(farida, "is ExecRL her latest paper")[0].startswith("No: the latest paper is OrderFormer")
+
+
+def test_papers_dated_after_or_before_one_paper_named_alone() -> None:
+    mikkel = engine_for("mikkel_adeyemi-rossi.txt")
+    headline, _, ids = asked(mikkel, "what did he publish after SurgChat")
+    assert headline == "7 papers after SurgChat, newest first:" and ids == [
+        1,
+        2,
+        4,
+        3,
+        5,
+        6,
+        7,
+    ]  # (3 and 4 out of date order on the page)
+    assert asked(mikkel, "how many papers came out before SurgChat?")[0] == (
+        "Mikkel Adeyemi-Rossi has 15 papers before SurgChat:"
+    )
+    assert asked(mikkel, "what came out after SurgChat with code")[0].startswith("4 papers with code after SurgChat")
+    # two papers named are set against each other, not read as a date range
+    assert asked(mikkel, "is SurgChat newer than GraderViT?")[0] == (
+        "No: SurgChat (Nov 12, 2024) is older than GraderViT (Jul 21, 2025)."
+    )
+
+
+def test_any_with_narrows_the_list_in_view_only(farida: Engine) -> None:
+    turns = ("what did she do with Priya", "and which of those are CL?", "any with code?")
+    assert talk(farida, *turns)[2] == [12, 16]
+    # after an answer with no list, it is asked anew
+    assert talk(farida, "h-index?", "any with code?")[1] == [1, 4, 6, 9, 10, 12, 13, 16, 17, 19]
