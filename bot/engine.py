@@ -33,6 +33,7 @@ from bot.query import Query, Selection
 from bot.understanding.concepts import Concept, ConceptHit, ConceptLexicon
 from bot.understanding.intents import IntentSpec, load_intents
 from bot.understanding.recognizer import Recognizer
+from bot.understanding.slips import plausible_slip
 
 log = logging.getLogger(__name__)
 CONSOLE: ConversationKey = ("console", "console")
@@ -194,6 +195,7 @@ class Engine:
             # needs the lexicon next, and reading it meanwhile shortens the wait (by about 4 ms).
             ConceptLexicon.default()
             self._topics = self._build_topics(self.corpus.papers)
+            self._topics.slips_of = self._slips_of
         return self._topics
 
     def _search_topic(self, text: str, tolerant: bool = True) -> list[tuple[int, float, bool]]:
@@ -333,6 +335,12 @@ class Engine:
         by_id = self.corpus.by_id
         found = self.topics.spelling.papers_near(word, PAPERS_READ)
         return words_near(word, edits, (by_id[i] for i in found if i in by_id))
+
+    def _slips_of(self, word: str) -> list[str]:
+        """The words of the papers a word no paper uses may be a slip of: as near as the spelling index
+        looks (one edit, two from nine letters), and a slip a typist makes (bot.understanding.slips)."""
+        edits = 1 if len(word) < 9 else 2
+        return [w for w in self._words_near(word, edits) if plausible_slip(word, w)]
 
     def _frame_word_terms(self, text: str) -> list[str]:
         """Two words the papers use as a phrase, one of them a word of questions' frame ("cover time",

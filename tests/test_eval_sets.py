@@ -138,7 +138,7 @@ FLOORS = {
     "ingvild_real_talk.yaml": 113,
     "bao_real_talk.yaml": 114,
     "teodora_real_talk.yaml": 115,
-    "ifeoma_real_talk.yaml": 113,
+    "ifeoma_real_talk.yaml": 114,
     "joaquin_real_talk.yaml": 115,
     "hana_real_talk.yaml": 114,
     "farida_real_talk.yaml": 113,

@@ -13,7 +13,7 @@ import logging
 import marshal
 import os
 import signal
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -169,6 +169,17 @@ class SpellingIndex:
         hits = self.searcher.search(query, limit or max(1, self.searcher.num_docs), count=False).hits
         return [int(self.searcher.doc(address)["pid"][0]) for _, address in hits]
 
+    def papers_holding(self, words: Iterable[str]) -> list[int]:
+        """The papers holding any of these words exactly (lower-case, as the index keeps them)."""
+        import tantivy
+
+        terms = [tantivy.Query.term_query(self.schema, "words", word) for word in words]
+        if not terms:
+            return []
+        query = tantivy.Query.boolean_query([(tantivy.Occur.Should, term) for term in terms])
+        hits = self.searcher.search(query, max(1, self.searcher.num_docs), count=False).hits
+        return [int(self.searcher.doc(address)["pid"][0]) for _, address in hits]
+
 
 class TopicIndex:
     def __init__(
@@ -200,6 +211,8 @@ class TopicIndex:
         import tantivy
 
         self._spelling_source: Callable[[], SpellingIndex] | None = spelling
+        # the papers' words a misspelt word may be (set by the engine, which holds the papers' texts)
+        self.slips_of: Callable[[str], Collection[str]] | None = None
         self._spelling: SpellingIndex | None = None
         self.index.reload()
         self.searcher = self.index.searcher()
@@ -239,7 +252,12 @@ class TopicIndex:
             return None, False
         if not tolerant or len(phrase) < 5 or not phrase.isalpha():
             return None, False
-        near = self.spelling.papers_near(phrase.lower())
+        if self.slips_of is not None:
+            # only words the typed one may be a slip of ("povertygpt" is no slip of "povertyvit": a name
+            # the page does not have, not a typo of one it has)
+            near = self.spelling.papers_holding(self.slips_of(phrase.lower()))
+        else:
+            near = self.spelling.papers_near(phrase.lower())
         # Those papers, each scoring the same, as a fuzzy term query scores them.
         return (tantivy.Query.term_set_query(self.schema, "pid", near) if near else None), False
 

@@ -37,9 +37,15 @@ def plausible_slip(typed: str, word: str) -> bool:
 
     if sorted(typed) == sorted(word):
         return True  # letters swapped
+    if _undoubled(typed) == _undoubled(word):
+        return True  # the wrong letter doubled ("sattelite", "accomodate")
     confusable = _confusable()
     return all(
         (word[op.dest_pos], typed[op.src_pos]) in confusable
         for op in Levenshtein.editops(typed, word)
         if op.tag == "replace"
     )
+
+
+def _undoubled(word: str) -> str:
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])

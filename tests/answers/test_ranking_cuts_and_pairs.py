@@ -88,3 +88,12 @@ def test_any_with_narrows_the_list_in_view_only(farida: Engine) -> None:
     assert talk(farida, *turns)[2] == [12, 16]
     # after an answer with no list, it is asked anew
     assert talk(farida, "h-index?", "any with code?")[1] == [1, 4, 6, 9, 10, 12, 13, 16, 17, 19]
+
+
+def test_a_name_the_page_lacks_is_no_typo_of_one_it_has() -> None:
+    # was "The paper about povertygpt: PovertyViT: ..." (two letters away, neither a slip)
+    ifeoma = engine_for("ifeoma_castellanos-berg.txt")
+    headline, _, ids = asked(ifeoma, "tell me about PovertyGPT")
+    assert headline == "None of Ifeoma Castellanos-Berg's 23 papers is about “povertygpt”." and ids == []
+    assert asked(ifeoma, "tell me about Povertyvitt")[2] == [11]
+    assert len(asked(ifeoma, "sattelite imagery papers")[2]) == 6

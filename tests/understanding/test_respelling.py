@@ -86,6 +86,8 @@ def test_a_name_the_slip_is_closer_to_wins_over_a_word(marsh: Engine) -> None:
         ("slep", "sleep", True),  # left out
         ("contracts", "contrasts", False),
         ("atmosferes", "atmospheres", False),
+        ("sattelite", "satellite", True),  # the wrong letter doubled
+        ("povertygpt", "povertyvit", False),  # another name, not a slip of this one
     ],
 )
 def test_which_letters_are_slips(typed: str, meant: str, slip: bool) -> None:
