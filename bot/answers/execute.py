@@ -722,12 +722,20 @@ def _results(world: World, paper: Paper, query: Query, described: str) -> r.Pape
         picked = best_numbered_sentence(paper, world.text)
         if picked is not None and picked[1] >= 1:
             return r.PaperFact(paper, "results", sentence=picked[0], benchmark_mentioned=True)
+    if metric is not None and not name:
+        # a metric asked that the abstract never names ("success rate" where it says "18 of 20 (90%)"):
+        # said so, with the sentence that gives its results in percent, offered as what it has
+        reported = next((s for s in sentences(paper.abstract) if _PERCENT.search(s)), None)
+        return r.PaperFact(paper, "results", metric=asked, sentence=reported)
     patterns = [p for p in (phrase_pattern(form) for form in forms) if p]
     quoted = [s for s in sentences(paper.abstract) if any(p.search(s) for p in patterns)]
     return r.PaperFact(
         paper, "results", benchmark=name, metric=asked, benchmark_mentioned=bool(quoted),
         sentence=quoted[0] if quoted else None,
     )  # fmt: skip
+
+
+_PERCENT = compiled_pattern(r"\d(?:\.\d+)?\s?%")
 
 
 @handles("introduced")

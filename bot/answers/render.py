@@ -578,6 +578,11 @@ def _results(result: r.PaperFact) -> Answer:
         return _quoted(paper, f"{paper.short_name}: {result.figure}.", result.sentence)
     if not result.benchmark and not result.metric and result.sentence:  # asked in the question's own words
         return _quoted(paper, f"What the abstract of {paper.short_name} says:", result.sentence)
+    if not result.benchmark and result.metric and not result.figure:
+        headline = f"The abstract of {paper.short_name} does not report a figure named {result.metric}."
+        if not result.sentence:
+            return Answer("", headline, papers=(paper,), focus=paper, confidence=0.8)
+        return replace(_quoted(paper, headline + " What it reports:", result.sentence), confidence=0.8)
     name = result.benchmark or "that benchmark"
     if not result.benchmark_mentioned:
         return Answer(

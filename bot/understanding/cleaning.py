@@ -245,7 +245,10 @@ class Cleaner:
         reason of the asker's after it ("... because my lab is trying to do that")."""
         lowered = sentence.casefold()
         start = 0
-        asking = [m for m in self.asking_inside.finditer(lowered) if m.start() > 0]
+        # (not a frame the question ends in: "... with the panda dataset can you find it")
+        asking = [
+            m for m in self.asking_inside.finditer(lowered) if m.start() > 0 and len(lowered[m.end() :].split()) > 2
+        ]
         if asking and self.first_person.search(lowered, 0, asking[-1].start()):
             start = asking[-1].end()
         else:

@@ -312,12 +312,20 @@ class EntityFinder:
                 start = archive if archive is not None else word.start
                 surface = text[start : word.end]
                 found.append(Entity("category", start, word.end, surface, True, key=word.text.upper()))
+        wider: list[tuple[int, int]] | None = None  # the concepts the message names, found once if needed
         for start, end in _windows(words, 5):
             code = self.category_keys.get("".join(w.key for w in words[start:end]))
             if code and not (end - start == 1 and len(words[start].text) <= 2):
                 said_with_code = end < len(words) and words[end].text == code  # "econometrics (EM)"
                 if end - start == 1 and not (said_with_code or self._names_a_class(words, start, len(words))):
                     continue  # "sound localization": a word of a topic, not the class cs.SD
+                if wider is None:
+                    from bot.understanding.concepts import ConceptLexicon
+
+                    wider = [(hit.start, hit.end) for hit in ConceptLexicon.default().find(text)]
+                first, last = words[start].start, words[end - 1].end
+                if any(s <= first and last <= e and (s, e) != (first, last) for s, e in wider):
+                    continue  # "financial NLP": a topic of its own that holds the class's name
                 found.append(_entity("category", text, words, start, end, True, key=code))
         found = [self._with_its_gloss(text, entity) for entity in found]
         for match in self.archive_said.finditer(text.casefold()):
