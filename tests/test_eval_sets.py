@@ -142,7 +142,7 @@ FLOORS = {
     "joaquin_real_talk.yaml": 115,
     "hana_real_talk.yaml": 115,
     "farida_real_talk.yaml": 114,
-    "mikkel_real_talk.yaml": 114,
+    "mikkel_real_talk.yaml": 115,
     "emeka_real_talk.yaml": 106,
     "solveig_real_talk.yaml": 112,
     "paulo_real_talk.yaml": 114,

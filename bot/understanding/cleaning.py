@@ -88,6 +88,9 @@ _STRETCHED = compiled_pattern(r"\b[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*\b")  # "hey
 _REPEATS = compiled_pattern(r"([^\W\d_])\1{2,}")
 
 
+_WHETHER = compiled_pattern(r"^(?:whether|if) (it|they|those|these)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class CleanMessage:
     text: str  # the question to read
@@ -309,6 +312,8 @@ class Cleaner:
             return [question]  # "how many in CV and how many in CL?": one comparison
         if _ALTERNATIVES.search(first) and not QUESTION_START.match(first.casefold()):
             return [question]  # "before or after 2021, when was she more productive?": the first part is its subject
+        # "... and whether they have code": asked as "do they have code", of what the first part lists
+        second = _WHETHER.sub(lambda m: "does it" if m.group(1).casefold() == "it" else "do they", second, count=1)
         return [first, second]
 
     def _year_in_digits(self, match: re.Match[str]) -> str:

@@ -27,7 +27,9 @@ def test_a_topic_holding_a_class_name_is_the_topic() -> None:
 def test_a_metric_the_abstract_never_names_is_said_so_with_what_it_reports() -> None:
     # was "The abstract of SutureBot-2 does not mention that benchmark."
     answer = _mikkel().ask("success rate of SutureBot-2?", ("tester", "1"))
-    assert answer.headline == "The abstract of SutureBot-2 does not report a figure named success rate. What it reports:"
+    assert answer.headline == (
+        "The abstract of SutureBot-2 does not report a figure named success rate. What it reports:"
+    )
     assert "completed 18 of 20 running sutures (90%)" in answer.text
 
 
@@ -37,7 +39,8 @@ def test_the_question_after_a_story_that_asks_can_you_tell_me() -> None:
         "of stuff with cholec80 so can you tell me which of his papers use cholec80 and whether they have code"
     )
     headline, _, ids = asked(_mikkel(), story)
-    assert headline.startswith("6 papers mention Cholec80:") and sorted(ids) == [3, 4, 10, 16, 18, 20]
+    # ("and whether they have code": of those six)
+    assert headline.startswith("6 papers mention Cholec80:") and sorted(set(ids)) == [3, 4, 10, 16, 18, 20]
     # a frame the message ends in asks nothing by itself
     zanele = engine_for("zanele_mokoena-fischer.txt")
     assert asked(zanele, "my supervisor said to check the panda dataset can you find it")[2]
