@@ -117,7 +117,7 @@ FLOORS = {
     "dalia_real_talk.yaml": 105,
     "kiri_real_talk.yaml": 102,
     "ravi_real_talk.yaml": 106,
-    "tariq_real_talk.yaml": 105,
+    "tariq_real_talk.yaml": 106,
     "yuki_real_talk.yaml": 106,
     "amaru_real_talk.yaml": 100,
     "aiko_real_talk.yaml": 110,

@@ -578,7 +578,9 @@ class _Grammar:
             (
                 f"^\\W*(?:{_alt(raw['shift_openers'])}){_GAP}(?:{_alt(raw['shift_owners'])}{_GAP})?"
                 f"(?:(?P<fwd>{_alt(raw['shift_comparatives']['newer'])})|(?P<back>{_alt(raw['shift_comparatives']['older'])}))"
-                f"{_GAP}{_alt(raw['shift_nouns'])}(?=\\W*$)",
+                f"{_GAP}(?:[^\\W\\d_][\\w-]*{_GAP}){{0,2}}{_alt(raw['shift_nouns'])}"
+                # "what about his older stuff on that?", "... his older lidar stuff?": the topic, the other side
+                f"(?:{_GAP}(?:on|about|in|for|with){_GAP}{_alt(raw['shift_anaphora'])})?(?=\\W*$)",
                 _SHIFT,
                 self._side_shift,
             ),

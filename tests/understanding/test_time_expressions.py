@@ -631,6 +631,9 @@ def test_older_stuff_is_every_paper_on_the_far_side_of_the_time_in_view() -> Non
     (newer,) = found("and the newer ones?")
     assert newer.shift == Shift("side", 1)
     assert found("older stuff?") == []  # without an opener: the oldest papers, not a follow-up
+    # the topic in view said again, before the noun or after it
+    assert found("what about his older lidar stuff?")[0].shift == Shift("side", -1)
+    assert found("what about his older stuff on that?")[0].shift == Shift("side", -1)
     assert shift_range(DateRange(date(2023, 1, 1), None), Shift("side", -1)) == DateRange(None, date(2022, 12, 31))
     assert shift_range(DateRange(date(2023, 1, 1), date(2023, 12, 31)), Shift("side", 1)) == DateRange(
         date(2024, 1, 1), None
