@@ -877,6 +877,8 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
         whose = f"{possessive(corpus.researcher.name)} {total}{scope}"
         other = f"Other than {result.excluded}, among" if result.excluded else "Among"
         headline = f"{other} {whose}, the {most} frequent first {are} {labels} with {count}."
+    if result.at_least and 1 < result.at_least <= top.count:
+        headline = _cut_headline(corpus, result, scope)
     limit = (
         len(result.groups) if result.at_least else result.limit or (TOP_GROUPS if result.by == "topic" else ITEM_LIMIT)
     )
@@ -891,6 +893,9 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
     note = ""
     if result.by == "topic":
         note = _topics_note(result)
+    if result.at_least and top.count < result.at_least:
+        # the cut asked reaches none: the ranking is shown whole, and said to be
+        note = f"None has {result.at_least} or more papers{scope}: every one is shown. {note}".strip()
     if result.inferred:
         note = (
             f"{plural(result.inferred, 'paper')} without a year on the page counted in the year inferred "
@@ -910,11 +915,30 @@ def _(result: r.Groups, corpus: Corpus) -> Answer:
     )
 
 
+_GROUP_NOUNS = {
+    "year": ("year", "years"),
+    "month": ("month", "months"),
+    "category": ("arXiv class", "arXiv classes"),
+    "topic": ("topic", "topics"),
+    "first_author": ("first author", "first authors"),
+    "benchmark": ("benchmark or dataset", "benchmarks and datasets"),
+}
+
+
+def _cut_headline(corpus: Corpus, result: r.Groups, scope: str) -> str:
+    """ "which years have at least 4 papers?": how many groups the cut keeps, and each with its count."""
+    one, many = _GROUP_NOUNS.get(result.by, ("group", "groups"))
+    have = "has" if len(result.groups) == 1 else "have"
+    listed = join_and([f"{_group_label(corpus, result.by, g)} with {g.count}" for g in result.groups[:TOP_GROUPS]])
+    more = f" and {len(result.groups) - TOP_GROUPS} more" if len(result.groups) > TOP_GROUPS else ""
+    return f"{plural(len(result.groups), one, many)} {have} at least {result.at_least} papers{scope}: {listed}{more}."
+
+
 def _topics_note(result: r.Groups) -> str:
     """How the topics were counted, and what they leave out: a title naming no topic the lexicon knows."""
     named = len({p.id for g in result.groups for p in g.papers})
     note = "Counted from the titles, with the topics I know"
-    if named < result.total_papers:
+    if named < result.total_papers and not (result.at_least and result.at_least > 1):  # (a cut leaves some out)
         unnamed = result.total_papers - named
         note += f"; {unnamed} of the {result.total_papers} titles {'names' if unnamed == 1 else 'name'} none of them"
     return note + "."
@@ -985,6 +1009,8 @@ def _benchmarks(result: r.Groups, corpus: Corpus) -> Answer:
     scope = f" {result.scope}" if result.scope else ""
     other = f"Other than {result.excluded}, " if result.excluded else ""
     headline = f"{other}{kinds} appear in {plural(len(papers), 'paper')}{scope}, most mentioned first:"
+    if result.at_least and 1 < result.at_least <= result.groups[0].count:
+        headline = f"{other}{_cut_headline(corpus, result, scope)}"
     items = tuple(f"{g.label} ({plural(g.count, 'paper')})" for g in result.groups[:ITEM_LIMIT])
     # the papers of the most mentioned (as a ranking of years or classes gives its top group's), not
     # every paper naming any benchmark: thousands at 10,000 papers

@@ -442,6 +442,8 @@ class EntityFinder:
                 continue
             surface = text[words[start].start : words[end - 1].end]
             key = "".join(w.key for w in words[start:end])
+            if end - start > 1 and all(w.folded in self.stopwords for w in words[start:end]):
+                continue  # "in at" is no "iNat": small words joined make no name
             canonical = self.gazetteer.canonical(surface) or self._lower_case_name(surface, key)
             if canonical and (canonical in self.corpus.by_benchmark or canonical in self.gazetteer.entries):
                 found.append(_entity("benchmark", text, words, start, end, True, key=canonical))

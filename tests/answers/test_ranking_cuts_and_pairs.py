@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.corpus.model import Corpus
 from bot.engine import Engine
 from tests.answers.conftest import asked, engine_for
 from tests.dialogue.test_policy import talk
@@ -97,3 +98,27 @@ def test_a_name_the_page_lacks_is_no_typo_of_one_it_has() -> None:
     assert headline == "None of Ifeoma Castellanos-Berg's 23 papers is about “povertygpt”." and ids == []
     assert asked(ifeoma, "tell me about Povertyvitt")[2] == [11]
     assert len(asked(ifeoma, "sattelite imagery papers")[2]) == 6
+
+
+def test_any_ranking_cut_at_a_number_of_papers(shipped: Corpus) -> None:
+    guohai = Engine(shipped)
+    assert asked(guohai, "which years have at least 4 papers")[0] == (
+        "3 years have at least 4 papers: 2023 with 11, 2025 with 5 and 2022 with 4."
+    )
+    assert asked(guohai, "classes with more than 2 papers")[0] == (
+        "2 arXiv classes have at least 3 papers: CL (Computation and Language) with 10 and "
+        "CV (Computer Vision and Pattern Recognition) with 9."
+    )
+    assert asked(guohai, "datasets used in at least 2 papers")[0] == (
+        "3 benchmarks and datasets have at least 2 papers: CommonsenseQA with 2, MSR-VTT with 2 and OpenBookQA with 2."
+    )
+    # a cut no group reaches: the whole ranking, and a note saying so
+    answer = guohai.ask("topics with at least 9 papers", ("tester", "cut"))
+    assert answer.note.startswith("None has 9 or more papers: every one is shown.")
+
+
+def test_small_words_joined_make_no_name() -> None:
+    # "used in at least": "in at" is no "iNat" (iNaturalist), which "inat data" still is
+    dagny = engine_for("dagny_oyelowo-park.txt")
+    assert asked(dagny, "anything using inat data")[0] == "1 paper mentions iNaturalist:"
+    assert "iNaturalist" not in asked(dagny, "datasets used in at least 2 papers")[0]
