@@ -25,6 +25,7 @@ CONTENT_LISTS = frozenset(
         "page_counted",
         "data_nouns",
         "shared_words",
+        "codeless_words",  # ("free" of "code-free" is also "cell-free"'s)
     }
 )
 # Lists of ordinary words of topics and abstracts (who takes part in a study, adjectives of measure, a

@@ -1,4 +1,4 @@
-"""Our own question sets of real-user phrasing on ninety-nine profiles (tests/eval/), graded by the shared
+"""Our own question sets of real-user phrasing on one hundred and two profiles (tests/eval/), graded by the shared
 grader through the console contract (needs ../shared/eval/grade.py).
 
 They were written as held-out sets, by people who had not read the code, over the shipped profile,
@@ -36,7 +36,8 @@ bioacoustics, market design, computational pathology, physical oceanography, Afr
 and wireless sensing, added at their scores after this session's mechanism fixes, then their fields'
 concepts and datasets; ifeoma, joaquin, hana, farida and mikkel: poverty mapping from satellites,
 sports analytics, neural decoding, quantitative finance and surgical robotics; aroha, ignacio, dagny
-and thiago: fusion plasma, ECG and wearables, ecology and time-domain astronomy). Their
+and thiago: fusion plasma, ECG and wearables, ecology and time-domain astronomy; saskia, ysolde and
+olamide: theorem proving, audio source separation and electronic design automation). Their
 misses were then fixed in the mechanism, so they are regression sets now: each may not fall below
 the score it reached.
 """
@@ -148,6 +149,9 @@ FLOORS = {
     "ignacio_real_talk.yaml": 117,
     "dagny_real_talk.yaml": 114,
     "thiago_real_talk.yaml": 116,
+    "saskia_real_talk.yaml": 110,
+    "ysolde_real_talk.yaml": 112,
+    "olamide_real_talk.yaml": 109,
     "emeka_real_talk.yaml": 106,
     "solveig_real_talk.yaml": 112,
     "paulo_real_talk.yaml": 114,

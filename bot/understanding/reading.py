@@ -203,6 +203,8 @@ class Reader:
         if len(best) > 1:
             scored = sorted(((fuzz.ratio(lower, c), c) for c in best), reverse=True)
             best = [scored[0][1]] if scored[0][0] > scored[1][0] else []
+        if len(best) == 1 and len(lower) <= 4 and best[0] == lower[:-1]:
+            return None  # "chip" is no "chi" with a letter added: a short word as typed is likelier a word
         if len(best) != 1 or best_distance > allowed:
             # nothing close, or several equally close: a word of the papers, or the word as typed
             return self._respelt(lower, allowed) if not close else None

@@ -125,6 +125,7 @@ class SelectionBuilder:
                 compiled_pattern(rf"(?<![\w@])(?:{negated_verbs}|{phrase_alternation(v.words('negation'))})(?![\w@])"),
             ),
             ("restrict", v.pattern("restrict_words")),
+            ("codeless", v.pattern("codeless_words")),  # before "code": "code-less" is no code
             ("code", v.pattern("code_words")),
             ("or", v.pattern("or_words")),
             ("and", v.pattern("and_words")),
@@ -442,6 +443,8 @@ class SelectionBuilder:
         start, end = span
         if role == "code":
             return Unit(start, end, "atom", atom=HasCode())
+        if role == "codeless":
+            return Unit(start, end, "atom", atom=HasCode(), negate=True)
         if role == "solo":
             return Unit(start, end, "atom", atom=Solo())
         if role == "shared":

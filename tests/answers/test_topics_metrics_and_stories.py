@@ -44,3 +44,19 @@ def test_the_question_after_a_story_that_asks_can_you_tell_me() -> None:
     # a frame the message ends in asks nothing by itself
     zanele = engine_for("zanele_mokoena-fischer.txt")
     assert asked(zanele, "my supervisor said to check the panda dataset can you find it")[2]
+
+
+def test_code_less_is_without_code() -> None:
+    # was "2 papers with code from 2026": the opposite of what was asked
+    ysolde = engine_for("ysolde_carvalho-nakamura.txt")
+    assert asked(ysolde, "code-less papers from 2026")[0].startswith("2 papers without code from 2026")
+    assert asked(ysolde, "codeless papers")[0].startswith("13 papers without code")
+    # "free" of "code-free" stays a topic's word elsewhere
+    assert asked(engine_for("chiara_lindqvist-okoro.txt"), "cell free mimo")[2] == [21, 2]
+
+
+def test_a_short_word_is_not_read_as_a_shorter_name() -> None:
+    # was the venue answer: "chip" read as "CHI" (the conference)
+    olamide = engine_for("olamide_fischer-tanaka.txt")
+    headline, _, ids = asked(olamide, "chip placement papers")
+    assert headline.startswith("7 papers about chip placement") and {3, 7, 12, 18} <= set(ids)
