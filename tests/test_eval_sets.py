@@ -105,7 +105,7 @@ FLOORS = {
     "dmitri_real_talk.yaml": 104,
     "astrid_real_talk.yaml": 115,
     "hamid_real_talk.yaml": 105,
-    "quentin_real_talk.yaml": 109,
+    "quentin_real_talk.yaml": 110,
     "wanjiru_real_talk.yaml": 114,
     "arjun_real_talk.yaml": 114,
     "mei_real_talk.yaml": 114,

@@ -268,6 +268,11 @@ class Recognizer:
             rf"\b(?:top|first|last|latest|newest|recent|oldest|earliest)\s+(?P<a>{number})\b"
             rf"|\b(?P<b>{number})\s+(?:latest|newest|most recent|oldest|earliest|top|most|recent|last|first)\b"
         )
+        near = phrase_alternation(v.words("nearest_words"))
+        self.nearest_side = compiled_pattern(
+            rf"\b(?:{near}) (?P<side>after|before)\b|\bthe (?:(?P<next>next|following)|previous|preceding) "
+            r"(?:paper|one|publication|preprint)\b"
+        )
         # a ranking cut at a number of papers ("co-authors on at least 4 papers", "3 or more papers",
         # "more than 2 papers": 3), or not cut at all ("list all her co-authors")
         papers = r"(?:papers|publications|works|times|pieces)"
@@ -989,6 +994,13 @@ class Recognizer:
             operation = replace(operation, yes_no=yes_no)
             if self.recent.search(cue) and not order:
                 order, limit = "newest", limit or DEFAULT_RECENT
+            nearest = self.nearest_side.search(cue) if built.selection.has("time") and not counting else None
+            if nearest is not None and self.list_nouns.search(cue):
+                nearest = None  # "papers right after 2020": all of them
+            if nearest is not None:
+                # "the paper right after SurgChat", "what came out just before it": the one nearest that side
+                name, rank, limit = "pick", 1, None
+                order = "oldest" if nearest.group("side") == "after" or nearest.group("next") else "newest"
             if rank and rank > 1:
                 name, limit = "pick", None
             elif counting:

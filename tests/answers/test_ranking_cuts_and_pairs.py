@@ -122,3 +122,13 @@ def test_small_words_joined_make_no_name() -> None:
     dagny = engine_for("dagny_oyelowo-park.txt")
     assert asked(dagny, "anything using inat data")[0] == "1 paper mentions iNaturalist:"
     assert "iNaturalist" not in asked(dagny, "datasets used in at least 2 papers")[0]
+
+
+def test_the_paper_right_after_or_before_one_named_is_the_nearest() -> None:
+    mikkel = engine_for("mikkel_adeyemi-rossi.txt")
+    assert asked(mikkel, "the paper right after SurgChat")[0].startswith(
+        "The oldest paper after SurgChat (Mar 3, 2025)"
+    )
+    assert asked(mikkel, "what came out right before SurgChat?")[0].startswith(
+        "The latest paper before SurgChat (Jun 5, 2024)"
+    )
