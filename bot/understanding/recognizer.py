@@ -187,7 +187,8 @@ class Recognizer:
         )
         self.pick_openers = frozenset(v.words("pick_openers"))
         self.yes_no = compiled_pattern(rf"^\W*(?:{v.pattern('yes_no_openers').pattern})\b")
-        self.confirmation_tail = compiled_pattern(rf"(?:{v.pattern('confirmation_tails').pattern})\W*$")
+        # (at the very end: "papers right after 2020" leaves "right §" in the cue, a time, not a tag)
+        self.confirmation_tail = compiled_pattern(rf"(?:{v.pattern('confirmation_tails').pattern})[^\w{MASK}]*$")
         # "is he even an author on the cultural defaults paper?": the researcher, checked on one paper
         self.researcher_listed = compiled_pattern(
             rf"\W*(?:is|was|are|were) (?:{phrase_alternation(v.words('researcher_subjects'))}|§) "

@@ -132,3 +132,9 @@ def test_the_paper_right_after_or_before_one_named_is_the_nearest() -> None:
     assert asked(mikkel, "what came out right before SurgChat?")[0].startswith(
         "The latest paper before SurgChat (Jun 5, 2024)"
     )
+
+
+def test_right_before_a_time_is_no_confirmation_tag() -> None:
+    mikkel = engine_for("mikkel_adeyemi-rossi.txt")
+    assert asked(mikkel, "papers right after 2020")[0] == "17 papers after 2020, newest first:"
+    assert asked(mikkel, "SutureBot-2 came out in 2025, right?")[0].startswith("Yes: SutureBot-2 came out Dec 8, 2025")
